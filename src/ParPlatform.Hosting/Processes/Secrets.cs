@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+
+namespace ParPlatform.Hosting.Processes;
+
+/// <summary>Generated per-installation passwords, kept in files only their owner can read (0600).</summary>
+public static class Secrets
+{
+    private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    public static string Generate(int length = 32) => RandomNumberGenerator.GetString(Alphabet, length);
+
+    /// <summary>Reads the secret in <paramref name="path"/>, creating it first when missing.</summary>
+    public static string ReadOrCreate(string path)
+    {
+        if (File.Exists(path))
+            return File.ReadAllText(path).Trim();
+        var secret = Generate();
+        Write(path, secret);
+        return secret;
+    }
+
+    public static void Write(string path, string secret)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        };
+        using (var stream = new FileStream(path, options))
+        using (var writer = new StreamWriter(stream))
+            writer.Write(secret);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+}
