@@ -64,7 +64,7 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
         var queue = await channel.QueueDeclareAsync("hosting-test", durable: false, exclusive: true, autoDelete: true);
 
         Assert.Equal("hosting-test", queue.QueueName);
-        Assert.Equal("parplatform", connection.Endpoint.HostName == "127.0.0.1" ? factory.VirtualHost : "");
+        Assert.Equal(ParPlatform.Hosting.RabbitMQ.RabbitMQServerResource.VirtualHost, factory.VirtualHost);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace ParPlatform.Hosting.Dashboard;
 
 /// <summary>Starts the platform with the dashboard's host and stops it when the host stops (Ctrl+C).</summary>
 internal sealed class PlatformRunner(PlatformApp platform, IHostApplicationLifetime lifetime, ILogger<PlatformRunner> logger)
-    : BackgroundService
+    : BackgroundService, IHostedLifecycleService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,11 +39,17 @@ internal sealed class PlatformRunner(PlatformApp platform, IHostApplicationLifet
         Console.WriteLine("All resources are healthy. Press Ctrl+C to stop them.");
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Runs before any hosted service stops, so the dashboard (and its OTLP receiver) outlive the services.</summary>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken);
         logger.LogInformation("Stopping the platform");
         await platform.StopAsync();
         logger.LogInformation("Every resource is stopped");
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

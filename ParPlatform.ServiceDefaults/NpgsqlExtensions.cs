@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace ParPlatform.ServiceDefaults;
+
+/// <summary>
+/// Stand-ins for Aspire's Npgsql client packages: a pooled data source from
+/// ConnectionStrings:{name} (traced by Npgsql's own ActivitySource, which ServiceDefaults
+/// listens to), a readiness check, and an EF Core context on top of it.
+/// </summary>
+public static class NpgsqlExtensions
+{
+    public static NpgsqlDataSource AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{connectionName} is not configured. The AppHost sets ConnectionStrings__{connectionName}; " +
+                "when running the service alone, set it yourself.");
+        }
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString) { Name = connectionName };
+        var dataSource = dataSourceBuilder.Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            connectionName,
+            _ => new NpgsqlReadinessCheck(dataSource),
+            HealthStatus.Unhealthy,
+            [Extensions.ReadyTag],
+            TimeSpan.FromSeconds(3)));
+        return dataSource;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> over the data source of ConnectionStrings:{name},
+    /// with snake_case names, its migrations history in <paramref name="schema"/>, and the
+    /// migrations applied at start-up.
+    /// </summary>
+    public static void AddNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName, string schema)
+        where TContext : DbContext
+    {
+        var dataSource = builder.AddNpgsqlDataSource(connectionName);
+        builder.Services.AddDbContext<TContext>(options => options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+            .UseSnakeCaseNamingConvention());
+        builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+    }
+
+    private sealed class NpgsqlReadinessCheck(NpgsqlDataSource dataSource) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await using var command = dataSource.CreateCommand("SELECT 1");
+                await command.ExecuteScalarAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                return new HealthCheckResult(context.Registration.FailureStatus, $"The database does not answer: {e.Message}");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Applies pending EF Core migrations before the service starts serving, retrying while the
+/// database is not reachable yet; the service does not start if they cannot be applied.
+/// </summary>
+internal sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TContext>> logger)
+    : IHostedService
+    where TContext : DbContext
+{
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var context = scope.ServiceProvider.GetRequiredService<TContext>();
+                await context.Database.MigrateAsync(cancellationToken);
+                logger.LogInformation("Database of {Context} is up to date", typeof(TContext).Name);
+                return;
+            }
+            catch (NpgsqlException e) when (DateTimeOffset.UtcNow - started < GiveUpAfter)
+            {
+                logger.LogWarning("Database not reachable yet (attempt {Attempt}): {Reason}", attempt, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, attempt)), cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

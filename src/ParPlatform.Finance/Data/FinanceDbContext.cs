@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ParPlatform.Finance.Data;
+
+/// <summary>The finance service's own database (financedb); its tables live in the "finance" schema.</summary>
+public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options) : DbContext(options)
+{
+    public const string Schema = "finance";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+    }
+}

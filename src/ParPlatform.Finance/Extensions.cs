@@ -1,0 +1,12 @@
+using ParPlatform.Finance.Data;
+using ParPlatform.ServiceDefaults;
+
+namespace ParPlatform.Finance;
+
+public static class Extensions
+{
+    public static void AddFinanceServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<FinanceDbContext>("financedb", FinanceDbContext.Schema);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.ServiceDiscovery;
+using ParPlatform.Gateway.Routing;
+using ParPlatform.ServiceDefaults;
+using Yarp.ReverseProxy.ServiceDiscovery;
+
+namespace ParPlatform.Gateway;
+
+public static class Extensions
+{
+    public static void AddGatewayServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(GatewayRoutes.Routes(), GatewayRoutes.Clusters())
+            .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+
+        var health = builder.Services.AddHealthChecks();
+        foreach (var service in GatewayRoutes.Services)
+        {
+            // A service that is down degrades the gateway; it still answers (with 503 for that service).
+            health.Add(new HealthCheckRegistration(
+                service,
+                sp => new ServiceReadinessCheck(sp.GetRequiredService<ServiceEndpointResolver>(), service),
+                HealthStatus.Degraded,
+                [ServiceDefaults.Extensions.ReadyTag]));
+        }
+    }
+
+    public static void MapGateway(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy => proxy.Use(ProxyErrors.WriteProblemOnFailureAsync));
+        app.MapFallback((HttpContext context) => TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Không tìm thấy địa chỉ này.",
+            detail: $"No ParPlatform API answers {context.Request.Method} {context.Request.Path}."));
+    }
+}

@@ -1,0 +1,37 @@
+using Yarp.ReverseProxy.Configuration;
+
+namespace ParPlatform.Gateway.Routing;
+
+/// <summary>Which path goes to which service. Destinations are discovery names, never ports.</summary>
+public static class GatewayRoutes
+{
+    /// <summary>(route id, path pattern, service).</summary>
+    public static readonly IReadOnlyList<(string Id, string Path, string Service)> Table =
+    [
+        ("unit-plans", "/api/v1/units/{unitCode}/plans/{**rest}", "plans"),
+        ("unit-dossiers", "/api/v1/units/{unitCode}/dossiers/{**rest}", "dossiers"),
+        ("unit-finance", "/api/v1/units/{unitCode}/finance/{**rest}", "finance"),
+        ("unit-staffing", "/api/v1/units/{unitCode}/staffing/{**rest}", "staffing"),
+        ("unit-reports", "/api/v1/units/{unitCode}/reports/{**rest}", "reporting"),
+        ("provinces", "/api/v1/provinces/{**rest}", "reporting"),
+        ("connect", "/connect/{**rest}", "identity"),
+        ("admin", "/api/v1/admin/{**rest}", "identity"),
+    ];
+
+    public static IEnumerable<string> Services => Table.Select(r => r.Service).Distinct();
+
+    public static IReadOnlyList<RouteConfig> Routes() =>
+        [.. Table.Select(r => new RouteConfig { RouteId = r.Id, ClusterId = r.Service, Match = new RouteMatch { Path = r.Path } })];
+
+    public static IReadOnlyList<ClusterConfig> Clusters() =>
+        [.. Services.Select(service => new ClusterConfig
+        {
+            ClusterId = service,
+            Destinations = new Dictionary<string, DestinationConfig>
+            {
+                [service] = new() { Address = $"http://{service}" },
+            },
+            // A service that hangs is answered for within 30 s (504); one that is down at once (503).
+            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(30) },
+        })];
+}

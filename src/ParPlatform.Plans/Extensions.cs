@@ -1,0 +1,12 @@
+using ParPlatform.Plans.Data;
+using ParPlatform.ServiceDefaults;
+
+namespace ParPlatform.Plans;
+
+public static class Extensions
+{
+    public static void AddPlansServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<PlansDbContext>("plansdb", PlansDbContext.Schema);
+    }
+}

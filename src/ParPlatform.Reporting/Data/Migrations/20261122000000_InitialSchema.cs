@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace ParPlatform.Reporting.Data.Migrations;
+
+/// <summary>Creates the service's schema; later migrations add its tables.</summary>
+[DbContext(typeof(ReportingDbContext))]
+[Migration("20261122000000_InitialSchema")]
+public sealed class InitialSchema : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.EnsureSchema(name: ReportingDbContext.Schema);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropSchema(name: ReportingDbContext.Schema);
+    }
+
+    protected override void BuildTargetModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder
+            .HasDefaultSchema("reporting")
+            .HasAnnotation("ProductVersion", "10.0.5")
+            .HasAnnotation("Relational:MaxIdentifierLength", 63);
+    }
+}

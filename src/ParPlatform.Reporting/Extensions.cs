@@ -1,0 +1,12 @@
+using ParPlatform.Reporting.Data;
+using ParPlatform.ServiceDefaults;
+
+namespace ParPlatform.Reporting;
+
+public static class Extensions
+{
+    public static void AddReportingServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<ReportingDbContext>("reportingdb", ReportingDbContext.Schema);
+    }
+}

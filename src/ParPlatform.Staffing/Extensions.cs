@@ -1,0 +1,12 @@
+using ParPlatform.Staffing.Data;
+using ParPlatform.ServiceDefaults;
+
+namespace ParPlatform.Staffing;
+
+public static class Extensions
+{
+    public static void AddStaffingServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<StaffingDbContext>("staffingdb", StaffingDbContext.Schema);
+    }
+}
