@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# ParPlatform: ./build.sh run  — start the whole platform (AppHost, dashboard on :18888, gateway on :5080)
+#              ./build.sh test — run every test against real PostgreSQL and RabbitMQ
+set -euo pipefail
+cd "$(dirname "$0")"
+
+CONFIGURATION=Debug
+
+usage() {
+  echo "usage: ./build.sh run [AppHost options, e.g. --Gateway:Port=5081]"
+  echo "       ./build.sh test"
+  exit 2
+}
+
+# Installs the machine packages the platform runs (PostgreSQL server binaries, RabbitMQ),
+# or says which command to run when this is not root.
+install_prerequisites() {
+  if ! command -v dotnet >/dev/null; then
+    echo "The .NET SDK 10 is required: https://dotnet.microsoft.com/download" >&2
+    exit 1
+  fi
+  local missing=()
+  if ! command -v initdb >/dev/null && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    missing+=(postgresql)
+  fi
+  if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+    missing+=(rabbitmq-server)
+  fi
+  if ! command -v setsid >/dev/null || ! command -v setpriv >/dev/null; then
+    missing+=(util-linux)
+  fi
+  if [ ${#missing[@]} -eq 0 ]; then
+    return
+  fi
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing ${missing[*]} ..."
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  else
+    echo "ParPlatform needs these packages: ${missing[*]}. Install them with:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+build() {
+  dotnet restore ParPlatform.sln
+  dotnet build ParPlatform.sln --no-restore -c "$CONFIGURATION"
+}
+
+case "${1:-}" in
+  run)
+    shift
+    install_prerequisites
+    build
+    exec dotnet "ParPlatform.AppHost/bin/$CONFIGURATION/net10.0/ParPlatform.AppHost.dll" "$@"
+    ;;
+  test)
+    install_prerequisites
+    build
+    # One test project at a time: each starts its own servers, and the machine has two cores.
+    status=0
+    for project in tests/*/*.csproj; do
+      echo "=== $(basename "$project" .csproj)"
+      dotnet test "$project" --no-build -c "$CONFIGURATION" --logger "console;verbosity=normal" || status=1
+    done
+    exit $status
+    ;;
+  *)
+    usage
+    ;;
+esac
