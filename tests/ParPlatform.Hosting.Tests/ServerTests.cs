@@ -82,4 +82,28 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
 
         Assert.IsType<AuthenticationFailureException>(refused.InnerException);
     }
+
+    [Fact]
+    public async Task Configured_external_servers_are_used_instead_of_starting_new_ones()
+    {
+        using var directory = new TestDirectory();
+        var builder = new PlatformBuilder(new PlatformOptions
+        {
+            DataDirectory = directory.Path,
+            ExternalPostgres = servers.Postgres.SuperuserConnectionString,
+            ExternalMessaging = servers.Messaging.ConnectionString,
+        });
+        builder.AddPostgres("postgres").AddDatabase("financedb");
+        builder.AddRabbitMQ("messaging");
+        await using var platform = builder.Build();
+
+        await platform.StartAsync(CancellationToken.None);
+
+        Assert.All(platform.Resources, r => Assert.Null(r.ProcessId));
+        Assert.False(Directory.Exists(Path.Combine(directory.Path, "postgres")));
+        await using var connection = new NpgsqlConnection(platform.Get<PostgresDatabaseResource>("financedb").ConnectionString);
+        await connection.OpenAsync();
+        Assert.Equal(servers.Postgres.Endpoints["tcp"], $"{connection.Host}:{connection.Port}");
+        Assert.Equal(servers.Messaging.ConnectionString, platform.Get<ParPlatform.Hosting.RabbitMQ.RabbitMQServerResource>("messaging").ConnectionString);
+    }
 }
