@@ -17,7 +17,9 @@ public sealed class PlatformApp : IAsyncDisposable
 {
     private static readonly TimeSpan HealthInterval = TimeSpan.FromSeconds(2);
     private readonly CancellationTokenSource _monitor = new();
+    private readonly CancellationTokenSource _starting = new();
     private Task _healthLoop = Task.CompletedTask;
+    private Task _startAll = Task.CompletedTask;
     private bool _stopped;
 
     internal PlatformApp(IReadOnlyList<Resource> resources, PlatformOptions options, IConfiguration configuration)
@@ -39,11 +41,14 @@ public sealed class PlatformApp : IAsyncDisposable
     /// <summary>Starts every resource once the resources it waits for are healthy; returns when all are.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var starts = Resources.Select(r => r.StartAfterDependenciesAsync(cancellationToken)).ToList();
+        Validate();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _starting.Token);
+        var starts = Resources.Select(r => r.StartAfterDependenciesAsync(linked.Token)).ToList();
+        _startAll = Task.WhenAll(starts);
         _healthLoop = WatchHealthAsync(_monitor.Token);
         try
         {
-            await Task.WhenAll(starts);
+            await _startAll;
         }
         catch when (starts.FirstOrDefault(t => t.IsFaulted) is { } first && first.Exception!.InnerException is { } cause)
         {
@@ -52,12 +57,23 @@ public sealed class PlatformApp : IAsyncDisposable
         }
     }
 
+    /// <summary>Checks, before anything starts, what would make a resource fail (a taken fixed port, an unbuilt service).</summary>
+    public void Validate()
+    {
+        foreach (var resource in Resources)
+            resource.ValidateBeforeStart();
+    }
+
     /// <summary>Stops the services first, then the databases and servers they used.</summary>
     public async Task StopAsync()
     {
         if (_stopped)
             return;
         _stopped = true;
+        // A stop during start-up first lets the starts still under way give up, so that no
+        // process is launched after its resource was stopped.
+        await _starting.CancelAsync();
+        await _startAll.ContinueWith(_ => { }, TaskScheduler.Default);
         await _monitor.CancelAsync();
         await _healthLoop;
         await Task.WhenAll(Resources.OfType<ProjectResource>().Select(r => r.StopResourceAsync()));
@@ -77,6 +93,15 @@ public sealed class PlatformApp : IAsyncDisposable
             Console.Error.WriteLine(
                 $"Port {port} for the dashboard is already in use (is the platform already running?). " +
                 $"Find it with `ss -ltnp 'sport = :{port}'`, or choose another with --Dashboard:Port=NNNN.");
+            return 1;
+        }
+        try
+        {
+            Validate();
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine(e.Message);
             return 1;
         }
         Options.OtlpEndpoint ??= $"http://127.0.0.1:{port}/otlp";

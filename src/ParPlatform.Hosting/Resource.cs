@@ -63,6 +63,26 @@ public abstract class Resource(string name, PlatformOptions options)
             _waitsFor.Add(dependency);
     }
 
+    /// <summary>Checks what can be checked before anything starts (ports, built files); throws with the reason.</summary>
+    internal void ValidateBeforeStart()
+    {
+        try
+        {
+            Validate();
+        }
+        catch (InvalidOperationException e)
+        {
+            State = ResourceState.Failed;
+            Error = e.Message;
+            Log($"'{Name}' cannot start: {e.Message}");
+            throw;
+        }
+    }
+
+    protected virtual void Validate()
+    {
+    }
+
     internal async Task StartAfterDependenciesAsync(CancellationToken cancellationToken)
     {
         try

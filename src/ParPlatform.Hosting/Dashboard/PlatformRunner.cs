@@ -15,9 +15,9 @@ internal sealed class PlatformRunner(PlatformApp platform, IHostApplicationLifet
             dashboardPort, platform.Options.DataDirectory);
         try
         {
-            await platform.StartAsync(stoppingToken);
+            await platform.StartAsync(lifetime.ApplicationStopping);
         }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (!lifetime.ApplicationStopping.IsCancellationRequested)
         {
             logger.LogError("The platform could not start: {Reason}", e.Message);
             Console.WriteLine(platform.DescribeResources());

@@ -60,12 +60,16 @@ public sealed class ProjectResource : Resource
         return this;
     }
 
-    protected override async Task StartAsync(CancellationToken cancellationToken)
+    protected override void Validate()
     {
         if (_fixedPort)
-            Ports.EnsureFree(Port, $"'{Name}'", $"give '{Name}' another port in the AppHost's configuration");
+            Ports.EnsureFree(Port, $"'{Name}'", $"give '{Name}' another port (for the gateway: ./build.sh run --Gateway:Port=NNNN)");
         if (!File.Exists(DllPath))
             throw new InvalidOperationException($"{DllPath} does not exist: build the solution first (dotnet build ParPlatform.sln).");
+    }
+
+    protected override async Task StartAsync(CancellationToken cancellationToken)
+    {
         _process = Launch();
         await WaitUntilAsync(IsHealthyAsync, _process, TimeSpan.FromSeconds(120), $"'{Name}'", cancellationToken);
         _supervisor = SuperviseAsync();
