@@ -80,6 +80,8 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
         _managementPort = Ports.GetFree();
         var distributionPort = Ports.GetFree();
         _epmdPort = Ports.GetFree();
+        // rabbitmqctl listens on a port of its own too (default 35672–35682, shared by every node on the machine).
+        var cliPort = Invariant(Ports.GetFree());
         WriteConfiguration();
 
         _environment = new Dictionary<string, string>
@@ -99,6 +101,8 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
             ["RABBITMQ_DIST_PORT"] = Invariant(distributionPort),
             ["ERL_EPMD_PORT"] = Invariant(_epmdPort),
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_CTL_DIST_PORT_MIN"] = cliPort,
+            ["RABBITMQ_CTL_DIST_PORT_MAX"] = cliPort,
         };
 
         _process = ChildProcess.Start(new ProcessSpec(server, []) { Environment = _environment }, Log);
