@@ -72,6 +72,8 @@ public sealed class GatewayTests(FakeServices services) : IClassFixture<FakeServ
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("finance", problem!.Extensions["service"]?.ToString());
     }
 
     [Fact]

@@ -12,11 +12,10 @@ public static class ProxyErrors
     {
         await next();
         var error = context.GetForwarderErrorFeature();
-        var noDestination = context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable;
-        if (context.Response.HasStarted || (error is null && !noDestination))
+        if (error is null || context.Response.HasStarted)
             return;
 
-        var timedOut = error?.Error == ForwarderError.RequestTimedOut;
+        var timedOut = error.Error == ForwarderError.RequestTimedOut;
         var service = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
         context.Response.StatusCode = timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status503ServiceUnavailable;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();

@@ -25,16 +25,17 @@ public sealed class ServiceDiscoveryDestinationResolver(ServiceEndpointResolver 
             changeTokens.Add(source.ChangeToken);
             for (var i = 0; i < source.Endpoints.Count; i++)
             {
-                var address = ToAddress(uri.Scheme, source.Endpoints[i].EndPoint);
+                var address = ToUrl(uri.Scheme, source.Endpoints[i].EndPoint);
                 resolved[$"{name}[{i}]"] = destination with { Address = address, Host = destination.Host ?? uri.Authority };
             }
         }
         return new ResolvedDestinationCollection(resolved, new CompositeChangeToken(changeTokens));
     }
 
-    private static string ToAddress(string scheme, EndPoint endPoint) => endPoint switch
+    /// <summary>The base URL (no trailing slash) of an endpoint service discovery returned.</summary>
+    public static string ToUrl(string scheme, EndPoint endPoint) => endPoint switch
     {
-        UriEndPoint uri => uri.Uri.ToString(),
+        UriEndPoint uri => uri.Uri.GetLeftPart(UriPartial.Authority),
         IPEndPoint ip => $"{scheme}://{ip}",
         DnsEndPoint dns => $"{scheme}://{dns.Host}:{dns.Port}",
         _ => throw new InvalidOperationException($"Service discovery returned an endpoint the gateway cannot use: {endPoint}"),

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.ServiceDiscovery;
 
@@ -20,12 +19,7 @@ public sealed class ServiceReadinessCheck(ServiceEndpointResolver resolver, stri
             var endpoints = await resolver.GetEndpointsAsync($"http://{service}", cancellationToken);
             if (endpoints.Endpoints.Count == 0)
                 return new HealthCheckResult(context.Registration.FailureStatus, $"{service} has no known address");
-            var address = endpoints.Endpoints[0].EndPoint switch
-            {
-                IPEndPoint ip => $"http://{ip}",
-                DnsEndPoint dns => $"http://{dns.Host}:{dns.Port}",
-                var other => other.ToString()!.TrimEnd('/'),
-            };
+            var address = ServiceDiscoveryDestinationResolver.ToUrl("http", endpoints.Endpoints[0].EndPoint);
             using var response = await Http.GetAsync(new Uri($"{address}/health"), cancellationToken);
             return response.IsSuccessStatusCode
                 ? HealthCheckResult.Healthy($"{service} is ready")
