@@ -1,23 +1,25 @@
 using Microsoft.Extensions.Configuration;
 using ParPlatform.Hosting;
+using ParPlatform.Hosting.Projects;
 
 var builder = PlatformBuilder.Create(args);
 
 var postgres = builder.AddPostgres("postgres");
-var identityDb = postgres.AddDatabase("identitydb");
-var plansDb = postgres.AddDatabase("plansdb");
-var dossiersDb = postgres.AddDatabase("dossiersdb");
-var financeDb = postgres.AddDatabase("financedb");
-var staffingDb = postgres.AddDatabase("staffingdb");
-var reportingDb = postgres.AddDatabase("reportingdb");
 var messaging = builder.AddRabbitMQ("messaging");
 
-var identity = builder.AddProject("identity", "ParPlatform.Identity").WithReference(identityDb).WaitFor(identityDb).WithReference(messaging).WaitFor(messaging);
-var plans = builder.AddProject("plans", "ParPlatform.Plans").WithReference(plansDb).WaitFor(plansDb).WithReference(messaging).WaitFor(messaging);
-var dossiers = builder.AddProject("dossiers", "ParPlatform.Dossiers").WithReference(dossiersDb).WaitFor(dossiersDb).WithReference(messaging).WaitFor(messaging);
-var finance = builder.AddProject("finance", "ParPlatform.Finance").WithReference(financeDb).WaitFor(financeDb).WithReference(messaging).WaitFor(messaging);
-var staffing = builder.AddProject("staffing", "ParPlatform.Staffing").WithReference(staffingDb).WaitFor(staffingDb).WithReference(messaging).WaitFor(messaging);
-var reporting = builder.AddProject("reporting", "ParPlatform.Reporting").WithReference(reportingDb).WaitFor(reportingDb).WithReference(messaging).WaitFor(messaging);
+// Every service owns its database and talks to the others over the broker.
+ProjectResource AddService(string name, string projectName, string database)
+{
+    var db = postgres.AddDatabase(database);
+    return builder.AddProject(name, projectName).WithReference(db).WaitFor(db).WithReference(messaging).WaitFor(messaging);
+}
+
+var identity = AddService("identity", "ParPlatform.Identity", "identitydb");
+var plans = AddService("plans", "ParPlatform.Plans", "plansdb");
+var dossiers = AddService("dossiers", "ParPlatform.Dossiers", "dossiersdb");
+var finance = AddService("finance", "ParPlatform.Finance", "financedb");
+var staffing = AddService("staffing", "ParPlatform.Staffing", "staffingdb");
+var reporting = AddService("reporting", "ParPlatform.Reporting", "reportingdb");
 
 builder.AddProject("gateway", "ParPlatform.Gateway")
     .WithHttpEndpoint(builder.Configuration.GetValue("Gateway:Port", 5080))

@@ -15,7 +15,7 @@ namespace ParPlatform.ServiceDefaults;
 /// </summary>
 public static class NpgsqlExtensions
 {
-    public static NpgsqlDataSource AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
+    public static void AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -24,16 +24,14 @@ public static class NpgsqlExtensions
                 $"ConnectionStrings:{connectionName} is not configured. The AppHost sets ConnectionStrings__{connectionName}; " +
                 "when running the service alone, set it yourself.");
         }
-        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString) { Name = connectionName };
-        var dataSource = dataSourceBuilder.Build();
-        builder.Services.AddSingleton(dataSource);
+        // Built by the container, so it is disposed (and its pool closed) when the service stops.
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = connectionName }.Build());
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             connectionName,
-            _ => new NpgsqlReadinessCheck(dataSource),
+            sp => new NpgsqlReadinessCheck(sp.GetRequiredService<NpgsqlDataSource>()),
             HealthStatus.Unhealthy,
             [Extensions.ReadyTag],
             TimeSpan.FromSeconds(3)));
-        return dataSource;
     }
 
     /// <summary>
@@ -44,9 +42,9 @@ public static class NpgsqlExtensions
     public static void AddNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName, string schema)
         where TContext : DbContext
     {
-        var dataSource = builder.AddNpgsqlDataSource(connectionName);
-        builder.Services.AddDbContext<TContext>(options => options
-            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+        builder.AddNpgsqlDataSource(connectionName);
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
             .UseSnakeCaseNamingConvention());
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
     }

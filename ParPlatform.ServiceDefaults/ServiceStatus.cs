@@ -20,6 +20,9 @@ public sealed record ServiceStatusResponse(
 
 public static class ServiceStatus
 {
+    private static readonly string Version =
+        Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
     /// <summary>
     /// Maps GET {group}/status. When the group's route has a {unitCode}, a malformed code is a
     /// 400 ProblemDetails naming the field.
@@ -41,10 +44,10 @@ public static class ServiceStatus
                 new Dictionary<string, string[]> { ["unitCode"] = [UnitCode.FormatError] },
                 title: "Mã đơn vị không hợp lệ.");
         }
+        // One read of the history table; the migrations the service knows are compiled in.
         var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
-        var version = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        var pending = db.Database.GetMigrations().Except(applied).Count();
         return TypedResults.Ok(new ServiceStatusResponse(
-            serviceName, version, unitCode, db.Database.GetDbConnection().Database, applied.LastOrDefault(), applied.Count, pending));
+            serviceName, Version, unitCode, db.Database.GetDbConnection().Database, applied.LastOrDefault(), applied.Count, pending));
     }
 }

@@ -88,15 +88,9 @@ public sealed class PlatformApp : IAsyncDisposable
     public async Task<int> RunAsync()
     {
         var port = Configuration.GetValue("Dashboard:Port", 18888);
-        if (!Ports.IsFree(port))
-        {
-            Console.Error.WriteLine(
-                $"Port {port} for the dashboard is already in use (is the platform already running?). " +
-                $"Find it with `ss -ltnp 'sport = :{port}'`, or choose another with --Dashboard:Port=NNNN.");
-            return 1;
-        }
         try
         {
+            Ports.EnsureFree(port, "the dashboard", "choose another with --Dashboard:Port=NNNN");
             Validate();
         }
         catch (InvalidOperationException e)

@@ -57,14 +57,21 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
     [Fact]
     public async Task The_service_account_can_use_the_virtual_host()
     {
-        var factory = new ConnectionFactory { Uri = new Uri(servers.Messaging.ConnectionString) };
+        var factory = new ConnectionFactory
+        {
+            HostName = "127.0.0.1",
+            Port = servers.Messaging.AmqpPort,
+            VirtualHost = "parplatform",
+            UserName = "parplatform",
+            Password = servers.Messaging.ServicePassword,
+        };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
 
         var queue = await channel.QueueDeclareAsync("hosting-test", durable: false, exclusive: true, autoDelete: true);
 
         Assert.Equal("hosting-test", queue.QueueName);
-        Assert.Equal(ParPlatform.Hosting.RabbitMQ.RabbitMQServerResource.VirtualHost, factory.VirtualHost);
+        Assert.Equal($"amqp://parplatform:{servers.Messaging.ServicePassword}@127.0.0.1:{servers.Messaging.AmqpPort}/parplatform", servers.Messaging.ConnectionString);
     }
 
     [Fact]
