@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using ParPlatform.Hosting.Processes;
+using ParPlatform.Hosting.RabbitMQ;
+using RabbitMQ.Client;
 
 namespace ParPlatform.Hosting.Tests;
 
@@ -11,6 +13,7 @@ public sealed class LifecycleTests
     {
         using var directory = new TestDirectory();
         var first = await StartServersAsync(directory.Path);
+        var integratorPassword = first.Get<RabbitMQServerResource>("messaging").IntegratorPassword;
         var pids = first.Resources.Where(r => r.ProcessId is not null).Select(r => r.ProcessId!.Value).ToList();
         Assert.Equal(2, pids.Count);
         Assert.All(pids, pid => Assert.True(Signals.IsAlive(pid)));
@@ -20,9 +23,14 @@ public sealed class LifecycleTests
         Assert.All(pids, pid => Assert.False(Signals.IsAlive(pid), $"process {pid} is still running"));
         Assert.Empty(ProcessesUsing(directory.Path));
 
-        // A second start reuses the initialised data directory and generated secrets.
+        // A second start reuses the initialised data directory and generated secrets, and
+        // finds the integrator account already there.
         var second = await StartServersAsync(directory.Path);
         Assert.All(second.Resources, r => Assert.Equal(ResourceState.Running, r.State));
+        var messaging = second.Get<RabbitMQServerResource>("messaging");
+        Assert.Equal(integratorPassword, messaging.IntegratorPassword);
+        await using (var integrator = await new ConnectionFactory { Uri = new Uri(messaging.IntegratorConnectionString) }.CreateConnectionAsync())
+            Assert.True(integrator.IsOpen);
         await second.StopAsync();
         Assert.Empty(ProcessesUsing(directory.Path));
     }

@@ -1,6 +1,11 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using Npgsql;
 using ParPlatform.Hosting.Postgres;
+using ParPlatform.Hosting.RabbitMQ;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
 
 namespace ParPlatform.Hosting.Tests;
@@ -91,6 +96,84 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
     }
 
     [Fact]
+    public async Task The_integrator_receives_events_through_its_own_queue()
+    {
+        await using var service = await ConnectAsync(servers.Messaging.ConnectionString);
+        await using var publisher = await service.CreateChannelAsync(new CreateChannelOptions(true, true));
+        await publisher.ExchangeDeclareAsync("events.test.something", ExchangeType.Fanout, durable: true);
+        await using var integrator = await ConnectAsync(servers.Messaging.IntegratorConnectionString);
+        await using var channel = await integrator.CreateChannelAsync();
+        await channel.QueueDeclareAsync("integrator.test-reader", durable: false, exclusive: true, autoDelete: true);
+        await channel.QueueBindAsync("integrator.test-reader", "events.test.something", "");
+
+        await publisher.BasicPublishAsync("events.test.something", "", mandatory: true,
+            new BasicProperties { MessageId = "event-1" }, Encoding.UTF8.GetBytes("""{"unitCode":"06112"}"""));
+
+        var received = await channel.BasicGetAsync("integrator.test-reader", autoAck: true);
+        Assert.NotNull(received);
+        Assert.Equal("event-1", received.BasicProperties.MessageId);
+        Assert.Equal("""{"unitCode":"06112"}""", Encoding.UTF8.GetString(received.Body.Span));
+        Assert.Equal($"amqp://integrator:{servers.Messaging.IntegratorPassword}@127.0.0.1:{servers.Messaging.AmqpPort}/parplatform",
+            servers.Messaging.IntegratorConnectionString);
+    }
+
+    [Theory]
+    [InlineData("events.test.something", "")]
+    [InlineData("", "plans.unit-registered")]
+    public async Task The_integrator_cannot_publish_to_events_or_service_queues(string exchange, string routingKey)
+    {
+        await using var service = await ConnectAsync(servers.Messaging.ConnectionString);
+        await using var serviceChannel = await service.CreateChannelAsync();
+        await serviceChannel.ExchangeDeclareAsync("events.test.something", ExchangeType.Fanout, durable: true);
+        await serviceChannel.QueueDeclareAsync("plans.unit-registered", durable: true, exclusive: false, autoDelete: false);
+        await using var integrator = await ConnectAsync(servers.Messaging.IntegratorConnectionString);
+        await using var channel = await integrator.CreateChannelAsync();
+
+        await channel.BasicPublishAsync(exchange, routingKey, Encoding.UTF8.GetBytes("{}"));
+
+        // The broker answers a refused publish by closing the channel; the next call on it reports why.
+        var refused = await Assert.ThrowsAnyAsync<OperationInterruptedException>(() => channel.BasicQosAsync(0, 1, false));
+        Assert.Equal(Constants.AccessRefused, refused.ShutdownReason!.ReplyCode);
+        Assert.Equal(0u, await serviceChannel.MessageCountAsync("plans.unit-registered"));
+    }
+
+    [Theory]
+    [InlineData("basic.get")]
+    [InlineData("basic.consume")]
+    public async Task The_integrator_cannot_read_a_service_queue(string method)
+    {
+        await using var service = await ConnectAsync(servers.Messaging.ConnectionString);
+        await using var serviceChannel = await service.CreateChannelAsync();
+        await serviceChannel.QueueDeclareAsync("plans.unit-registered", durable: true, exclusive: false, autoDelete: false);
+        await using var integrator = await ConnectAsync(servers.Messaging.IntegratorConnectionString);
+        await using var channel = await integrator.CreateChannelAsync();
+
+        var refused = await Assert.ThrowsAnyAsync<OperationInterruptedException>(() => method == "basic.get"
+            ? channel.BasicGetAsync("plans.unit-registered", autoAck: false)
+            : channel.BasicConsumeAsync("plans.unit-registered", autoAck: false, new AsyncEventingBasicConsumer(channel)));
+
+        Assert.Equal(Constants.AccessRefused, refused.ShutdownReason!.ReplyCode);
+    }
+
+    [Fact]
+    public async Task The_integrator_has_no_management_access_and_a_private_password_file()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{servers.Messaging.ManagementUrl}/api/whoami");
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"integrator:{servers.Messaging.IntegratorPassword}")));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var passwordFile = Path.Combine(servers.Messaging.ResourceDirectory, "integrator-password");
+        Assert.Equal(servers.Messaging.IntegratorPassword, File.ReadAllText(passwordFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(passwordFile));
+        Assert.Equal($"amqp://integrator@127.0.0.1:{servers.Messaging.AmqpPort}/parplatform (password in {passwordFile})",
+            servers.Messaging.Endpoints["integrator"]);
+    }
+
+    [Fact]
     public async Task Configured_external_servers_are_used_instead_of_starting_new_ones()
     {
         using var directory = new TestDirectory();
@@ -111,6 +194,13 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
         await using var connection = new NpgsqlConnection(platform.Get<PostgresDatabaseResource>("financedb").ConnectionString);
         await connection.OpenAsync();
         Assert.Equal(servers.Postgres.Endpoints["tcp"], $"{connection.Host}:{connection.Port}");
-        Assert.Equal(servers.Messaging.ConnectionString, platform.Get<ParPlatform.Hosting.RabbitMQ.RabbitMQServerResource>("messaging").ConnectionString);
+        var messaging = platform.Get<RabbitMQServerResource>("messaging");
+        Assert.Equal(servers.Messaging.ConnectionString, messaging.ConnectionString);
+        // The integrator account of an external broker is its administrator's to create.
+        Assert.Equal("", messaging.IntegratorConnectionString);
+        Assert.Contains(messaging.Console.Lines, line => line.Contains("administrator creates the 'integrator' account", StringComparison.Ordinal));
     }
+
+    private static Task<IConnection> ConnectAsync(string connectionString) =>
+        new ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync();
 }

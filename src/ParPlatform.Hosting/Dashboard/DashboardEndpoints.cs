@@ -25,6 +25,7 @@ internal static class DashboardEndpoints
     public static void MapDashboard(this WebApplication app)
     {
         app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8"));
+        app.MapErrorQueues();
 
         app.MapGet("/api/resources", (PlatformApp platform, TelemetryCounters telemetry, int? lines) =>
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using ParPlatform.Hosting.Processes;
 
@@ -9,13 +10,23 @@ namespace ParPlatform.Hosting.RabbitMQ;
 /// A RabbitMQ node from the machine's rabbitmq-server package, with its own node name, ports
 /// (AMQP, management, Erlang distribution and port mapper) and directories under
 /// DataDirectory/rabbitmq; or an external broker when <see cref="PlatformOptions.ExternalMessaging"/>
-/// is set. The node has one virtual host and one generated service account; the default
-/// <c>guest</c> account is never created.
+/// is set. The node has one virtual host, one generated service account and one generated
+/// integrator account; the default <c>guest</c> account is never created.
 /// </summary>
 public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionString
 {
     public const string VirtualHost = "parplatform";
     public const string ServiceUser = "parplatform";
+
+    /// <summary>
+    /// The account integrators bind their own queues with: it declares and reads only
+    /// <c>integrator.*</c> queues and exchanges, reads the <c>events.*</c> exchanges, and has no
+    /// management access.
+    /// </summary>
+    public const string IntegratorUser = "integrator";
+    private const string IntegratorConfigure = @"^integrator\..*";
+    private const string IntegratorWrite = @"^integrator\..*";
+    private const string IntegratorRead = @"^(integrator\..*|events\..*)$";
     private const string NodeName = "parplatform@localhost";
     private const string BinDirectory = "/usr/lib/rabbitmq/bin";
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(3) };
@@ -31,11 +42,15 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
         : base(name, options)
     {
         ResourceDirectory = Path.Combine(options.DataDirectory, "rabbitmq");
+        ErrorQueues = new ErrorQueues(this);
     }
 
     public override string Type => "rabbitmq";
 
     public string ResourceDirectory { get; }
+
+    /// <summary>Peeks at and replays the messages MassTransit moved to the <c>&lt;queue&gt;_error</c> queues.</summary>
+    public ErrorQueues ErrorQueues { get; }
 
     /// <summary>amqp://user:password@127.0.0.1:port/parplatform, as services receive it.</summary>
     public string ConnectionString { get; private set; } = "";
@@ -47,6 +62,15 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
 
     public int AmqpPort => _amqpPort;
 
+    /// <summary>Generated on first start, kept in ResourceDirectory/integrator-password (empty with an external broker).</summary>
+    public string IntegratorPassword { get; private set; } = "";
+
+    /// <summary>amqp://integrator:password@127.0.0.1:port/parplatform (empty with an external broker).</summary>
+    public string IntegratorConnectionString { get; private set; } = "";
+
+    /// <summary>True when the platform uses an existing broker instead of starting a node.</summary>
+    internal bool IsExternal => Options.ExternalMessaging is not null;
+
     protected override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (Options.ExternalMessaging is not null)
@@ -55,6 +79,8 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
             var uri = new Uri(ConnectionString);
             Endpoints["amqp"] = $"{uri.Host}:{uri.Port} (external)";
             Log($"using the external RabbitMQ broker at {uri.Host}:{uri.Port}");
+            Log($"the broker's administrator creates the '{IntegratorUser}' account on virtual host '{uri.AbsolutePath.TrimStart('/')}' " +
+                $"with no tags and permissions configure '{IntegratorConfigure}', write '{IntegratorWrite}', read '{IntegratorRead}'");
             return;
         }
 
@@ -119,6 +145,7 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
 
         ConnectionString = $"amqp://{ServiceUser}:{_password}@127.0.0.1:{_amqpPort}/{VirtualHost}";
         await WaitUntilAsync(IsHealthyAsync, _process, TimeSpan.FromSeconds(60), "RabbitMQ management", cancellationToken);
+        await CreateIntegratorAsync(cancellationToken);
     }
 
     internal override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
@@ -127,10 +154,7 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
             return await Ports.AcceptsConnectionsAsync(new Uri(ConnectionString).Port, cancellationToken);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"{ManagementUrl}/api/health/checks/alarms");
-            request.Headers.Authorization = new AuthenticationHeaderValue(
-                "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ServiceUser}:{_password}")));
-            using var response = await Http.SendAsync(request, cancellationToken);
+            using var response = await SendManagementAsync(HttpMethod.Get, "/api/health/checks/alarms", null, cancellationToken);
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)
@@ -171,6 +195,39 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
         return code == 0
             ? output
             : throw new InvalidOperationException($"rabbitmqctl {arguments[0]} failed with code {code}: {output}");
+    }
+
+    /// <summary>Sends a request to the management HTTP API (path from /api) as the service account.</summary>
+    internal async Task<HttpResponseMessage> SendManagementAsync(
+        HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, ManagementUrl + path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ServiceUser}:{_password}")));
+        return await Http.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the integrator account, or sets its password, tags and permissions again on a node
+    /// that already has it (a PUT of the management API creates or replaces).
+    /// </summary>
+    private async Task CreateIntegratorAsync(CancellationToken cancellationToken)
+    {
+        var passwordFile = Path.Combine(ResourceDirectory, "integrator-password");
+        IntegratorPassword = Secrets.ReadOrCreate(passwordFile);
+        using (var user = await SendManagementAsync(HttpMethod.Put, $"/api/users/{IntegratorUser}",
+            JsonContent.Create(new { password = IntegratorPassword, tags = "" }), cancellationToken))
+        {
+            user.EnsureSuccessStatusCode();
+        }
+        using (var permissions = await SendManagementAsync(HttpMethod.Put, $"/api/permissions/{VirtualHost}/{IntegratorUser}",
+            JsonContent.Create(new { configure = IntegratorConfigure, write = IntegratorWrite, read = IntegratorRead }), cancellationToken))
+        {
+            permissions.EnsureSuccessStatusCode();
+        }
+        IntegratorConnectionString = $"amqp://{IntegratorUser}:{IntegratorPassword}@127.0.0.1:{_amqpPort}/{VirtualHost}";
+        // The password stays in its 0600 file: the dashboard is readable by every local user.
+        Endpoints["integrator"] = $"amqp://{IntegratorUser}@127.0.0.1:{_amqpPort}/{VirtualHost} (password in {passwordFile})";
     }
 
     private void WriteConfiguration()

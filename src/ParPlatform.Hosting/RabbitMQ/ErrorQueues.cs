@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace ParPlatform.Hosting.RabbitMQ;
+
+/// <summary>An error queue of the virtual host: how many messages it holds and the first of them.</summary>
+public sealed record ErrorQueueSnapshot(string Name, string OriginalQueue, long MessageCount, IReadOnlyList<FailedMessage> Messages);
+
+/// <summary>
+/// A message MassTransit moved to an error queue, as its fault headers describe it
+/// (MT-Fault-Timestamp, MT-Fault-ExceptionType, MT-Fault-Message, MT-Fault-StackTrace,
+/// MT-Fault-RetryCount, MT-Fault-ConsumerType); a header that is missing gives null.
+/// </summary>
+public sealed record FailedMessage(
+    string? MessageId,
+    DateTimeOffset? FailedAt,
+    string? ExceptionType,
+    string? ExceptionMessage,
+    string? StackTrace,
+    int? RetryCount,
+    string? ConsumerType,
+    string Body);
+
+/// <summary>
+/// The <c>&lt;queue&gt;_error</c> queues MassTransit moves a message to once its retries are spent:
+/// listed without taking anything from them, and replayed to their original queue. Works on the
+/// local node (the queue list comes from its management API, as the service account).
+/// </summary>
+public sealed class ErrorQueues
+{
+    public const string Suffix = "_error";
+    private const string FaultHeaderPrefix = "MT-Fault-";
+    private const string ReasonHeader = "MT-Reason";
+    private const int BodyLength = 2000;
+    private const int StackTraceLines = 5;
+    private readonly RabbitMQServerResource _broker;
+
+    internal ErrorQueues(RabbitMQServerResource broker)
+    {
+        _broker = broker;
+    }
+
+    /// <summary>
+    /// Every queue of the virtual host whose name ends in _error, by name, with its first
+    /// <paramref name="maxMessages"/> messages. The messages stay where they are, in their order.
+    /// </summary>
+    public async Task<IReadOnlyList<ErrorQueueSnapshot>> ListAsync(int maxMessages = 50, CancellationToken cancellationToken = default)
+    {
+        EnsureLocalNodeRunning();
+        using var response = await _broker.SendManagementAsync(
+            HttpMethod.Get, $"/api/queues/{RabbitMQServerResource.VirtualHost}?columns=name", null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var queues = await response.Content.ReadFromJsonAsync<List<QueueName>>(cancellationToken) ?? [];
+
+        await using var connection = await ConnectAsync(cancellationToken);
+        var list = new List<ErrorQueueSnapshot>();
+        foreach (var name in queues.Select(q => q.Name).Where(n => n.EndsWith(Suffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            list.Add(await PeekAsync(connection, name, maxMessages, cancellationToken));
+        return list;
+    }
+
+    /// <summary>
+    /// Moves the message whose AMQP message id is <paramref name="messageId"/> (or, when it is
+    /// null, every message) from <paramref name="errorQueue"/> back to its original queue: each is
+    /// published through the default exchange with its body and properties, without the MT-Fault-*
+    /// and MT-Reason headers, and taken off the error queue only once the broker confirmed it.
+    /// A failure midway leaves every message not yet replayed in the error queue. Returns how many
+    /// were replayed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name does not end in _error.</exception>
+    /// <exception cref="KeyNotFoundException">There is no such queue, or no such message in it.</exception>
+    /// <exception cref="InvalidOperationException">The node is not running, or the broker refused a message.</exception>
+    public async Task<int> ReplayAsync(string errorQueue, string? messageId = null, CancellationToken cancellationToken = default)
+    {
+        var originalQueue = OriginalQueueOf(errorQueue);
+        EnsureLocalNodeRunning();
+        await using var connection = await ConnectAsync(cancellationToken);
+        // A message taken and not acked (passed over, or not confirmed) returns to the error
+        // queue, in its place, when the channel closes.
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+        var waiting = await DeclarePassiveAsync(channel, errorQueue, cancellationToken);
+
+        // Bounded by the count at the start: a replayed message that fails again comes back.
+        var replayed = 0;
+        for (var i = 0; i < waiting; i++)
+        {
+            var message = await channel.BasicGetAsync(errorQueue, autoAck: false, cancellationToken);
+            if (message is null)
+                break;
+            if (messageId is not null && message.BasicProperties.MessageId != messageId)
+                continue;
+            await RepublishAsync(channel, message, errorQueue, originalQueue, cancellationToken);
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
+            replayed++;
+            if (messageId is not null)
+                break;
+        }
+        if (messageId is not null && replayed == 0)
+            throw new KeyNotFoundException($"There is no message '{messageId}' in '{errorQueue}'.");
+        return replayed;
+    }
+
+    private static async Task<ErrorQueueSnapshot> PeekAsync(IConnection connection, string name, int maxMessages, CancellationToken cancellationToken)
+    {
+        // basic.get without an ack; closing the channel puts the messages back in their order.
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        var count = await DeclarePassiveAsync(channel, name, cancellationToken);
+        var messages = new List<FailedMessage>();
+        while (messages.Count < maxMessages && await channel.BasicGetAsync(name, autoAck: false, cancellationToken) is { } message)
+            messages.Add(Describe(message));
+        return new ErrorQueueSnapshot(name, OriginalQueueOf(name), count, messages);
+    }
+
+    private static async Task RepublishAsync(
+        IChannel channel, BasicGetResult message, string errorQueue, string originalQueue, CancellationToken cancellationToken)
+    {
+        var properties = new BasicProperties(message.BasicProperties)
+        {
+            Headers = message.BasicProperties.Headers?
+                .Where(h => !h.Key.StartsWith(FaultHeaderPrefix, StringComparison.Ordinal) && h.Key != ReasonHeader)
+                .ToDictionary(h => h.Key, h => h.Value),
+        };
+        try
+        {
+            // mandatory: a message no queue takes is returned (and reported) instead of dropped.
+            await channel.BasicPublishAsync("", originalQueue, mandatory: true, properties, message.Body, cancellationToken);
+        }
+        catch (PublishException e)
+        {
+            var reason = e.IsReturn ? $"there is no queue '{originalQueue}'" : "the broker refused it";
+            throw new InvalidOperationException(
+                $"Message '{message.BasicProperties.MessageId}' was not replayed ({reason}); it stays in '{errorQueue}'.", e);
+        }
+    }
+
+    private static FailedMessage Describe(BasicGetResult message)
+    {
+        var headers = message.BasicProperties.Headers;
+        string? Header(string name) => headers is not null && headers.TryGetValue(name, out var value)
+            ? value is byte[] text ? Encoding.UTF8.GetString(text) : Convert.ToString(value, CultureInfo.InvariantCulture)
+            : null;
+
+        var body = Encoding.UTF8.GetString(message.Body.Span);
+        return new FailedMessage(
+            message.BasicProperties.MessageId,
+            DateTimeOffset.TryParse(Header("MT-Fault-Timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var failedAt)
+                ? failedAt
+                : null,
+            Header("MT-Fault-ExceptionType"),
+            Header("MT-Fault-Message"),
+            Header("MT-Fault-StackTrace") is { } trace
+                ? string.Join('\n', trace.ReplaceLineEndings("\n").Split('\n').Take(StackTraceLines))
+                : null,
+            int.TryParse(Header("MT-Fault-RetryCount"), CultureInfo.InvariantCulture, out var retries) ? retries : null,
+            Header("MT-Fault-ConsumerType"),
+            body.Length > BodyLength ? body[..BodyLength] + "…" : body);
+    }
+
+    /// <summary>The queue's message count; a queue that does not exist is not found.</summary>
+    private static async Task<long> DeclarePassiveAsync(IChannel channel, string queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == Constants.NotFound)
+        {
+            throw new KeyNotFoundException($"There is no queue '{queue}'.", e);
+        }
+    }
+
+    private static string OriginalQueueOf(string errorQueue) =>
+        errorQueue.Length > Suffix.Length && errorQueue.EndsWith(Suffix, StringComparison.Ordinal)
+            ? errorQueue[..^Suffix.Length]
+            : throw new ArgumentException($"'{errorQueue}' is not an error queue: its name does not end in {Suffix}.", nameof(errorQueue));
+
+    private void EnsureLocalNodeRunning()
+    {
+        if (_broker.IsExternal)
+            throw new InvalidOperationException("The error queues of an external broker are in its own management UI.");
+        if (_broker.State != ResourceState.Running)
+            throw new InvalidOperationException($"RabbitMQ '{_broker.Name}' is not running.");
+    }
+
+    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        new ConnectionFactory { Uri = new Uri(_broker.ConnectionString), ClientProvidedName = "parplatform error queues" }
+            .CreateConnectionAsync(cancellationToken);
+
+    private sealed record QueueName(string Name);
+}
