@@ -53,14 +53,17 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Npgsql"))
+                .AddMeter("Npgsql")
+                .AddMeter("MassTransit"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
                     !context.Request.Path.StartsWithSegments(HealthEndpointPath) &&
                     !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
                 .AddHttpClientInstrumentation()
-                .AddSource("Npgsql"));
+                .AddSource("Npgsql")
+                .AddSource("MassTransit") // publish/consume spans, trace context carried in message headers
+                .AddSource("ParPlatform.Messaging")); // the outbox dispatcher, continuing the committing request's trace
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
         return builder;

@@ -43,11 +43,19 @@ public static class NpgsqlExtensions
         where TContext : DbContext
     {
         builder.AddNpgsqlDataSource(connectionName);
-        builder.Services.AddDbContext<TContext>((services, options) => options
-            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
-            .UseSnakeCaseNamingConvention());
+        builder.Services.AddDbContext<TContext>((services, options) =>
+            options.UseServiceDatabase(services.GetRequiredService<NpgsqlDataSource>(), schema));
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
     }
+
+    /// <summary>
+    /// How every service context is configured, at run time and when migrations are scaffolded
+    /// (tools/ParPlatform.Migrations): snake_case names, migrations history in the service schema.
+    /// </summary>
+    public static DbContextOptionsBuilder UseServiceDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource, string schema) =>
+        options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+            .UseSnakeCaseNamingConvention();
 
     private sealed class NpgsqlReadinessCheck(NpgsqlDataSource dataSource) : IHealthCheck
     {

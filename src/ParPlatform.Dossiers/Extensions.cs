@@ -1,4 +1,6 @@
 using ParPlatform.Dossiers.Data;
+using ParPlatform.Messaging;
+using ParPlatform.Messaging.Provisioning;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Dossiers;
@@ -8,5 +10,7 @@ public static class Extensions
     public static void AddDossiersServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<DossiersDbContext>("dossiersdb", DossiersDbContext.Schema);
+        builder.AddMessaging<DossiersDbContext>("messaging", DossiersDbContext.Schema, consumers => consumers
+            .Add<UnitRegisteredConsumer<DossiersDbContext>>());
     }
 }

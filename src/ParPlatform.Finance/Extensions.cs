@@ -1,4 +1,6 @@
 using ParPlatform.Finance.Data;
+using ParPlatform.Messaging;
+using ParPlatform.Messaging.Provisioning;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Finance;
@@ -8,5 +10,7 @@ public static class Extensions
     public static void AddFinanceServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<FinanceDbContext>("financedb", FinanceDbContext.Schema);
+        builder.AddMessaging<FinanceDbContext>("messaging", FinanceDbContext.Schema, consumers => consumers
+            .Add<UnitRegisteredConsumer<FinanceDbContext>>());
     }
 }

@@ -1,4 +1,6 @@
 using ParPlatform.Plans.Data;
+using ParPlatform.Messaging;
+using ParPlatform.Messaging.Provisioning;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Plans;
@@ -8,5 +10,7 @@ public static class Extensions
     public static void AddPlansServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<PlansDbContext>("plansdb", PlansDbContext.Schema);
+        builder.AddMessaging<PlansDbContext>("messaging", PlansDbContext.Schema, consumers => consumers
+            .Add<UnitRegisteredConsumer<PlansDbContext>>());
     }
 }

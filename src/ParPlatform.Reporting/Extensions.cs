@@ -1,4 +1,6 @@
 using ParPlatform.Reporting.Data;
+using ParPlatform.Messaging;
+using ParPlatform.Messaging.Provisioning;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Reporting;
@@ -8,5 +10,7 @@ public static class Extensions
     public static void AddReportingServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<ReportingDbContext>("reportingdb", ReportingDbContext.Schema);
+        builder.AddMessaging<ReportingDbContext>("messaging", ReportingDbContext.Schema, consumers => consumers
+            .Add<UnitRegisteredConsumer<ReportingDbContext>>());
     }
 }

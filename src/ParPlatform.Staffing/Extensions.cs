@@ -1,4 +1,6 @@
 using ParPlatform.Staffing.Data;
+using ParPlatform.Messaging;
+using ParPlatform.Messaging.Provisioning;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Staffing;
@@ -8,5 +10,7 @@ public static class Extensions
     public static void AddStaffingServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<StaffingDbContext>("staffingdb", StaffingDbContext.Schema);
+        builder.AddMessaging<StaffingDbContext>("messaging", StaffingDbContext.Schema, consumers => consumers
+            .Add<UnitRegisteredConsumer<StaffingDbContext>>());
     }
 }

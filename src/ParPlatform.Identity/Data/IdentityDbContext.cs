@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ParPlatform.Messaging;
 
 namespace ParPlatform.Identity.Data;
 
@@ -10,5 +11,6 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.AddMessagingTables();
     }
 }

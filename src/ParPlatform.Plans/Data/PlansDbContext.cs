@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ParPlatform.Messaging;
 
 namespace ParPlatform.Plans.Data;
 
@@ -10,5 +11,6 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.AddMessagingTables().AddKnownUnits();
     }
 }

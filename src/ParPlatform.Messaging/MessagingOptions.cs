@@ -1,0 +1,44 @@
+namespace ParPlatform.Messaging;
+
+/// <summary>
+/// Tuning of consumers and of the outbox dispatcher, from the "Messaging" configuration
+/// section (e.g. <c>Messaging__PrefetchCount=64</c>). The defaults suit a 2-core host.
+/// </summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    /// <summary>Messages the broker hands a consumer endpoint before it acknowledges any.</summary>
+    public int PrefetchCount { get; set; } = 64;
+
+    /// <summary>Messages one endpoint handles at the same time (never two of one aggregate).</summary>
+    public int ConcurrentMessageLimit { get; set; } = 16;
+
+    /// <summary>Retries straight away, for transient faults (a deadlock, a dropped connection).</summary>
+    public int ImmediateRetries { get; set; } = 2;
+
+    /// <summary>Then retries after growing pauses; what still fails goes to the endpoint's _error queue.</summary>
+    public int IncrementalRetries { get; set; } = 3;
+
+    public TimeSpan RetryInitialInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan RetryIntervalIncrement { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Outbox rows claimed and published per round.</summary>
+    public int OutboxBatchSize { get; set; } = 200;
+
+    /// <summary>The dispatcher wakes on every commit; it also looks this often.</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one publish may wait for the broker's confirm before the round is retried.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest pause between attempts while the broker is unreachable.</summary>
+    public TimeSpan MaxBackOff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Dispatched outbox rows are kept this long (to investigate), then deleted.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Handled-event records are kept this long; a redelivery after that would apply again.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
+}
