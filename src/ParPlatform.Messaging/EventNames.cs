@@ -15,8 +15,14 @@ public sealed class EventNames : IEntityNameFormatter
 {
     public const string ExchangePrefix = "events.";
 
-    /// <summary>AMQP header carrying the key whose events keep their order (an aggregate's id).</summary>
+    /// <summary>AMQP header: the service whose outbox published the event.</summary>
+    public const string SourceHeader = "ParPlatform-Source";
+
+    /// <summary>AMQP header: the key whose events keep their order (an aggregate's id).</summary>
     public const string AggregateHeader = "ParPlatform-Aggregate";
+
+    /// <summary>AMQP header: the event's position in its source's outbox (grows with commit order).</summary>
+    public const string SequenceHeader = "ParPlatform-Sequence";
 
     public static string ExchangeOf(Type eventType)
     {

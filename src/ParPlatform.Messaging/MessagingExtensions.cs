@@ -1,4 +1,3 @@
-using System.Text;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -29,8 +28,8 @@ public static class MessagingExtensions
     /// Connects the service to RabbitMQ through MassTransit from ConnectionStrings:{connectionName}
     /// (amqp://user:password@host:port/vhost), with the outbox of <typeparamref name="TContext"/>
     /// (register the DbContext first; its model must call AddMessagingTables) and the given
-    /// consumers. Each consumer endpoint: prefetch and concurrency from <see cref="MessagingOptions"/>,
-    /// never two messages of one aggregate at once, immediate then incremental retries, and what
+    /// consumers. Each consumer endpoint: prefetch from <see cref="MessagingOptions"/>, one message
+    /// at a time in queue order, immediate then incremental retries, and what
     /// still fails moved to its _error queue with the exception. The broker joins /health.
     /// </summary>
     public static void AddMessaging<TContext>(
@@ -50,6 +49,7 @@ public static class MessagingExtensions
         var registered = new MessagingConsumers();
         consumers?.Invoke(registered);
 
+        builder.Services.AddSingleton(new MessagingService(serviceName));
         builder.Services.AddScoped<IOutbox, Outbox<TContext>>();
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         builder.Services.AddMassTransit(bus =>
@@ -83,8 +83,11 @@ public static class MessagingExtensions
                     rabbit.ReceiveEndpoint(EventNames.QueueOf(serviceName, consumer), endpoint =>
                     {
                         endpoint.PrefetchCount = options.PrefetchCount;
-                        endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-                        endpoint.UsePartitioner<ConsumeContext>(options.ConcurrentMessageLimit, AggregateKeyOf, Encoding.UTF8);
+                        // One message at a time, in queue order: MassTransit hands concurrent
+                        // deliveries to the pipe in no guaranteed order, and an aggregate's events
+                        // must take effect in the order they were committed. Services scale by
+                        // endpoints (one per consumer), not by concurrency within one.
+                        endpoint.ConcurrentMessageLimit = 1;
                         endpoint.UseMessageRetry(retry => retry.Incremental(
                             options.IncrementalRetries, options.RetryInitialInterval, options.RetryIntervalIncrement));
                         endpoint.UseMessageRetry(retry => retry.Immediate(options.ImmediateRetries));
@@ -94,10 +97,6 @@ public static class MessagingExtensions
             });
         });
     }
-
-    /// <summary>Messages of one aggregate share a partition, so they are handled one at a time, in order.</summary>
-    private static string AggregateKeyOf(ConsumeContext context) =>
-        context.Headers.Get<string>(EventNames.AggregateHeader) ?? context.MessageId?.ToString() ?? "";
 
     private sealed record BrokerAddress(string Host, ushort Port, string VirtualHost, string User, string Password)
     {

@@ -11,9 +11,6 @@ public sealed class MessagingOptions
     /// <summary>Messages the broker hands a consumer endpoint before it acknowledges any.</summary>
     public int PrefetchCount { get; set; } = 64;
 
-    /// <summary>Messages one endpoint handles at the same time (never two of one aggregate).</summary>
-    public int ConcurrentMessageLimit { get; set; } = 16;
-
     /// <summary>Retries straight away, for transient faults (a deadlock, a dropped connection).</summary>
     public int ImmediateRetries { get; set; } = 2;
 

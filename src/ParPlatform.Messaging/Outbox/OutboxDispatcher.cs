@@ -18,6 +18,7 @@ namespace ParPlatform.Messaging.Outbox;
 /// publisher confirms, marks them dispatched and commits. Rows of one aggregate are published
 /// one after another in commit order, and a row is not claimed while an earlier row of its
 /// aggregate is still in flight elsewhere; different aggregates are published concurrently.
+/// Each message carries its source service, aggregate and outbox sequence as headers.
 /// A crash before the mark leaves the rows pending: they are published again, and consumers'
 /// inboxes drop the duplicates. Wakes on the outbox's NOTIFY, polls as well, backs off while
 /// the broker is unreachable, and deletes dispatched rows (and old inbox rows) after retention.
@@ -26,6 +27,7 @@ internal sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
     NpgsqlDataSource dataSource,
     IBus bus,
+    MessagingService service,
     IOptions<MessagingOptions> options,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext
@@ -165,7 +167,9 @@ internal sealed class OutboxDispatcher<TContext>(
         await bus.Publish(message, type, context =>
         {
             context.MessageId = row.EventId;
+            context.Headers.Set(EventNames.SourceHeader, service.Name);
             context.Headers.Set(EventNames.AggregateHeader, row.AggregateKey);
+            context.Headers.Set(EventNames.SequenceHeader, row.Sequence);
         }, timeout.Token);
     }
 

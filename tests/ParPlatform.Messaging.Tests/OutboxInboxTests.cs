@@ -1,0 +1,317 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using ParPlatform.Contracts.Identity;
+using ParPlatform.Hosting.Processes;
+using ParPlatform.Messaging.Provisioning;
+using ParPlatform.Messaging.Tests.Testing;
+using RabbitMQ.Client;
+
+namespace ParPlatform.Messaging.Tests;
+
+/// <summary>
+/// Events committed through the outbox of producer services reach a consumer service's
+/// effect exactly once and in order per aggregate: across crashes, broker outages, duplicate
+/// deliveries, failing handlers and two instances of a producer.
+/// </summary>
+public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<MessagingFixture>
+{
+    private const string SinkQueue = "sink.thing-happened";
+    private const string ThingExchange = "events.testing.thing-happened";
+
+    [Fact]
+    public async Task An_event_committed_just_before_its_service_died_is_delivered_once_after_the_restart()
+    {
+        using var sink = await StartSinkAsync();
+        // The producer commits while it cannot reach any broker, so nothing is published; then it dies.
+        var unreachable = $"amqp://parplatform:unused@127.0.0.1:{Ports.GetFree()}/parplatform";
+        var thing = TestService.Thing("alpha", $"crash-{Guid.NewGuid():N}", 1);
+        var dying = await TestService.StartAsync<AlphaDbContext>("alpha", servers.Database("alpha"), unreachable);
+        await TestService.CommitAsync<AlphaDbContext>(dying, [thing]);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(await IsDispatchedAsync("alpha", thing.EventId));
+        using (var killed = new CancellationTokenSource())
+        {
+            await killed.CancelAsync();
+            await dying.StopAsync(killed.Token);
+        }
+        dying.Dispose();
+        Assert.Equal(0, await EffectsAsync(thing.EventId));
+
+        using var restarted = await StartProducerAsync<AlphaDbContext>("alpha");
+
+        await EventuallyAsync(async () => await EffectsAsync(thing.EventId) == 1, "the event to take effect after the restart");
+        Assert.True(await IsDispatchedAsync("alpha", thing.EventId));
+        await DrainedAsync(SinkQueue);
+        Assert.Equal(1, await EffectsAsync(thing.EventId));
+    }
+
+    [Fact]
+    public async Task A_thousand_events_committed_while_the_broker_is_down_are_all_delivered_after_it_returns_none_twice()
+    {
+        using var sink = await StartSinkAsync();
+        using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
+        var run = Guid.NewGuid().ToString("N");
+        var things = Enumerable.Range(1, 100)
+            .SelectMany(n => Enumerable.Range(0, 10).Select(a => TestService.Thing("alpha", $"outage-{run}-{a}", n)))
+            .ToList();
+
+        var committed = 0;
+        var brokerStopped = new TaskCompletionSource();
+        var committing = Task.Run(async () =>
+        {
+            foreach (var chunk in things.Chunk(10))
+            {
+                await TestService.CommitAsync<AlphaDbContext>(producer, chunk);
+                if (Interlocked.Add(ref committed, chunk.Length) == 100)
+                    await brokerStopped.Task;
+            }
+        });
+        await EventuallyAsync(() => Task.FromResult(Volatile.Read(ref committed) >= 100), "the first commits");
+        await servers.Messaging.RunCtlAsync(["stop_app"], CancellationToken.None);
+        brokerStopped.SetResult();
+        await committing;
+        var ids = things.Select(t => t.EventId).ToArray();
+        Assert.True(await PendingAsync("alpha", ids) > 0, "some events must have waited in the outbox for the broker");
+
+        await servers.Messaging.RunCtlAsync(["start_app"], CancellationToken.None);
+
+        await EventuallyAsync(async () => await DistinctEffectsAsync(ids) == 1000, "all 1,000 events to take effect", TimeSpan.FromSeconds(120));
+        await DrainedAsync(SinkQueue);
+        Assert.Equal(1000, await EffectsAsync(ids));
+        Assert.Equal(0, await PendingAsync("alpha", ids));
+    }
+
+    [Fact]
+    public async Task The_same_event_delivered_twice_takes_effect_once()
+    {
+        using var sink = await StartSinkAsync();
+        var thing = TestService.Thing("alpha", $"twice-{Guid.NewGuid():N}", 1);
+
+        // Two deliveries of one event, as after a publisher crashed between its publish and its mark.
+        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging.ConnectionString) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        var body = JsonSerializer.SerializeToUtf8Bytes(thing, JsonSerializerOptions.Web);
+        for (var i = 0; i < 2; i++)
+        {
+            var properties = new BasicProperties { ContentType = "application/json", MessageId = Guid.NewGuid().ToString(), Persistent = true };
+            await channel.BasicPublishAsync(ThingExchange, "", mandatory: true, properties, body);
+        }
+
+        await EventuallyAsync(async () => await EffectsAsync(thing.EventId) == 1, "the event to take effect");
+        await DrainedAsync(SinkQueue);
+        Assert.Equal(1, await EffectsAsync(thing.EventId));
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM sink.inbox_messages WHERE event_id = @id", thing.EventId));
+    }
+
+    [Fact]
+    public async Task A_failing_consumer_sends_the_event_to_the_error_queue_and_a_replay_after_the_fix_applies_it_once()
+    {
+        var faults = new FaultSwitch();
+        using var sink = await StartSinkAsync(faults);
+        using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
+        var thing = TestService.Thing("alpha", $"fault-{Guid.NewGuid():N}", 1);
+        faults.FailFor(thing.EventId);
+
+        await TestService.CommitAsync<AlphaDbContext>(producer, [thing]);
+
+        var failed = await EventuallyAsync(async () =>
+        {
+            var queues = await servers.Messaging.ErrorQueues.ListAsync(200);
+            return queues.Where(q => q.Name == SinkQueue + "_error")
+                .SelectMany(q => q.Messages)
+                .FirstOrDefault(m => m.MessageId == thing.EventId.ToString());
+        }, "the event in sink.thing-happened_error");
+        Assert.Equal(typeof(InvalidOperationException).FullName, failed.ExceptionType);
+        Assert.Equal($"Simulated bug while applying {thing.EventId}", failed.ExceptionMessage);
+        Assert.True(failed.RetryCount > 0, "the event must have been retried before it was given up");
+        Assert.Equal(0, await EffectsAsync(thing.EventId));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM sink.inbox_messages WHERE event_id = @id", thing.EventId));
+
+        faults.Fix();
+        var replayed = await servers.Messaging.ErrorQueues.ReplayAsync(SinkQueue + "_error", thing.EventId.ToString());
+
+        Assert.Equal(1, replayed);
+        await EventuallyAsync(async () => await EffectsAsync(thing.EventId) == 1, "the replayed event to take effect");
+        await DrainedAsync(SinkQueue);
+        Assert.Equal(1, await EffectsAsync(thing.EventId));
+        var after = await servers.Messaging.ErrorQueues.ListAsync(200);
+        Assert.DoesNotContain(after.SelectMany(q => q.Messages), m => m.MessageId == thing.EventId.ToString());
+    }
+
+    [Fact]
+    public async Task Ten_thousand_events_from_two_services_take_effect_once_each_and_in_order_per_aggregate()
+    {
+        using var sink = await StartSinkAsync();
+        // Two instances of alpha share its outbox; beta is a second service.
+        using var alpha1 = await StartProducerAsync<AlphaDbContext>("alpha");
+        using var alpha2 = await StartProducerAsync<AlphaDbContext>("alpha");
+        using var beta = await StartProducerAsync<BetaDbContext>("beta");
+        var run = Guid.NewGuid().ToString("N");
+        List<ThingHappened> Stream(string source) => [.. Enumerable.Range(1, 200)
+            .SelectMany(n => Enumerable.Range(0, 25).Select(a => TestService.Thing(source, $"{source}-{run}-{a}", n)))];
+        var alphaThings = Stream("alpha");
+        var betaThings = Stream("beta");
+
+        await Task.WhenAll(
+            Task.Run(async () =>
+            {
+                foreach (var (chunk, i) in alphaThings.Chunk(100).Select((c, i) => (c, i)))
+                    await TestService.CommitAsync<AlphaDbContext>(i % 2 == 0 ? alpha1 : alpha2, chunk);
+            }),
+            Task.Run(async () =>
+            {
+                foreach (var chunk in betaThings.Chunk(100))
+                    await TestService.CommitAsync<BetaDbContext>(beta, chunk);
+            }));
+
+        var ids = alphaThings.Concat(betaThings).Select(t => t.EventId).ToArray();
+        await EventuallyAsync(async () => await DistinctEffectsAsync(ids) == 10_000, "all 10,000 events to take effect", TimeSpan.FromSeconds(180));
+        await DrainedAsync(SinkQueue);
+        Assert.Equal(10_000, await EffectsAsync(ids));
+
+        await using var order = servers.Sink.CreateCommand(
+            "SELECT aggregate, array_agg(number ORDER BY id) FROM sink.effects WHERE aggregate LIKE @run GROUP BY aggregate");
+        order.Parameters.AddWithValue("run", $"%-{run}-%");
+        await using var reader = await order.ExecuteReaderAsync();
+        var aggregates = 0;
+        while (await reader.ReadAsync())
+        {
+            aggregates++;
+            Assert.Equal(Enumerable.Range(1, 200), reader.GetFieldValue<int[]>(1));
+        }
+        Assert.Equal(50, aggregates);
+    }
+
+    [Fact]
+    public async Task The_integrator_account_receives_committed_events_as_plain_json_on_its_own_queue()
+    {
+        using var sink = await StartSinkAsync(); // declares the event's exchange, as the services do
+        using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
+        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging.IntegratorConnectionString) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var queue = $"integrator.test-{Guid.NewGuid():N}";
+        await channel.QueueDeclareAsync(queue, durable: false, exclusive: true, autoDelete: true);
+        await channel.QueueBindAsync(queue, ThingExchange, "");
+        var thing = TestService.Thing("alpha", $"integrator-{Guid.NewGuid():N}", 7);
+
+        await TestService.CommitAsync<AlphaDbContext>(producer, [thing]);
+
+        var message = await EventuallyAsync(() => channel.BasicGetAsync(queue, autoAck: true), "the event on the integrator's queue");
+        Assert.Equal("application/json", message.BasicProperties.ContentType);
+        Assert.Equal(thing.EventId.ToString(), message.BasicProperties.MessageId);
+        using var json = JsonDocument.Parse(message.Body);
+        Assert.Equal(thing.EventId, json.RootElement.GetProperty("eventId").GetGuid());
+        Assert.Equal("00001", json.RootElement.GetProperty("unitCode").GetString());
+        Assert.Equal("20", json.RootElement.GetProperty("provinceCode").GetString());
+        Assert.Equal(7, json.RootElement.GetProperty("number").GetInt32());
+    }
+
+    [Fact]
+    public async Task UnitRegistered_records_the_unit_and_a_later_registration_refreshes_it()
+    {
+        using var sink = await StartSinkAsync();
+        using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
+        var code = Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        UnitRegistered Registration(string name) => new()
+        {
+            UnitCode = code, ProvinceCode = "20", UnitName = name, Kind = UnitKind.Ward, ProvinceName = "Lạng Sơn",
+        };
+
+        await CommitUnitAsync(producer, Registration("Phường Tam Thanh"));
+        await EventuallyAsync(async () => await UnitNameAsync(code) == "Phường Tam Thanh", "the unit to be recorded");
+        await CommitUnitAsync(producer, Registration("Phường Tam Thanh (mới)"));
+
+        await EventuallyAsync(async () => await UnitNameAsync(code) == "Phường Tam Thanh (mới)", "the unit to be refreshed");
+        Assert.Equal("Ward", await ScalarAsync("SELECT kind FROM sink.known_units WHERE unit_code = @id", code));
+    }
+
+    private async Task<IHost> StartSinkAsync(FaultSwitch? faults = null)
+    {
+        var host = await TestService.StartAsync<SinkDbContext>("sink", servers.Database("sink"), servers.Messaging.ConnectionString,
+            consumers => consumers.Add<ThingHappenedConsumer>().Add<UnitRegisteredConsumer<SinkDbContext>>(), faults);
+        await TestService.WaitUntilConnectedAsync(host);
+        return host;
+    }
+
+    private async Task<IHost> StartProducerAsync<TContext>(string service)
+        where TContext : TestServiceDbContext
+    {
+        var host = await TestService.StartAsync<TContext>(service, servers.Database(service), servers.Messaging.ConnectionString);
+        await TestService.WaitUntilConnectedAsync(host);
+        return host;
+    }
+
+    private static async Task CommitUnitAsync(IHost producer, UnitRegistered registration)
+    {
+        await using var scope = producer.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Outbox.IOutbox>().Add(registration, registration.UnitCode);
+        await scope.ServiceProvider.GetRequiredService<AlphaDbContext>().SaveChangesAsync();
+    }
+
+    private async Task<string?> UnitNameAsync(string code) =>
+        await ScalarAsync("SELECT unit_name FROM sink.known_units WHERE unit_code = @id", code) as string;
+
+    private async Task<object?> ScalarAsync(string sql, object id)
+    {
+        await using var command = servers.Sink.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", id);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private Task<int> EffectsAsync(params Guid[] ids) => CountAsync("SELECT count(*) FROM sink.effects WHERE event_id = ANY(@ids)", ids);
+
+    private Task<int> DistinctEffectsAsync(Guid[] ids) => CountAsync("SELECT count(DISTINCT event_id) FROM sink.effects WHERE event_id = ANY(@ids)", ids);
+
+    private async Task<int> CountAsync(string sql, Guid[] ids)
+    {
+        await using var command = servers.Sink.CreateCommand(sql);
+        command.Parameters.AddWithValue("ids", ids);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<bool> IsDispatchedAsync(string service, Guid eventId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(servers.Database(service));
+        await using var command = dataSource.CreateCommand($"SELECT dispatched_at IS NOT NULL FROM {service}.outbox_messages WHERE event_id = @id");
+        command.Parameters.AddWithValue("id", eventId);
+        return (bool)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("the event is not in the outbox"));
+    }
+
+    private async Task<int> PendingAsync(string service, Guid[] ids)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(servers.Database(service));
+        await using var command = dataSource.CreateCommand(
+            $"SELECT count(*) FROM {service}.outbox_messages WHERE dispatched_at IS NULL AND event_id = ANY(@ids)");
+        command.Parameters.AddWithValue("ids", ids);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Waits until the queue has no ready or unacknowledged message, so a late duplicate would have shown.</summary>
+    private async Task DrainedAsync(string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging.ConnectionString) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await EventuallyAsync(async () => (await channel.QueueDeclarePassiveAsync(queue)).MessageCount == 0, $"{queue} to drain");
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // the last handled message's commit
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
+        await EventuallyAsync(async () => await condition() ? what : null, what, timeout);
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> attempt, string what, TimeSpan? timeout = null)
+        where T : class
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var result = await attempt();
+            if (result is not null)
+                return result;
+            if (DateTimeOffset.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            await Task.Delay(100);
+        }
+    }
+}
