@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ParPlatform: ./build.sh run  — start the whole platform (AppHost, dashboard on :18888, gateway on :5080)
 #              ./build.sh test — run every test against real PostgreSQL and RabbitMQ
+#              ./build.sh bench — run the benchmarks in bench/ (Release; figures in docs/performance.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +10,7 @@ CONFIGURATION=Debug
 usage() {
   echo "usage: ./build.sh run [AppHost options, e.g. --Gateway:Port=5081]"
   echo "       ./build.sh test"
+  echo "       ./build.sh bench"
   exit 2
 }
 
@@ -65,6 +67,11 @@ case "${1:-}" in
       dotnet test "$project" --no-build -c "$CONFIGURATION" --logger "console;verbosity=normal" || status=1
     done
     exit $status
+    ;;
+  bench)
+    install_prerequisites
+    dotnet build bench/ParPlatform.Messaging.Bench -c Release
+    exec dotnet bench/ParPlatform.Messaging.Bench/bin/Release/net10.0/ParPlatform.Messaging.Bench.dll
     ;;
   *)
     usage

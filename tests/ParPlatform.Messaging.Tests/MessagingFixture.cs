@@ -5,7 +5,6 @@ using ParPlatform.Hosting.Postgres;
 using ParPlatform.Hosting.RabbitMQ;
 using ParPlatform.Hosting.Tests;
 using ParPlatform.Messaging.Tests.Testing;
-using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Messaging.Tests;
 
@@ -42,17 +41,9 @@ public sealed class MessagingFixture : IAsyncLifetime, IDisposable
         Sink = NpgsqlDataSource.Create(Database("sink"));
     }
 
-    /// <summary>What a service's migration creates: its tables and the outbox NOTIFY trigger.</summary>
-    private async Task CreateTablesAsync<TContext>(string service, Func<DbContextOptions<TContext>, TContext> create)
-        where TContext : TestServiceDbContext
-    {
-        await using var dataSource = NpgsqlDataSource.Create(Database(service));
-        var options = new DbContextOptionsBuilder<TContext>();
-        options.UseServiceDatabase(dataSource, service);
-        await using var context = create(options.Options);
-        await context.Database.EnsureCreatedAsync();
-        await context.Database.ExecuteSqlRawAsync(MessagingModel.CreateOutboxNotifyTriggerSql(service));
-    }
+    private Task CreateTablesAsync<TContext>(string service, Func<DbContextOptions<TContext>, TContext> create)
+        where TContext : TestServiceDbContext =>
+        TestService.CreateTablesAsync(Database(service), service, create);
 
     public async Task DisposeAsync()
     {

@@ -32,6 +32,9 @@ public sealed class Effect
     public required string Aggregate { get; set; }
 
     public int Number { get; set; }
+
+    /// <summary>When the consumer applied it (for latency measurements).</summary>
+    public DateTimeOffset AppliedAt { get; set; }
 }
 
 public abstract class TestServiceDbContext(DbContextOptions options, string schema) : DbContext(options)
@@ -96,7 +99,7 @@ public sealed class ThingHappenedConsumer(SinkDbContext context, FaultSwitch fau
     {
         if (faults.Fails(message.EventId))
             throw new InvalidOperationException($"Simulated bug while applying {message.EventId}");
-        Context.Add(new Effect { EventId = message.EventId, Aggregate = message.Aggregate, Number = message.Number });
+        Context.Add(new Effect { EventId = message.EventId, Aggregate = message.Aggregate, Number = message.Number, AppliedAt = DateTimeOffset.UtcNow });
         return Task.CompletedTask;
     }
 }
@@ -132,6 +135,18 @@ public static class TestService
         var host = builder.Build();
         await host.StartAsync();
         return host;
+    }
+
+    /// <summary>What a service's migration creates: its tables and the outbox NOTIFY trigger.</summary>
+    public static async Task CreateTablesAsync<TContext>(string connectionString, string service, Func<DbContextOptions<TContext>, TContext> create)
+        where TContext : TestServiceDbContext
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
+        var options = new DbContextOptionsBuilder<TContext>();
+        options.UseServiceDatabase(dataSource, service);
+        await using var context = create(options.Options);
+        await context.Database.EnsureCreatedAsync();
+        await context.Database.ExecuteSqlRawAsync(MessagingModel.CreateOutboxNotifyTriggerSql(service));
     }
 
     /// <summary>Waits until the bus is connected and its consumer queues are declared and bound.</summary>

@@ -127,6 +127,9 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
             ["RABBITMQ_DIST_PORT"] = Invariant(distributionPort),
             ["ERL_EPMD_PORT"] = Invariant(_epmdPort),
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+            // Erlang's schedulers otherwise spin while idle, taking CPU the services and PostgreSQL
+            // need on a small host (RabbitMQ's own advice for shared machines).
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "+sbwt none +sbwtdcpu none +sbwtdio none",
             ["RABBITMQ_CTL_DIST_PORT_MIN"] = cliPort,
             ["RABBITMQ_CTL_DIST_PORT_MAX"] = cliPort,
         };

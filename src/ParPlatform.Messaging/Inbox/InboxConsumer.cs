@@ -27,6 +27,8 @@ public abstract class InboxConsumer<TEvent, TContext>(TContext context) : IConsu
         var insert = "INSERT INTO " + MessagingTables.Of(Context).Inbox +
             " (event_id, consumer, handled_at) VALUES ({0}, {1}, now()) ON CONFLICT DO NOTHING";
         await using var transaction = await Context.Database.BeginTransactionAsync(cancellationToken);
+        // All or nothing anyway: no savepoint round trips around SaveChanges.
+        Context.Database.AutoSavepointsEnabled = false;
         // A concurrent duplicate blocks on this row until the first commits, then inserts nothing.
         var first = await Context.Database.ExecuteSqlRawAsync(insert, [context.Message.EventId, ConsumerName], cancellationToken);
         if (first == 0)

@@ -61,7 +61,11 @@ internal sealed class OutboxDispatcher<TContext>(
                 if (published < _options.OutboxBatchSize)
                     await WaitForWorkAsync(_options.OutboxPollInterval, stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
             {
                 failures++;
                 var delay = TimeSpan.FromSeconds(Math.Min(_options.MaxBackOff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
@@ -223,9 +227,9 @@ internal sealed class OutboxDispatcher<TContext>(
             else
                 await _wake.Reader.ReadAsync(wait.Token);
         }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            // Timed out: look anyway.
+            // Timed out (look anyway), or stopping (the loop ends).
         }
     }
 
