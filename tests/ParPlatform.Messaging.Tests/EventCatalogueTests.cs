@@ -69,7 +69,7 @@ public sealed partial class EventCatalogueTests
             var unlisted = fields.Where(f => !section.Contains($"`{f}`", StringComparison.Ordinal)).ToList();
             if (unlisted.Count > 0)
                 problems.Add($"{type.Name}: fields not listed: {string.Join(", ", unlisted)}");
-            var example = ExampleOf(section);
+            using var example = ExampleOf(section);
             if (example is null)
             {
                 problems.Add($"{type.Name}: no ```json example");
@@ -78,7 +78,6 @@ public sealed partial class EventCatalogueTests
             var shown = example.RootElement.EnumerateObject().Select(p => p.Name).ToList();
             if (!shown.Order(StringComparer.Ordinal).SequenceEqual(fields.Order(StringComparer.Ordinal), StringComparer.Ordinal))
                 problems.Add($"{type.Name}: example has [{string.Join(", ", shown)}], the event has [{string.Join(", ", fields)}]");
-            example.Dispose();
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
@@ -89,29 +88,34 @@ public sealed partial class EventCatalogueTests
     {
         var registered = new UnitRegistered
         {
-            UnitCode = "05980",
-            ProvinceCode = "20",
-            UnitName = "Đặc khu Thử Nghiệm",
+            UnitCode = "07192",
+            ProvinceCode = "22",
+            UnitName = "Đặc khu Vân Đồn",
             Kind = UnitKind.SpecialZone,
-            ProvinceName = "Lạng Sơn",
+            ProvinceName = "Quảng Ninh",
         };
-        using var wire = JsonDocument.Parse(JsonSerializer.Serialize(registered, JsonSerializerOptions.Web));
         var section = Section(nameof(UnitRegistered)) ?? throw new Xunit.Sdk.XunitException("docs/events.md has no UnitRegistered section");
         using var example = ExampleOf(section) ?? throw new Xunit.Sdk.XunitException("the UnitRegistered section has no ```json example");
+        var documented = example.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(
-            example.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal),
-            wire.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
-        Assert.Equal("special-zone", wire.RootElement.GetProperty("kind").GetString());
-        Assert.Equal(registered.EventId, wire.RootElement.GetProperty("eventId").GetGuid());
-        Assert.EndsWith("+00:00", wire.RootElement.GetProperty("occurredAt").GetString(), StringComparison.Ordinal);
-
-        // Every kind as written on the wire is the one the catalogue names.
-        foreach (var kind in Enum.GetValues<UnitKind>())
+        // As the outbox stores it (web defaults), and as MassTransit's raw JSON serialiser writes
+        // the body from that (its own options: indented, Vietnamese letters unescaped).
+        foreach (var options in new[] { JsonSerializerOptions.Web, MassTransit.Serialization.SystemTextJsonMessageSerializer.Options })
         {
-            var written = JsonSerializer.Serialize(kind, JsonSerializerOptions.Web);
-            Assert.True(section.Contains($"`{written}`", StringComparison.Ordinal), $"the UnitRegistered section must name the kind {written}");
+            using var written = JsonDocument.Parse(JsonSerializer.Serialize(registered, options));
+            var root = written.RootElement;
+            Assert.Equal(documented, root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            Assert.Equal("special-zone", root.GetProperty("kind").GetString());
+            Assert.Equal("Đặc khu Vân Đồn", root.GetProperty("unitName").GetString());
+            Assert.Equal(registered.EventId, root.GetProperty("eventId").GetGuid());
+            Assert.EndsWith("+00:00", root.GetProperty("occurredAt").GetString(), StringComparison.Ordinal);
         }
+
+        // Every kind is named in the section as it is written, and the example uses one of them.
+        var kinds = Enum.GetValues<UnitKind>().Select(k => JsonSerializer.Serialize(k, JsonSerializerOptions.Web)).ToList();
+        foreach (var kind in kinds)
+            Assert.Contains($"`{kind}`", section, StringComparison.Ordinal);
+        Assert.Contains(example.RootElement.GetProperty("kind").GetRawText(), kinds);
 
         // The example is one a reader of the contract accepts, with the documented formats.
         var read = example.Deserialize<UnitRegistered>(JsonSerializerOptions.Web);
@@ -127,18 +131,28 @@ public sealed partial class EventCatalogueTests
     private static bool Mentions(string text, string name) =>
         Regex.IsMatch(text, $@"(?<![\w.-]){Regex.Escape(name)}(?![\w-])", RegexOptions.CultureInvariant);
 
-    /// <summary>The text under the heading that names <paramref name="eventName"/>, up to the next heading of its level or above.</summary>
+    /// <summary>
+    /// The text under the heading that names <paramref name="eventName"/>, up to the next heading
+    /// of its level or above (lines inside ``` fences are not headings).
+    /// </summary>
     private static string? Section(string eventName)
     {
         var lines = Catalogue.Value.Split('\n');
+        var levels = new int[lines.Length]; // heading level of each line, 0 for text
+        var fenced = false;
         for (var i = 0; i < lines.Length; i++)
         {
-            var heading = Heading().Match(lines[i]);
-            if (!heading.Success || !Mentions(heading.Groups[2].Value, eventName))
+            if (lines[i].TrimStart().StartsWith("```", StringComparison.Ordinal))
+                fenced = !fenced;
+            else if (!fenced && Heading().Match(lines[i]) is { Success: true } heading)
+                levels[i] = heading.Groups[1].Value.Length;
+        }
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (levels[i] == 0 || !Mentions(Heading().Match(lines[i]).Groups[2].Value, eventName))
                 continue;
-            var level = heading.Groups[1].Value.Length;
             var end = i + 1;
-            while (end < lines.Length && !(Heading().Match(lines[end]) is { Success: true } next && next.Groups[1].Value.Length <= level))
+            while (end < lines.Length && (levels[end] == 0 || levels[end] > levels[i]))
                 end++;
             return string.Join('\n', lines[i..end]);
         }
