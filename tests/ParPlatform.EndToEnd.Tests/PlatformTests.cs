@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
+using ParPlatform.Contracts.Identity;
 using ParPlatform.Hosting.Processes;
+using RabbitMQ.Client;
 
 namespace ParPlatform.EndToEnd.Tests;
 
@@ -22,8 +26,8 @@ public sealed class PlatformTests(PlatformFixture platform) : IClassFixture<Plat
 
         Assert.Equal(service, status!.Service);
         Assert.Equal(database, status.Database);
-        Assert.Equal("20261122000000_InitialSchema", status.Migration);
-        Assert.Equal(1, status.AppliedMigrations);
+        Assert.Matches(@"^\d{14}_AddMessaging$", status.Migration);
+        Assert.Equal(2, status.AppliedMigrations);
         Assert.Equal(0, status.PendingMigrations);
         Assert.StartsWith("0.1.0", status.Version, StringComparison.Ordinal);
     }
@@ -85,6 +89,52 @@ public sealed class PlatformTests(PlatformFixture platform) : IClassFixture<Plat
             await Task.Delay(250);
         }
         Assert.Fail($"plans did not answer through the gateway within 30 s of being killed (last status: {last?.ToString() ?? "none"}).");
+    }
+
+    [Fact]
+    public async Task A_registered_unit_is_recorded_by_every_service_that_provisions_units()
+    {
+        var resources = await platform.AppHost.GetResourcesAsync();
+        var registration = new UnitRegistered
+        {
+            UnitCode = Random.Shared.Next(10000, 99999).ToString(CultureInfo.InvariantCulture),
+            ProvinceCode = "20",
+            UnitName = "Phường Tam Thanh",
+            Kind = UnitKind.Ward,
+            ProvinceName = "Lạng Sơn",
+        };
+
+        // Published as the identity service's outbox will: plain JSON on events.identity.unit-registered.
+        var amqp = resources.Single(r => r.Name == "messaging").Endpoints["amqp"];
+        var password = await File.ReadAllTextAsync(Path.Combine(platform.AppHost.DataDirectory, "rabbitmq", "service-password"));
+        await using (var connection = await new ConnectionFactory { Uri = new Uri($"amqp://parplatform:{password.Trim()}@{amqp}/parplatform") }.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true)))
+        {
+            var properties = new BasicProperties { ContentType = "application/json", MessageId = registration.EventId.ToString(), Persistent = true };
+            await channel.BasicPublishAsync("events.identity.unit-registered", "", true, properties,
+                JsonSerializer.SerializeToUtf8Bytes(registration, JsonSerializerOptions.Web));
+        }
+
+        var postgres = resources.Single(r => r.Name == "postgres").Endpoints.Values.First().Split(':');
+        var superuser = await File.ReadAllTextAsync(Path.Combine(platform.AppHost.DataDirectory, "postgres", "superuser-password"));
+        foreach (var service in Services.Where(s => s != "identity"))
+        {
+            var database = service + "db";
+            await using var dataSource = NpgsqlDataSource.Create(
+                $"Host={postgres[0]};Port={postgres[1]};Username=postgres;Password={superuser.Trim()};Database={database}");
+            await using var query = dataSource.CreateCommand($"SELECT unit_name FROM {service}.known_units WHERE unit_code = @code");
+            query.Parameters.AddWithValue("code", registration.UnitCode);
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+            object? name = null;
+            while (name is null && DateTimeOffset.UtcNow < deadline)
+            {
+                name = await query.ExecuteScalarAsync();
+                if (name is null)
+                    await Task.Delay(200);
+            }
+            Assert.True(name is not null, $"{service} did not record unit {registration.UnitCode} within 30 s");
+            Assert.Equal("Phường Tam Thanh", name);
+        }
     }
 
     private sealed record StatusBody(string Service, string Version, string Database, string Migration, int AppliedMigrations, int PendingMigrations);
