@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -206,6 +207,31 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         Assert.Equal("00001", json.RootElement.GetProperty("unitCode").GetString());
         Assert.Equal("20", json.RootElement.GetProperty("provinceCode").GetString());
         Assert.Equal(7, json.RootElement.GetProperty("number").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_trace_of_the_committing_request_continues_in_the_consumer()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "MassTransit" or "ParPlatform.Messaging" or "test-request",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var requests = new ActivitySource("test-request");
+        using var sink = await StartSinkAsync();
+        using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
+        var thing = TestService.Thing("alpha", $"trace-{Guid.NewGuid():N}", 1);
+
+        string requestTrace;
+        using (var request = requests.StartActivity("POST /something"))
+        {
+            requestTrace = request!.TraceId.ToString();
+            await TestService.CommitAsync<AlphaDbContext>(producer, [thing]);
+        }
+
+        await EventuallyAsync(async () => await EffectsAsync(thing.EventId) == 1, "the event to take effect");
+        Assert.Equal(requestTrace, await ScalarAsync("SELECT trace_id FROM sink.effects WHERE event_id = @id", thing.EventId));
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class Effect
 
     /// <summary>When the consumer applied it (for latency measurements).</summary>
     public DateTimeOffset AppliedAt { get; set; }
+
+    /// <summary>The trace the consumer ran in.</summary>
+    public string? TraceId { get; set; }
 }
 
 public abstract class TestServiceDbContext(DbContextOptions options, string schema) : DbContext(options)
@@ -99,7 +102,11 @@ public sealed class ThingHappenedConsumer(SinkDbContext context, FaultSwitch fau
     {
         if (faults.Fails(message.EventId))
             throw new InvalidOperationException($"Simulated bug while applying {message.EventId}");
-        Context.Add(new Effect { EventId = message.EventId, Aggregate = message.Aggregate, Number = message.Number, AppliedAt = DateTimeOffset.UtcNow });
+        Context.Add(new Effect
+        {
+            EventId = message.EventId, Aggregate = message.Aggregate, Number = message.Number, AppliedAt = DateTimeOffset.UtcNow,
+            TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
+        });
         return Task.CompletedTask;
     }
 }
