@@ -210,6 +210,45 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
     }
 
     [Fact]
+    public async Task A_commit_wakes_the_dispatcher_at_once_without_waiting_for_its_poll()
+    {
+        using var sink = await StartSinkAsync();
+        using var producer = await StartProducerAsync<AlphaDbContext>("alpha", new Dictionary<string, string?>
+        {
+            ["Messaging:OutboxPollInterval"] = "00:10:00",
+        });
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the dispatcher's first look is over; it now sleeps until woken
+        var thing = TestService.Thing("alpha", $"wake-{Guid.NewGuid():N}", 1);
+
+        await TestService.CommitAsync<AlphaDbContext>(producer, [thing]);
+
+        await EventuallyAsync(async () => await EffectsAsync(thing.EventId) == 1, "the event to take effect", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Dispatched_events_are_deleted_from_the_outbox_after_the_retention_period()
+    {
+        using var sink = await StartSinkAsync();
+        var thing = TestService.Thing("alpha", $"retention-{Guid.NewGuid():N}", 1);
+        using (var producer = await StartProducerAsync<AlphaDbContext>("alpha"))
+        {
+            await TestService.CommitAsync<AlphaDbContext>(producer, [thing]);
+            await EventuallyAsync(async () => await EffectsAsync(thing.EventId) == 1, "the event to take effect");
+            Assert.True(await IsDispatchedAsync("alpha", thing.EventId));
+            await producer.StopAsync();
+        }
+
+        // A service with a retention of zero cleans up when it starts.
+        using var cleaning = await StartProducerAsync<AlphaDbContext>("alpha", new Dictionary<string, string?>
+        {
+            ["Messaging:OutboxRetention"] = "00:00:00",
+        });
+
+        await EventuallyAsync(async () => await OutboxRowsAsync("alpha", thing.EventId) == 0, "the dispatched row to be deleted");
+        Assert.Equal(1, await EffectsAsync(thing.EventId));
+    }
+
+    [Fact]
     public async Task The_trace_of_the_committing_request_continues_in_the_consumer()
     {
         using var listener = new ActivityListener
@@ -261,10 +300,11 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         return host;
     }
 
-    private async Task<IHost> StartProducerAsync<TContext>(string service)
+    private async Task<IHost> StartProducerAsync<TContext>(string service, IReadOnlyDictionary<string, string?>? settings = null)
         where TContext : TestServiceDbContext
     {
-        var host = await TestService.StartAsync<TContext>(service, servers.Database(service), servers.Messaging.ConnectionString);
+        var host = await TestService.StartAsync<TContext>(
+            service, servers.Database(service), servers.Messaging.ConnectionString, settings: settings);
         await TestService.WaitUntilConnectedAsync(host);
         return host;
     }
@@ -303,6 +343,14 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         await using var command = dataSource.CreateCommand($"SELECT dispatched_at IS NOT NULL FROM {service}.outbox_messages WHERE event_id = @id");
         command.Parameters.AddWithValue("id", eventId);
         return (bool)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("the event is not in the outbox"));
+    }
+
+    private async Task<int> OutboxRowsAsync(string service, Guid eventId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(servers.Database(service));
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {service}.outbox_messages WHERE event_id = @id");
+        command.Parameters.AddWithValue("id", eventId);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<int> PendingAsync(string service, Guid[] ids)

@@ -116,7 +116,7 @@ public static class TestService
 {
     public static async Task<IHost> StartAsync<TContext>(
         string service, string databaseConnection, string brokerConnection, Action<MessagingConsumers>? consumers = null,
-        FaultSwitch? faults = null)
+        FaultSwitch? faults = null, IReadOnlyDictionary<string, string?>? settings = null)
         where TContext : TestServiceDbContext
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -133,6 +133,8 @@ public static class TestService
             ["Messaging:MaxBackOff"] = "00:00:02",
             ["Messaging:PublishTimeout"] = "00:00:05",
         });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         builder.AddNpgsqlDataSource($"{service}db");
         var schema = service;
         builder.Services.AddDbContext<TContext>((services, options) =>
