@@ -249,6 +249,38 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
     }
 
     [Fact]
+    public async Task An_event_that_cannot_be_published_does_not_hold_up_the_others()
+    {
+        using var sink = await StartSinkAsync();
+        using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
+        await using var alpha = NpgsqlDataSource.Create(servers.Database("alpha"));
+        var poison = Guid.CreateVersion7();
+        await using (var insert = alpha.CreateCommand(
+            "INSERT INTO alpha.outbox_messages (event_id, event_type, aggregate_key, payload, occurred_at) " +
+            "VALUES (@id, 'Gone.EventType, Gone', @key, '{}', now())"))
+        {
+            insert.Parameters.AddWithValue("id", poison);
+            insert.Parameters.AddWithValue("key", $"poison-{poison:N}");
+            await insert.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            var things = Enumerable.Range(1, 20).Select(n => TestService.Thing("alpha", $"healthy-{Guid.NewGuid():N}", n)).ToArray();
+
+            await TestService.CommitAsync<AlphaDbContext>(producer, things);
+
+            await EventuallyAsync(async () => await EffectsAsync([.. things.Select(t => t.EventId)]) == 20, "the healthy events to take effect", TimeSpan.FromSeconds(10));
+            Assert.False(await IsDispatchedAsync("alpha", poison));
+        }
+        finally
+        {
+            await using var delete = alpha.CreateCommand("DELETE FROM alpha.outbox_messages WHERE event_id = @id");
+            delete.Parameters.AddWithValue("id", poison);
+            await delete.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_trace_of_the_committing_request_continues_in_the_consumer()
     {
         using var listener = new ActivityListener

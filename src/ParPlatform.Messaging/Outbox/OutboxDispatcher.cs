@@ -114,11 +114,15 @@ internal sealed class OutboxDispatcher<TContext>(
         }
         await transaction.CommitAsync(CancellationToken.None);
 
-        if (!failures.IsEmpty)
-        {
-            throw new AggregateException(
-                $"{failures.Count} of {batch.Count} outbox events were not published ({published.Count} were)", failures);
-        }
+        if (failures.IsEmpty)
+            return published.Count;
+        var failure = new AggregateException(
+            $"{failures.Count} of {batch.Count} outbox events were not published ({published.Count} were)", failures);
+        // Nothing got through: the broker is away, so back off. Otherwise it is these events
+        // (e.g. a type this version no longer knows): say so, and keep the others flowing.
+        if (published.IsEmpty)
+            throw failure;
+        logger.LogError(failure, "Outbox events left pending; they are retried every round");
         return published.Count;
     }
 
