@@ -2,8 +2,10 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using ParPlatform.Contracts;
+using ParPlatform.Messaging.Inbox;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults;
 
@@ -14,23 +16,39 @@ public sealed class MessagingConsumers
 {
     internal List<Type> Types { get; } = [];
 
+    /// <summary>Adds a consumer: a subclass of <see cref="InboxConsumer{TEvent, TContext}"/>.</summary>
     public MessagingConsumers Add<TConsumer>()
-        where TConsumer : class, IConsumer
+        where TConsumer : class
     {
+        _ = InboxReceiverType(typeof(TConsumer));
         Types.Add(typeof(TConsumer));
         return this;
+    }
+
+    /// <summary>InboxReceiver&lt;TConsumer, TEvent, TContext&gt; for a consumer type.</summary>
+    internal static Type InboxReceiverType(Type consumer)
+    {
+        for (var type = consumer.BaseType; type is not null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(InboxConsumer<,>))
+            {
+                var arguments = type.GetGenericArguments();
+                return typeof(InboxReceiver<,,>).MakeGenericType(consumer, arguments[0], arguments[1]);
+            }
+        }
+        throw new ArgumentException($"{consumer.Name} is not an InboxConsumer<TEvent, TContext>.", nameof(consumer));
     }
 }
 
 public static class MessagingExtensions
 {
     /// <summary>
-    /// Connects the service to RabbitMQ through MassTransit from ConnectionStrings:{connectionName}
-    /// (amqp://user:password@host:port/vhost), with the outbox of <typeparamref name="TContext"/>
-    /// (register the DbContext first; its model must call AddMessagingTables) and the given
-    /// consumers. Each consumer endpoint: prefetch from <see cref="MessagingOptions"/>, one message
-    /// at a time in queue order, immediate then incremental retries, and what
-    /// still fails moved to its _error queue with the exception. The broker joins /health.
+    /// Connects the service to RabbitMQ from ConnectionStrings:{connectionName}
+    /// (amqp://user:password@host:port/vhost): MassTransit publishes the outbox of
+    /// <typeparamref name="TContext"/> (register the DbContext first; its model must call
+    /// AddMessagingTables), and each consumer is fed by an <see cref="InboxReceiver{TConsumer, TEvent, TContext}"/>
+    /// from its own queue: in order, in batches, retried, then error-queued. Broker and
+    /// consumers join /health.
     /// </summary>
     public static void AddMessaging<TContext>(
         this IHostApplicationBuilder builder, string connectionName, string serviceName, Action<MessagingConsumers>? consumers = null)
@@ -44,14 +62,25 @@ public static class MessagingExtensions
                 "when running the service alone, set it yourself (amqp://user:password@host:port/vhost).");
         }
         var broker = BrokerAddress.Parse(connectionString);
-        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
-        var registered = new MessagingConsumers();
-        consumers?.Invoke(registered);
-
+        builder.Services.AddSingleton(broker);
         builder.Services.AddSingleton(new MessagingService(serviceName));
         builder.Services.AddScoped<IOutbox, Outbox<TContext>>();
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
+
+        var registered = new MessagingConsumers();
+        consumers?.Invoke(registered);
+        var receivers = new InboxReceiverHealth();
+        builder.Services.AddSingleton(receivers);
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            connectionName + "-consumers", receivers, HealthStatus.Unhealthy, [Extensions.ReadyTag]));
+        foreach (var consumer in registered.Types)
+        {
+            receivers.Expect(EventNames.QueueOf(serviceName, consumer));
+            var receiver = MessagingConsumers.InboxReceiverType(consumer);
+            builder.Services.AddSingleton(typeof(IHostedService), services => ActivatorUtilities.CreateInstance(services, receiver));
+        }
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.ConfigureHealthCheckOptions(health =>
@@ -59,10 +88,7 @@ public static class MessagingExtensions
                 health.Name = connectionName;
                 health.Tags.Add(Extensions.ReadyTag);
             });
-            foreach (var consumer in registered.Types)
-                bus.AddConsumer(consumer);
-
-            bus.UsingRabbitMq((context, rabbit) =>
+            bus.UsingRabbitMq((_, rabbit) =>
             {
                 rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
                 {
@@ -75,42 +101,25 @@ public static class MessagingExtensions
                 // The base record is not an exchange of its own; each event type is.
                 rabbit.Publish<IntegrationEvent>(publish => publish.Exclude = true);
                 // Plain JSON bodies, readable by any AMQP client; MassTransit's data goes in headers.
-                rabbit.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders, isDefault: true);
-                rabbit.UseRawJsonDeserializer(isDefault: true);
-
-                foreach (var consumer in registered.Types)
-                {
-                    rabbit.ReceiveEndpoint(EventNames.QueueOf(serviceName, consumer), endpoint =>
-                    {
-                        endpoint.PrefetchCount = options.PrefetchCount;
-                        // One message at a time, in queue order: MassTransit hands concurrent
-                        // deliveries to the pipe in no guaranteed order, and an aggregate's events
-                        // must take effect in the order they were committed. Services scale by
-                        // endpoints (one per consumer), not by concurrency within one.
-                        endpoint.ConcurrentMessageLimit = 1;
-                        endpoint.UseMessageRetry(retry => retry.Incremental(
-                            options.IncrementalRetries, options.RetryInitialInterval, options.RetryIntervalIncrement));
-                        endpoint.UseMessageRetry(retry => retry.Immediate(options.ImmediateRetries));
-                        endpoint.ConfigureConsumer(context, consumer);
-                    });
-                }
+                rabbit.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders, isDefault: true);
             });
         });
     }
+}
 
-    private sealed record BrokerAddress(string Host, ushort Port, string VirtualHost, string User, string Password)
+/// <summary>The broker from an amqp:// connection string.</summary>
+internal sealed record BrokerAddress(string Host, ushort Port, string VirtualHost, string User, string Password)
+{
+    public static BrokerAddress Parse(string connectionString)
     {
-        public static BrokerAddress Parse(string connectionString)
-        {
-            var uri = new Uri(connectionString);
-            var credentials = uri.UserInfo.Split(':', 2);
-            var virtualHost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-            return new BrokerAddress(
-                uri.Host,
-                (ushort)(uri.IsDefaultPort ? 5672 : uri.Port),
-                virtualHost.Length == 0 ? "/" : virtualHost,
-                Uri.UnescapeDataString(credentials[0]),
-                credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "");
-        }
+        var uri = new Uri(connectionString);
+        var credentials = uri.UserInfo.Split(':', 2);
+        var virtualHost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        return new BrokerAddress(
+            uri.Host,
+            (ushort)(uri.IsDefaultPort ? 5672 : uri.Port),
+            virtualHost.Length == 0 ? "/" : virtualHost,
+            Uri.UnescapeDataString(credentials[0]),
+            credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "");
     }
 }

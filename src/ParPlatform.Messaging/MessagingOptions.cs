@@ -8,13 +8,16 @@ public sealed class MessagingOptions
 {
     public const string Section = "Messaging";
 
-    /// <summary>Messages the broker hands a consumer endpoint before it acknowledges any.</summary>
+    /// <summary>Messages the broker hands a consumer before it acknowledges any (at least <see cref="BatchSize"/>).</summary>
     public int PrefetchCount { get; set; } = 64;
 
-    /// <summary>Retries straight away, for transient faults (a deadlock, a dropped connection).</summary>
+    /// <summary>Events a consumer applies in one transaction (taken in queue order).</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>When a batch fails, each of its events is retried on its own: first straight away.</summary>
     public int ImmediateRetries { get; set; } = 2;
 
-    /// <summary>Then retries after growing pauses; what still fails goes to the endpoint's _error queue.</summary>
+    /// <summary>Then after growing pauses; what still fails goes to the consumer's _error queue.</summary>
     public int IncrementalRetries { get; set; } = 3;
 
     public TimeSpan RetryInitialInterval { get; set; } = TimeSpan.FromMilliseconds(500);
@@ -30,7 +33,7 @@ public sealed class MessagingOptions
     /// <summary>How long one publish may wait for the broker's confirm before the round is retried.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Longest pause between attempts while the broker is unreachable.</summary>
+    /// <summary>Longest pause between attempts (outbox and consumers) while the broker is unreachable.</summary>
     public TimeSpan MaxBackOff { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Dispatched outbox rows are kept this long (to investigate), then deleted.</summary>

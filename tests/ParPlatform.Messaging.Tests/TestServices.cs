@@ -1,6 +1,6 @@
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -158,13 +158,18 @@ public static class TestService
         await context.Database.ExecuteSqlRawAsync(MessagingModel.CreateOutboxNotifyTriggerSql(service));
     }
 
-    /// <summary>Waits until the bus is connected and its consumer queues are declared and bound.</summary>
+    /// <summary>Waits until the service is ready: database, bus, and every consumer queue declared, bound and received from.</summary>
     public static async Task WaitUntilConnectedAsync(IHost host)
     {
-        var bus = host.Services.GetRequiredService<IBusControl>();
-        for (var i = 0; i < 300 && bus.CheckHealth().Status != BusHealthStatus.Healthy; i++)
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        var report = await health.CheckHealthAsync();
+        for (var i = 0; i < 300 && report.Status != HealthStatus.Healthy; i++)
+        {
             await Task.Delay(100);
-        Assert.Equal(BusHealthStatus.Healthy, bus.CheckHealth().Status);
+            report = await health.CheckHealthAsync();
+        }
+        Assert.True(report.Status == HealthStatus.Healthy,
+            string.Join("; ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}")));
     }
 
     /// <summary>Commits the events through the outbox in one SaveChanges, as a service's request would.</summary>

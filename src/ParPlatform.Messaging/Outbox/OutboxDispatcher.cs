@@ -32,7 +32,6 @@ internal sealed class OutboxDispatcher<TContext>(
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
-    public static readonly ActivitySource ActivitySource = new("ParPlatform.Messaging");
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(10);
 
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -169,7 +168,7 @@ internal sealed class OutboxDispatcher<TContext>(
             ?? throw new InvalidOperationException($"Outbox event {row.EventId} has an empty payload");
 
         // Continue the trace of the request that committed the event.
-        using var activity = ActivitySource.StartActivity("outbox publish", ActivityKind.Internal, row.TraceParent);
+        using var activity = Telemetry.ActivitySource.StartActivity("outbox publish", ActivityKind.Internal, row.TraceParent);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
         await bus.Publish(message, type, context =>

@@ -8,7 +8,7 @@ namespace ParPlatform.Messaging.Provisioning;
 public sealed class UnitRegisteredConsumer<TContext>(TContext context) : InboxConsumer<UnitRegistered, TContext>(context)
     where TContext : DbContext
 {
-    protected override async Task HandleAsync(UnitRegistered message, CancellationToken cancellationToken)
+    protected internal override async Task HandleAsync(UnitRegistered message, CancellationToken cancellationToken)
     {
         var unit = await Context.Set<KnownUnit>().FindAsync([message.UnitCode], cancellationToken);
         if (unit is null)

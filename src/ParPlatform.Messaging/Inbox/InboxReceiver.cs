@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ParPlatform.Contracts;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace ParPlatform.Messaging.Inbox;
+
+/// <summary>
+/// Feeds one consumer from its own queue <c>{service}.{consumer}</c>, bound to the exchange of
+/// its event. Deliveries are taken strictly in queue order and applied in batches: up to
+/// <see cref="MessagingOptions.BatchSize"/> at a time in one transaction (inbox rows first,
+/// with ON CONFLICT DO NOTHING, then the consumer's effects for the events that are new), then
+/// acknowledged with one multiple-ack. When a batch fails, its events are applied one by one,
+/// each retried (immediately, then after growing pauses); one that still fails is moved to
+/// <c>{queue}_error</c> with the exception (MassTransit's fault headers, so operators list and
+/// replay it) and only then acknowledged. Nothing is acknowledged before it took effect or was
+/// moved. Reconnects with back-off when the broker goes away; unacknowledged deliveries
+/// come back in order.
+/// </summary>
+internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
+    IServiceScopeFactory scopes,
+    BrokerAddress broker,
+    MessagingService service,
+    IOptions<MessagingOptions> options,
+    InboxReceiverHealth health,
+    ILogger<InboxReceiver<TConsumer, TEvent, TContext>> logger) : BackgroundService
+    where TConsumer : InboxConsumer<TEvent, TContext>
+    where TEvent : IntegrationEvent
+    where TContext : DbContext
+{
+    private static readonly string ConsumerName = typeof(TConsumer).Name.Split('`')[0];
+    private readonly MessagingOptions _options = options.Value;
+    private readonly string _queue = EventNames.QueueOf(service.Name, typeof(TConsumer));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ReceiveAsync(() => failures = 0, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                health.Set(_queue, $"disconnected: {e.Message}");
+                failures++;
+                var delay = TimeSpan.FromSeconds(Math.Min(_options.MaxBackOff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
+                logger.LogWarning("Queue {Queue}: {Reason}; reconnecting in {Delay}", _queue, e.Message, delay);
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private async Task ReceiveAsync(Action connected, CancellationToken stoppingToken)
+    {
+        var factory = new ConnectionFactory
+        {
+            HostName = broker.Host, Port = broker.Port, VirtualHost = broker.VirtualHost,
+            UserName = broker.User, Password = broker.Password, ClientProvidedName = $"{service.Name} {_queue}",
+            AutomaticRecoveryEnabled = false,
+        };
+        await using var connection = await factory.CreateConnectionAsync(stoppingToken);
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), stoppingToken);
+        var exchange = EventNames.ExchangeOf(typeof(TEvent));
+        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: stoppingToken);
+        await channel.QueueDeclareAsync(_queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: stoppingToken);
+        await channel.QueueDeclareAsync(_queue + "_error", durable: true, exclusive: false, autoDelete: false, cancellationToken: stoppingToken);
+        await channel.QueueBindAsync(_queue, exchange, "", cancellationToken: stoppingToken);
+        await channel.BasicQosAsync(0, (ushort)Math.Max(_options.PrefetchCount, _options.BatchSize), false, stoppingToken);
+
+        // The client hands deliveries over one at a time, in queue order; they wait here in that order.
+        var deliveries = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var closed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, args) =>
+        {
+            deliveries.Writer.TryWrite(new Delivery(args.DeliveryTag, args.Body.ToArray(), new BasicProperties(args.BasicProperties)));
+            return Task.CompletedTask;
+        };
+        channel.ChannelShutdownAsync += (_, args) =>
+        {
+            closed.TrySetResult(args.ReplyText);
+            deliveries.Writer.TryComplete();
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(_queue, autoAck: false, consumer, stoppingToken);
+        health.Set(_queue, null);
+        connected();
+
+        var batch = new List<Delivery>(_options.BatchSize);
+        while (await deliveries.Reader.WaitToReadAsync(stoppingToken))
+        {
+            batch.Clear();
+            while (batch.Count < _options.BatchSize && deliveries.Reader.TryRead(out var next))
+                batch.Add(next);
+            await ApplyAsync(channel, batch, stoppingToken);
+            await channel.BasicAckAsync(batch[^1].Tag, multiple: true, CancellationToken.None);
+        }
+        throw new InvalidOperationException($"the channel closed ({(closed.Task.IsCompleted ? closed.Task.Result : "no reason")})");
+    }
+
+    /// <summary>Applies the batch; if it fails, each event on its own, retried, then error-queued.</summary>
+    private async Task ApplyAsync(IChannel channel, List<Delivery> batch, CancellationToken stoppingToken)
+    {
+        var events = new List<(Delivery Delivery, TEvent? Event)>(batch.Count);
+        foreach (var delivery in batch)
+            events.Add((delivery, Deserialize(delivery, out _)));
+        if (events.All(e => e.Event is not null))
+        {
+            try
+            {
+                await ApplyInOneTransactionAsync(events.Select(e => (e.Delivery, e.Event!)).ToList(), stoppingToken);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogDebug("Queue {Queue}: a batch of {Count} failed ({Reason}); applying one by one", _queue, batch.Count, e.Message);
+            }
+        }
+        foreach (var (delivery, message) in events)
+            await ApplyOneAsync(channel, delivery, message, stoppingToken);
+    }
+
+    private async Task ApplyOneAsync(IChannel channel, Delivery delivery, TEvent? message, CancellationToken stoppingToken)
+    {
+        Exception? failure = null;
+        var attempts = _options.ImmediateRetries + _options.IncrementalRetries;
+        for (var attempt = 0; message is not null && attempt <= attempts; attempt++)
+        {
+            if (attempt > _options.ImmediateRetries)
+            {
+                var step = attempt - _options.ImmediateRetries - 1;
+                await Task.Delay(_options.RetryInitialInterval + (_options.RetryIntervalIncrement * step), stoppingToken);
+            }
+            try
+            {
+                await ApplyInOneTransactionAsync([(delivery, message)], stoppingToken);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                failure = e;
+            }
+        }
+        if (failure is null)
+        {
+            Deserialize(delivery, out var reason);
+            failure = new JsonException($"The message is not a readable {typeof(TEvent).Name}: {reason}");
+        }
+        logger.LogError(failure, "Queue {Queue}: message {MessageId} moved to {ErrorQueue}", _queue, delivery.Properties.MessageId, _queue + "_error");
+        await MoveToErrorQueueAsync(channel, delivery, failure, message is null ? 0 : attempts);
+    }
+
+    private async Task ApplyInOneTransactionAsync(IReadOnlyList<(Delivery Delivery, TEvent Event)> events, CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var consumer = ActivatorUtilities.CreateInstance<TConsumer>(scope.ServiceProvider);
+        await using var transaction = await context.Database.BeginTransactionAsync(stoppingToken);
+        context.Database.AutoSavepointsEnabled = false;
+        var fresh = await RecordInInboxAsync(context, transaction, events.Select(e => e.Event.EventId).ToArray(), stoppingToken);
+        foreach (var (delivery, message) in events)
+        {
+            if (!fresh.Remove(message.EventId))
+                continue; // applied before: a redelivery or a duplicate
+            using var activity = Telemetry.ActivitySource.StartActivity(
+                $"{_queue} consume", ActivityKind.Consumer, delivery.Header("MT-Activity-Id"));
+            await consumer.HandleAsync(message, stoppingToken);
+        }
+        await context.SaveChangesAsync(stoppingToken);
+        await transaction.CommitAsync(stoppingToken);
+    }
+
+    /// <summary>Inserts the inbox rows; returns the event ids that were not there yet.</summary>
+    private static async Task<HashSet<Guid>> RecordInInboxAsync(
+        TContext context, IDbContextTransaction transaction, Guid[] eventIds, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO " + MessagingTables.Of(context).Inbox + " (event_id, consumer, handled_at) " +
+            "SELECT unnest(@ids), @consumer, now() ON CONFLICT DO NOTHING RETURNING event_id",
+            (NpgsqlConnection)context.Database.GetDbConnection(),
+            (NpgsqlTransaction)transaction.GetDbTransaction());
+        insert.Parameters.AddWithValue("ids", eventIds);
+        insert.Parameters.AddWithValue("consumer", ConsumerName);
+        var fresh = new HashSet<Guid>();
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            fresh.Add(reader.GetGuid(0));
+        return fresh;
+    }
+
+    /// <summary>Publishes the delivery to the error queue with the failure, waiting for the broker's confirm.</summary>
+    private async Task MoveToErrorQueueAsync(IChannel channel, Delivery delivery, Exception failure, int retries)
+    {
+        var properties = delivery.Properties;
+        properties.Headers ??= new Dictionary<string, object?>();
+        properties.Headers["MT-Reason"] = "fault";
+        properties.Headers["MT-Fault-ExceptionType"] = failure.GetType().FullName;
+        properties.Headers["MT-Fault-Message"] = failure.Message;
+        properties.Headers["MT-Fault-StackTrace"] = failure.ToString();
+        properties.Headers["MT-Fault-Timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        properties.Headers["MT-Fault-RetryCount"] = retries;
+        properties.Headers["MT-Fault-ConsumerType"] = typeof(TConsumer).FullName;
+        properties.Headers["MT-Fault-InputAddress"] = _queue;
+        await channel.BasicPublishAsync("", _queue + "_error", mandatory: true, properties, delivery.Body, CancellationToken.None);
+    }
+
+    private static TEvent? Deserialize(Delivery delivery, out string? reason)
+    {
+        try
+        {
+            reason = null;
+            return JsonSerializer.Deserialize<TEvent>(delivery.Body, MessagingJson.Options);
+        }
+        catch (JsonException e)
+        {
+            reason = e.Message;
+            return null;
+        }
+    }
+
+    private sealed record Delivery(ulong Tag, byte[] Body, BasicProperties Properties)
+    {
+        public string? Header(string name) =>
+            Properties.Headers?.TryGetValue(name, out var value) == true && value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : null;
+    }
+}
