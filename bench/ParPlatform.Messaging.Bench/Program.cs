@@ -50,14 +50,19 @@ try
             await Task.Delay(250);
     }
 
-    async Task<double> OutboxAsync(string run, int count)
+    async Task<(double EndToEnd, double Commits)> OutboxAsync(string run, int count)
     {
-        var things = Things(run, count);
+        // Four requests at a time, each committing 100 events, as a busy service would.
+        var chunks = new System.Collections.Concurrent.ConcurrentQueue<ThingHappened[]>(Things(run, count).Chunk(100));
         var clock = Stopwatch.StartNew();
-        foreach (var chunk in things.Chunk(100))
-            await TestService.CommitAsync<AlphaDbContext>(producer, chunk);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (chunks.TryDequeue(out var chunk))
+                await TestService.CommitAsync<AlphaDbContext>(producer, chunk);
+        })));
+        var commits = count / clock.Elapsed.TotalSeconds;
         await WaitForEffectsAsync(run, count);
-        return count / clock.Elapsed.TotalSeconds;
+        return (count / clock.Elapsed.TotalSeconds, commits);
     }
 
     async Task<double> DirectAsync(string run, int count)
@@ -88,72 +93,6 @@ try
         sink = await StartSinkAsync();
         await WaitForEffectsAsync(run, count);
         return (publish, count / clock.Elapsed.TotalSeconds);
-    }
-
-    // Not the product: what the proposed next step (docs/decisions/0001) would give. One
-    // RabbitMQ.Client consumer takes deliveries strictly in queue order and applies up to 100 at
-    // a time in one transaction (inbox rows with ON CONFLICT DO NOTHING, then the effects of the
-    // new ones), then acknowledges them with one multiple-ack.
-    async Task<double> OrderedBatchesAsync(string run, int count)
-    {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(broker) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        var queue = $"bench.ordered-batches-{Guid.NewGuid():N}";
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: true);
-        await channel.QueueBindAsync(queue, "events.testing.thing-happened", "");
-        await channel.BasicQosAsync(0, 200, false);
-        var deliveries = System.Threading.Channels.Channel.CreateUnbounded<(ulong Tag, ThingHappened Thing)>();
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) =>
-        {
-            var thing = JsonSerializer.Deserialize<ThingHappened>(delivery.Body.Span, JsonSerializerOptions.Web)!;
-            deliveries.Writer.TryWrite((delivery.DeliveryTag, thing));
-            return Task.CompletedTask;
-        };
-
-        await sink.StopAsync(); // its queue fills meanwhile and is drained when it starts again
-        var bus = producer.Services.GetRequiredService<IBus>();
-        foreach (var chunk in Things(run, count).Chunk(200))
-            await Task.WhenAll(chunk.Select(t => bus.Publish(t)));
-
-        var clock = Stopwatch.StartNew();
-        await channel.BasicConsumeAsync(queue, autoAck: false, consumer);
-        var applied = 0;
-        var batch = new List<(ulong Tag, ThingHappened Thing)>(100);
-        while (applied < count)
-        {
-            batch.Clear();
-            batch.Add(await deliveries.Reader.ReadAsync());
-            while (batch.Count < 100 && deliveries.Reader.TryRead(out var next))
-                batch.Add(next);
-            await using var db = await sinkDb.OpenConnectionAsync();
-            await using var transaction = await db.BeginTransactionAsync();
-            await using var inbox = new NpgsqlCommand(
-                "INSERT INTO sink.inbox_messages (event_id, consumer, handled_at) SELECT unnest(@ids), 'ordered-batches', now() " +
-                "ON CONFLICT DO NOTHING RETURNING event_id", db, transaction);
-            inbox.Parameters.AddWithValue("ids", batch.Select(b => b.Thing.EventId).ToArray());
-            var fresh = new HashSet<Guid>();
-            await using (var reader = await inbox.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                    fresh.Add(reader.GetGuid(0));
-            }
-            var effects = batch.Where(b => fresh.Contains(b.Thing.EventId)).Select(b => b.Thing).ToArray();
-            await using var insert = new NpgsqlCommand(
-                "INSERT INTO sink.effects (event_id, aggregate, number, applied_at) " +
-                "SELECT unnest(@ids), unnest(@aggregates), unnest(@numbers), now()", db, transaction);
-            insert.Parameters.AddWithValue("ids", effects.Select(e => e.EventId).ToArray());
-            insert.Parameters.AddWithValue("aggregates", effects.Select(e => "prototype-" + e.Aggregate).ToArray());
-            insert.Parameters.AddWithValue("numbers", effects.Select(e => e.Number).ToArray());
-            await insert.ExecuteNonQueryAsync();
-            await transaction.CommitAsync();
-            await channel.BasicAckAsync(batch[^1].Tag, multiple: true);
-            applied += batch.Count;
-        }
-        var rate = count / clock.Elapsed.TotalSeconds;
-        sink = await StartSinkAsync();
-        await WaitForEffectsAsync(run, count);
-        return rate;
     }
 
     async Task<double> RawAsync(int count)
@@ -237,11 +176,10 @@ try
     await RawAsync(2_000);
 
     Console.WriteLine($"Measuring with {events:N0} events each …");
-    var outbox = await OutboxAsync("outbox", events);
+    var (outbox, commits) = await OutboxAsync("outbox", events);
     var direct = await DirectAsync("direct", events);
     var raw = await RawAsync(events);
     var (publishOnly, consumeOnly) = await HalvesAsync("halves", events);
-    var orderedBatches = await OrderedBatchesAsync("batches", events);
     var (p50, p99, rate) = await LatencyAsync("latency", 500, TimeSpan.FromSeconds(20));
 
     sink.Dispose();
@@ -249,11 +187,11 @@ try
     Console.WriteLine("| measure | result | ratio |");
     Console.WriteLine("|---|---|---|");
     Console.WriteLine($"| outbox: commit → consumer effect | {outbox:N0} events/s | 1.00 |");
+    Console.WriteLine($"| the producer's commits alone, during the outbox run (4 at a time, 100 events each) | {commits:N0} events/s | outbox ÷ commits = {outbox / commits:N2} |");
     Console.WriteLine($"| direct MassTransit publish → consumer effect (no outbox) | {direct:N0} events/s | outbox ÷ direct = {outbox / direct:N2} |");
     Console.WriteLine($"| raw RabbitMQ publish + consume (no MassTransit, no database) | {raw:N0} events/s | outbox ÷ raw = {outbox / raw:N2} |");
     Console.WriteLine($"| MassTransit publish alone (no consumer running) | {publishOnly:N0} events/s | outbox ÷ publish = {outbox / publishOnly:N2} |");
     Console.WriteLine($"| consumer alone, draining a full queue | {consumeOnly:N0} events/s | outbox ÷ consume = {outbox / consumeOnly:N2} |");
-    Console.WriteLine($"| prototype: ordered batches of ≤ 100 in one transaction, draining a full queue (not the product) | {orderedBatches:N0} events/s | ÷ consumer alone = {orderedBatches / consumeOnly:N2} |");
     Console.WriteLine($"| latency commit → effect at {rate:N0} events/s | p50 {p50:N0} ms, p99 {p99:N0} ms | p99 ÷ 250 ms budget = {p99 / 250:N2} |");
 }
 finally

@@ -101,7 +101,7 @@ public static class MessagingExtensions
                 // The base record is not an exchange of its own; each event type is.
                 rabbit.Publish<IntegrationEvent>(publish => publish.Exclude = true);
                 // Plain JSON bodies, readable by any AMQP client; MassTransit's data goes in headers.
-                rabbit.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders, isDefault: true);
+                rabbit.UseRawJsonSerializer(RawSerializerOptions.AnyMessageType, isDefault: true);
             });
         });
     }

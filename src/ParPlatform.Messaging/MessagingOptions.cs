@@ -9,10 +9,10 @@ public sealed class MessagingOptions
     public const string Section = "Messaging";
 
     /// <summary>Messages the broker hands a consumer before it acknowledges any (at least <see cref="BatchSize"/>).</summary>
-    public int PrefetchCount { get; set; } = 64;
+    public int PrefetchCount { get; set; } = 250;
 
     /// <summary>Events a consumer applies in one transaction (taken in queue order).</summary>
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 250;
 
     /// <summary>When a batch fails, each of its events is retried on its own: first straight away.</summary>
     public int ImmediateRetries { get; set; } = 2;

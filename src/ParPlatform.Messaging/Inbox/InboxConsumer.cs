@@ -8,6 +8,7 @@ namespace ParPlatform.Messaging.Inbox;
 /// <see cref="InboxReceiver{TConsumer, TEvent, TContext}"/> takes the events from the
 /// consumer's queue in order, records each in the inbox in the same transaction as the
 /// effects (an event already recorded changes nothing), saves, commits and acknowledges.
+/// The inbox knows a consumer by its class name: renaming the class would apply old events again.
 /// </summary>
 public abstract class InboxConsumer<TEvent, TContext>(TContext context)
     where TEvent : IntegrationEvent
