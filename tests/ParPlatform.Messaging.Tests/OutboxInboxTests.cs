@@ -142,6 +142,29 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
     }
 
     [Fact]
+    public async Task An_unreadable_message_goes_to_the_error_queue_at_once_and_the_queue_goes_on()
+    {
+        using var sink = await StartSinkAsync();
+        using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
+        var garbage = Guid.NewGuid().ToString();
+        await using (var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging.ConnectionString) }.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true)))
+        {
+            var properties = new BasicProperties { ContentType = "application/json", MessageId = garbage, Persistent = true };
+            await channel.BasicPublishAsync(ThingExchange, "", true, properties, "{\"not\": \"a thing\""u8.ToArray());
+        }
+        var thing = TestService.Thing("alpha", $"after-garbage-{Guid.NewGuid():N}", 1);
+
+        await TestService.CommitAsync<AlphaDbContext>(producer, [thing]);
+
+        await EventuallyAsync(async () => await EffectsAsync(thing.EventId) == 1, "the next event to take effect");
+        var failed = await EventuallyAsync(async () => (await servers.Messaging.ErrorQueues.ListAsync(200))
+            .SelectMany(q => q.Messages).FirstOrDefault(m => m.MessageId == garbage), "the unreadable message in the error queue");
+        Assert.Equal(typeof(JsonException).FullName, failed.ExceptionType);
+        Assert.Equal(0, failed.RetryCount);
+    }
+
+    [Fact]
     public async Task Ten_thousand_events_from_two_services_take_effect_once_each_and_in_order_per_aggregate()
     {
         using var sink = await StartSinkAsync();
