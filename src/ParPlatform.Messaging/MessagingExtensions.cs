@@ -14,19 +14,18 @@ namespace ParPlatform.Messaging;
 /// <summary>The consumers a service registers; each gets its own queue <c>{service}.{name}</c>.</summary>
 public sealed class MessagingConsumers
 {
-    internal List<Type> Types { get; } = [];
+    /// <summary>Each consumer with the InboxReceiver&lt;TConsumer, TEvent, TContext&gt; that feeds it.</summary>
+    internal List<(Type Consumer, Type Receiver)> Registered { get; } = [];
 
     /// <summary>Adds a consumer: a subclass of <see cref="InboxConsumer{TEvent, TContext}"/>.</summary>
     public MessagingConsumers Add<TConsumer>()
         where TConsumer : class
     {
-        _ = InboxReceiverType(typeof(TConsumer));
-        Types.Add(typeof(TConsumer));
+        Registered.Add((typeof(TConsumer), ReceiverOf(typeof(TConsumer))));
         return this;
     }
 
-    /// <summary>InboxReceiver&lt;TConsumer, TEvent, TContext&gt; for a consumer type.</summary>
-    internal static Type InboxReceiverType(Type consumer)
+    private static Type ReceiverOf(Type consumer)
     {
         for (var type = consumer.BaseType; type is not null; type = type.BaseType)
         {
@@ -74,10 +73,9 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(receivers);
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             connectionName + "-consumers", receivers, HealthStatus.Unhealthy, [Extensions.ReadyTag]));
-        foreach (var consumer in registered.Types)
+        foreach (var (consumer, receiver) in registered.Registered)
         {
             receivers.Expect(EventNames.QueueOf(serviceName, consumer));
-            var receiver = MessagingConsumers.InboxReceiverType(consumer);
             builder.Services.AddSingleton(typeof(IHostedService), services => ActivatorUtilities.CreateInstance(services, receiver));
         }
 

@@ -2,16 +2,16 @@ namespace ParPlatform.Messaging;
 
 /// <summary>
 /// Tuning of consumers and of the outbox dispatcher, from the "Messaging" configuration
-/// section (e.g. <c>Messaging__PrefetchCount=64</c>). The defaults suit a 2-core host.
+/// section (e.g. <c>Messaging__BatchSize=100</c>). The defaults suit a 2-core host.
 /// </summary>
 public sealed class MessagingOptions
 {
     public const string Section = "Messaging";
 
-    /// <summary>Messages the broker hands a consumer before it acknowledges any (at least <see cref="BatchSize"/>).</summary>
-    public int PrefetchCount { get; set; } = 250;
-
-    /// <summary>Events a consumer applies in one transaction (taken in queue order).</summary>
+    /// <summary>
+    /// Events a consumer applies in one transaction (taken in queue order); the broker hands it
+    /// twice that many before any is acknowledged.
+    /// </summary>
     public int BatchSize { get; set; } = 250;
 
     /// <summary>When a batch fails, each of its events is retried on its own: first straight away.</summary>
@@ -35,6 +35,10 @@ public sealed class MessagingOptions
 
     /// <summary>Longest pause between attempts (outbox and consumers) while the broker is unreachable.</summary>
     public TimeSpan MaxBackOff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The pause after the given number of failures in a row: 1, 2, 4 … seconds, at most <see cref="MaxBackOff"/>.</summary>
+    public TimeSpan BackOff(int failures) =>
+        TimeSpan.FromSeconds(Math.Min(MaxBackOff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
 
     /// <summary>Dispatched outbox rows are kept this long (to investigate), then deleted.</summary>
     public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);

@@ -10,7 +10,7 @@ namespace ParPlatform.Hosting.RabbitMQ;
 public sealed record ErrorQueueSnapshot(string Name, string OriginalQueue, long MessageCount, IReadOnlyList<FailedMessage> Messages);
 
 /// <summary>
-/// A message MassTransit moved to an error queue, as its fault headers describe it
+/// A message a service moved to an error queue, as its MassTransit-style fault headers describe it
 /// (MT-Fault-Timestamp, MT-Fault-ExceptionType, MT-Fault-Message, MT-Fault-StackTrace,
 /// MT-Fault-RetryCount, MT-Fault-ConsumerType); a header that is missing gives null.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed record FailedMessage(
     string Body);
 
 /// <summary>
-/// The <c>&lt;queue&gt;_error</c> queues MassTransit moves a message to once its retries are spent:
+/// The <c>&lt;queue&gt;_error</c> queues a service moves a message to once its retries are spent:
 /// listed without taking anything from them, and replayed to their original queue. Works on the
 /// local node (the queue list comes from its management API, as the service account).
 /// </summary>

@@ -49,7 +49,7 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
 
     public string ResourceDirectory { get; }
 
-    /// <summary>Peeks at and replays the messages MassTransit moved to the <c>&lt;queue&gt;_error</c> queues.</summary>
+    /// <summary>Peeks at and replays the messages the services moved to the <c>&lt;queue&gt;_error</c> queues.</summary>
     public ErrorQueues ErrorQueues { get; }
 
     /// <summary>amqp://user:password@127.0.0.1:port/parplatform, as services receive it.</summary>

@@ -42,15 +42,15 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
     private static readonly string ConsumerName = typeof(TConsumer).Name.Split('`')[0];
     private readonly MessagingOptions _options = options.Value;
     private readonly string _queue = EventNames.QueueOf(service.Name, typeof(TConsumer));
+    private int _failures;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await ReceiveAsync(() => failures = 0, stoppingToken);
+                await ReceiveAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -59,8 +59,7 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
             catch (Exception e)
             {
                 health.Set(_queue, $"disconnected: {e.Message}");
-                failures++;
-                var delay = TimeSpan.FromSeconds(Math.Min(_options.MaxBackOff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
+                var delay = _options.BackOff(++_failures);
                 logger.LogWarning("Queue {Queue}: {Reason}; reconnecting in {Delay}", _queue, e.Message, delay);
                 try
                 {
@@ -74,7 +73,7 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
         }
     }
 
-    private async Task ReceiveAsync(Action connected, CancellationToken stoppingToken)
+    private async Task ReceiveAsync(CancellationToken stoppingToken)
     {
         var factory = new ConnectionFactory
         {
@@ -89,26 +88,27 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
         await channel.QueueDeclareAsync(_queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: stoppingToken);
         await channel.QueueDeclareAsync(_queue + "_error", durable: true, exclusive: false, autoDelete: false, cancellationToken: stoppingToken);
         await channel.QueueBindAsync(_queue, exchange, "", cancellationToken: stoppingToken);
-        await channel.BasicQosAsync(0, (ushort)Math.Max(_options.PrefetchCount, _options.BatchSize), false, stoppingToken);
+        // Two batches' worth: the next batch arrives while this one is applied.
+        await channel.BasicQosAsync(0, (ushort)(2 * _options.BatchSize), false, stoppingToken);
 
         // The client hands deliveries over one at a time, in queue order; they wait here in that order.
         var deliveries = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var closed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closedBecause = "no reason given";
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, args) =>
         {
-            deliveries.Writer.TryWrite(new Delivery(args.DeliveryTag, args.Body.ToArray(), new BasicProperties(args.BasicProperties)));
+            deliveries.Writer.TryWrite(Delivery.Read(args.DeliveryTag, args.Body.ToArray(), new BasicProperties(args.BasicProperties)));
             return Task.CompletedTask;
         };
         channel.ChannelShutdownAsync += (_, args) =>
         {
-            closed.TrySetResult(args.ReplyText);
+            closedBecause = args.ReplyText;
             deliveries.Writer.TryComplete();
             return Task.CompletedTask;
         };
         await channel.BasicConsumeAsync(_queue, autoAck: false, consumer, stoppingToken);
         health.Set(_queue, null);
-        connected();
+        _failures = 0;
 
         var batch = new List<Delivery>(_options.BatchSize);
         while (await deliveries.Reader.WaitToReadAsync(stoppingToken))
@@ -119,20 +119,17 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
             await ApplyAsync(channel, batch, stoppingToken);
             await channel.BasicAckAsync(batch[^1].Tag, multiple: true, CancellationToken.None);
         }
-        throw new InvalidOperationException($"the channel closed ({(closed.Task.IsCompleted ? closed.Task.Result : "no reason")})");
+        throw new InvalidOperationException($"the channel closed ({closedBecause})");
     }
 
     /// <summary>Applies the batch; if it fails, each event on its own, retried, then error-queued.</summary>
     private async Task ApplyAsync(IChannel channel, List<Delivery> batch, CancellationToken stoppingToken)
     {
-        var events = new List<(Delivery Delivery, TEvent? Event)>(batch.Count);
-        foreach (var delivery in batch)
-            events.Add((delivery, Deserialize(delivery, out _)));
-        if (events.All(e => e.Event is not null))
+        if (batch.All(delivery => delivery.Event is not null))
         {
             try
             {
-                await ApplyInOneTransactionAsync(events.Select(e => (e.Delivery, e.Event!)).ToList(), stoppingToken);
+                await ApplyInOneTransactionAsync(batch, stoppingToken);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -140,15 +137,24 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
                 logger.LogDebug("Queue {Queue}: a batch of {Count} failed ({Reason}); applying one by one", _queue, batch.Count, e.Message);
             }
         }
-        foreach (var (delivery, message) in events)
-            await ApplyOneAsync(channel, delivery, message, stoppingToken);
+        foreach (var delivery in batch)
+        {
+            var (failure, retries) = delivery.Unreadable is { } unreadable
+                ? (unreadable, 0) // retrying cannot make it readable
+                : await ApplyWithRetriesAsync(delivery, stoppingToken);
+            if (failure is null)
+                continue;
+            logger.LogError(failure, "Queue {Queue}: message {MessageId} moved to {ErrorQueue}", _queue, delivery.Properties.MessageId, _queue + "_error");
+            await MoveToErrorQueueAsync(channel, delivery, failure, retries);
+        }
     }
 
-    private async Task ApplyOneAsync(IChannel channel, Delivery delivery, TEvent? message, CancellationToken stoppingToken)
+    /// <summary>Applies one event: at once, then the immediate retries, then the incremental ones. Returns the last failure, if all failed.</summary>
+    private async Task<(Exception? Failure, int Retries)> ApplyWithRetriesAsync(Delivery delivery, CancellationToken stoppingToken)
     {
+        var retries = _options.ImmediateRetries + _options.IncrementalRetries;
         Exception? failure = null;
-        var attempts = _options.ImmediateRetries + _options.IncrementalRetries;
-        for (var attempt = 0; message is not null && attempt <= attempts; attempt++)
+        for (var attempt = 0; attempt <= retries; attempt++)
         {
             if (attempt > _options.ImmediateRetries)
             {
@@ -157,33 +163,29 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
             }
             try
             {
-                await ApplyInOneTransactionAsync([(delivery, message)], stoppingToken);
-                return;
+                await ApplyInOneTransactionAsync([delivery], stoppingToken);
+                return (null, attempt);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 failure = e;
             }
         }
-        if (failure is null)
-        {
-            Deserialize(delivery, out var reason);
-            failure = new JsonException($"The message is not a readable {typeof(TEvent).Name}: {reason}");
-        }
-        logger.LogError(failure, "Queue {Queue}: message {MessageId} moved to {ErrorQueue}", _queue, delivery.Properties.MessageId, _queue + "_error");
-        await MoveToErrorQueueAsync(channel, delivery, failure, message is null ? 0 : attempts);
+        return (failure, retries);
     }
 
-    private async Task ApplyInOneTransactionAsync(IReadOnlyList<(Delivery Delivery, TEvent Event)> events, CancellationToken stoppingToken)
+    /// <summary>Applies readable deliveries in order, in one transaction; the ones already in the inbox are skipped.</summary>
+    private async Task ApplyInOneTransactionAsync(IReadOnlyList<Delivery> events, CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
         var consumer = ActivatorUtilities.CreateInstance<TConsumer>(scope.ServiceProvider);
         await using var transaction = await context.Database.BeginTransactionAsync(stoppingToken);
         context.Database.AutoSavepointsEnabled = false;
-        var fresh = await RecordInInboxAsync(context, transaction, events.Select(e => e.Event.EventId).ToArray(), stoppingToken);
-        foreach (var (delivery, message) in events)
+        var fresh = await RecordInInboxAsync(context, transaction, events.Select(e => e.Event!.EventId).ToArray(), stoppingToken);
+        foreach (var delivery in events)
         {
+            var message = delivery.Event!;
             if (!fresh.Remove(message.EventId))
                 continue; // applied before: a redelivery or a duplicate
             using var activity = Telemetry.ActivitySource.StartActivity(
@@ -228,22 +230,24 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
         await channel.BasicPublishAsync("", _queue + "_error", mandatory: true, properties, delivery.Body, CancellationToken.None);
     }
 
-    private static TEvent? Deserialize(Delivery delivery, out string? reason)
+    /// <summary>A delivery, read as <typeparamref name="TEvent"/> when it arrives (or why it could not be).</summary>
+    private sealed record Delivery(ulong Tag, byte[] Body, BasicProperties Properties, TEvent? Event, JsonException? Unreadable)
     {
-        try
+        public static Delivery Read(ulong tag, byte[] body, BasicProperties properties)
         {
-            reason = null;
-            return JsonSerializer.Deserialize<TEvent>(delivery.Body, MessagingJson.Options);
+            try
+            {
+                var message = JsonSerializer.Deserialize<TEvent>(body, MessagingJson.Options)
+                    ?? throw new JsonException("The message is empty (null).");
+                return new Delivery(tag, body, properties, message, null);
+            }
+            catch (JsonException e)
+            {
+                return new Delivery(tag, body, properties, null,
+                    new JsonException($"The message is not a readable {typeof(TEvent).Name}: {e.Message}", e));
+            }
         }
-        catch (JsonException e)
-        {
-            reason = e.Message;
-            return null;
-        }
-    }
 
-    private sealed record Delivery(ulong Tag, byte[] Body, BasicProperties Properties)
-    {
         public string? Header(string name) =>
             Properties.Headers?.TryGetValue(name, out var value) == true && value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : null;
     }

@@ -66,8 +66,7 @@ internal sealed class OutboxDispatcher<TContext>(
             }
             catch (Exception e)
             {
-                failures++;
-                var delay = TimeSpan.FromSeconds(Math.Min(_options.MaxBackOff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
+                var delay = _options.BackOff(++failures);
                 logger.LogWarning("Outbox round failed ({Failures} in a row), next attempt in {Delay}: {Reason}", failures, delay, e.Message);
                 await WaitForWorkAsync(delay, stoppingToken, ignoreWake: true);
             }
