@@ -22,6 +22,10 @@ public sealed class MessagingFixture : IAsyncLifetime, IDisposable
 
     public string Database(string service) => Platform.Get<PostgresDatabaseResource>(service + "db").ConnectionString;
 
+    /// <summary>The producer "alpha"'s database (its outbox).</summary>
+    public NpgsqlDataSource Alpha { get; private set; } = null!;
+
+    /// <summary>The consumer "sink"'s database (its effects, inbox and known units).</summary>
     public NpgsqlDataSource Sink { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -38,6 +42,7 @@ public sealed class MessagingFixture : IAsyncLifetime, IDisposable
         await CreateTablesAsync<AlphaDbContext>("alpha", options => new AlphaDbContext(options));
         await CreateTablesAsync<BetaDbContext>("beta", options => new BetaDbContext(options));
         await CreateTablesAsync<SinkDbContext>("sink", options => new SinkDbContext(options));
+        Alpha = NpgsqlDataSource.Create(Database("alpha"));
         Sink = NpgsqlDataSource.Create(Database("sink"));
     }
 
@@ -47,6 +52,7 @@ public sealed class MessagingFixture : IAsyncLifetime, IDisposable
 
     public async Task DisposeAsync()
     {
+        await Alpha.DisposeAsync();
         await Sink.DisposeAsync();
         await Platform.StopAsync();
     }
