@@ -24,5 +24,5 @@ internal sealed class Outbox<TContext>(TContext context) : IOutbox
         });
     }
 
-    internal static string EventTypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+    private static string EventTypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }
