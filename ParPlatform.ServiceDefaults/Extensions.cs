@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 namespace ParPlatform.ServiceDefaults;
 
@@ -32,6 +33,8 @@ public static class Extensions
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddProblemDetails();
         builder.Services.AddServiceDiscovery();
+        builder.AddAccessTokenValidation();
+        builder.Services.AddScoped<TenantScope>();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();
@@ -70,13 +73,14 @@ public static class Extensions
     }
 
     /// <summary>
-    /// ProblemDetails for errors and bare status codes, /health (readiness: database, broker)
-    /// and /alive (the process answers).
+    /// ProblemDetails for errors and bare status codes, bearer-token authentication, /health
+    /// (readiness: database, broker) and /alive (the process answers).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains(LiveTag),

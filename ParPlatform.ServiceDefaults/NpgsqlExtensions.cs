@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 namespace ParPlatform.ServiceDefaults;
 
@@ -36,15 +37,18 @@ public static class NpgsqlExtensions
 
     /// <summary>
     /// Registers <typeparamref name="TContext"/> over the data source of ConnectionStrings:{name},
-    /// with snake_case names, its migrations history in <paramref name="schema"/>, and the
+    /// with snake_case names, its migrations history in <paramref name="schema"/>, the request's
+    /// <see cref="TenantScope"/> on every connection it opens (row-level security), and the
     /// migrations applied at start-up.
     /// </summary>
     public static void AddNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName, string schema)
         where TContext : DbContext
     {
         builder.AddNpgsqlDataSource(connectionName);
-        builder.Services.AddDbContext<TContext>((services, options) =>
-            options.UseServiceDatabase(services.GetRequiredService<NpgsqlDataSource>(), schema));
+        builder.Services.AddScoped<TenantScopeInterceptor>();
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            .UseServiceDatabase(services.GetRequiredService<NpgsqlDataSource>(), schema)
+            .AddInterceptors(services.GetRequiredService<TenantScopeInterceptor>()));
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
     }
 

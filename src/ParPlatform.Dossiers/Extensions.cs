@@ -1,6 +1,5 @@
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Messaging;
-using ParPlatform.Messaging.Provisioning;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Dossiers;
@@ -11,6 +10,6 @@ public static class Extensions
     {
         builder.AddNpgsqlDbContext<DossiersDbContext>("dossiersdb", DossiersDbContext.Schema);
         builder.AddMessaging<DossiersDbContext>("messaging", DossiersDbContext.Schema, consumers => consumers
-            .Add<UnitRegisteredConsumer<DossiersDbContext>>());
+            .AddUnitProvisioning<DossiersDbContext>());
     }
 }

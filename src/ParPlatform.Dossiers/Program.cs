@@ -1,6 +1,7 @@
 using ParPlatform.Dossiers;
 using ParPlatform.Dossiers.Apis;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,5 +9,6 @@ builder.AddDossiersServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseTenantAccess();
 app.MapDossiersApi();
 app.Run();

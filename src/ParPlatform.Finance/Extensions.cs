@@ -1,6 +1,5 @@
 using ParPlatform.Finance.Data;
 using ParPlatform.Messaging;
-using ParPlatform.Messaging.Provisioning;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Finance;
@@ -11,6 +10,6 @@ public static class Extensions
     {
         builder.AddNpgsqlDbContext<FinanceDbContext>("financedb", FinanceDbContext.Schema);
         builder.AddMessaging<FinanceDbContext>("messaging", FinanceDbContext.Schema, consumers => consumers
-            .Add<UnitRegisteredConsumer<FinanceDbContext>>());
+            .AddUnitProvisioning<FinanceDbContext>());
     }
 }

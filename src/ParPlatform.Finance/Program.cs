@@ -1,6 +1,7 @@
 using ParPlatform.Finance;
 using ParPlatform.Finance.Apis;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,5 +9,6 @@ builder.AddFinanceServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseTenantAccess();
 app.MapFinanceApi();
 app.Run();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.ServiceDiscovery;
 using ParPlatform.Gateway.Routing;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace ParPlatform.Gateway;
@@ -14,6 +15,7 @@ public static class Extensions
             .LoadFromMemory(GatewayRoutes.Routes(), GatewayRoutes.Clusters())
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(3));
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        builder.AddClientRateLimits();
 
         var health = builder.Services.AddHealthChecks();
         foreach (var service in GatewayRoutes.Services)
@@ -27,8 +29,14 @@ public static class Extensions
         }
     }
 
+    /// <summary>
+    /// After authentication (MapDefaultEndpoints): each client's rate limit, then the tenant
+    /// access rule (the services check it again, with the unit registry), then the routes.
+    /// </summary>
     public static void MapGateway(this WebApplication app)
     {
+        app.UseRateLimiter();
+        app.UseTenantAccess(deferUnitProvince: true);
         app.MapReverseProxy(proxy => proxy.Use(ProxyErrors.WriteProblemOnFailureAsync));
         app.MapFallback((HttpContext context) => TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,

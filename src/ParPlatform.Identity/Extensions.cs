@@ -1,6 +1,16 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using ParPlatform.Identity.Apis;
 using ParPlatform.Identity.Data;
+using ParPlatform.Identity.Domain;
+using ParPlatform.Identity.Registration;
+using ParPlatform.Identity.Tokens;
 using ParPlatform.Messaging;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ParPlatform.Identity;
 
@@ -9,7 +19,65 @@ public static class Extensions
     public static void AddIdentityServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<IdentityDbContext>("identitydb", IdentityDbContext.Schema);
-        // Identity publishes the unit registry's events (UnitRegistered); it consumes none yet.
+        // Identity publishes the registry's events (UnitRegistered, UnitUpdated); it consumes none.
         builder.AddMessaging<IdentityDbContext>("messaging", IdentityDbContext.Schema);
+
+        var issuer = AccessTokens.Issuer(builder.Configuration);
+        var keys = TokenKeys.FromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<IUnitDirectory, RegistryUnitDirectory>();
+        // This service validates its own tokens with its own key, without asking itself over HTTP.
+        builder.Services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(
+            new StaticConfigurationManager<OpenIdConnectConfiguration>(
+                new OpenIdConnectConfiguration { Issuer = issuer, SigningKeys = { keys.Signing } }));
+
+        builder.Services.AddAuthentication().AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, cookie =>
+        {
+            cookie.LoginPath = AccountApi.LoginPath;
+            cookie.Cookie.Name = "parplatform.signin";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        builder.Services.AddAntiforgery();
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(server =>
+            {
+                server.SetIssuer(new Uri(issuer, UriKind.Absolute));
+                server.SetTokenEndpointUris("connect/token")
+                    .SetAuthorizationEndpointUris("connect/authorize")
+                    .SetJsonWebKeySetEndpointUris(".well-known/jwks")
+                    .SetConfigurationEndpointUris(".well-known/openid-configuration");
+                server.AllowClientCredentialsFlow()
+                    .AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow();
+                if (builder.Environment.IsDevelopment())
+                    server.AllowPasswordFlow();
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, PlatformClaims.ApiScope);
+                server.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);
+                // Access tokens are signed JWTs every service reads; what only identity reads stays encrypted.
+                server.DisableAccessTokenEncryption();
+                server.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    // TLS ends before the gateway (at the hosting's load balancer).
+                    .DisableTransportSecurityRequirement();
+            });
+
+        builder.Services.AddHostedService<ClientRegistration>();
+        builder.Services.AddHostedService<DemoData>();
+    }
+
+    public static void MapIdentityApi(this IEndpointRouteBuilder app)
+    {
+        app.MapAdminApi();
+        app.MapTenantApi();
+        app.MapConnectApi();
+        app.MapAccountApi();
     }
 }

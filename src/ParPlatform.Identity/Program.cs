@@ -1,6 +1,6 @@
 using ParPlatform.Identity;
-using ParPlatform.Identity.Apis;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,5 +8,9 @@ builder.AddIdentityServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseTenantAccess();
 app.MapIdentityApi();
 app.Run();
+
+/// <summary>Entry point, visible to the service tests (WebApplicationFactory).</summary>
+public partial class Program;

@@ -7,7 +7,9 @@ using Microsoft.Extensions.Hosting;
 using ParPlatform.Contracts;
 using ParPlatform.Messaging.Inbox;
 using ParPlatform.Messaging.Outbox;
+using ParPlatform.Messaging.Provisioning;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 namespace ParPlatform.Messaging;
 
@@ -16,6 +18,20 @@ public sealed class MessagingConsumers
 {
     /// <summary>Each consumer with the InboxReceiver&lt;TConsumer, TEvent, TContext&gt; that feeds it.</summary>
     internal List<(Type Consumer, Type Receiver)> Registered { get; } = [];
+
+    /// <summary>The context whose known_units answer the tenant access rule, once unit provisioning is added.</summary>
+    internal Type? UnitDirectoryContext { get; private set; }
+
+    /// <summary>
+    /// Keeps the service's known_units in step with the registry (UnitRegistered, UnitUpdated)
+    /// and lets the tenant access rule find a unit's province there.
+    /// </summary>
+    public MessagingConsumers AddUnitProvisioning<TContext>()
+        where TContext : DbContext
+    {
+        UnitDirectoryContext = typeof(TContext);
+        return Add<UnitRegisteredConsumer<TContext>>().Add<UnitUpdatedConsumer<TContext>>();
+    }
 
     /// <summary>Adds a consumer: a subclass of <see cref="InboxConsumer{TEvent, TContext}"/>.</summary>
     public MessagingConsumers Add<TConsumer>()
@@ -73,6 +89,11 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(receivers);
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             connectionName + "-consumers", receivers, HealthStatus.Unhealthy, [Extensions.ReadyTag]));
+        if (registered.UnitDirectoryContext is { } unitContext)
+        {
+            builder.Services.AddMemoryCache();
+            builder.Services.AddScoped(typeof(IUnitDirectory), typeof(KnownUnitsDirectory<>).MakeGenericType(unitContext));
+        }
         foreach (var (consumer, receiver) in registered.Registered)
         {
             receivers.Expect(EventNames.QueueOf(serviceName, consumer));

@@ -1,6 +1,5 @@
 using ParPlatform.Plans.Data;
 using ParPlatform.Messaging;
-using ParPlatform.Messaging.Provisioning;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Plans;
@@ -11,6 +10,6 @@ public static class Extensions
     {
         builder.AddNpgsqlDbContext<PlansDbContext>("plansdb", PlansDbContext.Schema);
         builder.AddMessaging<PlansDbContext>("messaging", PlansDbContext.Schema, consumers => consumers
-            .Add<UnitRegisteredConsumer<PlansDbContext>>());
+            .AddUnitProvisioning<PlansDbContext>());
     }
 }

@@ -1,6 +1,7 @@
 using ParPlatform.Plans;
 using ParPlatform.Plans.Apis;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,5 +9,6 @@ builder.AddPlansServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseTenantAccess();
 app.MapPlansApi();
 app.Run();

@@ -1,6 +1,5 @@
 using ParPlatform.Reporting.Data;
 using ParPlatform.Messaging;
-using ParPlatform.Messaging.Provisioning;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Reporting;
@@ -11,6 +10,6 @@ public static class Extensions
     {
         builder.AddNpgsqlDbContext<ReportingDbContext>("reportingdb", ReportingDbContext.Schema);
         builder.AddMessaging<ReportingDbContext>("messaging", ReportingDbContext.Schema, consumers => consumers
-            .Add<UnitRegisteredConsumer<ReportingDbContext>>());
+            .AddUnitProvisioning<ReportingDbContext>());
     }
 }

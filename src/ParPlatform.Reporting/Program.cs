@@ -1,6 +1,7 @@
 using ParPlatform.Reporting;
 using ParPlatform.Reporting.Apis;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,5 +9,6 @@ builder.AddReportingServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseTenantAccess();
 app.MapReportingApi();
 app.Run();

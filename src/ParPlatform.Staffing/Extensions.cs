@@ -1,6 +1,5 @@
 using ParPlatform.Staffing.Data;
 using ParPlatform.Messaging;
-using ParPlatform.Messaging.Provisioning;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Staffing;
@@ -11,6 +10,6 @@ public static class Extensions
     {
         builder.AddNpgsqlDbContext<StaffingDbContext>("staffingdb", StaffingDbContext.Schema);
         builder.AddMessaging<StaffingDbContext>("messaging", StaffingDbContext.Schema, consumers => consumers
-            .Add<UnitRegisteredConsumer<StaffingDbContext>>());
+            .AddUnitProvisioning<StaffingDbContext>());
     }
 }

@@ -13,8 +13,12 @@ public static class GatewayRoutes
         ("unit-finance", "/api/v1/units/{unitCode}/finance/{**rest}", "finance"),
         ("unit-staffing", "/api/v1/units/{unitCode}/staffing/{**rest}", "staffing"),
         ("unit-reports", "/api/v1/units/{unitCode}/reports/{**rest}", "reporting"),
+        ("unit-agencies", "/api/v1/units/{unitCode}/agencies/{**rest}", "identity"),
+        ("province-units", "/api/v1/provinces/{provinceCode}/units/{**rest}", "identity"),
         ("provinces", "/api/v1/provinces/{**rest}", "reporting"),
         ("connect", "/connect/{**rest}", "identity"),
+        ("well-known", "/.well-known/{**rest}", "identity"),
+        ("account", "/account/{**rest}", "identity"),
         ("admin", "/api/v1/admin/{**rest}", "identity"),
     ];
 

@@ -13,6 +13,7 @@ public sealed class ProjectResource : Resource
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly List<IResourceWithConnectionString> _connectionStrings = [];
     private readonly List<ProjectResource> _services = [];
+    private readonly Dictionary<string, string> _environment = [];
     private readonly TaskCompletionSource _stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _launchLock = new();
     private ChildProcess? _process;
@@ -50,6 +51,13 @@ public sealed class ProjectResource : Resource
     public ProjectResource WithReference(IResourceWithConnectionString resource)
     {
         _connectionStrings.Add(resource);
+        return this;
+    }
+
+    /// <summary>Sets an environment variable of the service (configuration: Section__Key).</summary>
+    public ProjectResource WithEnvironment(string name, string value)
+    {
+        _environment[name] = value;
         return this;
     }
 
@@ -123,6 +131,8 @@ public sealed class ProjectResource : Resource
             environment[$"ConnectionStrings__{resource.Name}"] = resource.ConnectionString;
         foreach (var service in _services)
             environment[$"services__{service.Name}__http__0"] = service.Url;
+        foreach (var (name, value) in _environment)
+            environment[name] = value;
 
         var process = ChildProcess.Start(
             new ProcessSpec("dotnet", [DllPath]) { Environment = environment, WorkingDirectory = Path.GetDirectoryName(DllPath) },

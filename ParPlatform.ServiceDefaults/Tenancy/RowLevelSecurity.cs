@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+
+namespace ParPlatform.ServiceDefaults.Tenancy;
+
+/// <summary>
+/// PostgreSQL row-level security on tenant-owned tables. Every such table has <c>unit_code</c>
+/// and <c>province_code</c> columns and the policy below, forced on the owner too (services
+/// connect as their tables' owner). Each connection a service context opens carries the request's
+/// <see cref="TenantScope"/> in three settings, so a query without any WHERE still reaches only
+/// the scope's rows, and a row of another tenant cannot be written.
+/// </summary>
+public static class RowLevelSecurity
+{
+    public const string UnitSetting = "parplatform.unit_code";
+    public const string ProvinceSetting = "parplatform.province_code";
+    public const string AllTenantsSetting = "parplatform.all_tenants";
+
+    /// <summary>For a migration: enables and forces the tenant policy on a table.</summary>
+    public static void EnableTenantRowLevelSecurity(this MigrationBuilder migration, string schema, string table)
+    {
+        ArgumentNullException.ThrowIfNull(migration);
+        migration.Sql($"""
+            ALTER TABLE "{schema}"."{table}" ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE "{schema}"."{table}" FORCE ROW LEVEL SECURITY;
+            CREATE POLICY tenant_isolation ON "{schema}"."{table}"
+                USING (current_setting('{AllTenantsSetting}', true) = 'on'
+                       OR unit_code = current_setting('{UnitSetting}', true)
+                       OR province_code = current_setting('{ProvinceSetting}', true));
+            """);
+    }
+
+    public static void DisableTenantRowLevelSecurity(this MigrationBuilder migration, string schema, string table)
+    {
+        ArgumentNullException.ThrowIfNull(migration);
+        migration.Sql($"""
+            DROP POLICY IF EXISTS tenant_isolation ON "{schema}"."{table}";
+            ALTER TABLE "{schema}"."{table}" NO FORCE ROW LEVEL SECURITY;
+            ALTER TABLE "{schema}"."{table}" DISABLE ROW LEVEL SECURITY;
+            """);
+    }
+
+    /// <summary>Writes the scope into a freshly opened connection (session settings; Npgsql resets them when it returns to the pool).</summary>
+    public static async Task ApplyAsync(DbConnection connection, TenantScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT set_config('{UnitSetting}', @unit, false), set_config('{ProvinceSetting}', @province, false), " +
+            $"set_config('{AllTenantsSetting}', @all, false)";
+        command.Parameters.Add(new NpgsqlParameter("unit", scope.UnitCode ?? ""));
+        command.Parameters.Add(new NpgsqlParameter("province", scope.ProvinceCode ?? ""));
+        command.Parameters.Add(new NpgsqlParameter("all", scope.AllTenants ? "on" : "off"));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>Applies the request's <see cref="TenantScope"/> to every connection its DbContext opens.</summary>
+public sealed class TenantScopeInterceptor(TenantScope scope) : DbConnectionInterceptor
+{
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        RowLevelSecurity.ApplyAsync(connection, scope, cancellationToken);
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+        RowLevelSecurity.ApplyAsync(connection, scope, CancellationToken.None).GetAwaiter().GetResult();
+}

@@ -1,0 +1,24 @@
+namespace ParPlatform.ServiceDefaults.Tenancy;
+
+/// <summary>
+/// The tenant rows the current request may reach in the service's database, set from the
+/// authorized route and enforced by PostgreSQL row-level security (<see cref="RowLevelSecurity"/>).
+/// Unset, it reaches no tenant row at all.
+/// </summary>
+public sealed class TenantScope
+{
+    public string? UnitCode { get; private set; }
+
+    public string? ProvinceCode { get; private set; }
+
+    /// <summary>Every tenant's rows: the registry's administration and the platform's own work.</summary>
+    public bool AllTenants { get; private set; }
+
+    /// <summary>Rows of this unit only (a unit route).</summary>
+    public void SetUnit(string unitCode) => (UnitCode, ProvinceCode, AllTenants) = (unitCode, null, false);
+
+    /// <summary>Rows of every unit of this province (a province route).</summary>
+    public void SetProvince(string provinceCode) => (UnitCode, ProvinceCode, AllTenants) = (null, provinceCode, false);
+
+    public void SetAllTenants() => (UnitCode, ProvinceCode, AllTenants) = (null, null, true);
+}

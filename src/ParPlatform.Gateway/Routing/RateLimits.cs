@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using ParPlatform.ServiceDefaults.Tenancy;
+
+namespace ParPlatform.Gateway.Routing;
+
+/// <summary>Gateway:RateLimit: each client's token bucket.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Gateway:RateLimit";
+
+    /// <summary>Requests a client may make per second, sustained.</summary>
+    public int PermitsPerSecond { get; set; } = 50;
+
+    /// <summary>Requests a client may make at once after being idle (the bucket's size).</summary>
+    public int Burst { get; set; } = 100;
+}
+
+/// <summary>
+/// Rate limiting per client: a token bucket for each token subject (a user, or an integrator
+/// client), and for each address when there is no token. A client over its limit gets 429
+/// ProblemDetails with Retry-After; health probes are not limited.
+/// </summary>
+public static class RateLimits
+{
+    public static void AddClientRateLimits(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsHealthProbe(context.Request.Path)
+                    ? RateLimitPartition.GetNoLimiter("health")
+                    : RateLimitPartition.GetTokenBucketLimiter(ClientOf(context), _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = options.Burst,
+                        TokensPerPeriod = options.PermitsPerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    }));
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                var response = rejected.HttpContext.Response;
+                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await TypedResults.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Quá nhiều yêu cầu.",
+                    detail: $"Vượt giới hạn {options.PermitsPerSecond} yêu cầu mỗi giây; thử lại sau {seconds} giây.")
+                    .ExecuteAsync(rejected.HttpContext);
+            };
+        });
+    }
+
+    /// <summary>The client a request counts against: its token's subject, else its address.</summary>
+    private static string ClientOf(HttpContext context) =>
+        context.User.FindFirst(PlatformClaims.Subject)?.Value is { } subject
+            ? "sub:" + subject
+            : "ip:" + context.Connection.RemoteIpAddress;
+
+    private static bool IsHealthProbe(PathString path) =>
+        path.StartsWithSegments(ServiceDefaults.Extensions.HealthEndpointPath) ||
+        path.StartsWithSegments(ServiceDefaults.Extensions.AlivenessEndpointPath);
+}

@@ -1,0 +1,245 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using ParPlatform.Contracts.Identity;
+using ParPlatform.Identity.Data;
+using ParPlatform.Identity.Domain;
+using ParPlatform.Identity.Tokens;
+using ParPlatform.Messaging.Outbox;
+using ParPlatform.ServiceDefaults;
+
+namespace ParPlatform.Identity.Apis;
+
+public sealed record UnitResponse(string Code, string Name, string Kind, string ProvinceCode, DateTimeOffset RegisteredAt, DateTimeOffset UpdatedAt)
+{
+    public static UnitResponse From(Unit u) => new(u.UnitCode, u.Name, UnitKinds.Name(u.Kind), u.ProvinceCode, u.RegisteredAt, u.UpdatedAt);
+}
+
+public sealed record ProvinceResponse(string Code, string Name);
+
+public sealed record UserResponse(Guid Id, string UserName, string DisplayName, string Role, string? UnitCode, string? AgencyCode, string? ProvinceCode, bool Locked)
+{
+    public static UserResponse From(UserAccount u, DateTimeOffset now) =>
+        new(u.Id, u.UserName, u.DisplayName, u.Role, u.UnitCode, u.AgencyCode, u.ProvinceCode, u.IsLockedAt(now));
+}
+
+/// <summary>The new client's secret is shown once, here; only its hash is kept.</summary>
+public sealed record IntegratorResponse(string ClientId, string DisplayName, string? ProvinceCode, IReadOnlyList<string> UnitCodes, string? ClientSecret);
+
+/// <summary>
+/// The registry, for platform administrators (operators read): provinces, units (each change
+/// published as UnitRegistered / UnitUpdated through the outbox), user accounts and integrator
+/// clients. Bad input is a 400 with field errors and writes nothing; a taken code is a 409.
+/// </summary>
+public static class AdminApi
+{
+    public static void MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/v1/admin");
+        admin.MapServiceStatus<IdentityDbContext>("identity");
+
+        admin.MapGet("/provinces", async (IdentityDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.Provinces.OrderBy(p => p.ProvinceCode).Select(p => new ProvinceResponse(p.ProvinceCode, p.Name)).ToListAsync(ct)));
+        admin.MapPost("/provinces", RegisterProvinceAsync);
+
+        admin.MapGet("/units", async (IdentityDbContext db, string? provinceCode, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            var units = db.Units.AsNoTracking();
+            if (provinceCode is not null)
+                units = units.Where(u => u.ProvinceCode == provinceCode);
+            var found = await units.OrderBy(u => u.UnitCode).ToPageAsync(page, pageSize, ct);
+            return TypedResults.Ok(new Page<UnitResponse>([.. found.Items.Select(UnitResponse.From)], found.PageNumber, found.PageSize, found.Total));
+        });
+        admin.MapGet("/units/{code}", async (IdentityDbContext db, string code, CancellationToken ct) =>
+            await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.UnitCode == code, ct) is { } unit
+                ? Results.Ok(UnitResponse.From(unit))
+                : Problems.NotFound($"Không có đơn vị mã {code}."));
+        admin.MapPost("/units", RegisterUnitAsync);
+        admin.MapPut("/units/{code}", UpdateUnitAsync);
+
+        admin.MapGet("/users", async (IdentityDbContext db, TimeProvider clock, string? unitCode, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            var users = db.Users.AsNoTracking();
+            if (unitCode is not null)
+                users = users.Where(u => u.UnitCode == unitCode);
+            var found = await users.OrderBy(u => u.UserName).ToPageAsync(page, pageSize, ct);
+            var now = clock.GetUtcNow();
+            return TypedResults.Ok(new Page<UserResponse>([.. found.Items.Select(u => UserResponse.From(u, now))], found.PageNumber, found.PageSize, found.Total));
+        });
+        admin.MapPost("/users", RegisterUserAsync);
+        admin.MapPost("/users/{userName}/unlock", async (IdentityDbContext db, TimeProvider clock, string userName, CancellationToken ct) =>
+        {
+            var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
+            if (user is null)
+                return Problems.NotFound($"Không có tài khoản {userName}.");
+            user.RecordSignIn();
+            await db.SaveChangesAsync(ct);
+            return Results.Ok(UserResponse.From(user, clock.GetUtcNow()));
+        });
+
+        admin.MapPost("/integrators", RegisterIntegratorAsync);
+    }
+
+    private static async Task<IResult> RegisterProvinceAsync(RegisterProvince request, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any)
+            return Problems.Invalid(errors);
+        if (await db.Provinces.AnyAsync(p => p.ProvinceCode == request.Code, ct))
+            return Problems.Conflict($"Tỉnh mã {request.Code} đã có trong danh mục.");
+        db.Provinces.Add(new Province { ProvinceCode = request.Code!, Name = request.Name!.Trim(), RegisteredAt = clock.GetUtcNow() });
+        return await SaveCreatedAsync(db, $"/api/v1/admin/provinces/{request.Code}", new ProvinceResponse(request.Code!, request.Name.Trim()),
+            $"Tỉnh mã {request.Code} đã có trong danh mục.", ct);
+    }
+
+    private static async Task<IResult> RegisterUnitAsync(
+        RegisterUnit request, IdentityDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        var province = errors.Any ? null : await db.Provinces.AsNoTracking().SingleOrDefaultAsync(p => p.ProvinceCode == request.ProvinceCode, ct);
+        if (!errors.Any && province is null)
+            errors.Add("provinceCode", $"Chưa có tỉnh mã {request.ProvinceCode} trong danh mục; đăng ký tỉnh trước.");
+        if (errors.Any)
+            return Problems.Invalid(errors);
+        if (await db.Units.AnyAsync(u => u.UnitCode == request.Code, ct))
+            return Problems.Conflict($"Đơn vị mã {request.Code} đã được đăng ký.");
+
+        var now = clock.GetUtcNow();
+        var unit = new Unit
+        {
+            UnitCode = request.Code!,
+            ProvinceCode = province!.ProvinceCode,
+            Name = request.Name!.Trim(),
+            Kind = UnitKinds.Parse(request.Kind)!.Value,
+            RegisteredAt = now,
+            UpdatedAt = now,
+        };
+        db.Units.Add(unit);
+        outbox.Add(new UnitRegistered
+        {
+            UnitCode = unit.UnitCode,
+            ProvinceCode = unit.ProvinceCode,
+            UnitName = unit.Name,
+            Kind = unit.Kind,
+            ProvinceName = province.Name,
+            OccurredAt = now,
+        }, unit.UnitCode);
+        return await SaveCreatedAsync(db, $"/api/v1/admin/units/{unit.UnitCode}", UnitResponse.From(unit),
+            $"Đơn vị mã {request.Code} đã được đăng ký.", ct);
+    }
+
+    private static async Task<IResult> UpdateUnitAsync(
+        string code, UpdateUnit request, IdentityDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var unit = await db.Units.SingleOrDefaultAsync(u => u.UnitCode == code, ct);
+        if (unit is null)
+            return Problems.NotFound($"Không có đơn vị mã {code}.");
+        var errors = request.Validate();
+        if (errors.Any)
+            return Problems.Invalid(errors);
+        var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.ProvinceCode == unit.ProvinceCode, ct);
+        unit.Name = request.Name!.Trim();
+        unit.Kind = UnitKinds.Parse(request.Kind)!.Value;
+        unit.UpdatedAt = clock.GetUtcNow();
+        outbox.Add(new UnitUpdated
+        {
+            UnitCode = unit.UnitCode,
+            ProvinceCode = unit.ProvinceCode,
+            UnitName = unit.Name,
+            Kind = unit.Kind,
+            ProvinceName = province.Name,
+            OccurredAt = unit.UpdatedAt,
+        }, unit.UnitCode);
+        await db.SaveChangesAsync(ct);
+        return Results.Ok(UnitResponse.From(unit));
+    }
+
+    private static async Task<IResult> RegisterUserAsync(
+        RegisterUser request, IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        string? provinceCode = request.ProvinceCode;
+        if (!errors.Any && request.UnitCode is not null)
+        {
+            provinceCode = await db.Units.Where(u => u.UnitCode == request.UnitCode).Select(u => u.ProvinceCode).SingleOrDefaultAsync(ct);
+            if (provinceCode is null)
+                errors.Add("unitCode", $"Chưa có đơn vị mã {request.UnitCode}.");
+            else if (request.AgencyCode is not null &&
+                     !await db.Agencies.AnyAsync(a => a.UnitCode == request.UnitCode && a.Code == request.AgencyCode, ct))
+                errors.Add("agencyCode", $"Đơn vị {request.UnitCode} không có cơ quan mã {request.AgencyCode}.");
+        }
+        else if (!errors.Any && provinceCode is not null && !await db.Provinces.AnyAsync(p => p.ProvinceCode == provinceCode, ct))
+        {
+            errors.Add("provinceCode", $"Chưa có tỉnh mã {provinceCode} trong danh mục.");
+        }
+        if (errors.Any)
+            return Problems.Invalid(errors);
+        if (await db.Users.AnyAsync(u => u.UserName == request.UserName, ct))
+            return Problems.Conflict($"Tên đăng nhập {request.UserName} đã được dùng.");
+
+        var user = new UserAccount
+        {
+            UserName = request.UserName!,
+            DisplayName = request.DisplayName!.Trim(),
+            Role = request.Role!,
+            UnitCode = request.UnitCode,
+            AgencyCode = request.AgencyCode,
+            ProvinceCode = provinceCode,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        user.PasswordHash = hasher.HashPassword(user, request.Password!);
+        db.Users.Add(user);
+        return await SaveCreatedAsync(db, $"/api/v1/admin/users?unitCode={user.UnitCode}", UserResponse.From(user, clock.GetUtcNow()),
+            $"Tên đăng nhập {request.UserName} đã được dùng.", ct);
+    }
+
+    private static async Task<IResult> RegisterIntegratorAsync(
+        RegisterIntegrator request, IdentityDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (!errors.Any && request.ProvinceCode is not null && !await db.Provinces.AnyAsync(p => p.ProvinceCode == request.ProvinceCode, ct))
+            errors.Add("provinceCode", $"Chưa có tỉnh mã {request.ProvinceCode} trong danh mục.");
+        if (!errors.Any && request.UnitCodes is { Count: > 0 } codes)
+        {
+            var known = await db.Units.Where(u => codes.Contains(u.UnitCode)).Select(u => u.UnitCode).ToListAsync(ct);
+            foreach (var missing in codes.Except(known))
+                errors.Add("unitCodes", $"Chưa có đơn vị mã {missing}.");
+        }
+        if (errors.Any)
+            return Problems.Invalid(errors);
+        if (await applications.FindByClientIdAsync(request.ClientId!, ct) is not null)
+            return Problems.Conflict($"Ứng dụng {request.ClientId} đã được đăng ký.");
+
+        var secret = RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 40);
+        var integrator = new IntegratorClient
+        {
+            ClientId = request.ClientId!,
+            DisplayName = request.DisplayName!.Trim(),
+            ProvinceCode = request.ProvinceCode,
+            UnitCodes = [.. (request.UnitCodes ?? []).Distinct().Order(StringComparer.Ordinal)],
+            RegisteredAt = clock.GetUtcNow(),
+        };
+        // The client (secret) and its scope are written together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await applications.CreateAsync(Clients.Integrator(integrator.ClientId, integrator.DisplayName, secret), ct);
+        db.Integrators.Add(integrator);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created($"/api/v1/admin/integrators/{integrator.ClientId}",
+            new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, secret));
+    }
+
+    private static async Task<IResult> SaveCreatedAsync<T>(IdentityDbContext db, string location, T body, string conflict, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Problems.IsUniqueViolation(e))
+        {
+            return Problems.Conflict(conflict);
+        }
+        return TypedResults.Created(location, body);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using ParPlatform.Identity.Data;
+using ParPlatform.Identity.Tokens;
+using ParPlatform.ServiceDefaults.Tenancy;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ParPlatform.Identity.Apis;
+
+/// <summary>
+/// The OAuth 2 / OpenID Connect endpoints OpenIddict hands over after validating the request:
+/// /connect/token (client credentials for integrators; authorization code and refresh token for
+/// the web UI; the password grant in Development only) and /connect/authorize (the web UI's
+/// sign-in, with PKCE).
+/// </summary>
+public static class ConnectApi
+{
+    public static void MapConnectApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/connect/token", IssueTokenAsync);
+        app.MapMethods("/connect/authorize", ["GET", "POST"], AuthorizeAsync);
+    }
+
+    private static async Task<IResult> IssueTokenAsync(
+        HttpContext http, IdentityDbContext db, PasswordSignIn passwords, TenantScope scope, CancellationToken ct)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+        scope.SetAllTenants(); // issuing a token reads the registry across tenants
+        if (request.IsClientCredentialsGrantType())
+        {
+            var integrator = await db.Integrators.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == request.ClientId, ct);
+            return integrator is null
+                ? Refuse(Errors.UnauthorizedClient, "Ứng dụng này không phải ứng dụng tích hợp đã đăng ký.")
+                : SignIn(AccessTokenClaims.ForIntegrator(integrator, request.GetScopes()));
+        }
+        if (request.IsPasswordGrantType())
+        {
+            var (check, user) = await passwords.CheckAsync(request.Username, request.Password, ct);
+            return check == PasswordCheck.Success
+                ? SignIn(AccessTokenClaims.ForUser(user!, request.GetScopes()))
+                : Refuse(Errors.InvalidGrant, PasswordSignIn.Describe(check, user));
+        }
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            // The code or refresh token is valid; issue from the account as it is now.
+            var previous = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var subject = previous.Principal?.GetClaim(Claims.Subject);
+            var user = Guid.TryParse(subject, out var id) ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) : null;
+            if (user is null || user.IsLockedAt(DateTimeOffset.UtcNow))
+                return Refuse(Errors.InvalidGrant, "Tài khoản không còn được phép đăng nhập.");
+            return SignIn(AccessTokenClaims.ForUser(user, previous.Principal!.GetScopes()));
+        }
+        return Refuse(Errors.UnsupportedGrantType, "Kiểu cấp quyền này không được hỗ trợ.");
+    }
+
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, IdentityDbContext db, TenantScope scope, CancellationToken ct)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+        var session = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (!session.Succeeded)
+        {
+            // Not signed in: the sign-in page, which comes back here with the same request.
+            return Results.Challenge(
+                new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + http.Request.QueryString },
+                [CookieAuthenticationDefaults.AuthenticationScheme]);
+        }
+        scope.SetAllTenants();
+        var subject = session.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        var user = Guid.TryParse(subject, out var id) ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) : null;
+        if (user is null || user.IsLockedAt(DateTimeOffset.UtcNow))
+            return Refuse(Errors.AccessDenied, "Tài khoản không còn được phép đăng nhập.");
+        return SignIn(AccessTokenClaims.ForUser(user, request.GetScopes()));
+    }
+
+    private static IResult SignIn(ClaimsPrincipal principal) =>
+        Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+
+    private static IResult Refuse(string error, string description) => Results.Forbid(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using ParPlatform.Identity.Data;
+using ParPlatform.Identity.Domain;
+
+namespace ParPlatform.Identity.Apis;
+
+public sealed record AgencyResponse(Guid Id, string Code, string Name, string UnitCode);
+
+/// <summary>
+/// The registry as a tenant sees it. Each query names its unit or province; the request's tenant
+/// scope (row-level security) would hold it there even if it did not.
+/// </summary>
+public static class TenantApi
+{
+    public static void MapTenantApi(this IEndpointRouteBuilder app)
+    {
+        // A unit's agencies: read by whoever may read the unit; kept by its officers and chairman.
+        var agencies = app.MapGroup("/api/v1/units/{unitCode}/agencies");
+        agencies.MapGet("", async (string unitCode, IdentityDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.Agencies.Where(a => a.UnitCode == unitCode).OrderBy(a => a.Code).Select(a => new AgencyResponse(a.Id, a.Code, a.Name, a.UnitCode)).ToListAsync(ct)));
+        agencies.MapPost("", RegisterAgencyAsync);
+
+        // A province's units, for its reviewers and integrators.
+        app.MapGet("/api/v1/provinces/{provinceCode}/units", async (string provinceCode, IdentityDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.Units.Where(u => u.ProvinceCode == provinceCode).OrderBy(u => u.UnitCode).Select(u => UnitResponse.From(u)).ToListAsync(ct)));
+    }
+
+    private static async Task<IResult> RegisterAgencyAsync(string unitCode, RegisterAgency request, IdentityDbContext db, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any)
+            return Problems.Invalid(errors);
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.UnitCode == unitCode, ct);
+        if (unit is null)
+            return Problems.NotFound($"Không có đơn vị mã {unitCode}.");
+        if (await db.Agencies.AnyAsync(a => a.UnitCode == unitCode && a.Code == request.Code, ct))
+            return Problems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
+        var agency = new Agency { UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode, Code = request.Code!, Name = request.Name!.Trim() };
+        db.Agencies.Add(agency);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Problems.IsUniqueViolation(e))
+        {
+            return Problems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
+        }
+        return TypedResults.Created($"/api/v1/units/{unitCode}/agencies", new AgencyResponse(agency.Id, agency.Code, agency.Name, agency.UnitCode));
+    }
+}

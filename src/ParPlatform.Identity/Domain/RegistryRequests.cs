@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using ParPlatform.Contracts.Identity;
+using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
+
+namespace ParPlatform.Identity.Domain;
+
+/// <summary>Field errors of a request, keyed by its JSON field name, in Vietnamese (a person reads them).</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+
+    public FieldErrors Add(string field, string error)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+            _errors[field] = list = [];
+        list.Add(error);
+        return this;
+    }
+
+    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    internal void RequireName(string field, string? value, int maxLength = 200)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            Add(field, "Không được để trống.");
+        else if (value.Trim().Length > maxLength)
+            Add(field, $"Tối đa {maxLength} ký tự.");
+    }
+
+    internal void RequireUnitCode(string field, string? value)
+    {
+        if (!UnitCode.TryParse(value, out _))
+            Add(field, UnitCode.FormatError);
+    }
+
+    internal void RequireProvinceCode(string field, string? value)
+    {
+        if (!ProvinceCode.TryParse(value, out _))
+            Add(field, ProvinceCode.FormatError);
+    }
+}
+
+public sealed record RegisterProvince(string? Code, string? Name)
+{
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        errors.RequireProvinceCode("code", Code);
+        errors.RequireName("name", Name);
+        return errors;
+    }
+}
+
+public sealed record RegisterUnit(string? Code, string? Name, string? Kind, string? ProvinceCode)
+{
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        errors.RequireUnitCode("code", Code);
+        errors.RequireName("name", Name);
+        if (UnitKinds.Parse(Kind) is null)
+            errors.Add("kind", UnitKinds.Error);
+        errors.RequireProvinceCode("provinceCode", ProvinceCode);
+        return errors;
+    }
+}
+
+public sealed record UpdateUnit(string? Name, string? Kind)
+{
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        errors.RequireName("name", Name);
+        if (UnitKinds.Parse(Kind) is null)
+            errors.Add("kind", UnitKinds.Error);
+        return errors;
+    }
+}
+
+public static class UnitKinds
+{
+    public const string Error = "Loại đơn vị là \"ward\" (phường), \"commune\" (xã) hoặc \"special-zone\" (đặc khu).";
+
+    public static UnitKind? Parse(string? kind) => kind switch
+    {
+        "ward" => UnitKind.Ward,
+        "commune" => UnitKind.Commune,
+        "special-zone" => UnitKind.SpecialZone,
+        _ => null,
+    };
+
+    public static string Name(UnitKind kind) => kind switch
+    {
+        UnitKind.Ward => "ward",
+        UnitKind.Commune => "commune",
+        _ => "special-zone",
+    };
+}
+
+public sealed partial record RegisterAgency(string? Code, string? Name)
+{
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        if (Code is null || !CodePattern().IsMatch(Code))
+            errors.Add("code", "Mã cơ quan gồm 2–40 chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ van-phong).");
+        errors.RequireName("name", Name);
+        return errors;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
+    private static partial Regex CodePattern();
+}
+
+public sealed partial record RegisterUser(
+    string? UserName, string? DisplayName, string? Role, string? Password, string? UnitCode, string? AgencyCode, string? ProvinceCode)
+{
+    public const int MinPasswordLength = 10;
+
+    /// <summary>The form of each field and which fields the role needs; the API checks that the unit, agency and province exist.</summary>
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        if (UserName is null || !UserNamePattern().IsMatch(UserName))
+            errors.Add("userName", "Tên đăng nhập gồm 3–64 chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang.");
+        errors.RequireName("displayName", DisplayName);
+        if (Password is null || Password.Length < MinPasswordLength || !Password.Any(char.IsLetter) || !Password.Any(char.IsDigit))
+            errors.Add("password", $"Mật khẩu có ít nhất {MinPasswordLength} ký tự, gồm cả chữ và số.");
+        switch (Role)
+        {
+            case PlatformRoles.UnitOfficer or PlatformRoles.UnitChairman:
+                errors.RequireUnitCode("unitCode", UnitCode);
+                if (Role == PlatformRoles.UnitOfficer && string.IsNullOrWhiteSpace(AgencyCode))
+                    errors.Add("agencyCode", "Cán bộ của đơn vị phải thuộc một cơ quan của đơn vị.");
+                if (ProvinceCode is not null)
+                    errors.Add("provinceCode", "Tỉnh của tài khoản đơn vị là tỉnh của đơn vị; không ghi trường này.");
+                break;
+            case PlatformRoles.ProvinceReviewer:
+                errors.RequireProvinceCode("provinceCode", ProvinceCode);
+                if (UnitCode is not null || AgencyCode is not null)
+                    errors.Add("unitCode", "Tài khoản của tỉnh không thuộc đơn vị nào.");
+                break;
+            case PlatformRoles.PlatformAdmin or PlatformRoles.Operator:
+                if (UnitCode is not null || AgencyCode is not null || ProvinceCode is not null)
+                    errors.Add("role", "Quản trị và vận hành không thuộc đơn vị hay tỉnh nào.");
+                break;
+            default:
+                errors.Add("role", $"Vai trò là một trong: {string.Join(", ", PlatformRoles.UserRoles)}.");
+                break;
+        }
+        return errors;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
+    private static partial Regex UserNamePattern();
+}
+
+public sealed partial record RegisterIntegrator(string? ClientId, string? DisplayName, string? ProvinceCode, List<string>? UnitCodes)
+{
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        if (ClientId is null || !ClientIdPattern().IsMatch(ClientId))
+            errors.Add("clientId", "Mã ứng dụng gồm 3–64 chữ thường không dấu, chữ số và dấu gạch ngang.");
+        errors.RequireName("displayName", DisplayName);
+        var hasUnits = UnitCodes is { Count: > 0 };
+        if (ProvinceCode is null == !hasUnits)
+            errors.Add("provinceCode", "Ghi đúng một phạm vi: một tỉnh (provinceCode) hoặc danh sách đơn vị (unitCodes).");
+        else if (ProvinceCode is not null)
+            errors.RequireProvinceCode("provinceCode", ProvinceCode);
+        else if (UnitCodes!.Any(code => !SharedKernel.UnitCode.TryParse(code, out _)))
+            errors.Add("unitCodes", SharedKernel.UnitCode.FormatError);
+        return errors;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
+    private static partial Regex ClientIdPattern();
+}

@@ -1,0 +1,38 @@
+using OpenIddict.Abstractions;
+using ParPlatform.Identity.Tokens;
+
+namespace ParPlatform.Identity.Registration;
+
+/// <summary>
+/// Makes the platform's own OAuth clients match this configuration at start-up: the web UI
+/// always; the scripts client (password grant) only in Development, and removed elsewhere.
+/// </summary>
+internal sealed class ClientRegistration(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var redirects = (configuration[Clients.WebRedirectUrisConfig] ?? Clients.DefaultWebRedirectUri)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(uri => new Uri(uri, UriKind.Absolute));
+        await UpsertAsync(applications, Clients.Web(redirects), cancellationToken);
+
+        var scripts = await applications.FindByClientIdAsync(Clients.ScriptsClientId, cancellationToken);
+        if (environment.IsDevelopment())
+            await UpsertAsync(applications, Clients.Scripts(), cancellationToken);
+        else if (scripts is not null)
+            await applications.DeleteAsync(scripts, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task UpsertAsync(IOpenIddictApplicationManager applications, OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        var existing = await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken);
+        if (existing is null)
+            await applications.CreateAsync(descriptor, cancellationToken);
+        else
+            await applications.UpdateAsync(existing, descriptor, cancellationToken);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using ParPlatform.Identity.Domain;
+using ParPlatform.ServiceDefaults.Tenancy;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ParPlatform.Identity.Tokens;
+
+/// <summary>
+/// The principal a token is issued for: subject, name, role, and the unit, province and agency
+/// the tenant access rule reads (<see cref="PlatformClaims"/>), for the platform's APIs as audience.
+/// </summary>
+public static class AccessTokenClaims
+{
+    public static ClaimsPrincipal ForUser(UserAccount user, IEnumerable<string> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = NewIdentity(user.Id.ToString(), user.DisplayName, user.Role);
+        if (user.UnitCode is not null)
+            identity.SetClaim(PlatformClaims.Unit, user.UnitCode);
+        if (user.ProvinceCode is not null)
+            identity.SetClaim(PlatformClaims.Province, user.ProvinceCode);
+        if (user.AgencyCode is not null)
+            identity.SetClaim(PlatformClaims.Agency, user.AgencyCode);
+        identity.SetClaim(Claims.PreferredUsername, user.UserName);
+        return Finish(identity, scopes);
+    }
+
+    public static ClaimsPrincipal ForIntegrator(IntegratorClient integrator, IEnumerable<string> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(integrator);
+        var identity = NewIdentity(integrator.ClientId, integrator.DisplayName, PlatformRoles.Integrator);
+        if (integrator.ProvinceCode is not null)
+            identity.SetClaim(PlatformClaims.Province, integrator.ProvinceCode);
+        foreach (var unit in integrator.UnitCodes)
+            identity.AddClaim(new Claim(PlatformClaims.Unit, unit));
+        return Finish(identity, scopes);
+    }
+
+    private static ClaimsIdentity NewIdentity(string subject, string name, string role)
+    {
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, PlatformClaims.Name, PlatformClaims.Role);
+        identity.SetClaim(PlatformClaims.Subject, subject);
+        identity.SetClaim(PlatformClaims.Name, name);
+        identity.SetClaim(PlatformClaims.Role, role);
+        return identity;
+    }
+
+    private static ClaimsPrincipal Finish(ClaimsIdentity identity, IEnumerable<string> scopes)
+    {
+        identity.SetScopes(scopes);
+        identity.SetResources(PlatformClaims.Audience);
+        // Everything goes into the access token; the name and role also into an identity token (web sign-in).
+        identity.SetDestinations(claim => claim.Type is PlatformClaims.Name or PlatformClaims.Role or Claims.PreferredUsername
+            ? [Destinations.AccessToken, Destinations.IdentityToken]
+            : [Destinations.AccessToken]);
+        return new ClaimsPrincipal(identity);
+    }
+}
