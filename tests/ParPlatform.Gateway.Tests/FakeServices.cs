@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
@@ -9,15 +10,20 @@ namespace ParPlatform.Gateway.Tests;
 
 /// <summary>
 /// One tiny HTTP server per service name, answering "{service} {path}" on every request and
-/// 200 on /health, so a test can see where the gateway sent a request.
+/// 200 on /health, so a test can see where the gateway sent a request. The identity service
+/// also publishes the signing keys of <see cref="TestTokens"/> at /.well-known/jwks.
 /// </summary>
 public sealed class FakeServices : IAsyncLifetime
 {
     public static readonly string[] Names = ["identity", "plans", "dossiers", "finance", "staffing", "reporting"];
 
     private readonly List<WebApplication> _apps = [];
+    private readonly ConcurrentQueue<string> _received = new();
 
     public Dictionary<string, string> Urls { get; } = [];
+
+    /// <summary>Every request any fake service answered, as "{service} {method} {path}{query}".</summary>
+    public IReadOnlyCollection<string> Received => _received;
 
     public async Task InitializeAsync()
     {
@@ -27,12 +33,25 @@ public sealed class FakeServices : IAsyncLifetime
             var url = $"http://127.0.0.1:{FreePort()}";
             builder.WebHost.UseUrls(url);
             var app = builder.Build();
-            app.Run(context => context.Response.WriteAsync($"{name} {context.Request.Path}{context.Request.QueryString}"));
+            app.Run(context =>
+            {
+                var path = $"{context.Request.Path}{context.Request.QueryString}";
+                _received.Enqueue($"{name} {context.Request.Method} {path}");
+                if (name == "identity" && context.Request.Path == "/.well-known/jwks")
+                {
+                    context.Response.ContentType = "application/json";
+                    return context.Response.WriteAsync(TestTokens.KeySet());
+                }
+                return context.Response.WriteAsync($"{name} {path}");
+            });
             await app.StartAsync();
             _apps.Add(app);
             Urls[name] = url;
         }
     }
+
+    /// <summary>Whether any fake service was asked for this path (with its query), by any method.</summary>
+    public bool Saw(string pathAndQuery) => _received.Any(r => r.EndsWith(" " + pathAndQuery, StringComparison.Ordinal));
 
     public async Task DisposeAsync()
     {
@@ -46,4 +65,11 @@ public sealed class FakeServices : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>The gateway tests share one set of fake services and run one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedFakeServices : ICollectionFixture<FakeServices>
+{
+    public const string Name = "gateway";
 }

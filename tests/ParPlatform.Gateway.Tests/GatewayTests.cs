@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,37 +7,74 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ParPlatform.Gateway.Tests;
 
-public sealed class GatewayTests(FakeServices services) : IClassFixture<FakeServices>
+/// <summary>Who a request is sent as.</summary>
+public enum Bearer
+{
+    /// <summary>No Authorization header.</summary>
+    None,
+
+    /// <summary>A unit officer of 06112 (province 20).</summary>
+    UnitOfficer,
+
+    /// <summary>A province reviewer of 20.</summary>
+    ProvinceReviewer,
+
+    PlatformAdmin,
+}
+
+[Collection(SharedFakeServices.Name)]
+public sealed class GatewayTests(FakeServices services)
 {
     [Theory]
-    [InlineData("/api/v1/units/06112/plans/status", "plans")]
-    [InlineData("/api/v1/units/06112/dossiers/status?page=2", "dossiers")]
-    [InlineData("/api/v1/units/06112/finance/budgets/2026", "finance")]
-    [InlineData("/api/v1/units/06112/staffing/quotas", "staffing")]
-    [InlineData("/api/v1/units/06112/reports/status", "reporting")]
-    [InlineData("/api/v1/provinces/20/reports/statistics", "reporting")]
-    [InlineData("/connect/token", "identity")]
-    [InlineData("/api/v1/admin/units", "identity")]
-    public async Task Each_path_reaches_the_service_that_owns_it(string path, string service)
+    [InlineData("/api/v1/units/06112/plans/status", "plans", Bearer.UnitOfficer)]
+    [InlineData("/api/v1/units/06112/dossiers/status?page=2", "dossiers", Bearer.UnitOfficer)]
+    [InlineData("/api/v1/units/06112/finance/budgets/2026", "finance", Bearer.UnitOfficer)]
+    [InlineData("/api/v1/units/06112/staffing/quotas", "staffing", Bearer.UnitOfficer)]
+    [InlineData("/api/v1/units/06112/reports/status", "reporting", Bearer.UnitOfficer)]
+    [InlineData("/api/v1/units/06112/agencies", "identity", Bearer.UnitOfficer)]
+    [InlineData("/api/v1/provinces/20/reports/statistics", "reporting", Bearer.ProvinceReviewer)]
+    [InlineData("/api/v1/provinces/20/units", "identity", Bearer.ProvinceReviewer)]
+    [InlineData("/api/v1/admin/units", "identity", Bearer.PlatformAdmin)]
+    [InlineData("/connect/token", "identity", Bearer.None)]
+    [InlineData("/.well-known/openid-configuration", "identity", Bearer.None)]
+    [InlineData("/account/login", "identity", Bearer.None)]
+    public async Task Each_path_reaches_the_service_that_owns_it(string path, string service, Bearer bearer)
     {
         await using var gateway = StartGateway(services.Urls);
         using var client = gateway.CreateClient();
 
-        var body = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        using var response = await client.SendAsync(HttpMethod.Get, path, Token(bearer));
 
-        Assert.Equal($"{service} {path}", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"{service} {path}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_gateway_serves_the_identity_service_s_signing_keys()
+    {
+        await using var gateway = StartGateway(services.Urls);
+        using var client = gateway.CreateClient();
+
+        var keys = await client.GetFromJsonAsync<KeySet>("/.well-known/jwks");
+
+        var key = Assert.Single(keys!.Keys);
+        Assert.Equal(TestTokens.KeyId, key.Kid);
+        Assert.Equal("RSA", key.Kty);
+        Assert.Null(key.D); // the public half only
     }
 
     [Theory]
-    [InlineData("/api/v1/nothing")]
-    [InlineData("/api/v1/units/06112/unknown/status")]
-    [InlineData("/")]
-    public async Task An_unknown_route_is_a_404_problem(string path)
+    [InlineData("/api/v1/nothing", Bearer.UnitOfficer)]
+    [InlineData("/api/v1/nothing", Bearer.PlatformAdmin)]
+    [InlineData("/api/v1/units/06112/unknown/status", Bearer.UnitOfficer)]
+    [InlineData("/", Bearer.None)]
+    [InlineData("/", Bearer.UnitOfficer)]
+    public async Task An_unknown_route_is_a_404_problem(string path, Bearer bearer)
     {
         await using var gateway = StartGateway(services.Urls);
         using var client = gateway.CreateClient();
 
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await client.SendAsync(HttpMethod.Get, path, Token(bearer));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -82,7 +120,7 @@ public sealed class GatewayTests(FakeServices services) : IClassFixture<FakeServ
         using var client = gateway.CreateClient();
         client.Timeout = TimeSpan.FromSeconds(5); // a hang fails the test
 
-        using var response = await client.GetAsync(new Uri($"/api/v1/units/06112/{service}/status", UriKind.Relative));
+        using var response = await client.SendAsync(HttpMethod.Get, $"/api/v1/units/06112/{service}/status", TestTokens.UnitOfficer());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -90,14 +128,47 @@ public sealed class GatewayTests(FakeServices services) : IClassFixture<FakeServ
         Assert.Equal(service, problem!.Extensions["service"]?.ToString());
     }
 
-    private static WebApplicationFactory<Program> StartGateway(IReadOnlyDictionary<string, string> serviceUrls) =>
+    /// <summary>
+    /// The gateway with the fake services' addresses, the test issuer (whose keys the fake
+    /// identity service publishes) and any further <paramref name="settings"/>.
+    /// </summary>
+    internal static WebApplicationFactory<Program> StartGateway(
+        IReadOnlyDictionary<string, string> serviceUrls, IReadOnlyDictionary<string, string>? settings = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (name, url) in serviceUrls)
                 builder.UseSetting($"services:{name}:http:0", url);
+            builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+                builder.UseSetting(key, value);
         });
+
+    internal static string? Token(Bearer bearer) => bearer switch
+    {
+        Bearer.None => null,
+        Bearer.UnitOfficer => TestTokens.UnitOfficer(),
+        Bearer.ProvinceReviewer => TestTokens.ProvinceReviewer(),
+        Bearer.PlatformAdmin => TestTokens.PlatformAdmin(),
+        _ => throw new ArgumentOutOfRangeException(nameof(bearer), bearer, null),
+    };
 
     private sealed record HealthBody(string Status, List<HealthCheck> Checks);
 
     private sealed record HealthCheck(string Name, string Status);
+
+    private sealed record KeySet(List<Key> Keys);
+
+    private sealed record Key(string Kty, string Kid, string? D);
+}
+
+internal static class HttpClientExtensions
+{
+    /// <summary>Sends a request with the bearer token, if any.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string? token)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request);
+    }
 }

@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -15,6 +16,9 @@ namespace ParPlatform.Identity.Apis;
 public static class AccountApi
 {
     public const string LoginPath = "/account/login";
+
+    /// <summary>Escapes markup but keeps Vietnamese letters readable in the page source.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static void MapAccountApi(this IEndpointRouteBuilder app)
     {
@@ -51,7 +55,7 @@ public static class AccountApi
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, string userName, string? error, int status = StatusCodes.Status200OK)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var errorHtml = error is null ? "" : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
+        var errorHtml = error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html.Encode(error)}</p>";
         var html = $$"""
             <!doctype html>
             <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -65,10 +69,10 @@ public static class AccountApi
             <body><form method="post" action="{{LoginPath}}">
               <h1>Đăng nhập</h1><p>Hệ thống quản lý cải cách hành chính ParPlatform</p>
               {{errorHtml}}
-              <input type="hidden" name="{{tokens.FormFieldName}}" value="{{WebUtility.HtmlEncode(tokens.RequestToken)}}">
-              <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl)}}">
+              <input type="hidden" name="{{tokens.FormFieldName}}" value="{{Html.Encode(tokens.RequestToken ?? "")}}">
+              <input type="hidden" name="returnUrl" value="{{Html.Encode(returnUrl)}}">
               <label for="userName">Tên đăng nhập</label>
-              <input id="userName" name="userName" autocomplete="username" required value="{{WebUtility.HtmlEncode(userName)}}">
+              <input id="userName" name="userName" autocomplete="username" required value="{{Html.Encode(userName)}}">
               <label for="password">Mật khẩu</label>
               <input id="password" name="password" type="password" autocomplete="current-password" required>
               <button type="submit">Đăng nhập</button>

@@ -1,0 +1,85 @@
+using ParPlatform.Identity.Domain;
+
+namespace ParPlatform.Identity.Tests;
+
+/// <summary>The registry's rules as plain C#: lockout and request validation.</summary>
+public sealed class DomainTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 0, TimeSpan.FromHours(7));
+
+    [Fact]
+    public void The_fifth_wrong_password_in_a_row_locks_the_account_for_fifteen_minutes()
+    {
+        var user = new UserAccount { UserName = "a", DisplayName = "A", Role = "unit-officer" };
+
+        for (var i = 0; i < 4; i++)
+            user.RecordFailedSignIn(Now);
+        Assert.False(user.IsLockedAt(Now));
+        user.RecordFailedSignIn(Now);
+
+        Assert.True(user.IsLockedAt(Now.AddMinutes(14)));
+        Assert.False(user.IsLockedAt(Now.AddMinutes(15)));
+    }
+
+    [Fact]
+    public void A_successful_sign_in_starts_the_count_again()
+    {
+        var user = new UserAccount { UserName = "a", DisplayName = "A", Role = "unit-officer" };
+
+        for (var i = 0; i < 4; i++)
+            user.RecordFailedSignIn(Now);
+        user.RecordSignIn();
+        for (var i = 0; i < 4; i++)
+            user.RecordFailedSignIn(Now);
+
+        Assert.False(user.IsLockedAt(Now));
+    }
+
+    [Theory]
+    [InlineData("unit-officer", "06112", "van-phong", null, null)]
+    [InlineData("unit-chairman", "06112", null, null, null)]
+    [InlineData("province-reviewer", null, null, "20", null)]
+    [InlineData("platform-admin", null, null, null, null)]
+    [InlineData("unit-officer", "06112", null, null, "agencyCode")]
+    [InlineData("unit-officer", null, "van-phong", null, "unitCode")]
+    [InlineData("province-reviewer", null, null, null, "provinceCode")]
+    [InlineData("province-reviewer", "06112", null, "20", "unitCode")]
+    [InlineData("operator", null, null, "20", "role")]
+    [InlineData("integrator", null, null, null, "role")]
+    public void A_user_has_what_the_role_needs_and_nothing_else(string role, string? unit, string? agency, string? province, string? errorField)
+    {
+        var errors = new RegisterUser("nguoi.dung", "Người dùng", role, "MatKhau12345", unit, agency, province).Validate().ToDictionary();
+
+        if (errorField is null)
+            Assert.Empty(errors);
+        else
+            Assert.Contains(errorField, errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("ngan")]
+    [InlineData("chicochu-khongso")]
+    [InlineData("1234567890123")]
+    public void A_password_has_ten_characters_with_letters_and_digits(string password)
+    {
+        var errors = new RegisterUser("nguoi.dung", "Người dùng", "platform-admin", password, null, null, null).Validate().ToDictionary();
+
+        Assert.Equal(["password"], errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("20", null, null)]
+    [InlineData(null, new[] { "06112" }, null)]
+    [InlineData(null, null, "provinceCode")]
+    [InlineData("20", new[] { "06112" }, "provinceCode")]
+    [InlineData(null, new[] { "6112" }, "unitCodes")]
+    public void An_integrator_is_scoped_to_one_province_or_to_listed_units(string? province, string[]? units, string? errorField)
+    {
+        var errors = new RegisterIntegrator("cong-dvc", "Cổng DVC", province, units?.ToList()).Validate().ToDictionary();
+
+        if (errorField is null)
+            Assert.Empty(errors);
+        else
+            Assert.Equal([errorField], errors.Keys);
+    }
+}

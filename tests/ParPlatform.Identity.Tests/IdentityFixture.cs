@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ParPlatform.Hosting;
+using ParPlatform.Hosting.Postgres;
+using ParPlatform.Hosting.RabbitMQ;
+using ParPlatform.Hosting.Tests;
+
+namespace ParPlatform.Identity.Tests;
+
+/// <summary>
+/// The identity service in-process (Development, demo data on) against a real PostgreSQL and
+/// RabbitMQ started by ParPlatform.Hosting, with a freshly generated key pair.
+/// </summary>
+public sealed class IdentityFixture : IAsyncLifetime, IDisposable
+{
+    public const string Issuer = "http://identity.test/";
+    public const string DemoPassword = "ParPlatform@2026";
+
+    private readonly TestDirectory _directory = new();
+
+    public PlatformApp Platform { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> Service { get; private set; } = null!;
+
+    /// <summary>The installation's signing key (tests mint expired or wrong-audience tokens with it).</summary>
+    public RSA SigningKey { get; } = RSA.Create(2048);
+
+    public string Database => Platform.Get<PostgresDatabaseResource>("identitydb").ConnectionString;
+
+    /// <summary>The database of a Production instance: its start-up removes the Development-only client.</summary>
+    public string ProductionDatabase => Platform.Get<PostgresDatabaseResource>("identityproductiondb").ConnectionString;
+
+    public string Messaging => Platform.Get<RabbitMQServerResource>("messaging").ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = _directory.Path });
+        var postgres = builder.AddPostgres("postgres");
+        postgres.AddDatabase("identitydb");
+        postgres.AddDatabase("identityproductiondb");
+        builder.AddRabbitMQ("messaging");
+        Platform = builder.Build();
+        await Platform.StartAsync(CancellationToken.None);
+        Service = Create("Development", Database);
+        Service.CreateClient().Dispose(); // starts it: migrations, clients, demo data
+    }
+
+    /// <summary>The service in an environment of the test's choosing, with the same keys.</summary>
+    public WebApplicationFactory<Program> Create(string environment, string database)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:identitydb"] = database,
+            ["ConnectionStrings:messaging"] = Messaging,
+            ["Identity:Issuer"] = Issuer,
+            ["Identity:SigningKey"] = SigningKey.ExportPkcs8PrivateKeyPem(),
+            ["Identity:EncryptionKey"] = Convert.ToBase64String(EncryptionKey),
+            ["Identity:DemoData"] = "true",
+        };
+        return new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment(environment);
+            foreach (var (key, value) in settings)
+                host.UseSetting(key, value);
+        });
+    }
+
+    private byte[] EncryptionKey { get; } = RandomNumberGenerator.GetBytes(32);
+
+    public HttpClient Client(bool followRedirects = false) =>
+        Service.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+
+    /// <summary>A client that carries the access token of a demo user.</summary>
+    public async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PasswordTokenAsync(client, userName, DemoPassword));
+        return client;
+    }
+
+    public static async Task<string> PasswordTokenAsync(HttpClient client, string userName, string password)
+    {
+        using var response = await RequestPasswordTokenAsync(client, userName, password);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"token for {userName}: {(int)response.StatusCode} {body}");
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    public static Task<HttpResponseMessage> RequestPasswordTokenAsync(HttpClient client, string userName, string password) =>
+        client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "parplatform-scripts",
+            ["username"] = userName,
+            ["password"] = password,
+            ["scope"] = "api",
+        }));
+
+    public async Task DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await Platform.StopAsync();
+        SigningKey.Dispose();
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
+
+/// <summary>One identity service (and one PostgreSQL and RabbitMQ) for every test class.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedIdentity : ICollectionFixture<IdentityFixture>
+{
+    public const string Name = "identity";
+}
