@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,11 +43,17 @@ public static class AccessTokens
     {
         var issuer = Issuer(builder.Configuration);
         var keysUri = builder.Configuration[KeysUriKey] ?? DefaultKeysUri;
-        builder.Services.AddHttpClient(nameof(AccessTokens));
+        // One try, answered within 5 s: a caller waits on this (the default retries took 7–11 s
+        // before saying no). RemoveAllResilienceHandlers is marked for evaluation; it is the
+        // documented way to opt one client out of ConfigureHttpClientDefaults.
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient(nameof(AccessTokens), http => http.Timeout = TimeSpan.FromSeconds(5)).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.Services.AddSingleton(new KeySetRetriever(issuer));
         builder.Services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(services =>
             new ConfigurationManager<OpenIdConnectConfiguration>(
                 keysUri,
-                new KeySetRetriever(issuer),
+                services.GetRequiredService<KeySetRetriever>(),
                 new HttpDocumentRetriever(services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AccessTokens))) { RequireHttps = false }));
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -64,15 +71,52 @@ public static class AccessTokens
                     RoleClaimType = PlatformClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                options.Events = new JwtBearerEvents { OnChallenge = AnswerUnavailableKeysWith503Async };
             });
     }
 
-    /// <summary>Reads a JSON Web Key Set as the configuration of the one issuer the platform trusts.</summary>
-    private sealed class KeySetRetriever(string issuer) : IConfigurationRetriever<OpenIdConnectConfiguration>
+    /// <summary>
+    /// When the keys could not be read at all (the identity service is down), the token is not
+    /// the problem: 503, so the caller retries instead of signing in again.
+    /// </summary>
+    private static async Task AnswerUnavailableKeysWith503Async(JwtBearerChallengeContext context)
     {
+        // The token handler reports keys it could not fetch as a key it did not find.
+        if (context.AuthenticateFailure is not SecurityTokenSignatureKeyNotFoundException ||
+            !context.HttpContext.RequestServices.GetRequiredService<KeySetRetriever>().LastFetchFailed)
+        {
+            return;
+        }
+        context.HandleResponse();
+        await TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Chưa kiểm tra được mã truy cập.",
+            detail: "Dịch vụ định danh tạm thời không sẵn sàng; vui lòng thử lại sau ít phút.")
+            .ExecuteAsync(context.HttpContext);
+    }
+
+    /// <summary>
+    /// Reads a JSON Web Key Set as the configuration of the one issuer the platform trusts, and
+    /// remembers whether the last read failed (the identity service did not answer).
+    /// </summary>
+    internal sealed class KeySetRetriever(string issuer) : IConfigurationRetriever<OpenIdConnectConfiguration>
+    {
+        public bool LastFetchFailed { get; private set; }
+
         public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
         {
-            var keySet = new JsonWebKeySet(await retriever.GetDocumentAsync(address, cancel));
+            string document;
+            try
+            {
+                document = await retriever.GetDocumentAsync(address, cancel);
+                LastFetchFailed = false;
+            }
+            catch (Exception) when (!cancel.IsCancellationRequested)
+            {
+                LastFetchFailed = true;
+                throw;
+            }
+            var keySet = new JsonWebKeySet(document);
             var configuration = new OpenIdConnectConfiguration { Issuer = issuer, JsonWebKeySet = keySet };
             foreach (var key in keySet.GetSigningKeys())
                 configuration.SigningKeys.Add(key);

@@ -33,21 +33,21 @@ public sealed record TenantRoute(TenantRouteKind Kind, string? Code, string? Cod
             return null;
         var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
         // segments: api, v1, (units|provinces|admin), code, …
-        if (segments.Length >= 3 && segments[1] == "v1")
+        // Case-insensitive, as routing is: /API/V1/Units/… is the same route as /api/v1/units/….
+        if (segments.Length >= 3 && Is(segments[1], "v1"))
         {
             var code = segments.Length >= 4 ? Uri.UnescapeDataString(segments[3]) : null;
-            switch (segments[2])
-            {
-                case "units" when code is not null:
-                    return new TenantRoute(TenantRouteKind.Unit, code, UnitCode.TryParse(code, out _) ? null : UnitCode.FormatError);
-                case "provinces" when code is not null:
-                    return new TenantRoute(TenantRouteKind.Province, code, ProvinceCode.TryParse(code, out _) ? null : ProvinceCode.FormatError);
-                case "admin":
-                    return new TenantRoute(TenantRouteKind.Admin, null, null);
-            }
+            if (Is(segments[2], "units") && code is not null)
+                return new TenantRoute(TenantRouteKind.Unit, code, UnitCode.TryParse(code, out _) ? null : UnitCode.FormatError);
+            if (Is(segments[2], "provinces") && code is not null)
+                return new TenantRoute(TenantRouteKind.Province, code, ProvinceCode.TryParse(code, out _) ? null : ProvinceCode.FormatError);
+            if (Is(segments[2], "admin"))
+                return new TenantRoute(TenantRouteKind.Admin, null, null);
         }
         return new TenantRoute(TenantRouteKind.Unknown, null, null);
     }
+
+    private static bool Is(string segment, string expected) => string.Equals(segment, expected, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The route parameter that carries the code, for field errors.</summary>
     public string CodeField => Kind == TenantRouteKind.Province ? "provinceCode" : "unitCode";

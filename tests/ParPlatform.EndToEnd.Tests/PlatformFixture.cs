@@ -9,3 +9,10 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await AppHost.DisposeAsync();
 }
+
+/// <summary>The test classes that share one running platform (run one after another).</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedPlatform : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

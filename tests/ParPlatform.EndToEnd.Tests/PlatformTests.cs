@@ -3,31 +3,33 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using ParPlatform.Contracts.Identity;
 using ParPlatform.Hosting.Processes;
-using RabbitMQ.Client;
 
 namespace ParPlatform.EndToEnd.Tests;
 
-public sealed class PlatformTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+[Collection(SharedPlatform.Name)]
+public sealed class PlatformTests(PlatformFixture platform)
 {
     private static readonly string[] Services = ["identity", "plans", "dossiers", "finance", "staffing", "reporting"];
+    private static readonly string[] UnitAreas = ["plans", "dossiers", "finance", "staffing", "reports", "agencies"];
 
     [Theory]
-    [InlineData("/api/v1/admin/identity/status", "identity", "identitydb")]
-    [InlineData("/api/v1/units/06112/plans/status", "plans", "plansdb")]
-    [InlineData("/api/v1/units/06112/dossiers/status", "dossiers", "dossiersdb")]
-    [InlineData("/api/v1/units/06112/finance/status", "finance", "financedb")]
-    [InlineData("/api/v1/units/06112/staffing/status", "staffing", "staffingdb")]
-    [InlineData("/api/v1/units/06112/reports/status", "reporting", "reportingdb")]
-    public async Task Every_service_answers_its_status_through_the_gateway(string path, string service, string database)
+    [InlineData("admin", "/api/v1/admin/identity/status", "identity", "identitydb", "AddRegistry", 3)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/plans/status", "plans", "plansdb", "AddMessaging", 2)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/dossiers/status", "dossiers", "dossiersdb", "AddMessaging", 2)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/finance/status", "finance", "financedb", "AddMessaging", 2)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/staffing/status", "staffing", "staffingdb", "AddMessaging", 2)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/reports/status", "reporting", "reportingdb", "AddMessaging", 2)]
+    public async Task Every_service_answers_its_status_through_the_gateway(
+        string user, string path, string service, string database, string migration, int migrations)
     {
-        var status = await platform.AppHost.Gateway.GetFromJsonAsync<StatusBody>(path, JsonSerializerOptions.Web);
+        using var response = await platform.AppHost.SendAsync(HttpMethod.Get, path, await platform.AppHost.TokenAsync(user));
+        var status = await response.Content.ReadFromJsonAsync<StatusBody>(JsonSerializerOptions.Web);
 
         Assert.Equal(service, status!.Service);
         Assert.Equal(database, status.Database);
-        Assert.Matches(@"^\d{14}_AddMessaging$", status.Migration);
-        Assert.Equal(2, status.AppliedMigrations);
+        Assert.Matches(@$"^\d{{14}}_{migration}$", status.Migration);
+        Assert.Equal(migrations, status.AppliedMigrations);
         Assert.Equal(0, status.PendingMigrations);
         Assert.StartsWith("0.1.0", status.Version, StringComparison.Ordinal);
     }
@@ -35,7 +37,8 @@ public sealed class PlatformTests(PlatformFixture platform) : IClassFixture<Plat
     [Fact]
     public async Task A_malformed_unit_code_is_a_400_problem_naming_the_field()
     {
-        using var response = await platform.AppHost.Gateway.GetAsync(new Uri("/api/v1/units/61/plans/status", UriKind.Relative));
+        using var response = await platform.AppHost.SendAsync(
+            HttpMethod.Get, "/api/v1/units/61/plans/status", await platform.AppHost.TokenAsync("tamthanh.canbo"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -81,7 +84,8 @@ public sealed class PlatformTests(PlatformFixture platform) : IClassFixture<Plat
             var after = (await platform.AppHost.GetResourcesAsync()).Single(r => r.Name == "plans");
             if (after.Restarts > before.Restarts && after.ProcessId is { } pid && pid != before.ProcessId)
             {
-                using var response = await platform.AppHost.Gateway.GetAsync(new Uri("/api/v1/units/06112/plans/status", UriKind.Relative));
+                using var response = await platform.AppHost.SendAsync(
+                    HttpMethod.Get, "/api/v1/units/06112/plans/status", await platform.AppHost.TokenAsync("tamthanh.canbo"));
                 last = response.StatusCode;
                 if (response.StatusCode == HttpStatusCode.OK)
                     return;
@@ -92,48 +96,47 @@ public sealed class PlatformTests(PlatformFixture platform) : IClassFixture<Plat
     }
 
     [Fact]
-    public async Task A_registered_unit_is_recorded_by_every_service_that_provisions_units()
+    public async Task A_unit_registered_through_the_admin_api_is_known_to_every_service_and_readable_by_its_provinces_reviewer()
     {
-        var resources = await platform.AppHost.GetResourcesAsync();
-        var registration = new UnitRegistered
-        {
-            UnitCode = Random.Shared.Next(10000, 99999).ToString(CultureInfo.InvariantCulture),
-            ProvinceCode = "20",
-            UnitName = "Phường Tam Thanh",
-            Kind = UnitKind.Ward,
-            ProvinceName = "Lạng Sơn",
-        };
+        var code = Random.Shared.Next(30000, 99999).ToString(CultureInfo.InvariantCulture);
+        var admin = await platform.AppHost.TokenAsync("admin");
+        var reviewer = await platform.AppHost.TokenAsync("langson.sonoivu");
+        var paths = UnitAreas.Select(area => area == "agencies" ? $"/api/v1/units/{code}/agencies" : $"/api/v1/units/{code}/{area}/status")
+            .ToList();
+        // Before the registration no service knows the unit: the reviewer cannot see it.
+        using (var before = await platform.AppHost.SendAsync(HttpMethod.Get, paths[0], reviewer))
+            Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
 
-        // Published as the identity service's outbox will: plain JSON on events.identity.unit-registered.
-        var amqp = resources.Single(r => r.Name == "messaging").Endpoints["amqp"];
-        var password = await File.ReadAllTextAsync(Path.Combine(platform.AppHost.DataDirectory, "rabbitmq", "service-password"));
-        await using (var connection = await new ConnectionFactory { Uri = new Uri($"amqp://parplatform:{password.Trim()}@{amqp}/parplatform") }.CreateConnectionAsync())
-        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true)))
+        using var registered = await platform.AppHost.SendAsync(HttpMethod.Post, "/api/v1/admin/units", admin,
+            new { code, name = "Xã Bắc Sơn", kind = "commune", provinceCode = "20" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+
+        // Each service learns of it from UnitRegistered; then the reviewer of Lạng Sơn reads it everywhere.
+        foreach (var path in paths)
         {
-            var properties = new BasicProperties { ContentType = "application/json", MessageId = registration.EventId.ToString(), Persistent = true };
-            await channel.BasicPublishAsync("events.identity.unit-registered", "", true, properties,
-                JsonSerializer.SerializeToUtf8Bytes(registration, JsonSerializerOptions.Web));
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+            HttpStatusCode status;
+            do
+            {
+                using var response = await platform.AppHost.SendAsync(HttpMethod.Get, path, reviewer);
+                status = response.StatusCode;
+                if (status != HttpStatusCode.OK)
+                    await Task.Delay(200);
+            }
+            while (status != HttpStatusCode.OK && DateTimeOffset.UtcNow < deadline);
+            Assert.True(status == HttpStatusCode.OK, $"{path} answered {status} to the province's reviewer 30 s after the registration");
         }
 
+        var resources = await platform.AppHost.GetResourcesAsync();
         var postgres = resources.Single(r => r.Name == "postgres").Endpoints.Values.First().Split(':');
         var superuser = await File.ReadAllTextAsync(Path.Combine(platform.AppHost.DataDirectory, "postgres", "superuser-password"));
         foreach (var service in Services.Where(s => s != "identity"))
         {
-            var database = service + "db";
             await using var dataSource = NpgsqlDataSource.Create(
-                $"Host={postgres[0]};Port={postgres[1]};Username=postgres;Password={superuser.Trim()};Database={database}");
+                $"Host={postgres[0]};Port={postgres[1]};Username=postgres;Password={superuser.Trim()};Database={service}db");
             await using var query = dataSource.CreateCommand($"SELECT unit_name FROM {service}.known_units WHERE unit_code = @code");
-            query.Parameters.AddWithValue("code", registration.UnitCode);
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-            object? name = null;
-            while (name is null && DateTimeOffset.UtcNow < deadline)
-            {
-                name = await query.ExecuteScalarAsync();
-                if (name is null)
-                    await Task.Delay(200);
-            }
-            Assert.True(name is not null, $"{service} did not record unit {registration.UnitCode} within 30 s");
-            Assert.Equal("Phường Tam Thanh", name);
+            query.Parameters.AddWithValue("code", code);
+            Assert.Equal("Xã Bắc Sơn", await query.ExecuteScalarAsync());
         }
     }
 

@@ -17,6 +17,15 @@ public sealed class TenantRouteTests
         Assert.Equal("unitCode", route.CodeField);
     }
 
+    [Theory]
+    [InlineData("/API/V1/Units/06112/plans/status", TenantRouteKind.Unit)]
+    [InlineData("/api/v1/PROVINCES/20/units", TenantRouteKind.Province)]
+    [InlineData("/Api/V1/Admin/units", TenantRouteKind.Admin)]
+    public void Paths_are_read_without_regard_to_case_as_routing_does(string path, TenantRouteKind kind)
+    {
+        Assert.Equal(kind, TenantRoute.Parse(path)!.Kind);
+    }
+
     [Fact]
     public void A_malformed_unit_code_is_an_error_of_unitCode()
     {

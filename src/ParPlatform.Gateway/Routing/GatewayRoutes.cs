@@ -24,8 +24,18 @@ public static class GatewayRoutes
 
     public static IEnumerable<string> Services => Table.Select(r => r.Service).Distinct();
 
+    /// <summary>
+    /// The routes; each keeps the caller's Host header, so a service sees the public address it
+    /// was called at (the identity service builds its discovery document and redirects from it).
+    /// </summary>
     public static IReadOnlyList<RouteConfig> Routes() =>
-        [.. Table.Select(r => new RouteConfig { RouteId = r.Id, ClusterId = r.Service, Match = new RouteMatch { Path = r.Path } })];
+        [.. Table.Select(r => new RouteConfig
+        {
+            RouteId = r.Id,
+            ClusterId = r.Service,
+            Match = new RouteMatch { Path = r.Path },
+            Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+        })];
 
     public static IReadOnlyList<ClusterConfig> Clusters() =>
         [.. Services.Select(service => new ClusterConfig

@@ -27,6 +27,11 @@ public static class RateLimits
     public static void AddClientRateLimits(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        if (options.PermitsPerSecond < 1 || options.Burst < 1)
+        {
+            throw new InvalidOperationException(
+                $"{RateLimitOptions.Section}:PermitsPerSecond and :Burst must be at least 1 (they are {options.PermitsPerSecond} and {options.Burst}).");
+        }
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

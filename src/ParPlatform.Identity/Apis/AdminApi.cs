@@ -36,8 +36,8 @@ public static class AdminApi
 {
     public static void MapAdminApi(this IEndpointRouteBuilder app)
     {
+        app.MapGroup("/api/v1/admin/identity").MapServiceStatus<IdentityDbContext>("identity");
         var admin = app.MapGroup("/api/v1/admin");
-        admin.MapServiceStatus<IdentityDbContext>("identity");
 
         admin.MapGet("/provinces", async (IdentityDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.Provinces.OrderBy(p => p.ProvinceCode).Select(p => new ProvinceResponse(p.ProvinceCode, p.Name)).ToListAsync(ct)));
