@@ -140,7 +140,11 @@ public sealed class AccessTests(PlatformFixture platform)
     [Fact]
     public async Task The_gateway_serves_the_identity_discovery_document_for_its_issuer()
     {
-        var discovery = await platform.AppHost.Gateway.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+        // As a browser asks it at the public address (the issuer's).
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/.well-known/openid-configuration", UriKind.Relative));
+        request.Headers.Host = new Uri(platform.AppHost.Issuer).Authority;
+        using var response = await platform.AppHost.Gateway.SendAsync(request);
+        var discovery = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(platform.AppHost.Issuer, discovery.GetProperty("issuer").GetString());
         Assert.Equal($"{platform.AppHost.Issuer}connect/token", discovery.GetProperty("token_endpoint").GetString());

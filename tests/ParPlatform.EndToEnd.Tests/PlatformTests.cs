@@ -96,7 +96,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_unit_registered_through_the_admin_api_is_known_to_every_service_and_readable_by_its_provinces_reviewer()
+    public async Task A_unit_registered_through_the_admin_api_is_known_to_every_service_readable_by_its_provinces_reviewer_and_renamed_everywhere()
     {
         var code = Random.Shared.Next(30000, 99999).ToString(CultureInfo.InvariantCulture);
         var admin = await platform.AppHost.TokenAsync("admin");
@@ -127,17 +127,32 @@ public sealed class PlatformTests(PlatformFixture platform)
             Assert.True(status == HttpStatusCode.OK, $"{path} answered {status} to the province's reviewer 30 s after the registration");
         }
 
+        foreach (var service in Services.Where(s => s != "identity"))
+            Assert.Equal("Xã Bắc Sơn", await KnownUnitNameAsync(service, code));
+
+        // A rename reaches every service too (UnitUpdated).
+        using var renamed = await platform.AppHost.SendAsync(HttpMethod.Put, $"/api/v1/admin/units/{code}", admin, new { name = "Phường Bắc Sơn", kind = "ward" });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        foreach (var service in Services.Where(s => s != "identity"))
+        {
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+            while (await KnownUnitNameAsync(service, code) != "Phường Bắc Sơn" && DateTimeOffset.UtcNow < deadline)
+                await Task.Delay(200);
+            Assert.Equal("Phường Bắc Sơn", await KnownUnitNameAsync(service, code));
+        }
+    }
+
+    /// <summary>The unit's name in a service's known_units, read as the superuser.</summary>
+    private async Task<string?> KnownUnitNameAsync(string service, string code)
+    {
         var resources = await platform.AppHost.GetResourcesAsync();
         var postgres = resources.Single(r => r.Name == "postgres").Endpoints.Values.First().Split(':');
         var superuser = await File.ReadAllTextAsync(Path.Combine(platform.AppHost.DataDirectory, "postgres", "superuser-password"));
-        foreach (var service in Services.Where(s => s != "identity"))
-        {
-            await using var dataSource = NpgsqlDataSource.Create(
-                $"Host={postgres[0]};Port={postgres[1]};Username=postgres;Password={superuser.Trim()};Database={service}db");
-            await using var query = dataSource.CreateCommand($"SELECT unit_name FROM {service}.known_units WHERE unit_code = @code");
-            query.Parameters.AddWithValue("code", code);
-            Assert.Equal("Xã Bắc Sơn", await query.ExecuteScalarAsync());
-        }
+        await using var dataSource = NpgsqlDataSource.Create(
+            $"Host={postgres[0]};Port={postgres[1]};Username=postgres;Password={superuser.Trim()};Database={service}db");
+        await using var query = dataSource.CreateCommand($"SELECT unit_name FROM {service}.known_units WHERE unit_code = @code");
+        query.Parameters.AddWithValue("code", code);
+        return (string?)await query.ExecuteScalarAsync();
     }
 
     private sealed record StatusBody(string Service, string Version, string Database, string Migration, int AppliedMigrations, int PendingMigrations);
