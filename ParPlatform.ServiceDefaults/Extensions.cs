@@ -31,7 +31,12 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            // A person reads these titles; the bare status codes' defaults are English.
+            if (context.ProblemDetails.Status == StatusCodes.Status401Unauthorized)
+                context.ProblemDetails.Title = "Cần đăng nhập: thiếu mã truy cập, hoặc mã đã hết hạn hay không hợp lệ.";
+        });
         builder.Services.AddServiceDiscovery();
         builder.AddAccessTokenValidation();
         builder.Services.AddScoped<TenantScope>();

@@ -42,28 +42,37 @@ public static class RowLevelSecurity
             """);
     }
 
-    /// <summary>Writes the scope into a freshly opened connection (session settings; Npgsql resets them when it returns to the pool).</summary>
-    public static async Task ApplyAsync(DbConnection connection, TenantScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// The command that writes the scope into a freshly opened connection (session settings,
+    /// all three every time; Npgsql resets them when the connection returns to the pool).
+    /// </summary>
+    public static DbCommand ApplyScopeCommand(DbConnection connection, TenantScope scope)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(scope);
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText =
             $"SELECT set_config('{UnitSetting}', @unit, false), set_config('{ProvinceSetting}', @province, false), " +
             $"set_config('{AllTenantsSetting}', @all, false)";
         command.Parameters.Add(new NpgsqlParameter("unit", scope.UnitCode ?? ""));
         command.Parameters.Add(new NpgsqlParameter("province", scope.ProvinceCode ?? ""));
         command.Parameters.Add(new NpgsqlParameter("all", scope.AllTenants ? "on" : "off"));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 }
 
 /// <summary>Applies the request's <see cref="TenantScope"/> to every connection its DbContext opens.</summary>
 public sealed class TenantScopeInterceptor(TenantScope scope) : DbConnectionInterceptor
 {
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        RowLevelSecurity.ApplyAsync(connection, scope, cancellationToken);
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = RowLevelSecurity.ApplyScopeCommand(connection, scope);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
-        RowLevelSecurity.ApplyAsync(connection, scope, CancellationToken.None).GetAwaiter().GetResult();
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = RowLevelSecurity.ApplyScopeCommand(connection, scope);
+        command.ExecuteNonQuery();
+    }
 }

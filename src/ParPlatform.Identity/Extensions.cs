@@ -63,6 +63,7 @@ public static class Extensions
                 server.DisableAccessTokenEncryption();
                 server.SetAccessTokenLifetime(TimeSpan.FromHours(1));
                 server.UseAspNetCore()
+                    .SuppressJsonResponseIndentation()
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
                     // TLS ends before the gateway (at the hosting's load balancer).
