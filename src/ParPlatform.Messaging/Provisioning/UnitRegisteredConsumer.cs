@@ -8,27 +8,6 @@ namespace ParPlatform.Messaging.Provisioning;
 public sealed class UnitRegisteredConsumer<TContext>(TContext context) : InboxConsumer<UnitRegistered, TContext>(context)
     where TContext : DbContext
 {
-    protected internal override async Task HandleAsync(UnitRegistered message, CancellationToken cancellationToken)
-    {
-        var unit = await Context.Set<KnownUnit>().FindAsync([message.UnitCode], cancellationToken);
-        if (unit is null)
-        {
-            unit = new KnownUnit
-            {
-                UnitCode = message.UnitCode,
-                ProvinceCode = message.ProvinceCode,
-                UnitName = message.UnitName,
-                ProvinceName = message.ProvinceName,
-            };
-            Context.Set<KnownUnit>().Add(unit);
-        }
-        else
-        {
-            unit.ProvinceCode = message.ProvinceCode;
-            unit.UnitName = message.UnitName;
-            unit.ProvinceName = message.ProvinceName;
-        }
-        unit.Kind = message.Kind;
-        unit.RegisteredAt = message.OccurredAt;
-    }
+    protected internal override Task HandleAsync(UnitRegistered message, CancellationToken cancellationToken) =>
+        KnownUnit.RecordAsync(Context, message, message.UnitName, message.Kind, message.ProvinceName, cancellationToken);
 }

@@ -8,24 +8,7 @@ namespace ParPlatform.Messaging.Provisioning;
 public sealed class UnitUpdatedConsumer<TContext>(TContext context) : InboxConsumer<UnitUpdated, TContext>(context)
     where TContext : DbContext
 {
-    protected internal override async Task HandleAsync(UnitUpdated message, CancellationToken cancellationToken)
-    {
-        var unit = await Context.Set<KnownUnit>().FindAsync([message.UnitCode], cancellationToken);
-        if (unit is null)
-        {
-            // Registered and updated in one burst: the update carries everything the registration did.
-            unit = new KnownUnit
-            {
-                UnitCode = message.UnitCode,
-                ProvinceCode = message.ProvinceCode,
-                UnitName = message.UnitName,
-                ProvinceName = message.ProvinceName,
-                RegisteredAt = message.OccurredAt,
-            };
-            Context.Set<KnownUnit>().Add(unit);
-        }
-        unit.UnitName = message.UnitName;
-        unit.ProvinceName = message.ProvinceName;
-        unit.Kind = message.Kind;
-    }
+    // Registered and updated in one burst: the update carries everything the registration did.
+    protected internal override Task HandleAsync(UnitUpdated message, CancellationToken cancellationToken) =>
+        KnownUnit.RecordAsync(Context, message, message.UnitName, message.Kind, message.ProvinceName, cancellationToken);
 }
