@@ -8,9 +8,10 @@ var builder = PlatformBuilder.Create(args);
 var postgres = builder.AddPostgres("postgres");
 var messaging = builder.AddRabbitMQ("messaging");
 
-// Tokens are issued for the gateway's public address; every service checks that issuer.
+// Tokens are issued for the gateway's public address (--Identity:Issuer=https://… behind a
+// proxy); every service checks that issuer.
 var gatewayPort = builder.Configuration.GetValue("Gateway:Port", 5080);
-var issuer = $"http://localhost:{gatewayPort}/";
+var issuer = builder.Configuration["Identity:Issuer"] ?? $"http://localhost:{gatewayPort}/";
 
 // Every service owns its database, talks to the others over the broker and checks tokens
 // against the identity service's keys (http://identity/.well-known/jwks).

@@ -14,7 +14,7 @@ public static class Paging
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, int.MaxValue / size);
         var total = await ordered.CountAsync(cancellationToken);
         var items = await ordered.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new Page<T>(items, number, size, total);

@@ -67,6 +67,8 @@ public static class AccessTokens
                 {
                     ValidIssuer = issuer,
                     ValidAudience = PlatformClaims.Audience,
+                    // Access tokens only (RFC 9068): an identity token is not a key to the APIs.
+                    ValidTypes = [PlatformClaims.AccessTokenType],
                     NameClaimType = PlatformClaims.Name,
                     RoleClaimType = PlatformClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),

@@ -6,6 +6,9 @@ public static class PlatformClaims
     /// <summary>The audience of every access token: the platform's APIs.</summary>
     public const string Audience = "parplatform-api";
 
+    /// <summary>The JWT "typ" of an access token (RFC 9068).</summary>
+    public const string AccessTokenType = "at+jwt";
+
     /// <summary>The scope a client asks for to call the APIs.</summary>
     public const string ApiScope = "api";
 

@@ -36,7 +36,9 @@ public sealed record TenantRoute(TenantRouteKind Kind, string? Code, string? Cod
         // Case-insensitive, as routing is: /API/V1/Units/… is the same route as /api/v1/units/….
         if (segments.Length >= 3 && Is(segments[1], "v1"))
         {
-            var code = segments.Length >= 4 ? Uri.UnescapeDataString(segments[3]) : null;
+            // The path is decoded already (as routing sees it): decoding again would let the rule
+            // and the endpoint read different codes.
+            var code = segments.Length >= 4 ? segments[3] : null;
             if (Is(segments[2], "units") && code is not null)
                 return new TenantRoute(TenantRouteKind.Unit, code, UnitCode.TryParse(code, out _) ? null : UnitCode.FormatError);
             if (Is(segments[2], "provinces") && code is not null)

@@ -159,6 +159,7 @@ public sealed class AccessTests(PlatformFixture platform)
         signingKey.KeyId = Base64UrlEncoder.Encode(signingKey.ComputeJwkThumbprint());
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
+            TokenType = "at+jwt",
             Issuer = platform.AppHost.Issuer,
             Audience = audience,
             NotBefore = notBefore,

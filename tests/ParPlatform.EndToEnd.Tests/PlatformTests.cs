@@ -15,11 +15,11 @@ public sealed class PlatformTests(PlatformFixture platform)
 
     [Theory]
     [InlineData("admin", "/api/v1/admin/identity/status", "identity", "identitydb", "AddRegistry", 3)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/plans/status", "plans", "plansdb", "AddMessaging", 2)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/dossiers/status", "dossiers", "dossiersdb", "AddMessaging", 2)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/finance/status", "finance", "financedb", "AddMessaging", 2)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/staffing/status", "staffing", "staffingdb", "AddMessaging", 2)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/reports/status", "reporting", "reportingdb", "AddMessaging", 2)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/plans/status", "plans", "plansdb", "AddKnownUnitChangedAt", 3)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/dossiers/status", "dossiers", "dossiersdb", "AddKnownUnitChangedAt", 3)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/finance/status", "finance", "financedb", "AddKnownUnitChangedAt", 3)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/staffing/status", "staffing", "staffingdb", "AddKnownUnitChangedAt", 3)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/reports/status", "reporting", "reportingdb", "AddKnownUnitChangedAt", 3)]
     public async Task Every_service_answers_its_status_through_the_gateway(
         string user, string path, string service, string database, string migration, int migrations)
     {

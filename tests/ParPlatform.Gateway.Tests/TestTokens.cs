@@ -57,6 +57,7 @@ public static class TestTokens
         var now = DateTime.UtcNow;
         return new SecurityTokenDescriptor
         {
+            TokenType = "at+jwt",
             Issuer = Issuer,
             Audience = Audience,
             Subject = new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value))),

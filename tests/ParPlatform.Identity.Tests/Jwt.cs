@@ -17,12 +17,14 @@ public static class Jwt
     }
 
     /// <summary>A token signed with <paramref name="key"/> for a platform administrator, as the caller shapes it.</summary>
-    public static string Mint(System.Security.Cryptography.RSA key, string issuer, string audience, DateTime notBefore, DateTime expires)
+    public static string Mint(
+        System.Security.Cryptography.RSA key, string issuer, string audience, DateTime notBefore, DateTime expires, string tokenType = "at+jwt")
     {
         var signingKey = new RsaSecurityKey(key);
         signingKey.KeyId = Base64UrlEncoder.Encode(signingKey.ComputeJwkThumbprint());
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
+            TokenType = tokenType,
             Issuer = issuer,
             Audience = audience,
             NotBefore = notBefore,

@@ -83,6 +83,31 @@ public sealed partial class TokenTests(IdentityFixture identity)
     }
 
     [Fact]
+    public async Task A_token_not_asked_for_the_api_scope_does_not_open_the_api()
+    {
+        using var client = identity.Client();
+        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = "parplatform-scripts", ["username"] = "admin", ["password"] = IdentityFixture.DemoPassword,
+        }));
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+
+        Assert.False(Jwt.Payload(token).TryGetProperty("aud", out _));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(client, token));
+    }
+
+    [Fact]
+    public async Task A_signed_token_that_is_not_an_access_token_is_a_401()
+    {
+        var now = DateTime.UtcNow;
+        using var client = identity.Client();
+
+        var identityToken = Jwt.Mint(identity.SigningKey, IdentityFixture.Issuer, "parplatform-api", now, now.AddHours(1), tokenType: "JWT");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(client, identityToken));
+    }
+
+    [Fact]
     public async Task No_token_is_a_401_with_a_bearer_challenge()
     {
         using var client = identity.Client();
@@ -109,19 +134,47 @@ public sealed partial class TokenTests(IdentityFixture identity)
         {
             using var wrong = await IdentityFixture.RequestPasswordTokenAsync(client, userName, "sai-mat-khau-1");
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-            Assert.Contains("không đúng", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+        Assert.False(await IsLockedAsync(admin, userName));
         using (var fifth = await IdentityFixture.RequestPasswordTokenAsync(client, userName, "sai-mat-khau-1"))
-            Assert.Contains("tạm khóa", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.BadRequest, fifth.StatusCode);
+        Assert.True(await IsLockedAsync(admin, userName));
+
+        // Locked: the right password is refused too, with the same words as a wrong one (nothing to learn from them).
         using (var right = await IdentityFixture.RequestPasswordTokenAsync(client, userName, "MatKhau12345"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
-            Assert.Contains("tạm khóa", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var refusal = await right.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("invalid_grant", refusal.GetProperty("error").GetString());
+            Assert.Equal(Tokens.PasswordSignIn.Refused, refusal.GetProperty("error_description").GetString());
         }
 
         using var unlocked = await admin.PostAsync(new Uri($"/api/v1/admin/users/{userName}/unlock", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, unlocked.StatusCode);
         Assert.NotEmpty(await IdentityFixture.PasswordTokenAsync(client, userName, "MatKhau12345"));
+    }
+
+    [Fact]
+    public async Task Parallel_wrong_passwords_are_counted_one_by_one()
+    {
+        using var admin = await identity.SignedInAsync("admin");
+        var userName = $"song{Random.Shared.Next(100000, 999999)}";
+        using (var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new
+        {
+            userName, displayName = "Cán bộ thử song song", role = "unit-officer", password = "MatKhau12345", unitCode = "06181", agencyCode = "van-phong",
+        }))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        // Five guesses at once: had they all read "no failures yet", none would lock the account.
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            using var client = identity.Client();
+            using var response = await IdentityFixture.RequestPasswordTokenAsync(client, userName, "doan-sai-123");
+            return response.StatusCode;
+        }));
+
+        Assert.All(guesses, status => Assert.Equal(HttpStatusCode.BadRequest, status));
+        Assert.True(await IsLockedAsync(admin, userName));
     }
 
     [Fact]
@@ -219,6 +272,12 @@ public sealed partial class TokenTests(IdentityFixture identity)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
         Assert.True(error is "unsupported_grant_type" or "invalid_client", $"error was {error}");
+    }
+
+    private static async Task<bool> IsLockedAsync(HttpClient admin, string userName)
+    {
+        var users = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?unitCode=06181&pageSize=200");
+        return users.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == userName).GetProperty("locked").GetBoolean();
     }
 
     private static async Task<HttpStatusCode> StatusWithAsync(HttpClient client, string token)

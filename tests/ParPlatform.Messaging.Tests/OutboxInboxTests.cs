@@ -353,10 +353,37 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         Assert.Equal("Ward", await ScalarAsync("SELECT kind FROM sink.known_units WHERE unit_code = @id", code));
     }
 
+    [Fact]
+    public async Task A_registration_older_than_the_update_already_applied_changes_nothing()
+    {
+        using var sink = await StartSinkAsync();
+        using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
+        var code = Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var now = DateTimeOffset.UtcNow;
+        // The two events travel on separate queues: here the update is applied first.
+        var update = new UnitUpdated
+        {
+            UnitCode = code, ProvinceCode = "20", UnitName = "Phường Chi Lăng", Kind = UnitKind.Ward, ProvinceName = "Lạng Sơn", OccurredAt = now,
+        };
+        var registration = new UnitRegistered
+        {
+            UnitCode = code, ProvinceCode = "20", UnitName = "Xã Chi Lăng", Kind = UnitKind.Commune, ProvinceName = "Lạng Sơn", OccurredAt = now.AddMinutes(-1),
+        };
+
+        await CommitUnitAsync(producer, update);
+        await EventuallyAsync(async () => await UnitNameAsync(code) == "Phường Chi Lăng", "the update to be recorded");
+        await CommitUnitAsync(producer, registration);
+        await EventuallyAsync(async () => await ScalarAsync("SELECT 1 FROM sink.inbox_messages WHERE event_id = @id", registration.EventId) is not null,
+            "the registration to be handled");
+
+        Assert.Equal("Phường Chi Lăng", await UnitNameAsync(code));
+        Assert.Equal("Ward", await ScalarAsync("SELECT kind FROM sink.known_units WHERE unit_code = @id", code));
+    }
+
     private async Task<IHost> StartSinkAsync(FaultSwitch? faults = null)
     {
         var host = await TestService.StartAsync<SinkDbContext>("sink", servers.Database("sink"), servers.Messaging.ConnectionString,
-            consumers => consumers.Add<ThingHappenedConsumer>().Add<UnitRegisteredConsumer<SinkDbContext>>(), faults);
+            consumers => consumers.Add<ThingHappenedConsumer>().AddUnitProvisioning<SinkDbContext>(), faults);
         await TestService.WaitUntilConnectedAsync(host);
         return host;
     }
@@ -370,10 +397,10 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         return host;
     }
 
-    private static async Task CommitUnitAsync(IHost producer, UnitRegistered registration)
+    private static async Task CommitUnitAsync(IHost producer, Contracts.IntegrationEvent registryEvent)
     {
         await using var scope = producer.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Outbox.IOutbox>().Add(registration, registration.UnitCode);
+        scope.ServiceProvider.GetRequiredService<Outbox.IOutbox>().Add(registryEvent, registryEvent.UnitCode);
         await scope.ServiceProvider.GetRequiredService<AlphaDbContext>().SaveChangesAsync();
     }
 

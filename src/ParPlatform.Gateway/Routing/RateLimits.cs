@@ -20,7 +20,7 @@ public sealed class RateLimitOptions
 /// <summary>
 /// Rate limiting per client: a token bucket for each token subject (a user, or an integrator
 /// client), and for each address when there is no token. A client over its limit gets 429
-/// ProblemDetails with Retry-After; health probes are not limited.
+/// ProblemDetails with Retry-After.
 /// </summary>
 public static class RateLimits
 {
@@ -35,9 +35,7 @@ public static class RateLimits
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsHealthProbe(context.Request.Path)
-                    ? RateLimitPartition.GetNoLimiter("health")
-                    : RateLimitPartition.GetTokenBucketLimiter(ClientOf(context), _ => new TokenBucketRateLimiterOptions
+                RateLimitPartition.GetTokenBucketLimiter(PartitionOf(context), _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = options.Burst,
                         TokensPerPeriod = options.PermitsPerSecond,
@@ -60,11 +58,19 @@ public static class RateLimits
         });
     }
 
-    /// <summary>The client a request counts against: its token's subject, else its address.</summary>
-    private static string ClientOf(HttpContext context) =>
-        context.User.FindFirst(PlatformClaims.Subject)?.Value is { } subject
+    /// <summary>
+    /// The bucket a request counts against: its token's subject, else its address; health probes
+    /// (which fan out to every service) have a bucket per address of their own, so they neither
+    /// use up a client's API budget nor go unlimited.
+    /// </summary>
+    private static string PartitionOf(HttpContext context)
+    {
+        if (IsHealthProbe(context.Request.Path))
+            return "health:" + context.Connection.RemoteIpAddress;
+        return context.User.FindFirst(PlatformClaims.Subject)?.Value is { } subject
             ? "sub:" + subject
             : "ip:" + context.Connection.RemoteIpAddress;
+    }
 
     private static bool IsHealthProbe(PathString path) =>
         path.StartsWithSegments(ServiceDefaults.Extensions.HealthEndpointPath) ||

@@ -37,7 +37,7 @@ public static class AccountApi
 
         var (check, user) = await passwords.CheckAsync(userName, form["password"], ct);
         if (check != PasswordCheck.Success)
-            return Page(http, antiforgery, returnUrl, userName, PasswordSignIn.Describe(check, user), StatusCodes.Status401Unauthorized);
+            return Page(http, antiforgery, returnUrl, userName, PasswordSignIn.Refused, StatusCodes.Status401Unauthorized);
 
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, user!.Id.ToString()), new Claim(ClaimTypes.Name, user.DisplayName)],
@@ -48,7 +48,8 @@ public static class AccountApi
 
     /// <summary>Only a path of this site: never an open redirect to somewhere else.</summary>
     private static string LocalOrRoot(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) &&
+        !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Any(char.IsControl)
             ? url
             : "/";
 

@@ -222,9 +222,17 @@ public static class AdminApi
         };
         // The client (secret) and its scope are written together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await applications.CreateAsync(Clients.Integrator(integrator.ClientId, integrator.DisplayName, secret), ct);
-        db.Integrators.Add(integrator);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await applications.CreateAsync(Clients.Integrator(integrator.ClientId, integrator.DisplayName, secret), ct);
+            db.Integrators.Add(integrator);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is OpenIddictExceptions.ValidationException || (e is DbUpdateException && Problems.IsUniqueViolation(e)))
+        {
+            // Registered by a concurrent request since our check.
+            return Problems.Conflict($"Ứng dụng {request.ClientId} đã được đăng ký.");
+        }
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/admin/integrators/{integrator.ClientId}",
             new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, secret));

@@ -44,7 +44,7 @@ public static class ConnectApi
             var (check, user) = await passwords.CheckAsync(request.Username, request.Password, ct);
             return check == PasswordCheck.Success
                 ? SignIn(AccessTokenClaims.ForUser(user!, request.GetScopes()))
-                : Refuse(Errors.InvalidGrant, PasswordSignIn.Describe(check, user));
+                : Refuse(Errors.InvalidGrant, PasswordSignIn.Refused);
         }
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {

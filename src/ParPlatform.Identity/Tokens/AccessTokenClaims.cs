@@ -24,7 +24,7 @@ public static class AccessTokenClaims
         if (user.AgencyCode is not null)
             identity.SetClaim(PlatformClaims.Agency, user.AgencyCode);
         identity.SetClaim(Claims.PreferredUsername, user.UserName);
-        return Finish(identity, scopes);
+        return Finish(identity, [.. scopes]);
     }
 
     public static ClaimsPrincipal ForIntegrator(IntegratorClient integrator, IEnumerable<string> scopes)
@@ -35,7 +35,8 @@ public static class AccessTokenClaims
             identity.SetClaim(PlatformClaims.Province, integrator.ProvinceCode);
         foreach (var unit in integrator.UnitCodes)
             identity.AddClaim(new Claim(PlatformClaims.Unit, unit));
-        return Finish(identity, scopes);
+        // An integrator exists to read the APIs: its tokens are for them whatever scopes it names.
+        return Finish(identity, [.. scopes.Append(PlatformClaims.ApiScope).Distinct()]);
     }
 
     private static ClaimsIdentity NewIdentity(string subject, string name, string role)
@@ -47,10 +48,12 @@ public static class AccessTokenClaims
         return identity;
     }
 
-    private static ClaimsPrincipal Finish(ClaimsIdentity identity, IEnumerable<string> scopes)
+    /// <summary>Only a token asked for with the "api" scope is good for the platform's APIs (its audience).</summary>
+    private static ClaimsPrincipal Finish(ClaimsIdentity identity, IReadOnlyList<string> scopes)
     {
         identity.SetScopes(scopes);
-        identity.SetResources(PlatformClaims.Audience);
+        if (scopes.Contains(PlatformClaims.ApiScope))
+            identity.SetResources(PlatformClaims.Audience);
         // Everything goes into the access token; the name and role also into an identity token (web sign-in).
         identity.SetDestinations(claim => claim.Type is PlatformClaims.Name or PlatformClaims.Role or Claims.PreferredUsername
             ? [Destinations.AccessToken, Destinations.IdentityToken]

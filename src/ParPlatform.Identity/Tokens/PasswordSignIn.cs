@@ -14,46 +14,55 @@ public enum PasswordCheck
 }
 
 /// <summary>
-/// Checks a user name and password (the password grant and the sign-in page): a wrong one
-/// counts towards the lockout (<see cref="Lockout"/>), a locked account is refused even with the
-/// right password, and an unknown name costs as much time as a wrong password.
+/// Checks a user name and password (the password grant and the sign-in page). A wrong one counts
+/// towards the lockout (<see cref="Lockout"/>) and a locked account is refused even with the
+/// right password. Attempts on one account take turns (a row lock), so parallel guesses are
+/// counted one by one. The caller learns only "refused": whether the name exists or the account
+/// is locked is not told (operators see lockouts in the log), and every refusal costs a hash.
 /// </summary>
-public sealed class PasswordSignIn(IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, TenantScope scope)
+public sealed class PasswordSignIn(
+    IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, TenantScope scope, ILogger<PasswordSignIn> logger)
 {
-    private static readonly UserAccount Nobody = new() { UserName = "-", DisplayName = "-", Role = "-" };
+    /// <summary>What a refused person reads, whatever the reason.</summary>
+    public const string Refused =
+        "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần " +
+        "(thử lại sau 15 phút hoặc liên hệ quản trị).";
 
-    /// <summary>Vietnamese message for a refused sign-in.</summary>
-    public static string Describe(PasswordCheck check, UserAccount? user) => check == PasswordCheck.LockedOut
-        ? $"Tài khoản tạm khóa đến {user!.LockedUntil!.Value.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy} (giờ Việt Nam) do nhập sai mật khẩu {Lockout.MaxFailedSignIns} lần liên tiếp."
-        : "Tên đăng nhập hoặc mật khẩu không đúng.";
+    private static readonly UserAccount Nobody = new() { UserName = "-", DisplayName = "-", Role = "-" };
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(Nobody, Guid.NewGuid().ToString()));
 
     public async Task<(PasswordCheck Check, UserAccount? User)> CheckAsync(string? userName, string? password, CancellationToken cancellationToken)
     {
         scope.SetAllTenants(); // signing in happens before any tenant is known
         var name = (userName ?? "").Trim().ToLowerInvariant();
-        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == name, cancellationToken);
-        if (user is null)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = (await db.Users
+            .FromSql($"SELECT * FROM identity.users WHERE user_name = {name} FOR UPDATE")
+            .ToListAsync(cancellationToken)).SingleOrDefault();
+        var now = clock.GetUtcNow();
+        if (user is null || user.IsLockedAt(now))
         {
             hasher.VerifyHashedPassword(Nobody, DummyHash.Value, password ?? "");
-            return (PasswordCheck.Invalid, null);
+            return (user is null ? PasswordCheck.Invalid : PasswordCheck.LockedOut, user);
         }
-        var now = clock.GetUtcNow();
-        if (user.IsLockedAt(now))
-            return (PasswordCheck.LockedOut, user);
 
         var result = hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
+        var check = PasswordCheck.Success;
         if (result == PasswordVerificationResult.Failed)
         {
             user.RecordFailedSignIn(now);
-            await db.SaveChangesAsync(cancellationToken);
-            return (user.IsLockedAt(now) ? PasswordCheck.LockedOut : PasswordCheck.Invalid, user);
+            check = user.IsLockedAt(now) ? PasswordCheck.LockedOut : PasswordCheck.Invalid;
+            if (check == PasswordCheck.LockedOut)
+                logger.LogWarning("Account {UserName} locked until {LockedUntil} after {Attempts} wrong passwords", user.UserName, user.LockedUntil, Lockout.MaxFailedSignIns);
         }
-        if (result == PasswordVerificationResult.SuccessRehashNeeded)
-            user.PasswordHash = hasher.HashPassword(user, password!);
-        user.RecordSignIn();
+        else
+        {
+            if (result == PasswordVerificationResult.SuccessRehashNeeded)
+                user.PasswordHash = hasher.HashPassword(user, password!);
+            user.RecordSignIn();
+        }
         await db.SaveChangesAsync(cancellationToken);
-        return (PasswordCheck.Success, user);
+        await transaction.CommitAsync(cancellationToken);
+        return (check, user);
     }
-
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(Nobody, Guid.NewGuid().ToString()));
 }

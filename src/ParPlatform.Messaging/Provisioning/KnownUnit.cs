@@ -20,9 +20,13 @@ public sealed class KnownUnit
     /// <summary>When the registration happened at the source (the event's OccurredAt).</summary>
     public DateTimeOffset RegisteredAt { get; set; }
 
+    /// <summary>When the registry change this row shows happened (the OccurredAt of the newest event applied).</summary>
+    public DateTimeOffset ChangedAt { get; set; }
+
     /// <summary>
     /// Adds the unit of a registry event, or brings the known one up to date; the registration
-    /// time is the event's that first told of the unit.
+    /// time is the event's that first told of the unit. UnitRegistered and UnitUpdated arrive on
+    /// separate queues, so an event older than the change the row already shows changes nothing.
     /// </summary>
     internal static async Task RecordAsync(
         DbContext context, IntegrationEvent registryEvent, string unitName, UnitKind kind, string provinceName, CancellationToken cancellationToken)
@@ -40,6 +44,11 @@ public sealed class KnownUnit
             };
             context.Set<KnownUnit>().Add(unit);
         }
+        else if (registryEvent.OccurredAt < unit.ChangedAt)
+        {
+            return;
+        }
+        unit.ChangedAt = registryEvent.OccurredAt;
         unit.ProvinceCode = registryEvent.ProvinceCode;
         unit.UnitName = unitName;
         unit.ProvinceName = provinceName;
