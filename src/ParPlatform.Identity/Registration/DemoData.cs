@@ -119,7 +119,7 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IConfiguration confi
     private static string Describe()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Demo accounts (Development only), password {Password} for every user; token: POST /connect/token with grant_type=password, client_id={Clients.ScriptsClientId}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Demo accounts (Development only), password {Password} for every user; token: POST /connect/token with grant_type=password, client_id={Clients.ScriptsClientId}, scope=api");
         foreach (var (userName, _, role, unit, agency, province) in Users)
             text.AppendLine(CultureInfo.InvariantCulture, $"  {userName,-18} {role,-18} {(unit is null ? "" : "unit " + unit)}{(agency is null ? "" : " agency " + agency)}{(province is null ? "" : "province " + province)}");
         text.Append(CultureInfo.InvariantCulture, $"  integrator client {IntegratorClientId} (province 20), secret {IntegratorSecret}: grant_type=client_credentials");
