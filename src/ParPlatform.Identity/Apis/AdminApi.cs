@@ -54,7 +54,7 @@ public static class AdminApi
         admin.MapGet("/units/{code}", async (IdentityDbContext db, string code, CancellationToken ct) =>
             await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.UnitCode == code, ct) is { } unit
                 ? Results.Ok(UnitResponse.From(unit))
-                : Problems.NotFound($"Không có đơn vị mã {code}."));
+                : ApiProblems.NotFound($"Không có đơn vị mã {code}."));
         admin.MapPost("/units", RegisterUnitAsync);
         admin.MapPut("/units/{code}", UpdateUnitAsync);
 
@@ -72,7 +72,7 @@ public static class AdminApi
         {
             var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
             if (user is null)
-                return Problems.NotFound($"Không có tài khoản {userName}.");
+                return ApiProblems.NotFound($"Không có tài khoản {userName}.");
             user.RecordSignIn();
             await db.SaveChangesAsync(ct);
             return Results.Ok(UserResponse.From(user, clock.GetUtcNow()));
@@ -85,9 +85,9 @@ public static class AdminApi
     {
         var errors = request.Validate();
         if (errors.Any)
-            return Problems.Invalid(errors);
+            return ApiProblems.Invalid(errors);
         if (await db.Provinces.AnyAsync(p => p.ProvinceCode == request.Code, ct))
-            return Problems.Conflict($"Tỉnh mã {request.Code} đã có trong danh mục.");
+            return ApiProblems.Conflict($"Tỉnh mã {request.Code} đã có trong danh mục.");
         db.Provinces.Add(new Province { ProvinceCode = request.Code!, Name = request.Name!.Trim(), RegisteredAt = clock.GetUtcNow() });
         return await SaveCreatedAsync(db, $"/api/v1/admin/provinces/{request.Code}", new ProvinceResponse(request.Code!, request.Name.Trim()),
             $"Tỉnh mã {request.Code} đã có trong danh mục.", ct);
@@ -101,9 +101,9 @@ public static class AdminApi
         if (!errors.Any && province is null)
             errors.Add("provinceCode", $"Chưa có tỉnh mã {request.ProvinceCode} trong danh mục; đăng ký tỉnh trước.");
         if (errors.Any)
-            return Problems.Invalid(errors);
+            return ApiProblems.Invalid(errors);
         if (await db.Units.AnyAsync(u => u.UnitCode == request.Code, ct))
-            return Problems.Conflict($"Đơn vị mã {request.Code} đã được đăng ký.");
+            return ApiProblems.Conflict($"Đơn vị mã {request.Code} đã được đăng ký.");
 
         var now = clock.GetUtcNow();
         var unit = new Unit
@@ -134,10 +134,10 @@ public static class AdminApi
     {
         var unit = await db.Units.SingleOrDefaultAsync(u => u.UnitCode == code, ct);
         if (unit is null)
-            return Problems.NotFound($"Không có đơn vị mã {code}.");
+            return ApiProblems.NotFound($"Không có đơn vị mã {code}.");
         var errors = request.Validate();
         if (errors.Any)
-            return Problems.Invalid(errors);
+            return ApiProblems.Invalid(errors);
         var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.ProvinceCode == unit.ProvinceCode, ct);
         unit.Name = request.Name!.Trim();
         unit.Kind = UnitKinds.Parse(request.Kind)!.Value;
@@ -174,9 +174,9 @@ public static class AdminApi
             errors.Add("provinceCode", $"Chưa có tỉnh mã {provinceCode} trong danh mục.");
         }
         if (errors.Any)
-            return Problems.Invalid(errors);
+            return ApiProblems.Invalid(errors);
         if (await db.Users.AnyAsync(u => u.UserName == request.UserName, ct))
-            return Problems.Conflict($"Tên đăng nhập {request.UserName} đã được dùng.");
+            return ApiProblems.Conflict($"Tên đăng nhập {request.UserName} đã được dùng.");
 
         var user = new UserAccount
         {
@@ -207,9 +207,9 @@ public static class AdminApi
                 errors.Add("unitCodes", $"Chưa có đơn vị mã {missing}.");
         }
         if (errors.Any)
-            return Problems.Invalid(errors);
+            return ApiProblems.Invalid(errors);
         if (await applications.FindByClientIdAsync(request.ClientId!, ct) is not null)
-            return Problems.Conflict($"Ứng dụng {request.ClientId} đã được đăng ký.");
+            return ApiProblems.Conflict($"Ứng dụng {request.ClientId} đã được đăng ký.");
 
         var secret = RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 40);
         var integrator = new IntegratorClient
@@ -228,10 +228,10 @@ public static class AdminApi
             db.Integrators.Add(integrator);
             await db.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e is OpenIddictExceptions.ValidationException || (e is DbUpdateException && Problems.IsUniqueViolation(e)))
+        catch (Exception e) when (e is OpenIddictExceptions.ValidationException || (e is DbUpdateException && ApiProblems.IsUniqueViolation(e)))
         {
             // Registered by a concurrent request since our check.
-            return Problems.Conflict($"Ứng dụng {request.ClientId} đã được đăng ký.");
+            return ApiProblems.Conflict($"Ứng dụng {request.ClientId} đã được đăng ký.");
         }
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/admin/integrators/{integrator.ClientId}",
@@ -244,9 +244,9 @@ public static class AdminApi
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (Problems.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (ApiProblems.IsUniqueViolation(e))
         {
-            return Problems.Conflict(conflict);
+            return ApiProblems.Conflict(conflict);
         }
         return TypedResults.Created(location, body);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
+using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Identity.Apis;
 
@@ -29,21 +30,21 @@ public static class TenantApi
     {
         var errors = request.Validate();
         if (errors.Any)
-            return Problems.Invalid(errors);
+            return ApiProblems.Invalid(errors);
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.UnitCode == unitCode, ct);
         if (unit is null)
-            return Problems.NotFound($"Không có đơn vị mã {unitCode}.");
+            return ApiProblems.NotFound($"Không có đơn vị mã {unitCode}.");
         if (await db.Agencies.AnyAsync(a => a.UnitCode == unitCode && a.Code == request.Code, ct))
-            return Problems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
+            return ApiProblems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
         var agency = new Agency { UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode, Code = request.Code!, Name = request.Name!.Trim() };
         db.Agencies.Add(agency);
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (Problems.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (ApiProblems.IsUniqueViolation(e))
         {
-            return Problems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
+            return ApiProblems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
         }
         return TypedResults.Created($"/api/v1/units/{unitCode}/agencies", new AgencyResponse(agency.Id, agency.Code, agency.Name, agency.UnitCode));
     }

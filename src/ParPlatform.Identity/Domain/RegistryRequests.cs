@@ -1,45 +1,24 @@
 using System.Text.RegularExpressions;
 using ParPlatform.Contracts.Identity;
+using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Identity.Domain;
 
-/// <summary>Field errors of a request, keyed by its JSON field name, in Vietnamese (a person reads them).</summary>
-public sealed class FieldErrors
+/// <summary>The checks the registry's requests share.</summary>
+internal static class RegistryChecks
 {
-    private readonly Dictionary<string, List<string>> _errors = [];
-
-    public bool Any => _errors.Count > 0;
-
-    public FieldErrors Add(string field, string error)
-    {
-        if (!_errors.TryGetValue(field, out var list))
-            _errors[field] = list = [];
-        list.Add(error);
-        return this;
-    }
-
-    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
-
-    internal void RequireName(string field, string? value, int maxLength = 200)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-            Add(field, "Không được để trống.");
-        else if (value.Trim().Length > maxLength)
-            Add(field, $"Tối đa {maxLength} ký tự.");
-    }
-
-    internal void RequireUnitCode(string field, string? value)
+    public static void RequireUnitCode(this FieldErrors errors, string field, string? value)
     {
         if (!UnitCode.TryParse(value, out _))
-            Add(field, UnitCode.FormatError);
+            errors.Add(field, UnitCode.FormatError);
     }
 
-    internal void RequireProvinceCode(string field, string? value)
+    public static void RequireProvinceCode(this FieldErrors errors, string field, string? value)
     {
         if (!ProvinceCode.TryParse(value, out _))
-            Add(field, ProvinceCode.FormatError);
+            errors.Add(field, ProvinceCode.FormatError);
     }
 }
 
@@ -49,7 +28,7 @@ public sealed record RegisterProvince(string? Code, string? Name)
     {
         var errors = new FieldErrors();
         errors.RequireProvinceCode("code", Code);
-        errors.RequireName("name", Name);
+        errors.RequireText("name", Name);
         return errors;
     }
 }
@@ -60,7 +39,7 @@ public sealed record RegisterUnit(string? Code, string? Name, string? Kind, stri
     {
         var errors = new FieldErrors();
         errors.RequireUnitCode("code", Code);
-        errors.RequireName("name", Name);
+        errors.RequireText("name", Name);
         if (UnitKinds.Parse(Kind) is null)
             errors.Add("kind", UnitKinds.Error);
         errors.RequireProvinceCode("provinceCode", ProvinceCode);
@@ -73,7 +52,7 @@ public sealed record UpdateUnit(string? Name, string? Kind)
     public FieldErrors Validate()
     {
         var errors = new FieldErrors();
-        errors.RequireName("name", Name);
+        errors.RequireText("name", Name);
         if (UnitKinds.Parse(Kind) is null)
             errors.Add("kind", UnitKinds.Error);
         return errors;
@@ -107,7 +86,7 @@ public sealed partial record RegisterAgency(string? Code, string? Name)
         var errors = new FieldErrors();
         if (Code is null || !CodePattern().IsMatch(Code))
             errors.Add("code", "Mã cơ quan gồm 2–40 chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ van-phong).");
-        errors.RequireName("name", Name);
+        errors.RequireText("name", Name);
         return errors;
     }
 
@@ -126,7 +105,7 @@ public sealed partial record RegisterUser(
         var errors = new FieldErrors();
         if (UserName is null || !UserNamePattern().IsMatch(UserName))
             errors.Add("userName", "Tên đăng nhập gồm 3–64 chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang.");
-        errors.RequireName("displayName", DisplayName);
+        errors.RequireText("displayName", DisplayName);
         if (Password is null || Password.Length < MinPasswordLength || !Password.Any(char.IsLetter) || !Password.Any(char.IsDigit))
             errors.Add("password", $"Mật khẩu có ít nhất {MinPasswordLength} ký tự, gồm cả chữ và số.");
         switch (Role)
@@ -165,7 +144,7 @@ public sealed partial record RegisterIntegrator(string? ClientId, string? Displa
         var errors = new FieldErrors();
         if (ClientId is null || !ClientIdPattern().IsMatch(ClientId))
             errors.Add("clientId", "Mã ứng dụng gồm 3–64 chữ thường không dấu, chữ số và dấu gạch ngang.");
-        errors.RequireName("displayName", DisplayName);
+        errors.RequireText("displayName", DisplayName);
         var hasUnits = UnitCodes is { Count: > 0 };
         if (ProvinceCode is null == !hasUnits)
             errors.Add("provinceCode", "Ghi đúng một phạm vi: một tỉnh (provinceCode) hoặc danh sách đơn vị (unitCodes).");
