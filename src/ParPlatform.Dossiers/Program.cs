@@ -12,3 +12,6 @@ app.MapDefaultEndpoints();
 app.UseTenantAccess();
 app.MapDossiersApi();
 app.Run();
+
+/// <summary>Entry point, visible to the service tests (WebApplicationFactory).</summary>
+public partial class Program;

@@ -9,5 +9,6 @@ public static class DossiersApi
     {
         var group = app.MapGroup("/api/v1/units/{unitCode}/dossiers");
         group.MapServiceStatus<DossiersDbContext>("dossiers");
+        app.MapProceduresApi();
     }
 }

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParPlatform.Dossiers.Data;
+using ParPlatform.Dossiers.Domain;
+using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
+
+namespace ParPlatform.Dossiers.Apis;
+
+public sealed record ProcedureResponse(
+    string Code, string Name, string Field, decimal TimeLimit, string TimeLimitUnit, long Fee, string OnlineLevel, bool InterLevel, bool Active,
+    DateTimeOffset UpdatedAt)
+{
+    public static ProcedureResponse From(Procedure p) => new(
+        p.Code, p.Name, p.Field, p.TimeLimitAmount, ProcedureInput.NameOf(p.TimeLimitUnit), p.Fee, ProcedureInput.NameOf(p.OnlineLevel),
+        p.InterLevel, p.Active, p.UpdatedAt);
+}
+
+public sealed record ImportResult(int Created, int Updated);
+
+/// <summary>
+/// A unit's procedure catalogue: list (paged; by field, active, text), read, create, change, and
+/// import a whole file (JSON array or CSV) all-or-nothing, creating or updating by code.
+/// </summary>
+public static class ProceduresApi
+{
+    /// <summary>Largest import body: a catalogue of a few thousand procedures fits many times over.</summary>
+    public const int MaxImportBytes = 5 * 1024 * 1024;
+
+    public static void MapProceduresApi(this IEndpointRouteBuilder app)
+    {
+        var procedures = app.MapGroup("/api/v1/units/{unitCode}/dossiers/procedures");
+        procedures.MapGet("", ListAsync);
+        procedures.MapGet("/{code}", async (string unitCode, string code, DossiersDbContext db, CancellationToken ct) =>
+            await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.UnitCode == unitCode && p.Code == code, ct) is { } procedure
+                ? Results.Ok(ProcedureResponse.From(procedure))
+                : ApiProblems.NotFound($"Đơn vị {unitCode} không có thủ tục mã {code}."));
+        procedures.MapPost("", CreateAsync);
+        procedures.MapPut("/{code}", UpdateAsync);
+        procedures.MapPost("/import", ImportAsync).DisableAntiforgery();
+    }
+
+    private static async Task<IResult> ListAsync(
+        string unitCode, DossiersDbContext db, string? field, bool? active, string? q, int? page, int? pageSize, CancellationToken ct)
+    {
+        var query = db.Procedures.AsNoTracking().Where(p => p.UnitCode == unitCode);
+        if (!string.IsNullOrWhiteSpace(field))
+            query = query.Where(p => p.Field == field);
+        if (active is not null)
+            query = query.Where(p => p.Active == active);
+        if (!string.IsNullOrWhiteSpace(q))
+            query = query.Where(p => EF.Functions.ILike(p.Name, $"%{q.Trim()}%") || p.Code.StartsWith(q.Trim()));
+        var found = await query.OrderBy(p => p.Code).ToPageAsync(page, pageSize, ct);
+        return TypedResults.Ok(new Page<ProcedureResponse>([.. found.Items.Select(ProcedureResponse.From)], found.PageNumber, found.PageSize, found.Total));
+    }
+
+    private static async Task<IResult> CreateAsync(
+        string unitCode, ProcedureInput input, DossiersDbContext db, IUnitDirectory units, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = input.Validate();
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        var province = await units.FindProvinceAsync(unitCode, ct);
+        if (province is null)
+            return UnitNotKnown(unitCode);
+        if (await db.Procedures.AnyAsync(p => p.UnitCode == unitCode && p.Code == input.Code, ct))
+            return ApiProblems.Conflict($"Đơn vị {unitCode} đã có thủ tục mã {input.Code}.");
+        var procedure = new Procedure { UnitCode = unitCode, ProvinceCode = province, Code = input.Code!, Name = "", Field = "" };
+        input.ApplyTo(procedure, clock.GetUtcNow());
+        db.Procedures.Add(procedure);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (ApiProblems.IsUniqueViolation(e))
+        {
+            return ApiProblems.Conflict($"Đơn vị {unitCode} đã có thủ tục mã {input.Code}.");
+        }
+        return TypedResults.Created($"/api/v1/units/{unitCode}/dossiers/procedures/{procedure.Code}", ProcedureResponse.From(procedure));
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        string unitCode, string code, ProcedureInput input, DossiersDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var procedure = await db.Procedures.SingleOrDefaultAsync(p => p.UnitCode == unitCode && p.Code == code, ct);
+        if (procedure is null)
+            return ApiProblems.NotFound($"Đơn vị {unitCode} không có thủ tục mã {code}.");
+        var errors = (input with { Code = input.Code ?? code }).Validate();
+        if (input.Code is not null && input.Code != code)
+            errors.Add("code", "Mã thủ tục không đổi được; tạo thủ tục mới với mã mới.");
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        input.ApplyTo(procedure, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ProcedureResponse.From(procedure));
+    }
+
+    private static async Task<IResult> ImportAsync(
+        string unitCode, HttpRequest request, DossiersDbContext db, IUnitDirectory units, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxImportBytes)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn.", detail: $"Tối đa {MaxImportBytes / 1024 / 1024} MB.");
+        List<(int Row, ProcedureInput Input)> rows;
+        List<ImportProblem> problems;
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToUpperInvariant();
+        switch (mediaType)
+        {
+            case "TEXT/CSV":
+                using (var reader = new StreamReader(request.Body))
+                    (rows, problems) = ProcedureImport.FromCsv(await reader.ReadToEndAsync(ct));
+                break;
+            case "APPLICATION/JSON":
+                List<ProcedureInput>? items;
+                try
+                {
+                    items = await request.ReadFromJsonAsync<List<ProcedureInput>>(ct);
+                }
+                catch (JsonException e)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Tệp JSON không đọc được.", detail: e.Message);
+                }
+                rows = [.. (items ?? []).Select((input, index) => (index + 1, input))];
+                problems = rows.Count == 0 ? [new ImportProblem(1, null, "Tệp không có thủ tục nào.")] : ProcedureImport.Check(rows);
+                break;
+            default:
+                return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Định dạng tệp không được hỗ trợ.",
+                    detail: "Gửi tệp CSV (Content-Type: text/csv) hoặc mảng JSON (Content-Type: application/json).");
+        }
+        if (problems.Count > 0)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Tệp có dòng không hợp lệ; chưa ghi thủ tục nào.",
+                detail: $"{problems.Count} lỗi.",
+                extensions: new Dictionary<string, object?> { ["rows"] = problems.OrderBy(p => p.Row) });
+        }
+
+        var province = await units.FindProvinceAsync(unitCode, ct);
+        if (province is null)
+            return UnitNotKnown(unitCode);
+        var existing = await db.Procedures.Where(p => p.UnitCode == unitCode).ToDictionaryAsync(p => p.Code, ct);
+        var now = clock.GetUtcNow();
+        var created = 0;
+        foreach (var (_, input) in rows)
+        {
+            if (!existing.TryGetValue(input.Code!, out var procedure))
+            {
+                procedure = new Procedure { UnitCode = unitCode, ProvinceCode = province, Code = input.Code!, Name = "", Field = "" };
+                db.Procedures.Add(procedure);
+                created++;
+            }
+            input.ApplyTo(procedure, now);
+        }
+        await db.SaveChangesAsync(ct); // one transaction: the whole file or nothing
+        return TypedResults.Ok(new ImportResult(created, rows.Count - created));
+    }
+
+    private static IResult UnitNotKnown(string unitCode) =>
+        ApiProblems.NotFound($"Dịch vụ hồ sơ chưa nhận được đơn vị {unitCode} từ danh mục; thử lại sau ít giây.");
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using ParPlatform.ServiceDefaults;
+using ParPlatform.SharedKernel.Calendar;
+
+namespace ParPlatform.Dossiers.Domain;
+
+/// <summary>
+/// A procedure as a client writes it (JSON body, or one CSV row with the same column names):
+/// code, name, field and timeLimit are required; timeLimitUnit is "days" (default) or "hours";
+/// fee in đồng (default 0); onlineLevel "full", "partial" or "none" (default); interLevel and
+/// active true or false (defaults false and true).
+/// </summary>
+public sealed partial record ProcedureInput(
+    string? Code, string? Name, string? Field, decimal? TimeLimit, string? TimeLimitUnit,
+    long? Fee, string? OnlineLevel, bool? InterLevel, bool? Active)
+{
+    public const int MaxCodeLength = 50;
+
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        if (Code is null || !CodePattern().IsMatch(Code))
+            errors.Add("code", $"Mã thủ tục gồm 1–{MaxCodeLength} chữ, số, dấu chấm, gạch ngang hoặc gạch dưới (ví dụ 1.001612).");
+        errors.RequireText("name", Name, 500);
+        errors.RequireText("field", Field);
+        if (TimeLimit is not > 0)
+            errors.Add("timeLimit", "Thời hạn giải quyết phải lớn hơn 0.");
+        else if (TimeLimit > 1000)
+            errors.Add("timeLimit", "Thời hạn giải quyết tối đa 1000.");
+        if (ParseUnit(TimeLimitUnit) is null)
+            errors.Add("timeLimitUnit", "Đơn vị thời hạn là \"days\" (ngày làm việc) hoặc \"hours\" (giờ làm việc).");
+        if (Fee is < 0)
+            errors.Add("fee", "Phí, lệ phí không được âm.");
+        if (ParseOnlineLevel(OnlineLevel) is null)
+            errors.Add("onlineLevel", "Mức độ trực tuyến là \"full\" (toàn trình), \"partial\" (một phần) hoặc \"none\".");
+        return errors;
+    }
+
+    /// <summary>Writes a valid input onto a procedure (new or existing).</summary>
+    public void ApplyTo(Procedure procedure, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        procedure.Name = Name!.Trim();
+        procedure.Field = Field!.Trim();
+        procedure.TimeLimitAmount = TimeLimit!.Value;
+        procedure.TimeLimitUnit = ParseUnit(TimeLimitUnit)!.Value;
+        procedure.Fee = Fee ?? 0;
+        procedure.OnlineLevel = ParseOnlineLevel(OnlineLevel)!.Value;
+        procedure.InterLevel = InterLevel ?? false;
+        procedure.Active = Active ?? true;
+        procedure.UpdatedAt = now;
+    }
+
+    public static string NameOf(TimeLimitUnit unit) => unit == SharedKernel.Calendar.TimeLimitUnit.WorkingHours ? "hours" : "days";
+
+    public static string NameOf(OnlineLevel level) => level switch
+    {
+        Domain.OnlineLevel.Full => "full",
+        Domain.OnlineLevel.Partial => "partial",
+        _ => "none",
+    };
+
+    private static TimeLimitUnit? ParseUnit(string? unit) => unit switch
+    {
+        null or "" or "days" => SharedKernel.Calendar.TimeLimitUnit.WorkingDays,
+        "hours" => SharedKernel.Calendar.TimeLimitUnit.WorkingHours,
+        _ => null,
+    };
+
+    private static OnlineLevel? ParseOnlineLevel(string? level) => level switch
+    {
+        "full" => Domain.OnlineLevel.Full,
+        "partial" => Domain.OnlineLevel.Partial,
+        null or "" or "none" => Domain.OnlineLevel.None,
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^[\p{L}\p{N}._-]{1,50}$")]
+    private static partial Regex CodePattern();
+}

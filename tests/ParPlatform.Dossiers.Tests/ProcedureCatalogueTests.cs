@@ -1,0 +1,262 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace ParPlatform.Dossiers.Tests;
+
+/// <summary>A unit's procedure catalogue through the service's HTTP API, with real tokens and PostgreSQL.</summary>
+public sealed class ProcedureCatalogueTests(DossiersFixture dossiers) : IClassFixture<DossiersFixture>
+{
+    private const string TamThanh = "/api/v1/units/06112/dossiers/procedures";
+
+    private static object Birth(string code) => new
+    {
+        code, name = "Đăng ký khai sinh", field = "Hộ tịch", timeLimit = 1, fee = 0, onlineLevel = "full", interLevel = true,
+    };
+
+    [Fact]
+    public async Task A_procedure_is_created_read_and_listed_by_field()
+    {
+        using var officer = dossiers.Officer("06112");
+        var code = NewCode();
+
+        using var created = await officer.PostAsJsonAsync(TamThanh, Birth(code));
+        var read = await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{code}");
+        var list = await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}?field=Hộ tịch&pageSize=200");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Đăng ký khai sinh", read.GetProperty("name").GetString());
+        Assert.Equal(1, read.GetProperty("timeLimit").GetDecimal());
+        Assert.Equal("days", read.GetProperty("timeLimitUnit").GetString());
+        Assert.Equal("full", read.GetProperty("onlineLevel").GetString());
+        Assert.True(read.GetProperty("interLevel").GetBoolean());
+        Assert.True(read.GetProperty("active").GetBoolean());
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), p => p.GetProperty("code").GetString() == code);
+        Assert.All(list.GetProperty("items").EnumerateArray(), p => Assert.Equal("Hộ tịch", p.GetProperty("field").GetString()));
+    }
+
+    [Fact]
+    public async Task A_code_taken_in_the_unit_is_a_409_and_another_unit_may_use_it()
+    {
+        using var tamThanh = dossiers.Officer("06112");
+        using var chiLang = dossiers.Officer("06181");
+        var code = NewCode();
+        using (var first = await tamThanh.PostAsJsonAsync(TamThanh, Birth(code)))
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        using var again = await tamThanh.PostAsJsonAsync(TamThanh, Birth(code));
+        using var elsewhere = await chiLang.PostAsJsonAsync("/api/v1/units/06181/dossiers/procedures", Birth(code));
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(0, "days", "none", "timeLimit")]
+    [InlineData(-2, "days", "none", "timeLimit")]
+    [InlineData(3, "weeks", "none", "timeLimitUnit")]
+    [InlineData(3, "days", "mostly", "onlineLevel")]
+    public async Task Bad_input_is_a_400_naming_the_field_and_writes_nothing(decimal timeLimit, string unit, string online, string field)
+    {
+        using var officer = dossiers.Officer("06112");
+        var code = NewCode();
+
+        using var response = await officer.PostAsJsonAsync(TamThanh, new
+        {
+            code, name = "Cấp bản sao trích lục", field = "Hộ tịch", timeLimit, timeLimitUnit = unit, onlineLevel = online,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+        using var read = await officer.GetAsync(new Uri($"{TamThanh}/{code}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_units_officer_gets_404_a_reviewer_reads_but_may_not_write()
+    {
+        using var tamThanh = dossiers.Officer("06112");
+        var code = NewCode();
+        using (var created = await tamThanh.PostAsJsonAsync(TamThanh, Birth(code)))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var chiLang = dossiers.Officer("06181");
+        using var langSon = dossiers.Reviewer("20");
+        using var lamDong = dossiers.Reviewer("68");
+
+        using var byOtherUnit = await chiLang.GetAsync(new Uri($"{TamThanh}/{code}", UriKind.Relative));
+        using var byReviewer = await langSon.GetAsync(new Uri($"{TamThanh}/{code}", UriKind.Relative));
+        using var writeByReviewer = await langSon.PostAsJsonAsync(TamThanh, Birth(NewCode()));
+        using var byOtherProvince = await lamDong.GetAsync(new Uri($"{TamThanh}/{code}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, byOtherUnit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byReviewer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, writeByReviewer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byOtherProvince.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_procedure_is_changed_but_its_code_is_not()
+    {
+        using var officer = dossiers.Officer("06112");
+        var code = NewCode();
+        using (var created = await officer.PostAsJsonAsync(TamThanh, Birth(code)))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        using var changed = await officer.PutAsJsonAsync($"{TamThanh}/{code}", new
+        {
+            name = "Đăng ký khai sinh", field = "Hộ tịch", timeLimit = 0.5, fee = 8000, active = false,
+        });
+        using var renamed = await officer.PutAsJsonAsync($"{TamThanh}/{code}", new { code = "khac", name = "X", field = "Y", timeLimit = 1 });
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var read = await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{code}");
+        Assert.Equal(0.5m, read.GetProperty("timeLimit").GetDecimal());
+        Assert.Equal(8000, read.GetProperty("fee").GetInt64());
+        Assert.False(read.GetProperty("active").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, renamed.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_json_import_creates_then_updates_by_code_without_duplicates()
+    {
+        using var officer = dossiers.Officer("06181");
+        const string Path = "/api/v1/units/06181/dossiers/procedures";
+        var codes = Enumerable.Range(0, 3).Select(_ => NewCode()).ToList();
+        var file = codes.Select((code, i) => new { code, name = $"Thủ tục {i}", field = "Chứng thực", timeLimit = i + 1 }).ToList();
+
+        using var first = await officer.PostAsJsonAsync($"{Path}/import", file);
+        using var second = await officer.PostAsJsonAsync($"{Path}/import", file.Select(p => p with { name = p.name + " (sửa)" }));
+
+        Assert.Equal((3, 0), Result(await first.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal((0, 3), Result(await second.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal(3, await CountAsync("06181", codes));
+        Assert.Equal("Thủ tục 2 (sửa)", (await officer.GetFromJsonAsync<JsonElement>($"{Path}/{codes[2]}")).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_csv_import_reads_quoted_vietnamese_and_half_days()
+    {
+        using var officer = dossiers.Officer("06112");
+        var (a, b) = (NewCode(), NewCode());
+        var csv = $"""
+            code,name,field,timeLimit,timeLimitUnit,fee,onlineLevel,interLevel,active
+            {a},"Cấp giấy xác nhận tình trạng hôn nhân, lần đầu",Hộ tịch,"0,5",days,0,full,có,1
+            {b},Chứng thực bản sao từ bản chính,Chứng thực,4,hours,2000,partial,false,true
+            """;
+
+        using var response = await officer.PostAsync(new Uri($"{TamThanh}/import", UriKind.Relative), new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var first = await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{a}");
+        Assert.Equal("Cấp giấy xác nhận tình trạng hôn nhân, lần đầu", first.GetProperty("name").GetString());
+        Assert.Equal(0.5m, first.GetProperty("timeLimit").GetDecimal());
+        Assert.True(first.GetProperty("interLevel").GetBoolean());
+        var second = await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{b}");
+        Assert.Equal("hours", second.GetProperty("timeLimitUnit").GetString());
+        Assert.Equal(2000, second.GetProperty("fee").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_csv_with_bad_rows_is_a_400_with_their_lines_and_columns_and_nothing_is_written()
+    {
+        using var officer = dossiers.Officer("06112");
+        var (good, bad, twice) = (NewCode(), NewCode(), NewCode());
+        var csv = $"""
+            code,name,field,timeLimit
+            {good},Đăng ký kết hôn,Hộ tịch,3
+            {bad},Đăng ký nhận cha mẹ con,Hộ tịch,ba ngày
+            {twice},Thủ tục A,Hộ tịch,0
+            {twice},Thủ tục B,Hộ tịch,2
+            """;
+
+        using var response = await officer.PostAsync(new Uri($"{TamThanh}/import", UriKind.Relative), new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var rows = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").EnumerateArray()
+            .Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(3, "timeLimit"), (4, "timeLimit"), (5, "code")], rows);
+        Assert.Equal(0, await CountAsync("06112", [good, bad, twice]));
+    }
+
+    [Fact]
+    public async Task A_csv_without_a_required_column_names_it()
+    {
+        using var officer = dossiers.Officer("06112");
+
+        using var response = await officer.PostAsync(new Uri($"{TamThanh}/import", UriKind.Relative),
+            new StringContent("code,name,timeLimit\nx1,Y,1\n", Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var row = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").EnumerateArray());
+        Assert.Equal(1, row.GetProperty("row").GetInt32());
+        Assert.Equal("field", row.GetProperty("column").GetString());
+    }
+
+    [Fact]
+    public async Task An_import_in_another_format_is_a_415()
+    {
+        using var officer = dossiers.Officer("06112");
+
+        using var response = await officer.PostAsync(new Uri($"{TamThanh}/import", UriKind.Relative), new StringContent("<xml/>", Encoding.UTF8, "application/xml"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_the_scope_set_to_a_unit_a_select_star_on_procedures_returns_no_row_of_another_unit()
+    {
+        using (var tamThanh = dossiers.Officer("06112"))
+        using (var created = await tamThanh.PostAsJsonAsync(TamThanh, Birth(NewCode())))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using (var chiLang = dossiers.Officer("06181"))
+        using (var created = await chiLang.PostAsJsonAsync("/api/v1/units/06181/dossiers/procedures", Birth(NewCode())))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var all = await UnitCodesAsync("all_tenants", "on");
+        var scoped = await UnitCodesAsync("unit_code", "06181");
+
+        Assert.Contains("06112", all);
+        Assert.NotEmpty(scoped);
+        Assert.All(scoped, unit => Assert.Equal("06181", unit));
+    }
+
+    private static string NewCode() => $"t{Guid.NewGuid():N}"[..12];
+
+    private static (int Created, int Updated) Result(JsonElement result) =>
+        (result.GetProperty("created").GetInt32(), result.GetProperty("updated").GetInt32());
+
+    /// <summary>How many of the codes the unit has, read across tenants as the service's own role.</summary>
+    private async Task<long> CountAsync(string unit, IReadOnlyList<string> codes)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT set_config('parplatform.all_tenants', 'on', false); " +
+            "SELECT count(*) FROM dossiers.procedures WHERE unit_code = @unit AND code = ANY(@codes)", connection);
+        command.Parameters.AddWithValue("unit", unit);
+        command.Parameters.AddWithValue("codes", codes.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        return reader.GetInt64(0);
+    }
+
+    private async Task<List<string>> UnitCodesAsync(string setting, string value)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using (var set = new NpgsqlCommand($"SELECT set_config('parplatform.{setting}', @value, false)", connection))
+        {
+            set.Parameters.AddWithValue("value", value);
+            await set.ExecuteNonQueryAsync();
+        }
+        await using var select = new NpgsqlCommand("SELECT * FROM dossiers.procedures", connection);
+        await using var reader = await select.ExecuteReaderAsync();
+        var codes = new List<string>();
+        while (await reader.ReadAsync())
+            codes.Add(reader.GetString(reader.GetOrdinal("unit_code")));
+        return codes;
+    }
+}
