@@ -27,7 +27,7 @@ public static class ConnectApi
     }
 
     private static async Task<IResult> IssueTokenAsync(
-        HttpContext http, IdentityDbContext db, PasswordSignIn passwords, TenantScope scope, CancellationToken ct)
+        HttpContext http, IdentityDbContext db, PasswordSignIn passwords, TenantScope scope, TimeProvider clock, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -52,14 +52,14 @@ public static class ConnectApi
             var previous = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var subject = previous.Principal?.GetClaim(Claims.Subject);
             var user = Guid.TryParse(subject, out var id) ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) : null;
-            if (user is null || user.IsLockedAt(DateTimeOffset.UtcNow))
+            if (user is null || user.IsLockedAt(clock.GetUtcNow()))
                 return Refuse(Errors.InvalidGrant, "Tài khoản không còn được phép đăng nhập.");
             return SignIn(AccessTokenClaims.ForUser(user, previous.Principal!.GetScopes()));
         }
         return Refuse(Errors.UnsupportedGrantType, "Kiểu cấp quyền này không được hỗ trợ.");
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, IdentityDbContext db, TenantScope scope, CancellationToken ct)
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, IdentityDbContext db, TenantScope scope, TimeProvider clock, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -74,7 +74,7 @@ public static class ConnectApi
         scope.SetAllTenants();
         var subject = session.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value;
         var user = Guid.TryParse(subject, out var id) ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) : null;
-        if (user is null || user.IsLockedAt(DateTimeOffset.UtcNow))
+        if (user is null || user.IsLockedAt(clock.GetUtcNow()))
             return Refuse(Errors.AccessDenied, "Tài khoản không còn được phép đăng nhập.");
         return SignIn(AccessTokenClaims.ForUser(user, request.GetScopes()));
     }
