@@ -102,6 +102,34 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
         _password = Secrets.ReadOrCreate(passwordFile);
         await StopLeftoverNodeAsync();
 
+        // A node that does not come up (seen rarely when several start at once on a busy machine:
+        // another process can take a free port between our pick and the node's bind) is stopped
+        // and started again on fresh ports.
+        const int Attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await LaunchNodeAsync(server, home, mnesia, cancellationToken);
+                break;
+            }
+            catch (Exception e) when (attempt < Attempts && !cancellationToken.IsCancellationRequested && e is InvalidOperationException or TimeoutException)
+            {
+                Log($"RabbitMQ did not start ({e.Message.Split('\n')[0]}); starting it again on other ports (attempt {attempt + 1} of {Attempts})");
+                await StopAsync();
+            }
+        }
+        if (!freshNode && passwordWasMissing)
+            await RunCtlAsync(["change_password", ServiceUser, _password], cancellationToken);
+
+        ConnectionString = $"amqp://{ServiceUser}:{_password}@127.0.0.1:{_amqpPort}/{VirtualHost}";
+        await WaitUntilAsync(IsHealthyAsync, _process, TimeSpan.FromSeconds(60), "RabbitMQ management", cancellationToken);
+        await CreateIntegratorAsync(cancellationToken);
+    }
+
+    /// <summary>Starts the node on free ports and returns once it has booted.</summary>
+    private async Task LaunchNodeAsync(string server, string home, string mnesia, CancellationToken cancellationToken)
+    {
         _amqpPort = Ports.GetFree();
         _managementPort = Ports.GetFree();
         var distributionPort = Ports.GetFree();
@@ -143,12 +171,6 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
         // registered, so first wait for the node to listen, then let it confirm.
         await WaitUntilAsync(ct => Ports.AcceptsConnectionsAsync(_amqpPort, ct), _process, TimeSpan.FromSeconds(90), "RabbitMQ", cancellationToken);
         await RunCtlAsync(["await_startup", "--timeout", "60"], cancellationToken);
-        if (!freshNode && passwordWasMissing)
-            await RunCtlAsync(["change_password", ServiceUser, _password], cancellationToken);
-
-        ConnectionString = $"amqp://{ServiceUser}:{_password}@127.0.0.1:{_amqpPort}/{VirtualHost}";
-        await WaitUntilAsync(IsHealthyAsync, _process, TimeSpan.FromSeconds(60), "RabbitMQ management", cancellationToken);
-        await CreateIntegratorAsync(cancellationToken);
     }
 
     internal override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
@@ -172,18 +194,21 @@ public sealed class RabbitMQServerResource : Resource, IResourceWithConnectionSt
 
     protected override async Task StopAsync()
     {
-        if (_process is null || _process.HasExited)
+        if (_process is null)
             return;
-        Log("stopping RabbitMQ");
-        try
+        if (!_process.HasExited)
         {
-            await RunCtlAsync(["stop"], CancellationToken.None);
+            Log("stopping RabbitMQ");
+            try
+            {
+                await RunCtlAsync(["stop"], CancellationToken.None);
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+            {
+                Log($"rabbitmqctl stop failed ({e.Message}); terminating the node");
+            }
+            await _process.StopAsync(Signals.SigTerm, TimeSpan.FromSeconds(30));
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-        {
-            Log($"rabbitmqctl stop failed ({e.Message}); terminating the node");
-        }
-        await _process.StopAsync(Signals.SigTerm, TimeSpan.FromSeconds(30));
         // The node started its own Erlang port mapper (epmd) on our port; it outlives the node.
         await ChildProcess.RunAsync(
             new ProcessSpec("epmd", ["-port", Invariant(_epmdPort), "-kill"]), TimeSpan.FromSeconds(10), CancellationToken.None);
