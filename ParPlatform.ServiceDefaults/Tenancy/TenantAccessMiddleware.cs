@@ -13,6 +13,9 @@ namespace ParPlatform.ServiceDefaults.Tenancy;
 /// </summary>
 internal sealed class TenantAccessMiddleware(RequestDelegate next, bool deferUnitProvince)
 {
+    private const string NotFoundDetail = "Không có tài nguyên này, hoặc tài khoản không được phép xem.";
+    private const string ForbiddenDetail = "Vai trò của tài khoản không cho phép thao tác này.";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var route = TenantRoute.Parse(context.Request.Path);
@@ -28,13 +31,15 @@ internal sealed class TenantAccessMiddleware(RequestDelegate next, bool deferUni
         }
         if (route.CodeError is not null)
         {
-            await TypedResultsProblem.Validation(route.CodeField, route.CodeError).ExecuteAsync(context);
+            await ApiProblems.Invalid(
+                new FieldErrors().Add(route.CodeField, route.CodeError),
+                title: route.Kind == TenantRouteKind.Province ? "Mã tỉnh không hợp lệ." : "Mã đơn vị không hợp lệ.").ExecuteAsync(context);
             return;
         }
         var caller = Caller.From(context.User);
         if (caller is null)
         {
-            await TypedResultsProblem.Forbidden().ExecuteAsync(context);
+            await ApiProblems.Forbidden(ForbiddenDetail).ExecuteAsync(context);
             return;
         }
 
@@ -60,10 +65,10 @@ internal sealed class TenantAccessMiddleware(RequestDelegate next, bool deferUni
         switch (decision)
         {
             case AccessDecision.NotFound:
-                await TypedResultsProblem.NotFound().ExecuteAsync(context);
+                await ApiProblems.NotFound(NotFoundDetail).ExecuteAsync(context);
                 return;
             case AccessDecision.Forbidden:
-                await TypedResultsProblem.Forbidden().ExecuteAsync(context);
+                await ApiProblems.Forbidden(ForbiddenDetail).ExecuteAsync(context);
                 return;
         }
         var scope = context.RequestServices.GetRequiredService<TenantScope>();
@@ -81,22 +86,6 @@ internal sealed class TenantAccessMiddleware(RequestDelegate next, bool deferUni
         }
         await next(context);
     }
-}
-
-/// <summary>The ProblemDetails the access check answers with (Vietnamese titles: a person reads them).</summary>
-internal static class TypedResultsProblem
-{
-    public static IResult NotFound() => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy.",
-        detail: "Không có tài nguyên này, hoặc tài khoản không được phép xem.");
-
-    public static IResult Forbidden() => TypedResults.Problem(
-        statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền thực hiện thao tác này.",
-        detail: "Vai trò của tài khoản không cho phép thao tác này.");
-
-    public static IResult Validation(string field, string error) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { [field] = [error] },
-        title: field == "provinceCode" ? "Mã tỉnh không hợp lệ." : "Mã đơn vị không hợp lệ.");
 }
 
 public static class TenantAccessExtensions

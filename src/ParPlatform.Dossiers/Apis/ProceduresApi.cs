@@ -68,15 +68,8 @@ public static class ProceduresApi
         var procedure = new Procedure { UnitCode = unitCode, ProvinceCode = province, Code = input.Code!, Name = "", Field = "" };
         input.ApplyTo(procedure, clock.GetUtcNow());
         db.Procedures.Add(procedure);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (ApiProblems.IsUniqueViolation(e))
-        {
-            return ApiProblems.Conflict($"Đơn vị {unitCode} đã có thủ tục mã {input.Code}.");
-        }
-        return TypedResults.Created($"/api/v1/units/{unitCode}/dossiers/procedures/{procedure.Code}", ProcedureResponse.From(procedure));
+        return await db.SaveCreatedAsync($"/api/v1/units/{unitCode}/dossiers/procedures/{procedure.Code}", ProcedureResponse.From(procedure),
+            $"Đơn vị {unitCode} đã có thủ tục mã {input.Code}.", ct);
     }
 
     private static async Task<IResult> UpdateAsync(

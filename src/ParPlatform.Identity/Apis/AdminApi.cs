@@ -89,7 +89,7 @@ public static class AdminApi
         if (await db.Provinces.AnyAsync(p => p.ProvinceCode == request.Code, ct))
             return ApiProblems.Conflict($"Tỉnh mã {request.Code} đã có trong danh mục.");
         db.Provinces.Add(new Province { ProvinceCode = request.Code!, Name = request.Name!.Trim(), RegisteredAt = clock.GetUtcNow() });
-        return await SaveCreatedAsync(db, $"/api/v1/admin/provinces/{request.Code}", new ProvinceResponse(request.Code!, request.Name.Trim()),
+        return await db.SaveCreatedAsync($"/api/v1/admin/provinces/{request.Code}", new ProvinceResponse(request.Code!, request.Name.Trim()),
             $"Tỉnh mã {request.Code} đã có trong danh mục.", ct);
     }
 
@@ -125,7 +125,7 @@ public static class AdminApi
             ProvinceName = province.Name,
             OccurredAt = now,
         }, unit.UnitCode);
-        return await SaveCreatedAsync(db, $"/api/v1/admin/units/{unit.UnitCode}", UnitResponse.From(unit),
+        return await db.SaveCreatedAsync($"/api/v1/admin/units/{unit.UnitCode}", UnitResponse.From(unit),
             $"Đơn vị mã {request.Code} đã được đăng ký.", ct);
     }
 
@@ -190,7 +190,7 @@ public static class AdminApi
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
         db.Users.Add(user);
-        return await SaveCreatedAsync(db, $"/api/v1/admin/users?unitCode={user.UnitCode}", UserResponse.From(user, clock.GetUtcNow()),
+        return await db.SaveCreatedAsync($"/api/v1/admin/users?unitCode={user.UnitCode}", UserResponse.From(user, clock.GetUtcNow()),
             $"Tên đăng nhập {request.UserName} đã được dùng.", ct);
     }
 
@@ -236,18 +236,5 @@ public static class AdminApi
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/admin/integrators/{integrator.ClientId}",
             new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, secret));
-    }
-
-    private static async Task<IResult> SaveCreatedAsync<T>(IdentityDbContext db, string location, T body, string conflict, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (ApiProblems.IsUniqueViolation(e))
-        {
-            return ApiProblems.Conflict(conflict);
-        }
-        return TypedResults.Created(location, body);
     }
 }

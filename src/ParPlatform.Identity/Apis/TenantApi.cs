@@ -38,14 +38,7 @@ public static class TenantApi
             return ApiProblems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
         var agency = new Agency { UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode, Code = request.Code!, Name = request.Name!.Trim() };
         db.Agencies.Add(agency);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (ApiProblems.IsUniqueViolation(e))
-        {
-            return ApiProblems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
-        }
-        return TypedResults.Created($"/api/v1/units/{unitCode}/agencies", new AgencyResponse(agency.Id, agency.Code, agency.Name, agency.UnitCode));
+        return await db.SaveCreatedAsync($"/api/v1/units/{unitCode}/agencies", new AgencyResponse(agency.Id, agency.Code, agency.Name, agency.UnitCode),
+            $"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.", ct);
     }
 }
