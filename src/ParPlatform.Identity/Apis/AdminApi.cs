@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
-using ParPlatform.Contracts.Identity;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
 using ParPlatform.Identity.Tokens;
@@ -116,15 +115,7 @@ public static class AdminApi
             UpdatedAt = now,
         };
         db.Units.Add(unit);
-        outbox.Add(new UnitRegistered
-        {
-            UnitCode = unit.UnitCode,
-            ProvinceCode = unit.ProvinceCode,
-            UnitName = unit.Name,
-            Kind = unit.Kind,
-            ProvinceName = province.Name,
-            OccurredAt = now,
-        }, unit.UnitCode);
+        outbox.Add(unit.Registered(province.Name), unit.UnitCode);
         return await db.SaveCreatedAsync($"/api/v1/admin/units/{unit.UnitCode}", UnitResponse.From(unit),
             $"Đơn vị mã {request.Code} đã được đăng ký.", ct);
     }
@@ -142,15 +133,7 @@ public static class AdminApi
         unit.Name = request.Name!.Trim();
         unit.Kind = UnitKinds.Parse(request.Kind)!.Value;
         unit.UpdatedAt = clock.GetUtcNow();
-        outbox.Add(new UnitUpdated
-        {
-            UnitCode = unit.UnitCode,
-            ProvinceCode = unit.ProvinceCode,
-            UnitName = unit.Name,
-            Kind = unit.Kind,
-            ProvinceName = province.Name,
-            OccurredAt = unit.UpdatedAt,
-        }, unit.UnitCode);
+        outbox.Add(unit.Updated(province.Name), unit.UnitCode);
         await db.SaveChangesAsync(ct);
         return Results.Ok(UnitResponse.From(unit));
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using ParPlatform.Identity.Data;
+using ParPlatform.Identity.Domain;
 using ParPlatform.Identity.Tokens;
 using ParPlatform.ServiceDefaults.Tenancy;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -50,11 +51,9 @@ public static class ConnectApi
         {
             // The code or refresh token is valid; issue from the account as it is now.
             var previous = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            var subject = previous.Principal?.GetClaim(Claims.Subject);
-            var user = Guid.TryParse(subject, out var id) ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) : null;
-            if (user is null || user.IsLockedAt(clock.GetUtcNow()))
-                return Refuse(Errors.InvalidGrant, "Tài khoản không còn được phép đăng nhập.");
-            return SignIn(AccessTokenClaims.ForUser(user, previous.Principal!.GetScopes()));
+            return await ActiveUserAsync(db, clock, previous.Principal?.GetClaim(Claims.Subject), ct) is { } user
+                ? SignIn(AccessTokenClaims.ForUser(user, previous.Principal!.GetScopes()))
+                : Refuse(Errors.InvalidGrant, NoLongerAllowed);
         }
         return Refuse(Errors.UnsupportedGrantType, "Kiểu cấp quyền này không được hỗ trợ.");
     }
@@ -72,11 +71,18 @@ public static class ConnectApi
                 [CookieAuthenticationDefaults.AuthenticationScheme]);
         }
         scope.SetAllTenants();
-        var subject = session.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        return await ActiveUserAsync(db, clock, session.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, ct) is { } user
+            ? SignIn(AccessTokenClaims.ForUser(user, request.GetScopes()))
+            : Refuse(Errors.AccessDenied, NoLongerAllowed);
+    }
+
+    private const string NoLongerAllowed = "Tài khoản không còn được phép đăng nhập.";
+
+    /// <summary>The account a code, refresh token or sign-in cookie was issued for, if it still exists and is not locked.</summary>
+    private static async Task<UserAccount?> ActiveUserAsync(IdentityDbContext db, TimeProvider clock, string? subject, CancellationToken ct)
+    {
         var user = Guid.TryParse(subject, out var id) ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) : null;
-        if (user is null || user.IsLockedAt(clock.GetUtcNow()))
-            return Refuse(Errors.AccessDenied, "Tài khoản không còn được phép đăng nhập.");
-        return SignIn(AccessTokenClaims.ForUser(user, request.GetScopes()));
+        return user is not null && !user.IsLockedAt(clock.GetUtcNow()) ? user : null;
     }
 
     private static IResult SignIn(ClaimsPrincipal principal) =>

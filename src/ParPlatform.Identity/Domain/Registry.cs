@@ -27,6 +27,18 @@ public sealed class Unit
     public DateTimeOffset RegisteredAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The event that publishes this unit's registration (UpdatedAt is its time).</summary>
+    public UnitRegistered Registered(string provinceName) => new()
+    {
+        UnitCode = UnitCode, ProvinceCode = ProvinceCode, UnitName = Name, Kind = Kind, ProvinceName = provinceName, OccurredAt = UpdatedAt,
+    };
+
+    /// <summary>The event that publishes this unit's latest change (UpdatedAt is its time).</summary>
+    public UnitUpdated Updated(string provinceName) => new()
+    {
+        UnitCode = UnitCode, ProvinceCode = ProvinceCode, UnitName = Name, Kind = Kind, ProvinceName = provinceName, OccurredAt = UpdatedAt,
+    };
 }
 
 /// <summary>

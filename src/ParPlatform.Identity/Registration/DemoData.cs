@@ -55,6 +55,7 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IConfiguration confi
     ];
 
     private const string IntegratorClientId = "langson-integrator";
+    private const string IntegratorName = "Hệ thống thông tin giải quyết TTHC tỉnh Lạng Sơn";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -81,18 +82,11 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IConfiguration confi
             db.Provinces.Add(new Province { ProvinceCode = code, Name = name, RegisteredAt = now });
         foreach (var (code, name, kind, province) in Units)
         {
-            db.Units.Add(new Unit { UnitCode = code, ProvinceCode = province, Name = name, Kind = kind, RegisteredAt = now, UpdatedAt = now });
+            var unit = new Unit { UnitCode = code, ProvinceCode = province, Name = name, Kind = kind, RegisteredAt = now, UpdatedAt = now };
+            db.Units.Add(unit);
             foreach (var (agency, agencyName) in Agencies)
                 db.Agencies.Add(new Agency { UnitCode = code, ProvinceCode = province, Code = agency, Name = agencyName });
-            outbox.Add(new UnitRegistered
-            {
-                UnitCode = code,
-                ProvinceCode = province,
-                UnitName = name,
-                Kind = kind,
-                ProvinceName = Provinces.Single(p => p.Code == province).Name,
-                OccurredAt = now,
-            }, code);
+            outbox.Add(unit.Registered(Provinces.Single(p => p.Code == province).Name), code);
         }
         foreach (var (userName, displayName, role, unit, agency, province) in Users)
         {
@@ -109,10 +103,10 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IConfiguration confi
             user.PasswordHash = hasher.HashPassword(user, Password);
             db.Users.Add(user);
         }
-        db.Integrators.Add(new IntegratorClient { ClientId = IntegratorClientId, DisplayName = "Hệ thống thông tin giải quyết TTHC tỉnh Lạng Sơn", ProvinceCode = "20", RegisteredAt = now });
+        db.Integrators.Add(new IntegratorClient { ClientId = IntegratorClientId, DisplayName = IntegratorName, ProvinceCode = "20", RegisteredAt = now });
         await db.SaveChangesAsync(cancellationToken);
         await services.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(
-            Clients.Integrator(IntegratorClientId, "Hệ thống thông tin giải quyết TTHC tỉnh Lạng Sơn", IntegratorSecret), cancellationToken);
+            Clients.Integrator(IntegratorClientId, IntegratorName, IntegratorSecret), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
