@@ -25,8 +25,8 @@ ProjectResource AddService(string name, string projectName, string database)
 // The token keys are generated once per installation and stay in the data directory.
 var keys = Path.Combine(builder.Options.DataDirectory, "identity");
 var identity = AddService("identity", "ParPlatform.Identity", "identitydb")
-    .WithEnvironment("Identity__SigningKey", Secrets.ReadOrCreateRsaKey(Path.Combine(keys, "signing-key.pem")))
-    .WithEnvironment("Identity__EncryptionKey", Secrets.ReadOrCreateKey(Path.Combine(keys, "encryption-key")))
+    .WithEnvironment("Identity__SigningKey", Secrets.ReadOrCreate(Path.Combine(keys, "signing-key.pem"), Secrets.NewRsaKeyPem))
+    .WithEnvironment("Identity__EncryptionKey", Secrets.ReadOrCreate(Path.Combine(keys, "encryption-key"), Secrets.NewKey))
     .WithEnvironment("Identity__DemoData", builder.Options.EnvironmentName == "Development" ? "true" : "false");
 var plans = AddService("plans", "ParPlatform.Plans", "plansdb").WithReference(identity);
 var dossiers = AddService("dossiers", "ParPlatform.Dossiers", "dossiersdb").WithReference(identity);

@@ -9,7 +9,6 @@ public static class Extensions
     public static void AddDossiersServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<DossiersDbContext>("dossiersdb", DossiersDbContext.Schema);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.AddMessaging<DossiersDbContext>("messaging", DossiersDbContext.Schema, consumers => consumers
             .AddUnitProvisioning<DossiersDbContext>());
     }

@@ -24,7 +24,6 @@ public static class Extensions
 
         var issuer = AccessTokens.Issuer(builder.Configuration);
         var keys = TokenKeys.FromConfiguration(builder.Configuration);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<IUnitDirectory, RegistryUnitDirectory>();

@@ -9,36 +9,28 @@ public static class Secrets
 
     public static string Generate(int length = 32) => RandomNumberGenerator.GetString(Alphabet, length);
 
-    /// <summary>Reads the secret in <paramref name="path"/>, creating it first when missing.</summary>
-    public static string ReadOrCreate(string path)
+    /// <summary>
+    /// Reads the secret in <paramref name="path"/>, creating it first when missing with
+    /// <paramref name="create"/> (default: a <see cref="Generate"/>d password).
+    /// </summary>
+    public static string ReadOrCreate(string path, Func<string>? create = null)
     {
         if (File.Exists(path))
             return File.ReadAllText(path).Trim();
-        var secret = Generate();
+        var secret = (create ?? (() => Generate()))();
         Write(path, secret);
         return secret;
     }
 
-    /// <summary>An RSA private key (PEM) in <paramref name="path"/>, created first when missing.</summary>
-    public static string ReadOrCreateRsaKey(string path)
+    /// <summary>A new RSA private key (2048 bits) in PEM.</summary>
+    public static string NewRsaKeyPem()
     {
-        if (File.Exists(path))
-            return File.ReadAllText(path);
         using var rsa = RSA.Create(2048);
-        var pem = rsa.ExportPkcs8PrivateKeyPem();
-        Write(path, pem);
-        return pem;
+        return rsa.ExportPkcs8PrivateKeyPem();
     }
 
-    /// <summary>256 random bits in base64 in <paramref name="path"/>, created first when missing.</summary>
-    public static string ReadOrCreateKey(string path)
-    {
-        if (File.Exists(path))
-            return File.ReadAllText(path).Trim();
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        Write(path, key);
-        return key;
-    }
+    /// <summary>256 random bits in base64.</summary>
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public static void Write(string path, string secret)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using ParPlatform.Contracts.Identity;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
 using ParPlatform.Identity.Tokens;
@@ -10,9 +11,10 @@ using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Identity.Apis;
 
-public sealed record UnitResponse(string Code, string Name, string Kind, string ProvinceCode, DateTimeOffset RegisteredAt, DateTimeOffset UpdatedAt)
+/// <summary>A unit; its kind is written "ward", "commune" or "special-zone", as in the events.</summary>
+public sealed record UnitResponse(string Code, string Name, UnitKind Kind, string ProvinceCode, DateTimeOffset RegisteredAt, DateTimeOffset UpdatedAt)
 {
-    public static UnitResponse From(Unit u) => new(u.UnitCode, u.Name, UnitKinds.Name(u.Kind), u.ProvinceCode, u.RegisteredAt, u.UpdatedAt);
+    public static UnitResponse From(Unit u) => new(u.UnitCode, u.Name, u.Kind, u.ProvinceCode, u.RegisteredAt, u.UpdatedAt);
 }
 
 public sealed record ProvinceResponse(string Code, string Name);

@@ -70,13 +70,6 @@ public static class UnitKinds
         "special-zone" => UnitKind.SpecialZone,
         _ => null,
     };
-
-    public static string Name(UnitKind kind) => kind switch
-    {
-        UnitKind.Ward => "ward",
-        UnitKind.Commune => "commune",
-        _ => "special-zone",
-    };
 }
 
 public sealed partial record RegisterAgency(string? Code, string? Name)

@@ -20,7 +20,7 @@ public sealed class KnownUnitsDirectory<TContext>(TContext context, IMemoryCache
         province = await context.Set<KnownUnit>().AsNoTracking()
             .Where(u => u.UnitCode == unitCode).Select(u => u.ProvinceCode).SingleOrDefaultAsync(cancellationToken);
         if (province is not null)
-            cache.Set(key, province, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+            cache.Set(key, province, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
         return province;
     }
 }
