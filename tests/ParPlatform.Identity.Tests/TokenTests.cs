@@ -251,6 +251,21 @@ public sealed partial class TokenTests(IdentityFixture identity)
     }
 
     [Fact]
+    public async Task A_sign_in_posted_without_the_forms_antiforgery_token_is_refused_even_with_the_right_password()
+    {
+        using var client = identity.Client();
+
+        using var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["returnUrl"] = "/", ["userName"] = "tamthanh.chutich", ["password"] = IdentityFixture.DemoPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("parplatform.signin=", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_sign_in_page_only_returns_to_addresses_of_this_site()
     {
         using var client = identity.Client();

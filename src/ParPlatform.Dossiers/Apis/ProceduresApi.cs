@@ -37,7 +37,7 @@ public static class ProceduresApi
                 : ApiProblems.NotFound($"Đơn vị {unitCode} không có thủ tục mã {code}."));
         procedures.MapPost("", CreateAsync);
         procedures.MapPut("/{code}", UpdateAsync);
-        procedures.MapPost("/import", ImportAsync).DisableAntiforgery();
+        procedures.MapPost("/import", ImportAsync);
     }
 
     private static async Task<IResult> ListAsync(

@@ -24,7 +24,7 @@ public static class AccountApi
     {
         app.MapGet(LoginPath, (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
             Page(http, antiforgery, LocalOrRoot(returnUrl), userName: "", error: null));
-        app.MapPost(LoginPath, SignInAsync).DisableAntiforgery(); // validated below, with a readable page on failure
+        app.MapPost(LoginPath, SignInAsync); // antiforgery validated in SignInAsync, with a readable page on failure
     }
 
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, PasswordSignIn passwords, CancellationToken ct)
