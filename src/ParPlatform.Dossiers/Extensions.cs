@@ -1,4 +1,6 @@
+using ParPlatform.Dossiers.Calendar;
 using ParPlatform.Dossiers.Data;
+using ParPlatform.Dossiers.Jobs;
 using ParPlatform.Messaging;
 using ParPlatform.ServiceDefaults;
 
@@ -11,5 +13,10 @@ public static class Extensions
         builder.AddNpgsqlDbContext<DossiersDbContext>("dossiersdb", DossiersDbContext.Schema);
         builder.AddMessaging<DossiersDbContext>("messaging", DossiersDbContext.Schema, consumers => consumers
             .AddUnitProvisioning<DossiersDbContext>());
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<WorkingCalendarStore>();
+        builder.Services.AddScoped<DossierStatisticsQuery>();
+        builder.Services.AddScoped<OverdueScan>();
+        builder.Services.AddHostedService<OverdueJob>();
     }
 }

@@ -1,14 +1,250 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParPlatform.Contracts.Dossiers;
+using ParPlatform.Dossiers.Calendar;
 using ParPlatform.Dossiers.Data;
+using ParPlatform.Dossiers.Domain;
+using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 namespace ParPlatform.Dossiers.Apis;
 
+public sealed record ApologyResponse(DateTimeOffset IssuedAt, string Reason, DateOnly NewDueDate);
+
+public sealed record DossierResponse(
+    Guid Id, string? ExternalId, string ProcedureCode, string Field, DossierChannel Channel, string ApplicantReference, string Status,
+    DateTimeOffset RegisteredAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? PausedAt, int SupplementRequests,
+    DateTimeOffset? FinishedAt, DossierTimeliness? Timeliness, DossierReturnReason? ReturnReason, DateTimeOffset? ResultReturnedAt,
+    bool ElectronicResult, bool Digitised, bool HasFee, bool PaidOnline, bool Overdue, ApologyResponse? Apology, DossierRating? Rating,
+    DateTimeOffset? RatedAt, IReadOnlyList<string> AllowedActions)
+{
+    public static DossierResponse From(Dossier d, DateTimeOffset now) => new(
+        d.Id, d.ExternalId, d.ProcedureCode, d.Field, d.Channel, d.ApplicantReference, DossierLifecycle.NameOf(d.Status),
+        d.RegisteredAt, d.ReceivedAt, d.DueAt, d.PausedAt, d.SupplementRequests, d.FinishedAt,
+        d.Timeliness is { } t ? Dossier.ToContract(t) : null, d.ReturnReason, d.ResultReturnedAt, d.ElectronicResult, d.Digitised, d.HasFee,
+        d.PaidOnline, d.IsOverdueAt(now), d.ApologyIssuedAt is { } at ? new ApologyResponse(at, d.ApologyReason!, d.ApologyNewDueDate!.Value) : null,
+        d.Rating, d.RatedAt, [.. DossierLifecycle.AllowedIn(d.Status).Select(DossierLifecycle.NameOf)]);
+}
+
+public sealed record TransitionResponse(string? Action, string? From, string To, DateTimeOffset At, string UserId, string? AgencyCode, string? Note);
+
+/// <summary>
+/// A unit's dossiers: intake, the lifecycle's actions (POST …/{id}/actions/{action}), apology
+/// letter, rating, history, and the paged list filtered by status, field, channel, overdue and
+/// received date.
+/// </summary>
 public static class DossiersApi
 {
+    /// <summary>Actions whose note (the reason) is required.</summary>
+    private static readonly HashSet<DossierAction> NeedsNote =
+        [DossierAction.Refuse, DossierAction.RequestSupplement, DossierAction.ReturnNotEligible, DossierAction.RequestWithdrawal];
+
     public static void MapDossiersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/units/{unitCode}/dossiers");
         group.MapServiceStatus<DossiersDbContext>("dossiers");
         app.MapProceduresApi();
+
+        var dossiers = app.MapGroup("/api/v1/units/{unitCode}/dossiers").AddEndpointFilter<DossierProblems>();
+        dossiers.MapGet("", ListAsync);
+        dossiers.MapPost("", CreateAsync);
+        dossiers.MapGet("/{id:guid}", async (string unitCode, Guid id, DossiersDbContext db, TimeProvider clock, CancellationToken ct) =>
+            await Find(db, unitCode, id).AsNoTracking().SingleOrDefaultAsync(ct) is { } dossier
+                ? Results.Ok(DossierResponse.From(dossier, clock.GetUtcNow()))
+                : NotFound(unitCode, id));
+        dossiers.MapGet("/{id:guid}/history", HistoryAsync);
+        dossiers.MapPost("/{id:guid}/actions/{action}", ActAsync);
+        dossiers.MapPost("/{id:guid}/apology", ApologizeAsync);
+        dossiers.MapPost("/{id:guid}/rating", RateAsync);
+        app.MapStatisticsApi();
+        app.MapFeedbackApi();
+        app.MapCalendarApi();
+    }
+
+    /// <summary>The user and agency of the request's token.</summary>
+    public static Actor ActorOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new Actor(user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown", user.FindFirst(PlatformClaims.Agency)?.Value);
+    }
+
+    private static IQueryable<Dossier> Find(DossiersDbContext db, string unitCode, Guid id) =>
+        db.Dossiers.Where(d => d.UnitCode == unitCode && d.Id == id);
+
+    private static IResult NotFound(string unitCode, Guid id) => ApiProblems.NotFound($"Đơn vị {unitCode} không có hồ sơ {id}.");
+
+    private static async Task<IResult> ListAsync(
+        string unitCode, DossiersDbContext db, TimeProvider clock, string? status, string? field, string? channel, bool? overdue,
+        string? from, string? to, string? externalId, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var query = db.Dossiers.AsNoTracking().Where(d => d.UnitCode == unitCode);
+        if (status is not null)
+        {
+            if (DossierLifecycle.Parse<DossierStatus>(status) is { } s)
+                query = query.Where(d => d.Status == s);
+            else
+                errors.Add("status", $"Trạng thái là một trong: {string.Join(", ", Enum.GetValues<DossierStatus>().Select(DossierLifecycle.NameOf))}.");
+        }
+        if (channel is not null)
+        {
+            if (DossierInput.ParseChannel(channel) is { } c)
+                query = query.Where(d => d.Channel == c);
+            else
+                errors.Add("channel", "Kênh nộp là \"online\", \"in-person\" hoặc \"postal\".");
+        }
+        if (!string.IsNullOrWhiteSpace(field))
+            query = query.Where(d => d.Field == field);
+        if (!string.IsNullOrWhiteSpace(externalId))
+            query = query.Where(d => d.ExternalId == externalId);
+        var now = clock.GetUtcNow();
+        if (overdue is not null)
+        {
+            var open = DossierLifecycle.Open.ToList();
+            query = overdue.Value
+                ? query.Where(d => open.Contains(d.Status) && d.PausedAt == null && d.DueAt < now)
+                : query.Where(d => !(open.Contains(d.Status) && d.PausedAt == null && d.DueAt < now));
+        }
+        if (from is not null && StatisticsWindow.ParseDate("from", from, errors) is { } fromDate)
+        {
+            var start = StatisticsWindow.Midnight(fromDate);
+            query = query.Where(d => d.ReceivedAt >= start);
+        }
+        if (to is not null && StatisticsWindow.ParseDate("to", to, errors) is { } toDate)
+        {
+            var end = StatisticsWindow.Midnight(toDate.AddDays(1));
+            query = query.Where(d => d.ReceivedAt < end);
+        }
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        var found = await query.OrderByDescending(d => d.RegisteredAt).ThenByDescending(d => d.Id).ToPageAsync(page, pageSize, ct);
+        return TypedResults.Ok(new Page<DossierResponse>([.. found.Items.Select(d => DossierResponse.From(d, now))], found.PageNumber, found.PageSize, found.Total));
+    }
+
+    private static async Task<IResult> CreateAsync(
+        string unitCode, DossierInput input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars, IOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var errors = input.Validate();
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        var procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.UnitCode == unitCode && p.Code == input.ProcedureCode, ct);
+        if (procedure is null)
+            return ApiProblems.Invalid(errors.Add("procedureCode", $"Đơn vị {unitCode} không có thủ tục mã {input.ProcedureCode}."));
+        if (!procedure.Active)
+            return ApiProblems.Invalid(errors.Add("procedureCode", $"Thủ tục {procedure.Code} đã ngừng tiếp nhận."));
+        if (input.ExternalId is not null && await db.Dossiers.AnyAsync(d => d.UnitCode == unitCode && d.ExternalId == input.ExternalId, ct))
+            return ApiProblems.Conflict($"Đơn vị {unitCode} đã có hồ sơ mã {input.ExternalId}.");
+
+        var now = clock.GetUtcNow();
+        var actor = ActorOf(user);
+        var channel = DossierInput.ParseChannel(input.Channel)!.Value;
+        var dossier = Dossier.Register(procedure, channel, input.ApplicantReference!.Trim(), input.ExternalId, input.Digitised ?? false, now);
+        db.Dossiers.Add(dossier);
+        db.DossierTransitions.Add(new DossierTransition
+        {
+            DossierId = dossier.Id, UnitCode = dossier.UnitCode, ProvinceCode = dossier.ProvinceCode, ToStatus = DossierStatus.Registered, At = now,
+            UserId = actor.UserId, AgencyCode = actor.AgencyCode,
+        });
+        if (channel != DossierChannel.Online)
+        {
+            // At the desk or by post, registering and receiving are one act.
+            db.DossierTransitions.Add(dossier.Apply(DossierAction.Receive, now, await calendars.GetAsync(ct), actor));
+            outbox.Add(dossier.ReceivedEvent(), dossier.Id.ToString());
+        }
+        return await db.SaveCreatedAsync($"/api/v1/units/{unitCode}/dossiers/{dossier.Id}", DossierResponse.From(dossier, now),
+            $"Đơn vị {unitCode} đã có hồ sơ mã {input.ExternalId}.", ct);
+    }
+
+    private static async Task<IResult> ActAsync(
+        string unitCode, Guid id, string action, ActionInput? input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars,
+        IOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        if (DossierLifecycle.Parse<DossierAction>(action) is not { } act)
+        {
+            return ApiProblems.NotFound(
+                $"Không có thao tác \"{action}\"; các thao tác là: {string.Join(", ", Enum.GetValues<DossierAction>().Select(DossierLifecycle.NameOf))}.");
+        }
+        var note = input?.Note?.Trim();
+        var errors = new FieldErrors();
+        if (NeedsNote.Contains(act))
+            errors.RequireText("note", note, 1000);
+        else if (note?.Length > 1000)
+            errors.Add("note", "Tối đa 1000 ký tự.");
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        var dossier = await Find(db, unitCode, id).SingleOrDefaultAsync(ct);
+        if (dossier is null)
+            return NotFound(unitCode, id);
+
+        var now = clock.GetUtcNow();
+        var transition = dossier.Apply(act, now, await calendars.GetAsync(ct), ActorOf(user), string.IsNullOrEmpty(note) ? null : note,
+            input?.ElectronicResult ?? false, input?.PaidOnline ?? false);
+        db.DossierTransitions.Add(transition);
+        switch (act)
+        {
+            case DossierAction.Receive:
+                outbox.Add(dossier.ReceivedEvent(), dossier.Id.ToString());
+                break;
+            case DossierAction.Resolve:
+                outbox.Add(dossier.ResolvedEvent(), dossier.Id.ToString());
+                break;
+            case DossierAction.ReturnNotEligible or DossierAction.Stop:
+                outbox.Add(dossier.ReturnedEvent(), dossier.Id.ToString());
+                break;
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(DossierResponse.From(dossier, now));
+    }
+
+    private static async Task<IResult> ApologizeAsync(
+        string unitCode, Guid id, ApologyInput input, DossiersDbContext db, WorkingCalendarStore calendars, IOutbox outbox, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        errors.RequireText("reason", input.Reason, 1000);
+        var newDate = StatisticsWindow.ParseDate("newDueDate", input.NewDueDate, errors);
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        var dossier = await Find(db, unitCode, id).SingleOrDefaultAsync(ct);
+        if (dossier is null)
+            return NotFound(unitCode, id);
+        if (dossier.DueAt is { } due && newDate <= Dossier.VietnamDate(due))
+            return ApiProblems.Invalid(errors.Add("newDueDate", $"Ngày hẹn mới phải sau hạn hiện tại ({Dossier.VietnamDate(due):dd/MM/yyyy})."));
+        var now = clock.GetUtcNow();
+        dossier.IssueApology(now, input.Reason!.Trim(), newDate!.Value, await calendars.GetAsync(ct));
+        outbox.Add(dossier.ApologyEvent(), dossier.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(DossierResponse.From(dossier, now));
+    }
+
+    private static async Task<IResult> RateAsync(
+        string unitCode, Guid id, RatingInput input, DossiersDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        if (DossierLifecycle.Parse<DossierRating>(input.Rating) is not { } rating)
+        {
+            return ApiProblems.Invalid(new FieldErrors().Add("rating",
+                "Mức đánh giá là \"very-satisfied\" (rất hài lòng), \"satisfied\" (hài lòng) hoặc \"not-satisfied\" (không hài lòng)."));
+        }
+        var dossier = await Find(db, unitCode, id).SingleOrDefaultAsync(ct);
+        if (dossier is null)
+            return NotFound(unitCode, id);
+        var now = clock.GetUtcNow();
+        dossier.Rate(rating, now);
+        outbox.Add(dossier.RatedEvent(), dossier.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(DossierResponse.From(dossier, now));
+    }
+
+    private static async Task<IResult> HistoryAsync(string unitCode, Guid id, DossiersDbContext db, CancellationToken ct)
+    {
+        if (!await Find(db, unitCode, id).AnyAsync(ct))
+            return NotFound(unitCode, id);
+        var steps = await db.DossierTransitions.AsNoTracking().Where(t => t.UnitCode == unitCode && t.DossierId == id)
+            .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(ct);
+        return TypedResults.Ok(steps.Select(t => new TransitionResponse(
+            t.Action is { } a ? DossierLifecycle.NameOf(a) : null, t.FromStatus is { } f ? DossierLifecycle.NameOf(f) : null,
+            DossierLifecycle.NameOf(t.ToStatus), t.At, t.UserId, t.AgencyCode, t.Note)));
     }
 }

@@ -19,6 +19,7 @@ public static class GatewayRoutes
         ("connect", "/connect/{**rest}", "identity"),
         ("well-known", "/.well-known/{**rest}", "identity"),
         ("account", "/account/{**rest}", "identity"),
+        ("admin-calendar", "/api/v1/admin/calendar/{**rest}", "dossiers"),
         ("admin", "/api/v1/admin/{**rest}", "identity"),
     ];
 

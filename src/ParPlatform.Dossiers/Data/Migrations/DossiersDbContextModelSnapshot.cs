@@ -23,6 +23,391 @@ namespace ParPlatform.Dossiers.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ParPlatform.Dossiers.Domain.CalendarYearEntry", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.PrimitiveCollection<DateOnly[]>("DaysOff")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("days_off");
+
+                    b.PrimitiveCollection<DateOnly[]>("MakeUpWorkingDays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("make_up_working_days");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Year")
+                        .HasName("pk_calendar_years");
+
+                    b.ToTable("calendar_years", "dossiers");
+                });
+
+            modelBuilder.Entity("ParPlatform.Dossiers.Domain.Dossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ApologyIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("apology_issued_at");
+
+                    b.Property<DateOnly?>("ApologyNewDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("apology_new_due_date");
+
+                    b.Property<string>("ApologyReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("apology_reason");
+
+                    b.Property<string>("ApplicantReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("applicant_reference");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digitised");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<bool>("ElectronicResult")
+                        .HasColumnType("boolean")
+                        .HasColumnName("electronic_result");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("field");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<bool>("HasFee")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_fee");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_at");
+
+                    b.Property<bool>("PaidOnline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paid_online");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<TimeSpan>("PausedTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("paused_time");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateTimeOffset?>("ResultReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("result_returned_at");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplement_requests");
+
+                    b.Property<decimal>("TimeLimitAmount")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("time_limit_amount");
+
+                    b.Property<string>("TimeLimitUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("time_limit_unit");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("timeliness");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossiers");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_dossiers_due_at")
+                        .HasFilter("overdue_at IS NULL AND finished_at IS NULL AND due_at IS NOT NULL");
+
+                    b.HasIndex("UnitCode", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dossiers_unit_code_external_id")
+                        .HasFilter("external_id IS NOT NULL");
+
+                    b.HasIndex("UnitCode", "RatedAt")
+                        .HasDatabaseName("ix_dossiers_unit_code_rated_at")
+                        .HasFilter("rated_at IS NOT NULL");
+
+                    b.HasIndex("UnitCode", "ReceivedAt")
+                        .HasDatabaseName("ix_dossiers_unit_code_received_at");
+
+                    b.ToTable("dossiers", "dossiers");
+                });
+
+            modelBuilder.Entity("ParPlatform.Dossiers.Domain.DossierTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to_status");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_transitions");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_dossier_transitions_dossier_id");
+
+                    b.ToTable("dossier_transitions", "dossiers");
+                });
+
+            modelBuilder.Entity("ParPlatform.Dossiers.Domain.Feedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("ForwardDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("forward_due_at");
+
+                    b.Property<DateTimeOffset?>("ForwardedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("forwarded_at");
+
+                    b.Property<string>("ForwardedTo")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("forwarded_to");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset?>("PublishDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("publish_due_at");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset>("ResolveDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolve_due_at");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<bool?>("ResolvedWithinDeadline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("resolved_within_deadline");
+
+                    b.Property<string>("SenderReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sender_reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback");
+
+                    b.HasIndex("UnitCode", "ReceivedAt")
+                        .HasDatabaseName("ix_feedback_unit_code_received_at");
+
+                    b.ToTable("feedback", "dossiers");
+                });
+
             modelBuilder.Entity("ParPlatform.Dossiers.Domain.Procedure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -241,6 +626,16 @@ namespace ParPlatform.Dossiers.Data.Migrations
                         .HasDatabaseName("ix_known_units_province_code");
 
                     b.ToTable("known_units", "dossiers");
+                });
+
+            modelBuilder.Entity("ParPlatform.Dossiers.Domain.DossierTransition", b =>
+                {
+                    b.HasOne("ParPlatform.Dossiers.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_transitions_dossiers_dossier_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,110 @@
+namespace ParPlatform.Contracts.Dossiers;
+
+/// <summary>A dossier the one-stop desk received (tiếp nhận): it counts as received from now on.</summary>
+public sealed record DossierReceived : IntegrationEvent
+{
+    public required Guid DossierId { get; init; }
+
+    /// <summary>The procedure's code, e.g. "1.001612".</summary>
+    public required string ProcedureCode { get; init; }
+
+    /// <summary>The procedure's field (lĩnh vực), e.g. "Hộ tịch".</summary>
+    public required string Field { get; init; }
+
+    public required DossierChannel Channel { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The due instant: the procedure's time limit in working time from receipt.</summary>
+    public required DateTimeOffset DueAt { get; init; }
+
+    /// <summary>The papers were digitised at receipt (số hóa).</summary>
+    public required bool Digitised { get; init; }
+}
+
+/// <summary>A dossier resolved (đã xử lý xong), with how it compares with its due date.</summary>
+public sealed record DossierResolved : IntegrationEvent
+{
+    public required Guid DossierId { get; init; }
+
+    public required string Field { get; init; }
+
+    public required DateTimeOffset ResolvedAt { get; init; }
+
+    /// <summary>The due instant after supplement pauses.</summary>
+    public required DateTimeOffset DueAt { get; init; }
+
+    public required DossierTimeliness Timeliness { get; init; }
+
+    /// <summary>The result was issued electronically (kết quả điện tử).</summary>
+    public required bool ElectronicResult { get; init; }
+}
+
+/// <summary>A dossier that ended without a result: returned as not eligible, or stopped after the applicant withdrew it.</summary>
+public sealed record DossierReturned : IntegrationEvent
+{
+    public required Guid DossierId { get; init; }
+
+    public required string Field { get; init; }
+
+    public required DateTimeOffset ReturnedAt { get; init; }
+
+    public required DossierReturnReason Reason { get; init; }
+}
+
+/// <summary>An open dossier passed its due date; published once per dossier.</summary>
+public sealed record DossierOverdue : IntegrationEvent
+{
+    public required Guid DossierId { get; init; }
+
+    public required string Field { get; init; }
+
+    public required DateTimeOffset DueAt { get; init; }
+}
+
+/// <summary>An apology letter with a new date (phiếu xin lỗi và hẹn lại ngày trả kết quả); at most one per dossier.</summary>
+public sealed record DossierApologyIssued : IntegrationEvent
+{
+    public required Guid DossierId { get; init; }
+
+    public required string Field { get; init; }
+
+    public required DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>The new date promised to the applicant (a date in Vietnam).</summary>
+    public required DateOnly NewDueDate { get; init; }
+}
+
+/// <summary>The applicant rated the handling of a dossier; one rating per dossier.</summary>
+public sealed record DossierRated : IntegrationEvent
+{
+    public required Guid DossierId { get; init; }
+
+    public required string Field { get; init; }
+
+    public required DossierRating Rating { get; init; }
+
+    public required DateTimeOffset RatedAt { get; init; }
+}
+
+/// <summary>Feedback (phản ánh, kiến nghị) received, with its deadline to resolve (15 working days).</summary>
+public sealed record FeedbackReceived : IntegrationEvent
+{
+    public required Guid FeedbackId { get; init; }
+
+    public required FeedbackChannel Channel { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required DateTimeOffset ResolveDueAt { get; init; }
+}
+
+/// <summary>Feedback answered; <see cref="WithinDeadline"/> when resolved by its deadline.</summary>
+public sealed record FeedbackResolved : IntegrationEvent
+{
+    public required Guid FeedbackId { get; init; }
+
+    public required DateTimeOffset ResolvedAt { get; init; }
+
+    public required bool WithinDeadline { get; init; }
+}

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParPlatform.Dossiers.Calendar;
+using ParPlatform.Dossiers.Data;
+using ParPlatform.Dossiers.Domain;
+using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel.Calendar;
+
+namespace ParPlatform.Dossiers.Apis;
+
+/// <summary>A year of the calendar as written: the weekdays off and the weekend days worked instead (yyyy-MM-dd).</summary>
+public sealed record CalendarYearInput(IReadOnlyList<string>? DaysOff, IReadOnlyList<string>? MakeUpWorkingDays);
+
+public sealed record CalendarYearResponse(int Year, IReadOnlyList<DateOnly> DaysOff, IReadOnlyList<DateOnly> MakeUpWorkingDays, DateTimeOffset UpdatedAt, string UpdatedBy)
+{
+    public static CalendarYearResponse From(CalendarYearEntry y) =>
+        new(y.Year, [.. y.DaysOff.Order()], [.. y.MakeUpWorkingDays.Order()], y.UpdatedAt, y.UpdatedBy);
+}
+
+/// <summary>
+/// The working calendar's years (public holidays, make-up working days), kept by the platform
+/// administrator: /api/v1/admin/calendar/years. A past year cannot be changed: the due dates of its
+/// dossiers were computed with it.
+/// </summary>
+public static class CalendarApi
+{
+    public static void MapCalendarApi(this IEndpointRouteBuilder app)
+    {
+        var years = app.MapGroup("/api/v1/admin/calendar/years");
+        years.MapGet("", async (DossiersDbContext db, CancellationToken ct) =>
+            TypedResults.Ok((await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct)).Select(CalendarYearResponse.From)));
+        years.MapGet("/{year:int}", async (int year, DossiersDbContext db, CancellationToken ct) =>
+            await db.CalendarYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, ct) is { } found
+                ? Results.Ok(CalendarYearResponse.From(found))
+                : ApiProblems.NotFound($"Lịch làm việc năm {year} chưa được cấu hình."));
+        years.MapPut("/{year:int}", PutAsync);
+    }
+
+    private static async Task<IResult> PutAsync(
+        int year, CalendarYearInput input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (year is < 2000 or > 2100)
+            errors.Add("year", "Năm từ 2000 đến 2100.");
+        var daysOff = Dates("daysOff", input.DaysOff, errors);
+        var makeUp = Dates("makeUpWorkingDays", input.MakeUpWorkingDays, errors);
+        if (!errors.Any)
+        {
+            foreach (var problem in new CalendarYear(year, daysOff.ToHashSet(), makeUp.ToHashSet()).Validate())
+                errors.Add("daysOff", problem);
+        }
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        var now = clock.GetUtcNow();
+        if (year < Dossier.VietnamDate(now).Year)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Không sửa được năm đã qua.",
+                detail: $"Hạn giải quyết của các hồ sơ năm {year} đã tính theo lịch này.");
+        }
+
+        var entry = await db.CalendarYears.SingleOrDefaultAsync(y => y.Year == year, ct);
+        var created = entry is null;
+        if (entry is null)
+        {
+            entry = new CalendarYearEntry { Year = year, UpdatedBy = "" };
+            db.CalendarYears.Add(entry);
+        }
+        entry.DaysOff = [.. daysOff.Distinct().Order()];
+        entry.MakeUpWorkingDays = [.. makeUp.Distinct().Order()];
+        entry.UpdatedAt = now;
+        entry.UpdatedBy = user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown";
+        var response = CalendarYearResponse.From(entry);
+        var result = created
+            ? await db.SaveCreatedAsync($"/api/v1/admin/calendar/years/{year}", response, $"Lịch năm {year} vừa được tạo; gửi lại để sửa.", ct)
+            : await SaveAsync(db, response, ct);
+        calendars.Forget();
+        return result;
+    }
+
+    private static async Task<IResult> SaveAsync(DossiersDbContext db, CalendarYearResponse response, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(response);
+    }
+
+    private static List<DateOnly> Dates(string field, IReadOnlyList<string>? values, FieldErrors errors)
+    {
+        var dates = new List<DateOnly>();
+        foreach (var value in values ?? [])
+        {
+            if (StatisticsWindow.ParseDate(field, value, errors) is { } date)
+                dates.Add(date);
+        }
+        return dates;
+    }
+}

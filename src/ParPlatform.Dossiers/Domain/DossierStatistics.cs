@@ -1,0 +1,98 @@
+namespace ParPlatform.Dossiers.Domain;
+
+/// <summary>A rate as DOMAIN.md section 7 defines it: numerator ÷ denominator; the percent is null when nothing was counted.</summary>
+public sealed record Rate(long Numerator, long Denominator, decimal? Percent)
+{
+    public static Rate Of(long numerator, long denominator) =>
+        new(numerator, denominator, denominator == 0 ? null : Math.Round(100m * numerator / denominator, 2, MidpointRounding.AwayFromZero));
+}
+
+/// <summary>The counts of one row of the statistics table (form II.06a), for a unit or one of its fields, over a window.</summary>
+public sealed record DossierCounts
+{
+    public long CarriedOver { get; init; }
+
+    public long ReceivedOnline { get; init; }
+
+    /// <summary>In person or by post.</summary>
+    public long ReceivedInPersonOrPostal { get; init; }
+
+    public long ResolvedEarly { get; init; }
+
+    public long ResolvedOnTime { get; init; }
+
+    public long ResolvedLate { get; init; }
+
+    public long PendingWithinDeadline { get; init; }
+
+    public long PendingOverdue { get; init; }
+
+    /// <summary>Returned as not eligible, or stopped after withdrawal.</summary>
+    public long ReturnedWithdrawnNotEligible { get; init; }
+
+    /// <summary>Resolved with the result issued electronically.</summary>
+    public long ElectronicResults { get; init; }
+
+    /// <summary>Received and digitised.</summary>
+    public long Digitised { get; init; }
+
+    /// <summary>Received, of a procedure with fees.</summary>
+    public long WithFees { get; init; }
+
+    /// <summary>Received, with fees, paid online.</summary>
+    public long PaidOnline { get; init; }
+
+    /// <summary>Resolved late with an apology letter sent.</summary>
+    public long LateWithApology { get; init; }
+
+    public long VerySatisfied { get; init; }
+
+    public long Satisfied { get; init; }
+
+    public long NotSatisfied { get; init; }
+}
+
+public sealed record ReceivedColumns(long Total, long Online, long InPersonOrPostal);
+
+public sealed record ResolvedColumns(long Total, long Early, long OnTime, long Late);
+
+public sealed record PendingColumns(long Total, long WithinDeadline, long Overdue);
+
+public sealed record RatingColumns(long Total, long VerySatisfied, long Satisfied, long NotSatisfied);
+
+public sealed record DossierRates(
+    Rate OnTime, Rate Online, Rate ElectronicResult, Rate Digitisation, Rate Satisfaction, Rate VerySatisfied, Rate OnlinePayment,
+    Rate ApologyCoverage);
+
+/// <summary>
+/// One row of form II.06a with its rates. The identity carried over + received = resolved +
+/// pending + returned/withdrawn/not eligible holds by construction of the counts (every dossier
+/// open during the window is in exactly one of the right-hand columns).
+/// </summary>
+public sealed record StatisticsRow(
+    string? Field, long CarriedOver, ReceivedColumns Received, ResolvedColumns Resolved, PendingColumns Pending,
+    long ReturnedWithdrawnNotEligible, long Total, RatingColumns Ratings, DossierRates Rates)
+{
+    public static StatisticsRow From(string? field, DossierCounts c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var received = new ReceivedColumns(c.ReceivedOnline + c.ReceivedInPersonOrPostal, c.ReceivedOnline, c.ReceivedInPersonOrPostal);
+        var resolved = new ResolvedColumns(c.ResolvedEarly + c.ResolvedOnTime + c.ResolvedLate, c.ResolvedEarly, c.ResolvedOnTime, c.ResolvedLate);
+        var pending = new PendingColumns(c.PendingWithinDeadline + c.PendingOverdue, c.PendingWithinDeadline, c.PendingOverdue);
+        var ratings = new RatingColumns(c.VerySatisfied + c.Satisfied + c.NotSatisfied, c.VerySatisfied, c.Satisfied, c.NotSatisfied);
+        var rates = new DossierRates(
+            OnTime: Rate.Of(resolved.Early + resolved.OnTime, resolved.Total),
+            Online: Rate.Of(received.Online, received.Total),
+            ElectronicResult: Rate.Of(c.ElectronicResults, resolved.Total),
+            Digitisation: Rate.Of(c.Digitised, received.Total),
+            Satisfaction: Rate.Of(ratings.VerySatisfied + ratings.Satisfied, ratings.Total),
+            VerySatisfied: Rate.Of(ratings.VerySatisfied, ratings.Total),
+            OnlinePayment: Rate.Of(c.PaidOnline, c.WithFees),
+            ApologyCoverage: Rate.Of(c.LateWithApology, resolved.Late));
+        return new StatisticsRow(field, c.CarriedOver, received, resolved, pending, c.ReturnedWithdrawnNotEligible, c.CarriedOver + received.Total,
+            ratings, rates);
+    }
+}
+
+/// <summary>Feedback (PAKN) over a window: received, resolved, and resolved within the 15 working days.</summary>
+public sealed record FeedbackStatistics(long Received, long Resolved, long ResolvedWithinDeadline, Rate OnTime);
