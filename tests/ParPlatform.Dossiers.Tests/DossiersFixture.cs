@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
@@ -34,6 +35,9 @@ public sealed class DossiersFixture : IAsyncLifetime, IDisposable
 
     public WebApplicationFactory<Program> Service { get; private set; } = null!;
 
+    /// <summary>The service's clock: the real time until a test sets <see cref="TestClock.Now"/>.</summary>
+    public TestClock Clock { get; } = new();
+
     public string Database => Platform.Get<PostgresDatabaseResource>("dossiersdb").ConnectionString;
 
     public async Task InitializeAsync()
@@ -51,6 +55,8 @@ public sealed class DossiersFixture : IAsyncLifetime, IDisposable
             host.UseSetting("ConnectionStrings:messaging", Platform.Get<RabbitMQServerResource>("messaging").ConnectionString);
             host.UseSetting("Identity:Issuer", Issuer);
             host.UseSetting("services:identity:http:0", identityUrl);
+            host.UseSetting("Dossiers:OverdueScanSeconds", "3600"); // tests run the scan themselves
+            host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         Service.CreateClient().Dispose(); // starts it: migrations
         await using var connection = new NpgsqlConnection(Database);
@@ -67,6 +73,9 @@ public sealed class DossiersFixture : IAsyncLifetime, IDisposable
 
     /// <summary>A client with the token of a unit officer of <paramref name="unit"/>.</summary>
     public HttpClient Officer(string unit) => Client(("role", "unit-officer"), ("unit", unit), ("province", unit == "24778" ? "68" : "20"));
+
+    /// <summary>A client with the token of the platform administrator.</summary>
+    public HttpClient Admin() => Client(("role", "platform-admin"));
 
     /// <summary>A client with the token of a reviewer of <paramref name="province"/>.</summary>
     public HttpClient Reviewer(string province) => Client(("role", "province-reviewer"), ("province", province));
@@ -114,4 +123,12 @@ public sealed class DossiersFixture : IAsyncLifetime, IDisposable
     }
 
     public void Dispose() => _directory.Dispose();
+}
+
+/// <summary>A clock a test can stop at an instant (<see cref="Now"/>); unset, it is the real time.</summary>
+public sealed class TestClock : TimeProvider
+{
+    public DateTimeOffset? Now { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Now?.ToUniversalTime() ?? base.GetUtcNow();
 }
