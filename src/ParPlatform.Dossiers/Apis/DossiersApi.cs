@@ -60,6 +60,7 @@ public static class DossiersApi
         app.MapStatisticsApi();
         app.MapFeedbackApi();
         app.MapCalendarApi();
+        app.MapDossierImportApi();
     }
 
     /// <summary>The user and agency of the request's token.</summary>

@@ -126,8 +126,8 @@ public sealed class DossierStatisticsQuery(DossiersDbContext db)
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.Add(new NpgsqlParameter("unit", unitCode));
-        command.Parameters.Add(new NpgsqlParameter("start", window.Start.ToUniversalTime()));
-        command.Parameters.Add(new NpgsqlParameter("end", window.End.ToUniversalTime()));
+        command.Parameters.Add(new NpgsqlParameter("start", window.Start));
+        command.Parameters.Add(new NpgsqlParameter("end", window.End));
         return command;
     }
 }

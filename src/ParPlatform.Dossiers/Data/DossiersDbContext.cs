@@ -92,6 +92,18 @@ public sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> option
             feedback.HasIndex(f => new { f.UnitCode, f.ReceivedAt });
         });
 
+        modelBuilder.Entity<DossierImportJob>(job =>
+        {
+            job.ToTable("dossier_imports");
+            job.HasKey(j => j.Id);
+            job.Property(j => j.UnitCode).HasMaxLength(5);
+            job.Property(j => j.ProvinceCode).HasMaxLength(2);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+            job.Property(j => j.Error).HasMaxLength(1000);
+            job.Property(j => j.UserId).HasMaxLength(100);
+            job.HasIndex(j => new { j.UnitCode, j.StartedAt });
+        });
+
         modelBuilder.Entity<CalendarYearEntry>(year =>
         {
             year.ToTable("calendar_years");
@@ -108,6 +120,8 @@ public sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> option
     public DbSet<DossierTransition> DossierTransitions => Set<DossierTransition>();
 
     public DbSet<Feedback> Feedback => Set<Feedback>();
+
+    public DbSet<DossierImportJob> ImportJobs => Set<DossierImportJob>();
 
     public DbSet<CalendarYearEntry> CalendarYears => Set<CalendarYearEntry>();
 }

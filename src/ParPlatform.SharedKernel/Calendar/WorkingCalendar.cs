@@ -42,7 +42,7 @@ public sealed class WorkingCalendar
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !year.DaysOff.Contains(date);
     }
 
-    /// <summary>The instant at which <paramref name="workingTime"/> of working time has passed since <paramref name="start"/>.</summary>
+    /// <summary>The instant (in UTC) at which <paramref name="workingTime"/> of working time has passed since <paramref name="start"/>.</summary>
     public DateTimeOffset Advance(DateTimeOffset start, TimeSpan workingTime)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingTime, TimeSpan.Zero);
@@ -114,7 +114,7 @@ public sealed class WorkingCalendar
     private static DateTimeOffset At(DateOnly day, TimeOnly time)
     {
         var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, VietnamTime.GetUtcOffset(local));
+        return new DateTimeOffset(local, VietnamTime.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;

@@ -236,6 +236,71 @@ namespace ParPlatform.Dossiers.Data.Migrations
                     b.ToTable("dossiers", "dossiers");
                 });
 
+            modelBuilder.Entity("ParPlatform.Dossiers.Domain.DossierImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped_rows");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("WrittenRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("written_rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_imports");
+
+                    b.HasIndex("UnitCode", "StartedAt")
+                        .HasDatabaseName("ix_dossier_imports_unit_code_started_at");
+
+                    b.ToTable("dossier_imports", "dossiers");
+                });
+
             modelBuilder.Entity("ParPlatform.Dossiers.Domain.DossierTransition", b =>
                 {
                     b.Property<Guid>("Id")

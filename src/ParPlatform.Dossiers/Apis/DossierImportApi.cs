@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using ParPlatform.Dossiers.Calendar;
+using ParPlatform.Dossiers.Data;
+using ParPlatform.Dossiers.Domain;
+using ParPlatform.Dossiers.Jobs;
+using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
+
+namespace ParPlatform.Dossiers.Apis;
+
+public sealed record ImportJobResponse(
+    Guid Id, string Status, int TotalRows, int WrittenRows, int SkippedRows, decimal Percent, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
+    string? Error)
+{
+    public static ImportJobResponse From(DossierImportJob j) => new(
+        j.Id, DossierLifecycle.NameOf(j.Status), j.TotalRows, j.WrittenRows, j.SkippedRows,
+        j.Status == ImportStatus.Completed || j.TotalRows == 0 ? 100 : Math.Round(100m * j.WrittenRows / j.TotalRows, 1), j.StartedAt, j.FinishedAt,
+        j.Error);
+}
+
+/// <summary>
+/// Bulk import of a unit's historical dossiers: POST /api/v1/units/{unitCode}/dossiers/imports with a
+/// CSV file (text/csv) or a JSON array (application/json) of the columns of <see cref="DossierImport"/>.
+/// Every row is checked first: any bad row → 400 listing (row, column, reason) and nothing written.
+/// A good file → 202 with the import's address, where its progress is read while it is written.
+/// </summary>
+public static class DossierImportApi
+{
+    /// <summary>Largest file: a million dossiers in CSV is about 200 MB.</summary>
+    public const long MaxImportBytes = 512L * 1024 * 1024;
+
+    public const int MaxRows = 2_000_000;
+
+    public static void MapDossierImportApi(this IEndpointRouteBuilder app)
+    {
+        var imports = app.MapGroup("/api/v1/units/{unitCode}/dossiers/imports").AddEndpointFilter<DossierProblems>();
+        imports.MapPost("", ImportAsync);
+        imports.MapGet("", async (string unitCode, int? page, int? pageSize, DossiersDbContext db, CancellationToken ct) =>
+        {
+            var found = await db.ImportJobs.AsNoTracking().Where(j => j.UnitCode == unitCode)
+                .OrderByDescending(j => j.StartedAt).ThenByDescending(j => j.Id).ToPageAsync(page, pageSize, ct);
+            return TypedResults.Ok(new Page<ImportJobResponse>([.. found.Items.Select(ImportJobResponse.From)], found.PageNumber, found.PageSize, found.Total));
+        });
+        imports.MapGet("/{id:guid}", async (string unitCode, Guid id, DossiersDbContext db, CancellationToken ct) =>
+            await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.UnitCode == unitCode && j.Id == id, ct) is { } job
+                ? Results.Ok(ImportJobResponse.From(job))
+                : ApiProblems.NotFound($"Đơn vị {unitCode} không có lần nhập {id}."));
+    }
+
+    private static async Task<IResult> ImportAsync(
+        string unitCode, HttpContext context, ClaimsPrincipal user, DossiersDbContext db, IUnitDirectory units, WorkingCalendarStore calendars,
+        AcceptedImports queue, TimeProvider clock, CancellationToken ct)
+    {
+        var request = context.Request;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxImportBytes;
+        if (request.ContentLength > MaxImportBytes)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn.", detail: $"Tối đa {MaxImportBytes / 1024 / 1024} MB.");
+        List<(int Row, Dictionary<string, string> Cells)> rows;
+        List<ImportProblem> problems;
+        switch (request.ContentType?.Split(';')[0].Trim().ToUpperInvariant())
+        {
+            case "TEXT/CSV":
+                using (var reader = new StreamReader(request.Body))
+                    (rows, problems) = ImportCells.FromCsv(await reader.ReadToEndAsync(ct), DossierImport.Columns, DossierImport.RequiredColumns);
+                break;
+            case "APPLICATION/JSON":
+                try
+                {
+                    using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+                    (rows, problems) = ImportCells.FromJson(document.RootElement, DossierImport.Columns);
+                }
+                catch (JsonException e)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Tệp JSON không đọc được.", detail: e.Message);
+                }
+                break;
+            default:
+                return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Định dạng tệp không được hỗ trợ.",
+                    detail: "Gửi tệp CSV (Content-Type: text/csv) hoặc mảng JSON (Content-Type: application/json).");
+        }
+        if (rows.Count > MaxRows)
+            problems.Add(new ImportProblem(rows[MaxRows].Row, null, $"Tệp có {rows.Count} dòng; mỗi lần nhập tối đa {MaxRows} dòng."));
+        if (problems.Count > 0)
+            return BadRows(problems);
+
+        var province = await units.FindProvinceAsync(unitCode, ct);
+        if (province is null)
+            return ApiProblems.NotFound($"Dịch vụ hồ sơ chưa nhận được đơn vị {unitCode} từ danh mục; thử lại sau ít giây.");
+        var procedures = await db.Procedures.AsNoTracking().Where(p => p.UnitCode == unitCode).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
+        var now = clock.GetUtcNow();
+        var (dossiers, rowProblems) = DossierImport.Read(rows, procedures, await calendars.GetAsync(ct), now);
+        if (rowProblems.Count > 0)
+            return BadRows(rowProblems);
+
+        var job = new DossierImportJob
+        {
+            UnitCode = unitCode, ProvinceCode = province, Status = ImportStatus.Writing, TotalRows = dossiers.Count, StartedAt = now,
+            UserId = DossiersApi.ActorOf(user).UserId,
+        };
+        db.ImportJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        queue.Enqueue(new ImportWork(job.Id, unitCode, dossiers));
+        return TypedResults.Accepted($"/api/v1/units/{unitCode}/dossiers/imports/{job.Id}", ImportJobResponse.From(job));
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadRows(List<ImportProblem> problems) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Tệp có dòng không hợp lệ; chưa ghi hồ sơ nào.",
+        detail: problems.Count > DossierImport.MaxProblemsListed
+            ? $"{problems.Count} lỗi; liệt kê {DossierImport.MaxProblemsListed} lỗi đầu."
+            : $"{problems.Count} lỗi.",
+        extensions: new Dictionary<string, object?>
+        {
+            ["problemCount"] = problems.Count,
+            ["rows"] = problems.OrderBy(p => p.Row).Take(DossierImport.MaxProblemsListed),
+        });
+}

@@ -1,0 +1,186 @@
+using ParPlatform.Contracts.Dossiers;
+using ParPlatform.SharedKernel.Calendar;
+
+namespace ParPlatform.Dossiers.Domain;
+
+/// <summary>
+/// Historical dossiers moved from a unit's old system (CSV with a header line, or a JSON array of
+/// objects with the same names), checked whole before anything is written. Only received dossiers
+/// are imported (they are what the statistics count), in their current state:
+/// <list type="bullet">
+/// <item>externalId, procedureCode, channel, applicantReference, receivedAt: required;</item>
+/// <item>dueAt: the due instant; when empty, the procedure's time limit from receipt;</item>
+/// <item>status: received (default), processing, supplement-requested (with pausedAt), fees-requested,
+/// withdrawal-requested, or finished — resolved, result-returned, returned-not-eligible, stopped — with finishedAt;</item>
+/// <item>electronicResult, digitised, paidOnline: true/false; rating with ratedAt, for a resolved dossier.</item>
+/// </list>
+/// Instants are ISO 8601 with an offset, or Vietnam time without one.
+/// </summary>
+public static class DossierImport
+{
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "externalId", "procedureCode", "channel", "applicantReference", "receivedAt", "dueAt", "status", "finishedAt", "pausedAt",
+        "electronicResult", "digitised", "paidOnline", "rating", "ratedAt",
+    ];
+
+    public static readonly IReadOnlyList<string> RequiredColumns = ["externalId", "procedureCode", "channel", "applicantReference", "receivedAt"];
+
+    /// <summary>Most problems listed in one answer (the count says how many there are).</summary>
+    public const int MaxProblemsListed = 1000;
+
+    private static readonly HashSet<DossierStatus> Importable =
+    [
+        .. DossierLifecycle.Open, DossierStatus.Resolved, DossierStatus.ResultReturned, DossierStatus.ReturnedNotEligible, DossierStatus.Stopped,
+    ];
+
+    /// <summary>
+    /// The dossiers of the rows for a unit whose catalogue is <paramref name="procedures"/> (by code),
+    /// or the problems of the rows that do not hold. Nothing is half-read: with any problem, no dossier.
+    /// </summary>
+    public static (List<Dossier> Dossiers, List<ImportProblem> Problems) Read(
+        IEnumerable<(int Row, Dictionary<string, string> Cells)> rows, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(procedures);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var dossiers = new List<Dossier>();
+        var problems = new List<ImportProblem>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (row, cells) in rows)
+        {
+            var before = problems.Count;
+            var dossier = ReadRow(row, cells, procedures, calendar, now, problems);
+            if (dossier?.ExternalId is { } id && !seen.TryAdd(id, row))
+                problems.Add(new ImportProblem(row, "externalId", $"Mã {id} đã có ở dòng {seen[id]}."));
+            else if (dossier is not null && problems.Count == before)
+                dossiers.Add(dossier);
+        }
+        return (problems.Count > 0 ? [] : dossiers, problems);
+    }
+
+    private static Dossier? ReadRow(
+        int row, Dictionary<string, string> cells, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar, DateTimeOffset now,
+        List<ImportProblem> problems)
+    {
+        void Problem(string column, string reason) => problems.Add(new ImportProblem(row, column, reason));
+        var before = problems.Count;
+
+        var externalId = ImportCells.Text(cells, "externalId");
+        if (externalId is null || !DossierInput.ExternalIdPattern().IsMatch(externalId))
+            Problem("externalId", "Bắt buộc: 1–100 chữ, số, dấu chấm, gạch ngang, gạch dưới hoặc gạch chéo.");
+        var procedureCode = ImportCells.Text(cells, "procedureCode");
+        Procedure? procedure = null;
+        if (procedureCode is null)
+            Problem("procedureCode", "Bắt buộc.");
+        else if (!procedures.TryGetValue(procedureCode, out procedure))
+            Problem("procedureCode", $"Đơn vị không có thủ tục mã {procedureCode}; nhập danh mục thủ tục trước.");
+        var channel = DossierInput.ParseChannel(ImportCells.Text(cells, "channel"));
+        if (channel is null)
+            Problem("channel", "Kênh nộp là \"online\", \"in-person\" hoặc \"postal\".");
+        var reference = ImportCells.Text(cells, "applicantReference");
+        if (reference is null || reference.Length > Dossier.MaxReferenceLength)
+            Problem("applicantReference", $"Bắt buộc, tối đa {Dossier.MaxReferenceLength} ký tự.");
+
+        var receivedAt = ImportCells.Instant(cells, "receivedAt", row, problems);
+        var dueAt = ImportCells.Instant(cells, "dueAt", row, problems);
+        var finishedAt = ImportCells.Instant(cells, "finishedAt", row, problems);
+        var pausedAt = ImportCells.Instant(cells, "pausedAt", row, problems);
+        var ratedAt = ImportCells.Instant(cells, "ratedAt", row, problems);
+        var electronicResult = ImportCells.Flag(cells, "electronicResult", row, problems) ?? false;
+        var digitised = ImportCells.Flag(cells, "digitised", row, problems) ?? false;
+        var paidOnline = ImportCells.Flag(cells, "paidOnline", row, problems) ?? false;
+
+        var statusText = ImportCells.Text(cells, "status");
+        var status = statusText is null ? DossierStatus.Received : DossierLifecycle.Parse<DossierStatus>(statusText);
+        if (status is null || !Importable.Contains(status.Value))
+        {
+            Problem("status", $"Trạng thái là một trong: {string.Join(", ", Importable.Select(DossierLifecycle.NameOf))} " +
+                "(chỉ nhập hồ sơ đã tiếp nhận).");
+        }
+        var finished = status is DossierStatus.Resolved or DossierStatus.ResultReturned or DossierStatus.ReturnedNotEligible or DossierStatus.Stopped;
+        var resolved = status is DossierStatus.Resolved or DossierStatus.ResultReturned;
+
+        if (ImportCells.Text(cells, "receivedAt") is null)
+            Problem("receivedAt", "Bắt buộc.");
+        if (receivedAt > now)
+            Problem("receivedAt", "Thời điểm tiếp nhận ở tương lai.");
+        if (finished && ImportCells.Text(cells, "finishedAt") is null)
+            Problem("finishedAt", "Bắt buộc với hồ sơ đã kết thúc.");
+        if (!finished && finishedAt is not null)
+            Problem("finishedAt", "Hồ sơ chưa kết thúc thì để trống.");
+        if (finishedAt < receivedAt)
+            Problem("finishedAt", "Trước thời điểm tiếp nhận.");
+        if (finishedAt > now)
+            Problem("finishedAt", "Ở tương lai.");
+        if (dueAt is not null && dueAt <= receivedAt)
+            Problem("dueAt", "Hạn giải quyết phải sau thời điểm tiếp nhận.");
+        if (status == DossierStatus.SupplementRequested && ImportCells.Text(cells, "pausedAt") is null)
+            Problem("pausedAt", "Bắt buộc với hồ sơ chờ bổ sung.");
+        if (status != DossierStatus.SupplementRequested && pausedAt is not null)
+            Problem("pausedAt", "Chỉ ghi với hồ sơ chờ bổ sung.");
+        if (pausedAt < receivedAt || pausedAt > now)
+            Problem("pausedAt", "Phải trong khoảng từ tiếp nhận đến nay.");
+        var ratingText = ImportCells.Text(cells, "rating");
+        var rating = ratingText is null ? null : DossierLifecycle.Parse<DossierRating>(ratingText);
+        if (ratingText is not null && rating is null)
+            Problem("rating", "Mức đánh giá là \"very-satisfied\", \"satisfied\" hoặc \"not-satisfied\".");
+        if (rating is not null && !resolved)
+            Problem("rating", "Chỉ hồ sơ đã xử lý xong mới có đánh giá.");
+        if ((ratingText is null) != (ImportCells.Text(cells, "ratedAt") is null))
+            Problem(ratingText is null ? "rating" : "ratedAt", "Ghi cả mức đánh giá và thời điểm đánh giá, hoặc bỏ trống cả hai.");
+        if (ratedAt < finishedAt || ratedAt > now)
+            Problem("ratedAt", "Phải trong khoảng từ khi xử lý xong đến nay.");
+
+        if (procedure is not null && receivedAt is not null && dueAt is null)
+        {
+            try
+            {
+                dueAt = calendar.DueAt(receivedAt.Value, procedure.TimeLimit);
+            }
+            catch (UnknownCalendarYearException e)
+            {
+                Problem("receivedAt", e.Message);
+            }
+        }
+        if (problems.Count > before)
+            return null;
+
+        return new Dossier
+        {
+            UnitCode = procedure!.UnitCode,
+            ProvinceCode = procedure.ProvinceCode,
+            ExternalId = externalId,
+            ProcedureCode = procedure.Code,
+            Field = procedure.Field,
+            Channel = channel!.Value,
+            ApplicantReference = reference!,
+            TimeLimitAmount = procedure.TimeLimitAmount,
+            TimeLimitUnit = procedure.TimeLimitUnit,
+            HasFee = procedure.Fee > 0,
+            Status = status!.Value,
+            RegisteredAt = receivedAt!.Value,
+            ReceivedAt = receivedAt,
+            DueAt = dueAt,
+            PausedAt = pausedAt,
+            FinishedAt = finishedAt,
+            Timeliness = resolved ? WorkingCalendar.Classify(finishedAt!.Value, dueAt!.Value) : null,
+            ReturnReason = status switch
+            {
+                DossierStatus.ReturnedNotEligible => DossierReturnReason.NotEligible,
+                DossierStatus.Stopped => DossierReturnReason.Withdrawn,
+                _ => null,
+            },
+            ResultReturnedAt = status == DossierStatus.ResultReturned ? finishedAt : null,
+            ElectronicResult = resolved && electronicResult,
+            Digitised = digitised,
+            PaidOnline = paidOnline,
+            // Open and past due already: overdue, without a DossierOverdue event (imports publish no events).
+            OverdueAt = !finished && pausedAt is null && dueAt < now ? now : null,
+            Rating = rating,
+            RatedAt = ratedAt,
+            UpdatedAt = now,
+        };
+    }
+}

@@ -1,0 +1,39 @@
+namespace ParPlatform.Dossiers.Domain;
+
+public enum ImportStatus
+{
+    Writing,
+    Completed,
+    Failed,
+}
+
+/// <summary>
+/// One accepted import file being written, and how far it got: checked rows are written in one
+/// transaction, so a failed import wrote nothing. Tenant-owned row (row-level security).
+/// </summary>
+public sealed class DossierImportJob
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required string UnitCode { get; init; }
+
+    public required string ProvinceCode { get; init; }
+
+    public ImportStatus Status { get; set; }
+
+    public int TotalRows { get; init; }
+
+    /// <summary>Rows written so far (committed only when the import completes).</summary>
+    public int WrittenRows { get; set; }
+
+    /// <summary>Rows whose external id the unit already had: not written again.</summary>
+    public int SkippedRows { get; set; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public string? Error { get; set; }
+
+    public required string UserId { get; init; }
+}

@@ -1,0 +1,80 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using ParPlatform.Dossiers.Data;
+using ParPlatform.Dossiers.Domain;
+using ParPlatform.ServiceDefaults.Tenancy;
+
+namespace ParPlatform.Dossiers.Jobs;
+
+/// <summary>A checked import waiting to be written.</summary>
+public sealed record ImportWork(Guid JobId, string UnitCode, IReadOnlyList<Dossier> Dossiers);
+
+/// <summary>The imports this instance accepted, written one after another by <see cref="DossierImportWorker"/>.</summary>
+public sealed class AcceptedImports
+{
+    private readonly Channel<ImportWork> _channel = Channel.CreateUnbounded<ImportWork>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Enqueue(ImportWork work) => _channel.Writer.TryWrite(work);
+
+    public IAsyncEnumerable<ImportWork> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
+}
+
+/// <summary>
+/// Writes accepted imports (<see cref="DossierCopy"/>) and keeps their job rows current: rows
+/// written so far while it runs, then completed (written, skipped) or failed (nothing written).
+/// A job left "writing" by an instance that stopped is marked failed after half an hour.
+/// </summary>
+public sealed class DossierImportWorker(
+    AcceptedImports queue, DossierCopy copy, IServiceScopeFactory scopes, TimeProvider clock, ILogger<DossierImportWorker> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await MarkAbandonedAsync(stoppingToken);
+        await foreach (var work in queue.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                var (written, skipped) = await copy.WriteAsync(work.UnitCode, work.Dossiers,
+                    rows => UpdateAsync(work, jobs => jobs.ExecuteUpdateAsync(j => j.SetProperty(x => x.WrittenRows, rows), stoppingToken)), stoppingToken);
+                await UpdateAsync(work, jobs => jobs.ExecuteUpdateAsync(j => j
+                    .SetProperty(x => x.Status, ImportStatus.Completed).SetProperty(x => x.WrittenRows, written)
+                    .SetProperty(x => x.SkippedRows, skipped).SetProperty(x => x.FinishedAt, clock.GetUtcNow()), stoppingToken));
+                logger.LogInformation("Import {JobId} of unit {UnitCode}: {Written} dossiers written, {Skipped} already there", work.JobId, work.UnitCode,
+                    written, skipped);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Import {JobId} of unit {UnitCode} failed; nothing was written", work.JobId, work.UnitCode);
+                var reason = e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+                    ? "Một lần nhập khác vừa ghi hồ sơ cùng mã; chưa ghi hồ sơ nào của tệp này. Gửi lại tệp: hồ sơ đã có sẽ được bỏ qua."
+                    : "Ghi vào cơ sở dữ liệu không thành công; chưa ghi hồ sơ nào. Gửi lại tệp.";
+                await UpdateAsync(work, jobs => jobs.ExecuteUpdateAsync(j => j
+                    .SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.WrittenRows, 0)
+                    .SetProperty(x => x.Error, reason).SetProperty(x => x.FinishedAt, clock.GetUtcNow()), CancellationToken.None));
+            }
+        }
+    }
+
+    private async Task UpdateAsync(ImportWork work, Func<IQueryable<DossierImportJob>, Task<int>> update)
+    {
+        await using var services = scopes.CreateAsyncScope();
+        services.ServiceProvider.GetRequiredService<TenantScope>().SetUnit(work.UnitCode);
+        var db = services.ServiceProvider.GetRequiredService<DossiersDbContext>();
+        await update(db.ImportJobs.Where(j => j.Id == work.JobId));
+    }
+
+    private async Task MarkAbandonedAsync(CancellationToken cancellationToken)
+    {
+        await using var services = scopes.CreateAsyncScope();
+        services.ServiceProvider.GetRequiredService<TenantScope>().SetAllTenants();
+        var db = services.ServiceProvider.GetRequiredService<DossiersDbContext>();
+        var before = clock.GetUtcNow() - AbandonedAfter;
+        await db.ImportJobs.Where(j => j.Status == ImportStatus.Writing && j.StartedAt < before).ExecuteUpdateAsync(j => j
+            .SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.WrittenRows, 0)
+            .SetProperty(x => x.Error, "Dịch vụ dừng khi đang ghi; chưa ghi hồ sơ nào. Gửi lại tệp.")
+            .SetProperty(x => x.FinishedAt, clock.GetUtcNow()), cancellationToken);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace ParPlatform.Dossiers.Tests;
+
+/// <summary>Bulk import of historical dossiers: checked whole, written with COPY, progress readable, idempotent by external id.</summary>
+public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture<DossiersFixture>
+{
+    private const string Unit = "/api/v1/units/24778/dossiers";
+
+    private const string Header = "externalId,procedureCode,channel,applicantReference,receivedAt,dueAt,status,finishedAt,rating,ratedAt";
+
+    [Fact]
+    public async Task A_file_is_written_once_and_its_numbers_reach_the_statistics()
+    {
+        using var officer = dossiers.Officer("24778");
+        var procedure = await ProcedureAsync(officer);
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        var csv = new StringBuilder(Header).Append('\n');
+        // 30 resolved on time, 5 late, 10 pending past due, 5 returned not eligible; received in January 2026 (Vietnam time).
+        for (var i = 0; i < 50; i++)
+        {
+            var (status, finished) = i switch
+            {
+                < 30 => ("resolved", "2026-01-06 09:00"),
+                < 35 => ("result-returned", "2026-01-20 09:00"),
+                < 45 => ("processing", ""),
+                _ => ("returned-not-eligible", "2026-01-07 10:00"),
+            };
+            var rating = i < 3 ? "very-satisfied,2026-01-08 10:00" : ",";
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}-{i},{procedure},{(i % 2 == 0 ? "online" : "in-person")},BN-{i},2026-01-05 08:00,2026-01-09 17:00,{status},{finished},{rating}\n");
+        }
+
+        var job = await ImportAsync(officer, csv.ToString());
+        var again = await ImportAsync(officer, csv.ToString());
+        var statistics = await officer.GetFromJsonAsync<JsonElement>($"{Unit}/statistics?from=2026-01-01&to=2026-01-31");
+
+        Assert.Equal(("completed", 50, 50, 0), Summary(job));
+        Assert.Equal(("completed", 50, 0, 50), Summary(again));
+        var total = statistics.GetProperty("total");
+        Assert.Equal(50, total.GetProperty("received").GetProperty("total").GetInt64());
+        Assert.Equal(25, total.GetProperty("received").GetProperty("online").GetInt64());
+        Assert.Equal(30, total.GetProperty("resolved").GetProperty("early").GetInt64());
+        Assert.Equal(5, total.GetProperty("resolved").GetProperty("late").GetInt64());
+        Assert.Equal(10, total.GetProperty("pending").GetProperty("overdue").GetInt64());
+        Assert.Equal(5, total.GetProperty("returnedWithdrawnNotEligible").GetInt64());
+        Assert.Equal(3, total.GetProperty("ratings").GetProperty("verySatisfied").GetInt64());
+        Assert.Equal(50, await CountAsync($"{prefix}-%"));
+    }
+
+    [Fact]
+    public async Task A_file_with_a_bad_row_writes_nothing_and_names_the_line_and_column()
+    {
+        using var officer = dossiers.Officer("24778");
+        var procedure = await ProcedureAsync(officer);
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        var csv = $"""
+            {Header}
+            {prefix}-1,{procedure},online,BN-1,2026-01-05 08:00,,resolved,2026-01-06 09:00,,
+            {prefix}-2,{procedure},fax,BN-2,2026-01-05 08:00,,,,,
+            {prefix}-3,NO-SUCH,online,BN-3,2026-01-05 08:00,,,,,
+            {prefix}-4,{procedure},online,BN-4,05/01/2026,,,,,
+            {prefix}-1,{procedure},online,BN-5,2026-01-05 08:00,,,,,
+            {prefix}-6,{procedure},online,BN-6,2026-01-05 08:00,,resolved,,,
+            {prefix}-7,{procedure},online,BN-7,2031-01-05 08:00,,,,,
+            """;
+
+        using var response = await officer.PostAsync($"{Unit}/imports", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var rows = problem.GetProperty("rows").EnumerateArray()
+            .Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("column").GetString())).ToList();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains((3, "channel"), rows);
+        Assert.Contains((4, "procedureCode"), rows);
+        Assert.Contains((5, "receivedAt"), rows);
+        Assert.Contains((6, "externalId"), rows);
+        Assert.Contains((7, "finishedAt"), rows);
+        Assert.Contains((8, "receivedAt"), rows); // in the future
+        Assert.DoesNotContain(rows, r => r.Item1 == 2);
+        Assert.Equal(0, await CountAsync($"{prefix}-%"));
+    }
+
+    [Fact]
+    public async Task A_file_without_a_required_column_is_refused_on_line_1()
+    {
+        using var officer = dossiers.Officer("24778");
+
+        using var response = await officer.PostAsync($"{Unit}/imports",
+            new StringContent("externalId,procedureCode,channel,applicantReference\nX-1,P,online,BN\n", Encoding.UTF8, "text/csv"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var row = Assert.Single(problem.GetProperty("rows").EnumerateArray());
+        Assert.Equal(1, row.GetProperty("row").GetInt32());
+        Assert.Equal("receivedAt", row.GetProperty("column").GetString());
+    }
+
+    [Fact]
+    public async Task A_json_array_imports_like_a_csv_and_another_unit_cannot_read_the_import()
+    {
+        using var officer = dossiers.Officer("24778");
+        using var stranger = dossiers.Officer("06112");
+        var procedure = await ProcedureAsync(officer);
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        var items = Enumerable.Range(0, 3).Select(i => new Dictionary<string, object>
+        {
+            ["externalId"] = $"{prefix}-{i}", ["procedureCode"] = procedure, ["channel"] = "postal", ["applicantReference"] = $"BN-{i}",
+            ["receivedAt"] = "2026-02-02T08:00:00+07:00", ["digitised"] = true,
+        });
+
+        using var response = await officer.PostAsJsonAsync($"{Unit}/imports", items);
+        var job = await WaitAsync(officer, response);
+        using var foreign = await stranger.GetAsync($"{Unit}/imports/{job.GetProperty("id").GetGuid()}");
+
+        Assert.Equal(("completed", 3, 3, 0), Summary(job));
+        Assert.Equal(3, await CountAsync($"{prefix}-%"));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    private static (string?, int, int, int) Summary(JsonElement job) => (
+        job.GetProperty("status").GetString(), job.GetProperty("totalRows").GetInt32(), job.GetProperty("writtenRows").GetInt32(),
+        job.GetProperty("skippedRows").GetInt32());
+
+    private static async Task<string> ProcedureAsync(HttpClient officer)
+    {
+        var code = "I" + Guid.NewGuid().ToString("N")[..10];
+        using var created = await officer.PostAsJsonAsync($"{Unit}/procedures", new { code, name = "Chứng thực bản sao", field = "Chứng thực", timeLimit = 2 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return code;
+    }
+
+    private static async Task<JsonElement> ImportAsync(HttpClient officer, string csv)
+    {
+        using var response = await officer.PostAsync($"{Unit}/imports", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        return await WaitAsync(officer, response);
+    }
+
+    /// <summary>The import's state once it is no longer being written.</summary>
+    private static async Task<JsonElement> WaitAsync(HttpClient officer, HttpResponseMessage accepted)
+    {
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var job = await officer.GetFromJsonAsync<JsonElement>(accepted.Headers.Location);
+            if (job.GetProperty("status").GetString() != "writing")
+                return job;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The import was still being written after 10 s.");
+    }
+
+    private async Task<long> CountAsync(string externalIdPattern)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT set_config('parplatform.all_tenants', 'on', false); SELECT count(*) FROM dossiers.dossiers WHERE external_id LIKE @p", connection);
+        command.Parameters.AddWithValue("p", externalIdPattern);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        return reader.GetInt64(0);
+    }
+}
