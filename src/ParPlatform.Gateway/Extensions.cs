@@ -37,7 +37,11 @@ public static class Extensions
     {
         app.UseRateLimiter();
         app.UseTenantAccess(deferUnitProvince: true);
-        app.MapReverseProxy(proxy => proxy.Use(ProxyErrors.WriteProblemOnFailureAsync));
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(GatewayRoutes.AllowLargeUploadsAsync);
+            proxy.Use(ProxyErrors.WriteProblemOnFailureAsync);
+        });
         app.MapFallback((HttpContext context) => TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Không tìm thấy địa chỉ này.",
