@@ -1,0 +1,940 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using ParPlatform.Contracts.Dossiers;
+using ParPlatform.Dossiers.Domain;
+using ParPlatform.SharedKernel.Calendar;
+
+namespace ParPlatform.Dossiers.Tests;
+
+/// <summary>
+/// Form II.06a (GET /api/v1/units/{unit}/dossiers/statistics) against dossier rows written straight
+/// into PostgreSQL: random histories checked against a plain reference computed here, a small
+/// history computed by hand, and the bad requests.
+/// </summary>
+public sealed class DossierStatisticsTests(DossiersFixture dossiers) : IClassFixture<DossiersFixture>
+{
+    private const string Province = "20";
+
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    /// <summary>Field names whose ordinal order is also their Vietnamese alphabetical order.</summary>
+    private static readonly string[] RandomFields = ["Chứng thực", "Hộ tịch", "Tư pháp", "Xây dựng"];
+
+    private static readonly string[] RateNames =
+        ["onTime", "online", "electronicResult", "digitisation", "satisfaction", "verySatisfied", "onlinePayment", "apologyCoverage"];
+
+    /// <summary>What every random history must exercise in some window, or the comparison proves little.</summary>
+    private static readonly string[] RequiredCoverage =
+    [
+        "carried-over", "received-online", "received-other", "early", "on-time", "late", "late-with-apology", "electronic-result",
+        "pending-within", "pending-overdue", "paused-past-due", "due-at-end", "returned-NotEligible", "returned-Withdrawn",
+        "digitised", "paid-online", "rated-VerySatisfied", "rated-Satisfied", "rated-NotSatisfied", "finished-at-start",
+        "received-at-start", "received-at-end", "finished-at-end", "paused-at-end", "rated-at-start", "rated-at-end", "empty-window",
+        "feedback-within", "feedback-late", "feedback-received-at-start", "feedback-resolved-at-end",
+    ];
+
+    // ---------------------------------------------------------------- 1. random histories
+
+    [Theory]
+    [InlineData(1, "06118")]
+    [InlineData(20251001, "06119")]
+    [InlineData(424242, "06121")]
+    public async Task Random_histories_match_a_plain_reference_in_every_window(int seed, string unit)
+    {
+        var random = new Random(seed);
+        var history = GenerateDossiers(random, unit);
+        var feedback = GenerateFeedback(random, unit);
+        await AddUnitAsync(unit);
+        await InsertAsync(history, feedback);
+        var windows = RandomWindows(random, history, feedback);
+        using var officer = dossiers.Officer(unit);
+
+        var mismatches = new List<string>();
+        var coverage = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (from, to) in windows)
+        {
+            var where = $"seed {seed}, unit {unit}, window {Day(from)}..{Day(to)}";
+            var body = await GetStatisticsAsync(officer, unit, from, to, where);
+            var expected = Reference(history, feedback, from, to, coverage);
+
+            Compare(mismatches, where, "unitCode", unit, body.GetProperty("unitCode").GetString());
+            Compare(mismatches, where, "from", Day(from), body.GetProperty("from").GetString());
+            Compare(mismatches, where, "to", Day(to), body.GetProperty("to").GetString());
+            var total = body.GetProperty("total");
+            Compare(mismatches, where, "total.field", null, total.GetProperty("field").GetString());
+            CompareRow(mismatches, $"{where}, total", expected.Total, Flatten(total));
+            var fields = body.GetProperty("fields").EnumerateArray().ToList();
+            Compare(mismatches, where, "fields", string.Join(" | ", expected.Fields.Keys),
+                string.Join(" | ", fields.Select(f => f.GetProperty("field").GetString())));
+            foreach (var field in fields)
+            {
+                var name = field.GetProperty("field").GetString()!;
+                if (expected.Fields.TryGetValue(name, out var row))
+                    CompareRow(mismatches, $"{where}, field {name}", row, Flatten(field));
+            }
+            CompareRow(mismatches, $"{where}, feedback", expected.Feedback, Flatten(body.GetProperty("feedback")));
+
+            // (a) the identity, read from the answer alone, for the total and each field.
+            foreach (var row in fields.Prepend(total))
+            {
+                var label = row.GetProperty("field").GetString() ?? "total";
+                var left = row.GetProperty("carriedOver").GetInt64() + row.GetProperty("received").GetProperty("total").GetInt64();
+                var right = row.GetProperty("resolved").GetProperty("total").GetInt64() + row.GetProperty("pending").GetProperty("total").GetInt64()
+                    + row.GetProperty("returnedWithdrawnNotEligible").GetInt64();
+                if (left != right)
+                    mismatches.Add($"{where}, {label}: carried over + received = {left} but resolved + pending + returned = {right}");
+                if (row.GetProperty("total").GetInt64() != left)
+                    mismatches.Add($"{where}, {label}: total {row.GetProperty("total").GetInt64()} is not carried over + received = {left}");
+            }
+
+            // (c) the field rows add up to the total row (every count, and every rate's numerator and denominator).
+            var sums = new SortedDictionary<string, decimal?>(StringComparer.Ordinal);
+            foreach (var (key, value) in fields.SelectMany(Flatten).Where(e => !e.Key.EndsWith(".percent", StringComparison.Ordinal)))
+                sums[key] = (sums.GetValueOrDefault(key) ?? 0) + value;
+            foreach (var (key, value) in Flatten(total).Where(e => !e.Key.EndsWith(".percent", StringComparison.Ordinal)))
+            {
+                var sum = sums.GetValueOrDefault(key) ?? 0;
+                if (sum != value)
+                    mismatches.Add($"{where}: the fields' {key} add up to {Text(sum)}, the total row says {Text(value)}");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, $"seed {seed}: {mismatches.Count} mismatches\n" + string.Join('\n', mismatches.Take(60)));
+        var missing = RequiredCoverage.Where(c => !coverage.Contains(c)).ToList();
+        Assert.True(missing.Count == 0, $"seed {seed}: the random history never exercised {string.Join(", ", missing)}");
+    }
+
+    /// <summary>A few hundred dossiers of <paramref name="unit"/> received from October 2025 to April 2026, with random outcomes.</summary>
+    private static List<DossierRow> GenerateDossiers(Random random, string unit)
+    {
+        var first = Vietnam(2025, 10, 1);
+        const int days = 212; // to the end of April 2026
+        var rows = new List<DossierRow>();
+        var count = 300 + random.Next(150);
+        for (var i = 0; i < count; i++)
+        {
+            var registered = Instant(random, first, days);
+            var row = new DossierRow
+            {
+                UnitCode = unit,
+                Field = RandomFields[random.Next(RandomFields.Length)],
+                Channel = (DossierChannel)random.Next(3),
+                RegisteredAt = registered,
+                Digitised = random.Next(3) > 0,
+                HasFee = random.Next(2) == 0,
+            };
+            if (row.Channel == DossierChannel.Online && random.Next(12) == 0)
+            {
+                // Registered online and never received (still waiting, or refused): never counted.
+                row.Status = random.Next(2) == 0 ? DossierStatus.Registered : DossierStatus.Refused;
+                rows.Add(row);
+                continue;
+            }
+            var received = random.Next(3) == 0 ? registered : Later(random, registered, 3);
+            row.ReceivedAt = received;
+            row.DueAt = Later(random, received, 1 + random.Next(30));
+            row.PaidOnline = row.HasFee && random.Next(2) == 0;
+            var outcome = random.Next(100);
+            if (outcome < 45)
+            {
+                var finished = Later(random, received, 45);
+                row.FinishedAt = finished;
+                row.Status = random.Next(3) == 0 ? DossierStatus.Resolved : DossierStatus.ResultReturned;
+                row.Timeliness = random.Next(10) == 0 ? Timeliness.Late : Classify(finished, row.DueAt.Value); // > 1 supplement request: late
+                row.ElectronicResult = random.Next(3) > 0;
+                if (row.Timeliness == Timeliness.Late && random.Next(2) == 0)
+                    row.ApologyIssuedAt = received + (row.DueAt.Value - received) / 2;
+                if (random.Next(2) == 0)
+                {
+                    var rating = random.Next(10);
+                    row.Rating = rating < 6 ? DossierRating.VerySatisfied : rating < 9 ? DossierRating.Satisfied : DossierRating.NotSatisfied;
+                    row.RatedAt = Later(random, finished, 12);
+                }
+            }
+            else if (outcome < 57)
+            {
+                var finished = Later(random, received, 30);
+                row.FinishedAt = finished;
+                row.Status = DossierStatus.ReturnedNotEligible;
+                row.ReturnReason = DossierReturnReason.NotEligible;
+                if (random.Next(3) == 0) // returned while waiting for supplements: the pause stays recorded
+                    row.PausedAt = received + (finished - received) / 2;
+            }
+            else if (outcome < 65)
+            {
+                row.FinishedAt = Later(random, received, 30);
+                row.Status = DossierStatus.Stopped;
+                row.ReturnReason = DossierReturnReason.Withdrawn;
+            }
+            else
+            {
+                var open = random.Next(5);
+                row.Status = open switch
+                {
+                    0 => DossierStatus.Received,
+                    1 => DossierStatus.Processing,
+                    2 => DossierStatus.FeesRequested,
+                    3 => DossierStatus.WithdrawalRequested,
+                    _ => DossierStatus.SupplementRequested,
+                };
+                if (row.Status == DossierStatus.SupplementRequested)
+                    row.PausedAt = Later(random, received, 25);
+                if (random.Next(10) == 0)
+                    row.ApologyIssuedAt = received + (row.DueAt.Value - received) / 2;
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static List<FeedbackRow> GenerateFeedback(Random random, string unit)
+    {
+        var rows = new List<FeedbackRow>();
+        var count = 40 + random.Next(40);
+        for (var i = 0; i < count; i++)
+        {
+            var received = Instant(random, Vietnam(2025, 10, 1), 212);
+            var resolved = random.Next(10) < 7 ? Later(random, received, 30) : (DateTimeOffset?)null;
+            rows.Add(new FeedbackRow(unit, received, resolved, resolved is null ? null : random.Next(4) > 0));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Some twenty-five windows: before any data, one-day windows, windows from the middle of the
+    /// history, arbitrary ones, and ten that put an instant of the history exactly on a window's edge.
+    /// </summary>
+    private static List<(DateOnly From, DateOnly To)> RandomWindows(Random random, List<DossierRow> history, List<FeedbackRow> feedback)
+    {
+        var first = new DateOnly(2025, 10, 1);
+        var windows = new List<(DateOnly, DateOnly)>
+        {
+            (new DateOnly(2024, 1, 1), new DateOnly(2025, 9, 30)),
+            (new DateOnly(2025, 9, 30), new DateOnly(2025, 9, 30)),
+            (new DateOnly(2024, 6, 1), new DateOnly(2027, 12, 31)),
+        };
+        for (var i = 0; i < 6; i++)
+        {
+            var day = first.AddDays(random.Next(240));
+            windows.Add((day, day));
+        }
+        for (var i = 0; i < 3; i++)
+            windows.Add((first.AddDays(30 + random.Next(180)), new DateOnly(2026, 12, 31)));
+        for (var i = 0; i < 5; i++)
+        {
+            var from = first.AddDays(random.Next(230));
+            windows.Add((from, from.AddDays(1 + random.Next(120))));
+        }
+
+        // Windows with an instant of the history exactly on an edge: at 00:00 of the first day (counted),
+        // or at 00:00 of the day after the last (not counted).
+        void StartingAt(IEnumerable<DateTimeOffset?> instants)
+        {
+            var midnights = instants.OfType<DateTimeOffset>().Where(IsMidnight).Order().ToList();
+            if (midnights.Count == 0)
+                return; // the coverage check says what was missed
+            var day = VietnamDate(midnights[random.Next(midnights.Count)]);
+            windows.Add((day, day.AddDays(random.Next(40))));
+        }
+        void EndingAt(IEnumerable<DateTimeOffset?> instants)
+        {
+            var midnights = instants.OfType<DateTimeOffset>().Where(IsMidnight).Order().ToList();
+            if (midnights.Count == 0)
+                return;
+            var day = VietnamDate(midnights[random.Next(midnights.Count)]).AddDays(-1);
+            windows.Add((day.AddDays(-random.Next(40)), day));
+        }
+        StartingAt(history.Select(d => d.FinishedAt));
+        StartingAt(history.Select(d => d.ReceivedAt));
+        StartingAt(history.Select(d => d.RatedAt));
+        StartingAt(feedback.Select(f => (DateTimeOffset?)f.ReceivedAt));
+        EndingAt(history.Select(d => d.ReceivedAt));
+        EndingAt(history.Select(d => d.FinishedAt));
+        EndingAt(history.Select(d => d.RatedAt));
+        EndingAt(feedback.Select(f => f.ResolvedAt));
+        // Still open, due exactly at the end with its clock running: not yet overdue.
+        EndingAt(history.Where(d => d.FinishedAt is null && d.PausedAt is null).Select(d => d.DueAt));
+        // Past due, its clock stopped exactly at the end: overdue (the pause began after the window).
+        EndingAt(history.Where(d => d.PausedAt > d.DueAt && d.FinishedAt is null).Select(d => d.PausedAt));
+        return windows;
+    }
+
+    // ---------------------------------------------------------------- the reference
+
+    private sealed record Expected(
+        SortedDictionary<string, decimal?> Total, SortedDictionary<string, SortedDictionary<string, decimal?>> Fields,
+        SortedDictionary<string, decimal?> Feedback);
+
+    /// <summary>The counts of one II.06a row, added up dossier by dossier.</summary>
+    private sealed class Tally
+    {
+        public long CarriedOver, ReceivedOnline, ReceivedOther, Early, OnTime, Late, PendingWithin, PendingOverdue, Returned;
+        public long ElectronicResults, Digitised, WithFees, PaidOnline, LateWithApology, VerySatisfied, Satisfied, NotSatisfied;
+
+        public SortedDictionary<string, decimal?> ToRow()
+        {
+            var received = ReceivedOnline + ReceivedOther;
+            var resolved = Early + OnTime + Late;
+            var ratings = VerySatisfied + Satisfied + NotSatisfied;
+            var row = new SortedDictionary<string, decimal?>(StringComparer.Ordinal)
+            {
+                ["carriedOver"] = CarriedOver,
+                ["received.total"] = received,
+                ["received.online"] = ReceivedOnline,
+                ["received.inPersonOrPostal"] = ReceivedOther,
+                ["resolved.total"] = resolved,
+                ["resolved.early"] = Early,
+                ["resolved.onTime"] = OnTime,
+                ["resolved.late"] = Late,
+                ["pending.total"] = PendingWithin + PendingOverdue,
+                ["pending.withinDeadline"] = PendingWithin,
+                ["pending.overdue"] = PendingOverdue,
+                ["returnedWithdrawnNotEligible"] = Returned,
+                ["total"] = CarriedOver + received,
+                ["ratings.total"] = ratings,
+                ["ratings.verySatisfied"] = VerySatisfied,
+                ["ratings.satisfied"] = Satisfied,
+                ["ratings.notSatisfied"] = NotSatisfied,
+            };
+            AddRate(row, "rates.onTime", Early + OnTime, resolved);
+            AddRate(row, "rates.online", ReceivedOnline, received);
+            AddRate(row, "rates.electronicResult", ElectronicResults, resolved);
+            AddRate(row, "rates.digitisation", Digitised, received);
+            AddRate(row, "rates.satisfaction", VerySatisfied + Satisfied, ratings);
+            AddRate(row, "rates.verySatisfied", VerySatisfied, ratings);
+            AddRate(row, "rates.onlinePayment", PaidOnline, WithFees);
+            AddRate(row, "rates.apologyCoverage", LateWithApology, Late);
+            return row;
+        }
+    }
+
+    private static void AddRate(SortedDictionary<string, decimal?> row, string name, long numerator, long denominator)
+    {
+        row[name + ".numerator"] = numerator;
+        row[name + ".denominator"] = denominator;
+        row[name + ".percent"] = denominator == 0 ? null : Math.Round(numerator * 100m / denominator, 2, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>
+    /// Form II.06a for the window, written dossier by dossier from the rules (not from the service's
+    /// SQL): where was each dossier at the window's start, and where is it at its end.
+    /// </summary>
+    private static Expected Reference(
+        List<DossierRow> history, List<FeedbackRow> feedback, DateOnly from, DateOnly to, HashSet<string> coverage)
+    {
+        var start = Midnight(from);
+        var end = Midnight(to.AddDays(1));
+        var total = new Tally();
+        var fields = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
+        Tally FieldOf(DossierRow d) => fields.TryGetValue(d.Field, out var t) ? t : fields[d.Field] = new Tally();
+
+        foreach (var d in history)
+        {
+            if (d.ReceivedAt is not { } received)
+                continue; // never received: not part of any statistic
+            if (received == start)
+                coverage.Add("received-at-start");
+            if (received == end)
+                coverage.Add("received-at-end");
+            var finishedBeforeStart = d.FinishedAt is { } f0 && f0 < start;
+            if (received < end && !finishedBeforeStart)
+            {
+                if (d.FinishedAt == start)
+                    coverage.Add("finished-at-start");
+                foreach (var tally in new[] { total, FieldOf(d) })
+                {
+                    if (received < start)
+                    {
+                        tally.CarriedOver++;
+                        coverage.Add("carried-over");
+                    }
+                    else
+                    {
+                        if (d.Channel == DossierChannel.Online)
+                            tally.ReceivedOnline++;
+                        else
+                            tally.ReceivedOther++;
+                        coverage.Add(d.Channel == DossierChannel.Online ? "received-online" : "received-other");
+                        if (d.Digitised)
+                        {
+                            tally.Digitised++;
+                            coverage.Add("digitised");
+                        }
+                        if (d.HasFee)
+                        {
+                            tally.WithFees++;
+                            if (d.PaidOnline)
+                            {
+                                tally.PaidOnline++;
+                                coverage.Add("paid-online");
+                            }
+                        }
+                    }
+
+                    if (d.FinishedAt is { } finished && finished < end)
+                    {
+                        if (d.Timeliness is { } timeliness)
+                        {
+                            switch (timeliness)
+                            {
+                                case Timeliness.Early:
+                                    tally.Early++;
+                                    coverage.Add("early");
+                                    break;
+                                case Timeliness.OnTime:
+                                    tally.OnTime++;
+                                    coverage.Add("on-time");
+                                    break;
+                                default:
+                                    tally.Late++;
+                                    coverage.Add("late");
+                                    if (d.ApologyIssuedAt is not null)
+                                    {
+                                        tally.LateWithApology++;
+                                        coverage.Add("late-with-apology");
+                                    }
+                                    break;
+                            }
+                            if (d.ElectronicResult)
+                            {
+                                tally.ElectronicResults++;
+                                coverage.Add("electronic-result");
+                            }
+                        }
+                        else
+                        {
+                            tally.Returned++;
+                            coverage.Add("returned-" + d.ReturnReason!.Value);
+                        }
+                    }
+                    else
+                    {
+                        if (d.FinishedAt == end)
+                            coverage.Add("finished-at-end");
+                        var clockStoppedAtEnd = d.PausedAt is { } paused && paused < end;
+                        var pastDue = d.DueAt!.Value < end;
+                        if (d.DueAt.Value == end && !clockStoppedAtEnd)
+                            coverage.Add("due-at-end");
+                        if (d.PausedAt == end && pastDue)
+                            coverage.Add("paused-at-end");
+                        if (pastDue && !clockStoppedAtEnd)
+                        {
+                            tally.PendingOverdue++;
+                            coverage.Add("pending-overdue");
+                        }
+                        else
+                        {
+                            tally.PendingWithin++;
+                            coverage.Add(pastDue ? "paused-past-due" : "pending-within");
+                        }
+                    }
+                }
+            }
+
+            if (d.RatedAt == start)
+                coverage.Add("rated-at-start");
+            if (d.RatedAt == end)
+                coverage.Add("rated-at-end");
+            if (d.RatedAt is { } rated && rated >= start && rated < end)
+            {
+                foreach (var tally in new[] { total, FieldOf(d) })
+                {
+                    switch (d.Rating!.Value)
+                    {
+                        case DossierRating.VerySatisfied:
+                            tally.VerySatisfied++;
+                            break;
+                        case DossierRating.Satisfied:
+                            tally.Satisfied++;
+                            break;
+                        default:
+                            tally.NotSatisfied++;
+                            break;
+                    }
+                }
+                coverage.Add("rated-" + d.Rating!.Value);
+            }
+        }
+        if (fields.Count == 0)
+            coverage.Add("empty-window");
+
+        long feedbackReceived = 0, feedbackResolved = 0, feedbackWithin = 0;
+        foreach (var f in feedback)
+        {
+            if (f.ReceivedAt == start)
+                coverage.Add("feedback-received-at-start");
+            if (f.ResolvedAt == end)
+                coverage.Add("feedback-resolved-at-end");
+            if (f.ReceivedAt >= start && f.ReceivedAt < end)
+                feedbackReceived++;
+            if (f.ResolvedAt is { } resolved && resolved >= start && resolved < end)
+            {
+                feedbackResolved++;
+                if (f.ResolvedWithinDeadline == true)
+                    feedbackWithin++;
+                coverage.Add(f.ResolvedWithinDeadline == true ? "feedback-within" : "feedback-late");
+            }
+        }
+        var feedbackRow = new SortedDictionary<string, decimal?>(StringComparer.Ordinal)
+        {
+            ["received"] = feedbackReceived, ["resolved"] = feedbackResolved, ["resolvedWithinDeadline"] = feedbackWithin,
+        };
+        AddRate(feedbackRow, "onTime", feedbackWithin, feedbackResolved);
+
+        var fieldRows = new SortedDictionary<string, SortedDictionary<string, decimal?>>(StringComparer.Ordinal);
+        foreach (var (name, tally) in fields)
+            fieldRows[name] = tally.ToRow();
+        return new Expected(total.ToRow(), fieldRows, feedbackRow);
+    }
+
+    // ---------------------------------------------------------------- 2. a history computed by hand
+
+    [Fact]
+    public async Task A_small_history_gives_the_hand_computed_II_06a_rows_for_March_2026()
+    {
+        const string unit = "06124";
+        const string civil = "Hộ tịch", certify = "Chứng thực";
+        DossierRow D(string field, DossierChannel channel, DateTimeOffset? received, DateTimeOffset? due, DossierStatus status) => new()
+        {
+            UnitCode = unit, Field = field, Channel = channel, Status = status, RegisteredAt = received ?? Vietnam(2026, 3, 10),
+            ReceivedAt = received, DueAt = due,
+        };
+        var history = new List<DossierRow>
+        {
+            // 1 carried over (received in February), resolved late at exactly 00:00 of 1 March, with an apology, electronic result.
+            D(civil, DossierChannel.InPerson, Vietnam(2026, 2, 20, 9), Vietnam(2026, 2, 27, 17), DossierStatus.Resolved) with
+            {
+                FinishedAt = Vietnam(2026, 3, 1), Timeliness = Timeliness.Late, ApologyIssuedAt = Vietnam(2026, 2, 25, 10), ElectronicResult = true,
+            },
+            // 2 online, resolved early, electronic, digitised, fee paid online, rated very satisfied.
+            D(civil, DossierChannel.Online, Vietnam(2026, 3, 2, 8), Vietnam(2026, 3, 5, 17), DossierStatus.ResultReturned) with
+            {
+                FinishedAt = Vietnam(2026, 3, 4, 10), Timeliness = Timeliness.Early, ElectronicResult = true, Digitised = true,
+                HasFee = true, PaidOnline = true, Rating = DossierRating.VerySatisfied, RatedAt = Vietnam(2026, 3, 6, 9),
+            },
+            // 3 online, resolved on the due day, paper result, digitised, fee paid at the desk, rated satisfied.
+            D(civil, DossierChannel.Online, Vietnam(2026, 3, 10, 8), Vietnam(2026, 3, 12, 17), DossierStatus.Resolved) with
+            {
+                FinishedAt = Vietnam(2026, 3, 12, 15), Timeliness = Timeliness.OnTime, Digitised = true, HasFee = true,
+                Rating = DossierRating.Satisfied, RatedAt = Vietnam(2026, 3, 13, 10),
+            },
+            // 4 in person, open and within its deadline at the end of March, digitised.
+            D(civil, DossierChannel.InPerson, Vietnam(2026, 3, 20, 9), Vietnam(2026, 4, 10, 17), DossierStatus.Processing) with { Digitised = true },
+            // 5 in person, returned as not eligible, with a fee never paid.
+            D(civil, DossierChannel.InPerson, Vietnam(2026, 3, 5, 9), Vietnam(2026, 3, 15, 17), DossierStatus.ReturnedNotEligible) with
+            {
+                FinishedAt = Vietnam(2026, 3, 6, 10), ReturnReason = DossierReturnReason.NotEligible, HasFee = true,
+            },
+            // 6 received exactly at 00:00 of 1 April, the window's end: not counted.
+            D(civil, DossierChannel.Online, Vietnam(2026, 4, 1), Vietnam(2026, 4, 3, 17), DossierStatus.Received) with { Digitised = true },
+            // 7 resolved in February, rated very satisfied in March: only the rating counts.
+            D(civil, DossierChannel.Online, Vietnam(2026, 2, 2, 8), Vietnam(2026, 2, 6, 17), DossierStatus.ResultReturned) with
+            {
+                FinishedAt = Vietnam(2026, 2, 5, 10), Timeliness = Timeliness.Early, Rating = DossierRating.VerySatisfied, RatedAt = Vietnam(2026, 3, 2, 9),
+            },
+            // 8 registered online in March, never received: not counted.
+            D(civil, DossierChannel.Online, null, null, DossierStatus.Registered),
+            // 9 in person, resolved late, no apology, electronic, fee paid at the desk, rated not satisfied.
+            D(certify, DossierChannel.InPerson, Vietnam(2026, 3, 3, 9), Vietnam(2026, 3, 4, 17), DossierStatus.Resolved) with
+            {
+                FinishedAt = Vietnam(2026, 3, 6, 10), Timeliness = Timeliness.Late, ElectronicResult = true, HasFee = true,
+                Rating = DossierRating.NotSatisfied, RatedAt = Vietnam(2026, 3, 9, 9),
+            },
+            // 10 by post, open past its due date: overdue; digitised, fee paid online.
+            D(certify, DossierChannel.Postal, Vietnam(2026, 3, 16, 9), Vietnam(2026, 3, 20, 17), DossierStatus.Processing) with
+            {
+                Digitised = true, HasFee = true, PaidOnline = true,
+            },
+            // 11 online, past its due date but waiting for supplements since before it: within deadline; digitised.
+            D(certify, DossierChannel.Online, Vietnam(2026, 3, 17, 9), Vietnam(2026, 3, 20, 17), DossierStatus.SupplementRequested) with
+            {
+                PausedAt = Vietnam(2026, 3, 19, 10), Digitised = true,
+            },
+            // 12 carried over (received in February), withdrawn in March.
+            D(certify, DossierChannel.Online, Vietnam(2026, 2, 25, 9), Vietnam(2026, 3, 10, 17), DossierStatus.Stopped) with
+            {
+                FinishedAt = Vietnam(2026, 3, 9, 10), ReturnReason = DossierReturnReason.Withdrawn,
+            },
+            // 13 in person, resolved exactly at 00:00 of 1 April: still pending (within deadline) in March.
+            D(certify, DossierChannel.InPerson, Vietnam(2026, 3, 25, 9), Vietnam(2026, 4, 2, 17), DossierStatus.Resolved) with
+            {
+                FinishedAt = Vietnam(2026, 4, 1), Timeliness = Timeliness.Early, ElectronicResult = true,
+            },
+            // 14 returned one second before 1 March: finished before the window, not counted.
+            D(certify, DossierChannel.InPerson, Vietnam(2026, 2, 10, 9), Vietnam(2026, 2, 20, 17), DossierStatus.ReturnedNotEligible) with
+            {
+                FinishedAt = Vietnam(2026, 2, 28, 23, 59, 59), ReturnReason = DossierReturnReason.NotEligible,
+            },
+        };
+        var feedback = new List<FeedbackRow>
+        {
+            new(unit, Vietnam(2026, 2, 20, 9), Vietnam(2026, 3, 3, 9), true), // resolved in March, within deadline
+            new(unit, Vietnam(2026, 3, 5, 9), Vietnam(2026, 3, 20, 9), true), // received and resolved, within deadline
+            new(unit, Vietnam(2026, 3, 10, 9), Vietnam(2026, 4, 1), true), // received; resolved at the end: not in March
+            new(unit, Vietnam(2026, 3, 2, 9), Vietnam(2026, 3, 30, 9), false), // received and resolved, late
+            new(unit, Vietnam(2026, 1, 10, 9), Vietnam(2026, 2, 28, 23), true), // all before March
+            new(unit, Vietnam(2026, 4, 1), null, null), // received at the end: not in March
+            new(unit, Vietnam(2026, 3, 1), null, null), // received at the start, open
+            new(unit, Vietnam(2026, 3, 15, 9), Vietnam(2026, 3, 31, 23, 59, 59), true), // received and resolved, within deadline
+        };
+        await AddUnitAsync(unit);
+        await InsertAsync(history, feedback);
+        using var officer = dossiers.Officer(unit);
+
+        var body = await GetStatisticsAsync(officer, unit, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), "March 2026");
+        var fields = body.GetProperty("fields").EnumerateArray().ToList();
+
+        // carriedOver | received total/online/other | resolved total/early/onTime/late | pending total/within/overdue | returned | total
+        // | ratings total/very/satisfied/not | rates numerator/denominator/percent.
+        Assert.Equal(
+            "carriedOver=2 received=8/3/5 resolved=4/1/1/2 pending=4/3/1 returned=2 total=10 ratings=4/2/1/1 " +
+            "onTime=2/4/50 online=3/8/37.5 electronicResult=3/4/75 digitisation=5/8/62.5 satisfaction=3/4/75 " +
+            "verySatisfied=2/4/50 onlinePayment=2/5/40 apologyCoverage=1/2/50",
+            Describe(body.GetProperty("total")));
+        Assert.Equal($"{certify} | {civil}", string.Join(" | ", fields.Select(f => f.GetProperty("field").GetString())));
+        Assert.Equal(
+            "carriedOver=1 received=4/1/3 resolved=1/0/0/1 pending=3/2/1 returned=1 total=5 ratings=1/0/0/1 " +
+            "onTime=0/1/0 online=1/4/25 electronicResult=1/1/100 digitisation=2/4/50 satisfaction=0/1/0 " +
+            "verySatisfied=0/1/0 onlinePayment=1/2/50 apologyCoverage=0/1/0",
+            Describe(fields[0]));
+        Assert.Equal(
+            "carriedOver=1 received=4/2/2 resolved=3/1/1/1 pending=1/1/0 returned=1 total=5 ratings=3/2/1/0 " +
+            "onTime=2/3/66.67 online=2/4/50 electronicResult=2/3/66.67 digitisation=3/4/75 satisfaction=3/3/100 " +
+            "verySatisfied=2/3/66.67 onlinePayment=1/3/33.33 apologyCoverage=1/1/100",
+            Describe(fields[1]));
+        Assert.Equal("received=5 resolved=4 resolvedWithinDeadline=3 onTime=3/4/75", DescribeFeedback(body.GetProperty("feedback")));
+
+        // February: dossier 1 was received (carried into March), 7 resolved early, 12 received; 14 returned on the last second.
+        var february = await GetStatisticsAsync(officer, unit, new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28), "February 2026");
+        Assert.Equal(
+            "carriedOver=0 received=4/2/2 resolved=1/1/0/0 pending=2/1/1 returned=1 total=4 ratings=0/0/0/0 " +
+            "onTime=1/1/100 online=2/4/50 electronicResult=0/1/0 digitisation=0/4/0 satisfaction=0/0/- " +
+            "verySatisfied=0/0/- onlinePayment=0/0/- apologyCoverage=0/0/-",
+            Describe(february.GetProperty("total")));
+
+        // One day, 1 April: dossier 6 received, 13 resolved early at 00:00 sharp, and everything open carried over.
+        var april = await GetStatisticsAsync(officer, unit, new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 1), "1 April 2026");
+        Assert.Equal(
+            "carriedOver=4 received=1/1/0 resolved=1/1/0/0 pending=4/3/1 returned=0 total=5 ratings=0/0/0/0 " +
+            "onTime=1/1/100 online=1/1/100 electronicResult=1/1/100 digitisation=1/1/100 satisfaction=0/0/- " +
+            "verySatisfied=0/0/- onlinePayment=0/0/- apologyCoverage=0/0/-",
+            Describe(april.GetProperty("total")));
+        Assert.Equal("received=1 resolved=1 resolvedWithinDeadline=1 onTime=1/1/100", DescribeFeedback(april.GetProperty("feedback")));
+    }
+
+    /// <summary>A row as one line: the counts, then each rate as numerator/denominator/percent ("-" when null).</summary>
+    private static string Describe(JsonElement row)
+    {
+        string Columns(string name, params string[] columns) =>
+            name + "=" + string.Join('/', columns.Select(c => row.GetProperty(name).GetProperty(c).GetInt64().ToString(CultureInfo.InvariantCulture)));
+        var parts = new List<string>
+        {
+            "carriedOver=" + row.GetProperty("carriedOver").GetInt64().ToString(CultureInfo.InvariantCulture),
+            Columns("received", "total", "online", "inPersonOrPostal"),
+            Columns("resolved", "total", "early", "onTime", "late"),
+            Columns("pending", "total", "withinDeadline", "overdue"),
+            "returned=" + row.GetProperty("returnedWithdrawnNotEligible").GetInt64().ToString(CultureInfo.InvariantCulture),
+            "total=" + row.GetProperty("total").GetInt64().ToString(CultureInfo.InvariantCulture),
+            Columns("ratings", "total", "verySatisfied", "satisfied", "notSatisfied"),
+        };
+        parts.AddRange(RateNames.Select(r => r + "=" + DescribeRate(row.GetProperty("rates").GetProperty(r))));
+        return string.Join(' ', parts);
+    }
+
+    private static string DescribeFeedback(JsonElement feedback) =>
+        $"received={feedback.GetProperty("received").GetInt64()} resolved={feedback.GetProperty("resolved").GetInt64()} " +
+        $"resolvedWithinDeadline={feedback.GetProperty("resolvedWithinDeadline").GetInt64()} onTime={DescribeRate(feedback.GetProperty("onTime"))}";
+
+    private static string DescribeRate(JsonElement rate) =>
+        $"{rate.GetProperty("numerator").GetInt64()}/{rate.GetProperty("denominator").GetInt64()}/" +
+        Text(rate.GetProperty("percent").ValueKind == JsonValueKind.Null ? null : rate.GetProperty("percent").GetDecimal());
+
+    // ---------------------------------------------------------------- 3. bad requests and access
+
+    [Fact]
+    public async Task Without_from_the_answer_is_a_400_naming_from()
+    {
+        using var officer = dossiers.Officer("06112");
+
+        using var response = await officer.GetAsync(new Uri("/api/v1/units/06112/dossiers/statistics?to=2026-03-31", UriKind.Relative));
+
+        await AssertFieldErrorsAsync(response, "from");
+    }
+
+    [Theory]
+    [InlineData("from=2026-03-31&to=2026-03-01", "to")]
+    [InlineData("from=2026-3-1&to=2026-03-31", "from")]
+    [InlineData("from=2026-03-01&to=31/03/2026", "to")]
+    [InlineData("from=2026-02-30&to=2026-03-31", "from")]
+    [InlineData("from=2020-01-01&to=2025-12-31", "to")]
+    public async Task A_bad_window_is_a_400_naming_the_field(string query, string field)
+    {
+        using var officer = dossiers.Officer("06112");
+
+        using var response = await officer.GetAsync(new Uri($"/api/v1/units/06112/dossiers/statistics?{query}", UriKind.Relative));
+
+        await AssertFieldErrorsAsync(response, field);
+    }
+
+    [Fact]
+    public async Task Another_units_officer_and_another_provinces_reviewer_get_404_the_provinces_reviewer_reads()
+    {
+        const string query = "/api/v1/units/06112/dossiers/statistics?from=2026-01-01&to=2026-03-31";
+        using var chiLang = dossiers.Officer("06181");
+        using var langSon = dossiers.Reviewer("20");
+        using var lamDong = dossiers.Reviewer("68");
+
+        using var otherUnit = await chiLang.GetAsync(new Uri(query, UriKind.Relative));
+        using var ofProvince = await langSon.GetAsync(new Uri(query, UriKind.Relative));
+        using var otherProvince = await lamDong.GetAsync(new Uri(query, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, otherUnit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ofProvince.StatusCode);
+        var body = await ofProvince.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("06112", body.GetProperty("unitCode").GetString());
+        Assert.Equal("2026-01-01", body.GetProperty("from").GetString());
+        Assert.Equal("2026-03-31", body.GetProperty("to").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, otherProvince.StatusCode);
+    }
+
+    private static async Task AssertFieldErrorsAsync(HttpResponseMessage response, string field)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
+        var errors = JsonDocument.Parse(text).RootElement.GetProperty("errors");
+        Assert.Equal(field, string.Join(", ", errors.EnumerateObject().Select(e => e.Name)));
+        Assert.NotEmpty(errors.GetProperty(field).EnumerateArray());
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private sealed record DossierRow
+    {
+        public Guid Id { get; init; } = Guid.NewGuid();
+        public required string UnitCode { get; init; }
+        public required string Field { get; init; }
+        public DossierChannel Channel { get; init; }
+        public DossierStatus Status { get; set; }
+        public DateTimeOffset RegisteredAt { get; init; }
+        public DateTimeOffset? ReceivedAt { get; set; }
+        public DateTimeOffset? DueAt { get; set; }
+        public DateTimeOffset? PausedAt { get; set; }
+        public DateTimeOffset? FinishedAt { get; set; }
+        public Timeliness? Timeliness { get; set; }
+        public DossierReturnReason? ReturnReason { get; set; }
+        public bool ElectronicResult { get; set; }
+        public bool Digitised { get; init; }
+        public bool HasFee { get; init; }
+        public bool PaidOnline { get; set; }
+        public DateTimeOffset? ApologyIssuedAt { get; set; }
+        public DossierRating? Rating { get; set; }
+        public DateTimeOffset? RatedAt { get; set; }
+    }
+
+    private sealed record FeedbackRow(string UnitCode, DateTimeOffset ReceivedAt, DateTimeOffset? ResolvedAt, bool? ResolvedWithinDeadline);
+
+    private async Task AddUnitAsync(string unit)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO dossiers.known_units (unit_code, province_code, unit_name, kind, province_name, registered_at, changed_at)
+            VALUES (@unit, @province, 'Đơn vị thống kê ' || @unit, 'Commune', 'Lạng Sơn', now(), now())
+            ON CONFLICT (unit_code) DO NOTHING
+            """, connection);
+        command.Parameters.AddWithValue("unit", unit);
+        command.Parameters.AddWithValue("province", Province);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Every dossier in one multi-row INSERT, and the feedback in another (COPY FROM is refused under row-level security).</summary>
+    private async Task InsertAsync(List<DossierRow> history, List<FeedbackRow> feedback)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using (var allTenants = new NpgsqlCommand("SELECT set_config('parplatform.all_tenants', 'on', false)", connection))
+            await allTenants.ExecuteNonQueryAsync();
+
+        await using (var command = new NpgsqlCommand { Connection = connection })
+        {
+            var sql = new StringBuilder(
+                """
+                INSERT INTO dossiers.dossiers (id, unit_code, province_code, procedure_code, field, channel, applicant_reference,
+                  time_limit_amount, time_limit_unit, has_fee, status, registered_at, received_at, due_at, paused_at, paused_time,
+                  supplement_requests, finished_at, timeliness, return_reason, electronic_result, digitised, paid_online,
+                  apology_issued_at, rating, rated_at, updated_at) VALUES
+                """);
+            for (var i = 0; i < history.Count; i++)
+            {
+                var d = history[i];
+                sql.Append(i == 0 ? "\n(" : ",\n(");
+                Value(command, sql, NpgsqlDbType.Uuid, d.Id);
+                Value(command, sql, NpgsqlDbType.Varchar, d.UnitCode);
+                Value(command, sql, NpgsqlDbType.Varchar, Province);
+                Value(command, sql, NpgsqlDbType.Varchar, "TTHC-" + d.Field.Length.ToString(CultureInfo.InvariantCulture));
+                Value(command, sql, NpgsqlDbType.Varchar, d.Field);
+                Value(command, sql, NpgsqlDbType.Varchar, d.Channel.ToString());
+                Value(command, sql, NpgsqlDbType.Varchar, "BN-" + i.ToString(CultureInfo.InvariantCulture));
+                sql.Append("5, 'WorkingDays', ");
+                Value(command, sql, NpgsqlDbType.Boolean, d.HasFee);
+                Value(command, sql, NpgsqlDbType.Varchar, d.Status.ToString());
+                Value(command, sql, NpgsqlDbType.TimestampTz, d.RegisteredAt.ToUniversalTime());
+                Value(command, sql, NpgsqlDbType.TimestampTz, d.ReceivedAt?.ToUniversalTime());
+                Value(command, sql, NpgsqlDbType.TimestampTz, d.DueAt?.ToUniversalTime());
+                Value(command, sql, NpgsqlDbType.TimestampTz, d.PausedAt?.ToUniversalTime());
+                sql.Append("interval '0', 0, ");
+                Value(command, sql, NpgsqlDbType.TimestampTz, d.FinishedAt?.ToUniversalTime());
+                Value(command, sql, NpgsqlDbType.Varchar, d.Timeliness?.ToString());
+                Value(command, sql, NpgsqlDbType.Varchar, d.ReturnReason?.ToString());
+                Value(command, sql, NpgsqlDbType.Boolean, d.ElectronicResult);
+                Value(command, sql, NpgsqlDbType.Boolean, d.Digitised);
+                Value(command, sql, NpgsqlDbType.Boolean, d.PaidOnline);
+                Value(command, sql, NpgsqlDbType.TimestampTz, d.ApologyIssuedAt?.ToUniversalTime());
+                Value(command, sql, NpgsqlDbType.Varchar, d.Rating?.ToString());
+                Value(command, sql, NpgsqlDbType.TimestampTz, d.RatedAt?.ToUniversalTime());
+                sql.Append("now())");
+            }
+            command.CommandText = sql.ToString();
+            Assert.Equal(history.Count, await command.ExecuteNonQueryAsync());
+        }
+
+        if (feedback.Count == 0)
+            return;
+        await using (var command = new NpgsqlCommand { Connection = connection })
+        {
+            var sql = new StringBuilder(
+                """
+                INSERT INTO dossiers.feedback (id, unit_code, province_code, channel, subject, sender_reference, status, received_at,
+                  forward_due_at, resolve_due_at, resolved_at, resolved_within_deadline, updated_at) VALUES
+                """);
+            for (var i = 0; i < feedback.Count; i++)
+            {
+                var f = feedback[i];
+                sql.Append(i == 0 ? "\n(" : ",\n(");
+                Value(command, sql, NpgsqlDbType.Uuid, Guid.NewGuid());
+                Value(command, sql, NpgsqlDbType.Varchar, f.UnitCode);
+                Value(command, sql, NpgsqlDbType.Varchar, Province);
+                sql.Append("'Portal', 'Phản ánh thủ tục', ");
+                Value(command, sql, NpgsqlDbType.Varchar, "PAKN-" + i.ToString(CultureInfo.InvariantCulture));
+                Value(command, sql, NpgsqlDbType.Varchar, f.ResolvedAt is null ? "Received" : "Resolved");
+                Value(command, sql, NpgsqlDbType.TimestampTz, f.ReceivedAt.ToUniversalTime());
+                Value(command, sql, NpgsqlDbType.TimestampTz, (f.ReceivedAt + TimeSpan.FromDays(2)).ToUniversalTime());
+                Value(command, sql, NpgsqlDbType.TimestampTz, (f.ReceivedAt + TimeSpan.FromDays(21)).ToUniversalTime());
+                Value(command, sql, NpgsqlDbType.TimestampTz, f.ResolvedAt?.ToUniversalTime());
+                Value(command, sql, NpgsqlDbType.Boolean, f.ResolvedWithinDeadline);
+                sql.Append("now())");
+            }
+            command.CommandText = sql.ToString();
+            Assert.Equal(feedback.Count, await command.ExecuteNonQueryAsync());
+        }
+    }
+
+    private static void Value(NpgsqlCommand command, StringBuilder sql, NpgsqlDbType type, object? value)
+    {
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = type, Value = value ?? DBNull.Value });
+        sql.Append('$').Append(command.Parameters.Count).Append(", ");
+    }
+
+    private static async Task<JsonElement> GetStatisticsAsync(HttpClient client, string unit, DateOnly from, DateOnly to, string where)
+    {
+        using var response = await client.GetAsync(new Uri(
+            $"/api/v1/units/{unit}/dossiers/statistics?from={Day(from)}&to={Day(to)}", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{where}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Every number (or null) of a JSON row, by its dotted path; the field name left out.</summary>
+    private static SortedDictionary<string, decimal?> Flatten(JsonElement row)
+    {
+        var values = new SortedDictionary<string, decimal?>(StringComparer.Ordinal);
+        void Walk(JsonElement element, string path)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject().Where(p => !(path.Length == 0 && p.Name == "field")))
+                        Walk(property.Value, path.Length == 0 ? property.Name : path + "." + property.Name);
+                    break;
+                case JsonValueKind.Number:
+                    values[path] = element.GetDecimal();
+                    break;
+                case JsonValueKind.Null:
+                    values[path] = null;
+                    break;
+                default:
+                    throw new InvalidOperationException($"{path}: unexpected {element.ValueKind} in a statistics row");
+            }
+        }
+        Walk(row, "");
+        return values;
+    }
+
+    private static void CompareRow(List<string> mismatches, string where, SortedDictionary<string, decimal?> expected, SortedDictionary<string, decimal?> actual)
+    {
+        foreach (var key in expected.Keys.Union(actual.Keys))
+        {
+            if (!actual.TryGetValue(key, out var got))
+                mismatches.Add($"{where}: {key} missing from the answer (expected {Text(expected[key])})");
+            else if (!expected.TryGetValue(key, out var want))
+                mismatches.Add($"{where}: {key} = {Text(got)} is not in the reference");
+            else if (want != got)
+                mismatches.Add($"{where}: {key} expected {Text(want)}, got {Text(got)}");
+        }
+    }
+
+    private static void Compare(List<string> mismatches, string where, string what, string? expected, string? actual)
+    {
+        if (!string.Equals(expected, actual, StringComparison.Ordinal))
+            mismatches.Add($"{where}: {what} expected \"{expected}\", got \"{actual}\"");
+    }
+
+    /// <summary>A number exactly as it is, without trailing zeros ("66.67", "50", "37.5"), or "-" for null.</summary>
+    private static string Text(decimal? value)
+    {
+        if (value is not { } v)
+            return "-";
+        var text = v.ToString(CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
+    }
+
+    private static DateTimeOffset Vietnam(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) =>
+        new(year, month, day, hour, minute, second, VietnamOffset);
+
+    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), VietnamOffset);
+
+    private static DateOnly VietnamDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(VietnamOffset).DateTime);
+
+    private static bool IsMidnight(DateTimeOffset instant) => instant.ToOffset(VietnamOffset).TimeOfDay == TimeSpan.Zero;
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Early, on time or late: the finishing day against the due day (DOMAIN.md section 4).</summary>
+    private static Timeliness Classify(DateTimeOffset finished, DateTimeOffset due) =>
+        VietnamDate(finished).CompareTo(VietnamDate(due)) switch
+        {
+            < 0 => Timeliness.Early,
+            0 => Timeliness.OnTime,
+            _ => Timeliness.Late,
+        };
+
+    /// <summary>A random instant within <paramref name="days"/> days from <paramref name="from"/>; one in five on a Vietnam midnight.</summary>
+    private static DateTimeOffset Instant(Random random, DateTimeOffset from, int days)
+    {
+        var instant = from + TimeSpan.FromSeconds(random.NextInt64(days * 86_400L));
+        return random.Next(5) == 0 ? Midnight(VietnamDate(instant)) : instant;
+    }
+
+    /// <summary>A random instant strictly after <paramref name="after"/>, within about <paramref name="days"/> days; one in five on a Vietnam midnight.</summary>
+    private static DateTimeOffset Later(Random random, DateTimeOffset after, int days)
+    {
+        var instant = after + TimeSpan.FromSeconds(1 + random.NextInt64(days * 86_400L));
+        return random.Next(5) == 0 ? Midnight(VietnamDate(instant).AddDays(1)) : instant;
+    }
+}
