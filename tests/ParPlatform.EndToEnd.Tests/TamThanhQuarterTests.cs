@@ -36,7 +36,8 @@ public sealed class TamThanhQuarterTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var job = await WaitAsync(token, accepted.Headers.Location!);
         using var response = await platform.AppHost.SendAsync(HttpMethod.Get, $"{Dossiers}/statistics?from=2025-12-01&to=2026-02-28", token);
-        var total = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total");
+        var statistics = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var total = statistics.GetProperty("total");
 
         Assert.Equal(("completed", 2057, 2057), (job.GetProperty("status").GetString(), job.GetProperty("totalRows").GetInt32(), job.GetProperty("writtenRows").GetInt32()));
         Assert.Equal(180, total.GetProperty("carriedOver").GetInt64());
@@ -59,6 +60,10 @@ public sealed class TamThanhQuarterTests(PlatformFixture platform)
         Assert.Equal(99m, Math.Round(rates.GetProperty("verySatisfied").GetProperty("percent").GetDecimal()));
         Assert.Equal(100m, rates.GetProperty("online").GetProperty("percent").GetDecimal());
         Assert.Equal(99.43m, rates.GetProperty("onTime").GetProperty("percent").GetDecimal()); // 1,733 ÷ 1,743
+        // One row per field, in Vietnamese alphabetical order (Đ after D, before H), adding up to the total.
+        var fields = statistics.GetProperty("fields").EnumerateArray().ToList();
+        Assert.Equal(["Chứng thực", "Đất đai", "Hộ tịch"], fields.Select(f => f.GetProperty("field").GetString()));
+        Assert.Equal(2057, fields.Sum(f => f.GetProperty("total").GetInt64()));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ParPlatform.Dossiers.Domain;
@@ -55,7 +56,10 @@ public sealed class DossierStatisticsQuery(DossiersDbContext db)
         WHERE unit_code = @unit AND (received_at < @end AND (resolved_at IS NULL OR resolved_at >= @start))
         """;
 
-    /// <summary>The total row and one row per field (by name), and the feedback figures.</summary>
+    /// <summary>Fields in Vietnamese alphabetical order ("Đất đai" after "Chứng thực", before "Hộ tịch").</summary>
+    private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), CompareOptions.None);
+
+    /// <summary>The total row and one row per field (in Vietnamese alphabetical order), and the feedback figures.</summary>
     public async Task<(StatisticsRow Total, IReadOnlyList<StatisticsRow> Fields, FeedbackStatistics Feedback)> RunAsync(
         string unitCode, StatisticsWindow window, CancellationToken cancellationToken)
     {
@@ -112,7 +116,7 @@ public sealed class DossierStatisticsQuery(DossiersDbContext db)
                 feedback = new FeedbackStatistics(reader.GetInt64(0), resolved, within, Rate.Of(within, resolved));
             }
             return (StatisticsRow.From(null, total),
-                [.. counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => StatisticsRow.From(c.Key, c.Value))],
+                [.. counts.OrderBy(c => c.Key, VietnameseOrder).Select(c => StatisticsRow.From(c.Key, c.Value))],
                 feedback);
         }
         finally
