@@ -108,12 +108,12 @@ public static class DossiersApi
         }
         if (from is not null && StatisticsWindow.ParseDate("from", from, errors) is { } fromDate)
         {
-            var start = StatisticsWindow.Midnight(fromDate);
+            var start = StatisticsWindow.Midnight(fromDate).ToUniversalTime(); // Npgsql writes timestamptz parameters in UTC only
             query = query.Where(d => d.ReceivedAt >= start);
         }
         if (to is not null && StatisticsWindow.ParseDate("to", to, errors) is { } toDate)
         {
-            var end = StatisticsWindow.Midnight(toDate.AddDays(1));
+            var end = StatisticsWindow.Midnight(toDate.AddDays(1)).ToUniversalTime();
             query = query.Where(d => d.ReceivedAt < end);
         }
         if (errors.Any)
