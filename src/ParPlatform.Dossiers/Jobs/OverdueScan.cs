@@ -28,7 +28,7 @@ public sealed class OverdueScan(DossiersDbContext db, TenantScope scope, IOutbox
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var batch = await db.Dossiers
                 .FromSql($"""
-                    SELECT * FROM dossiers.dossiers
+                    SELECT *, xmin FROM dossiers.dossiers
                     WHERE overdue_at IS NULL AND finished_at IS NULL AND due_at < {now} AND paused_at IS NULL AND status = ANY({OpenStatuses})
                     ORDER BY due_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
                     """)
