@@ -242,7 +242,8 @@ public static class DossiersApi
         if (!await Find(db, unitCode, id).AnyAsync(ct))
             return NotFound(unitCode, id);
         var steps = await db.DossierTransitions.AsNoTracking().Where(t => t.UnitCode == unitCode && t.DossierId == id)
-            .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(ct);
+            // An intake registers and receives at one instant, and ids of one millisecond are in random order: the registration (no action) first.
+            .OrderBy(t => t.At).ThenBy(t => t.Action != null).ThenBy(t => t.Id).ToListAsync(ct);
         return TypedResults.Ok(steps.Select(t => new TransitionResponse(
             t.Action is { } a ? DossierLifecycle.NameOf(a) : null, t.FromStatus is { } f ? DossierLifecycle.NameOf(f) : null,
             DossierLifecycle.NameOf(t.ToStatus), t.At, t.UserId, t.AgencyCode, t.Note)));
