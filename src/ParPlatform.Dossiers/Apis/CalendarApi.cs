@@ -48,8 +48,10 @@ public static class CalendarApi
         var makeUp = Dates("makeUpWorkingDays", input.MakeUpWorkingDays, errors);
         if (!errors.Any)
         {
+            // Each problem under the field it is about: a make-up day that is a weekday is not a days-off error.
+            var ofMakeUpDays = new CalendarYear(year, new HashSet<DateOnly>(), makeUp.ToHashSet()).Validate().ToHashSet();
             foreach (var problem in new CalendarYear(year, daysOff.ToHashSet(), makeUp.ToHashSet()).Validate())
-                errors.Add("daysOff", problem);
+                errors.Add(ofMakeUpDays.Contains(problem) ? "makeUpWorkingDays" : "daysOff", problem);
         }
         if (errors.Any)
             return ApiProblems.Invalid(errors);

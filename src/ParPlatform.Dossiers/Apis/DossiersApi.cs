@@ -109,12 +109,12 @@ public static class DossiersApi
         }
         if (from is not null && StatisticsWindow.ParseDate("from", from, errors) is { } fromDate)
         {
-            var start = StatisticsWindow.Midnight(fromDate);
+            var start = StatisticsWindow.Midnight(fromDate).ToUniversalTime(); // Npgsql writes timestamptz parameters in UTC only
             query = query.Where(d => d.ReceivedAt >= start);
         }
         if (to is not null && StatisticsWindow.ParseDate("to", to, errors) is { } toDate)
         {
-            var end = StatisticsWindow.Midnight(toDate.AddDays(1));
+            var end = StatisticsWindow.Midnight(toDate.AddDays(1)).ToUniversalTime();
             query = query.Where(d => d.ReceivedAt < end);
         }
         if (errors.Any)
@@ -243,7 +243,8 @@ public static class DossiersApi
         if (!await Find(db, unitCode, id).AnyAsync(ct))
             return NotFound(unitCode, id);
         var steps = await db.DossierTransitions.AsNoTracking().Where(t => t.UnitCode == unitCode && t.DossierId == id)
-            .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(ct);
+            // An intake registers and receives at one instant, and ids of one millisecond are in random order: the registration (no action) first.
+            .OrderBy(t => t.At).ThenBy(t => t.Action != null).ThenBy(t => t.Id).ToListAsync(ct);
         return TypedResults.Ok(steps.Select(t => new TransitionResponse(
             t.Action is { } a ? DossierLifecycle.NameOf(a) : null, t.FromStatus is { } f ? DossierLifecycle.NameOf(f) : null,
             DossierLifecycle.NameOf(t.ToStatus), t.At, t.UserId, t.AgencyCode, t.Note)));

@@ -135,7 +135,8 @@ public sealed class Dossier
         {
             case DossierAction.Receive:
                 ReceivedAt = at;
-                DueAt = calendar.DueAt(at, TimeLimit);
+                // The calendar answers in Vietnam's offset; PostgreSQL (timestamptz via Npgsql) takes UTC only.
+                DueAt = calendar.DueAt(at, TimeLimit).ToUniversalTime();
                 break;
             case DossierAction.RequestSupplement:
                 PausedAt = at;
@@ -144,7 +145,7 @@ public sealed class Dossier
             case DossierAction.Supplement:
                 PausedTime += calendar.WorkingTimeBetween(PausedAt!.Value, at);
                 PausedAt = null;
-                DueAt = calendar.Advance(ReceivedAt!.Value, TimeLimit.WorkingTime + PausedTime);
+                DueAt = calendar.Advance(ReceivedAt!.Value, TimeLimit.WorkingTime + PausedTime).ToUniversalTime();
                 break;
             case DossierAction.PayFees:
                 PaidOnline = paidOnline;
