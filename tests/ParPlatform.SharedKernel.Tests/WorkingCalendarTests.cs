@@ -12,6 +12,15 @@ public sealed class WorkingCalendarTests
         new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
 
     [Fact]
+    public void A_due_instant_is_answered_in_utc_which_is_what_postgresql_stores()
+    {
+        var due = Calendar.DueAt(Vn(2026, 3, 2, 8), TimeLimit.Days(1));
+
+        Assert.Equal(TimeSpan.Zero, due.Offset);
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 1, 0, 0, TimeSpan.Zero), due); // 08:00 the next day in Vietnam
+    }
+
+    [Fact]
     public void A_day_received_at_opening_is_due_at_closing_the_same_day()
     {
         Assert.Equal(Vn(2026, 3, 2, 17), Calendar.DueAt(Vn(2026, 3, 2, 7), TimeLimit.Days(1)));

@@ -109,12 +109,12 @@ public static class DossiersApi
         }
         if (from is not null && StatisticsWindow.ParseDate("from", from, errors) is { } fromDate)
         {
-            var start = StatisticsWindow.Midnight(fromDate).ToUniversalTime(); // Npgsql writes timestamptz parameters in UTC only
+            var start = StatisticsWindow.Midnight(fromDate);
             query = query.Where(d => d.ReceivedAt >= start);
         }
         if (to is not null && StatisticsWindow.ParseDate("to", to, errors) is { } toDate)
         {
-            var end = StatisticsWindow.Midnight(toDate.AddDays(1)).ToUniversalTime();
+            var end = StatisticsWindow.Midnight(toDate.AddDays(1));
             query = query.Where(d => d.ReceivedAt < end);
         }
         if (errors.Any)

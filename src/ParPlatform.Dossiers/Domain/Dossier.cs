@@ -135,8 +135,7 @@ public sealed class Dossier
         {
             case DossierAction.Receive:
                 ReceivedAt = at;
-                // The calendar answers in Vietnam's offset; PostgreSQL (timestamptz via Npgsql) takes UTC only.
-                DueAt = calendar.DueAt(at, TimeLimit).ToUniversalTime();
+                DueAt = calendar.DueAt(at, TimeLimit);
                 break;
             case DossierAction.RequestSupplement:
                 PausedAt = at;
@@ -145,7 +144,7 @@ public sealed class Dossier
             case DossierAction.Supplement:
                 PausedTime += calendar.WorkingTimeBetween(PausedAt!.Value, at);
                 PausedAt = null;
-                DueAt = calendar.Advance(ReceivedAt!.Value, TimeLimit.WorkingTime + PausedTime).ToUniversalTime();
+                DueAt = calendar.Advance(ReceivedAt!.Value, TimeLimit.WorkingTime + PausedTime);
                 break;
             case DossierAction.PayFees:
                 PaidOnline = paidOnline;

@@ -79,8 +79,7 @@ public sealed class Feedback
         {
             UnitCode = unitCode, ProvinceCode = provinceCode, Channel = channel, Subject = subject, SenderReference = senderReference,
             Status = FeedbackStatus.Received, ReceivedAt = at, UpdatedAt = at,
-            // In UTC: the calendar answers in Vietnam's offset, PostgreSQL (timestamptz via Npgsql) takes UTC only.
-            ForwardDueAt = calendar.DueAt(at, ForwardLimit).ToUniversalTime(), ResolveDueAt = calendar.DueAt(at, ResolveLimit).ToUniversalTime(),
+            ForwardDueAt = calendar.DueAt(at, ForwardLimit), ResolveDueAt = calendar.DueAt(at, ResolveLimit),
         };
     }
 
@@ -102,7 +101,7 @@ public sealed class Feedback
         Answer = answer;
         ResolvedAt = at;
         ResolvedWithinDeadline = WorkingCalendar.Classify(at, ResolveDueAt) != Timeliness.Late;
-        PublishDueAt = calendar.DueAt(at, PublishLimit).ToUniversalTime();
+        PublishDueAt = calendar.DueAt(at, PublishLimit);
         UpdatedAt = at;
     }
 
