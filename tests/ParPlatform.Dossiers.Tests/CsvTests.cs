@@ -29,6 +29,15 @@ public sealed class CsvTests
     }
 
     [Fact]
+    public void A_column_named_twice_in_the_header_is_a_problem_of_line_1()
+    {
+        var (rows, problems) = ProcedureImport.FromCsv("code,name,field,timeLimit,name\nA,B,C,1,D\n");
+
+        Assert.Empty(rows);
+        Assert.Equal(new ImportProblem(1, "name", problems[0].Reason), problems.Single());
+    }
+
+    [Fact]
     public void An_empty_file_or_a_header_alone_is_a_problem()
     {
         Assert.Single(ProcedureImport.FromCsv("").Problems);

@@ -113,7 +113,7 @@ public sealed class DossierLifecycleTests
         Assert.Equal(Registered, refused.Current);
         Assert.Contains("(registered)", refused.Message, StringComparison.Ordinal);
         Assert.Contains("đã đăng ký (chưa tiếp nhận)", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("\"resolve\"", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("không thể ghi nhận đã xử lý xong (resolve)", refused.Message, StringComparison.Ordinal);
         Assert.Equal(Registered, dossier.Status);
         Assert.Null(dossier.FinishedAt);
         Assert.Null(dossier.Timeliness);
@@ -163,6 +163,36 @@ public sealed class DossierLifecycleTests
         Assert.Equal(TimeSpan.FromHours(4), Calendar.WorkingTimeBetween(dueBefore, dossier.DueAt!.Value));
         Assert.False(dossier.IsOverdueAt(Vn(2026, 11, 23, 13, 59)));
         Assert.True(dossier.IsOverdueAt(Vn(2026, 11, 23, 14, 1)));
+    }
+
+    [Fact]
+    public void A_supplement_requested_after_the_due_date_stops_no_clock_and_hides_nothing()
+    {
+        var dossier = ReceivedAt(Vn(2026, 11, 16, 8), TimeLimit.Days(5)); // due Monday 23/11 08:00
+        dossier.Apply(Start, Vn(2026, 11, 16, 9), Calendar, Officer);
+
+        dossier.Apply(RequestSupplement, Vn(2026, 11, 24, 9), Calendar, Officer, "Thiếu bản sao"); // a day after the due date
+        var overdueWhilePaused = dossier.IsOverdueAt(Vn(2026, 11, 25, 9));
+        dossier.Apply(Supplement, Vn(2026, 11, 26, 9), Calendar, Officer);
+
+        Assert.True(overdueWhilePaused);
+        Assert.Equal(Vn(2026, 11, 23, 8), dossier.DueAt);
+        Assert.Equal(TimeSpan.Zero, dossier.PausedTime);
+        Assert.True(dossier.IsOverdueAt(Vn(2026, 11, 26, 10)));
+    }
+
+    [Fact]
+    public void A_supplement_pause_moves_the_due_date_it_has_not_the_one_the_limit_would_give()
+    {
+        // An imported dossier keeps the due date its old system gave (here a day later than the limit's).
+        var dossier = ReceivedAt(Vn(2026, 11, 16, 8), TimeLimit.Days(5));
+        dossier.DueAt = Vn(2026, 11, 24, 8);
+        dossier.Apply(Start, Vn(2026, 11, 16, 9), Calendar, Officer);
+
+        dossier.Apply(RequestSupplement, Vn(2026, 11, 18, 8), Calendar, Officer, "Thiếu bản sao");
+        dossier.Apply(Supplement, Vn(2026, 11, 18, 10), Calendar, Officer);
+
+        Assert.Equal(Vn(2026, 11, 24, 10), dossier.DueAt);
     }
 
     [Theory]

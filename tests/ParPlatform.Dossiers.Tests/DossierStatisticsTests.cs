@@ -16,11 +16,27 @@ namespace ParPlatform.Dossiers.Tests;
 /// into PostgreSQL: random histories checked against a plain reference computed here, a small
 /// history computed by hand, and the bad requests.
 /// </summary>
-public sealed class DossierStatisticsTests(DossiersFixture dossiers) : IClassFixture<DossiersFixture>
+public sealed class DossierStatisticsTests : IClassFixture<DossiersFixture>, IDisposable
 {
+    private readonly DossiersFixture dossiers;
+
+    public DossierStatisticsTests(DossiersFixture dossiers)
+    {
+        this.dossiers = dossiers;
+        dossiers.Clock.Now = Now;
+    }
+
+    public void Dispose() => dossiers.Clock.Now = null;
+
     private const string Province = "20";
 
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    /// <summary>
+    /// The service's clock in these tests: after every random history's last event and before the end of
+    /// 2026, so the windows that end on 31/12/2026 are not over and count overdue at this instant.
+    /// </summary>
+    private static readonly DateTimeOffset Now = new(2026, 9, 15, 10, 0, 0, VietnamOffset);
 
     /// <summary>Field names whose ordinal order is also their Vietnamese alphabetical order.</summary>
     private static readonly string[] RandomFields = ["Chứng thực", "Hộ tịch", "Tư pháp", "Xây dựng"];
@@ -32,7 +48,7 @@ public sealed class DossierStatisticsTests(DossiersFixture dossiers) : IClassFix
     private static readonly string[] RequiredCoverage =
     [
         "carried-over", "received-online", "received-other", "early", "on-time", "late", "late-with-apology", "electronic-result",
-        "pending-within", "pending-overdue", "paused-past-due", "due-at-end", "returned-NotEligible", "returned-Withdrawn",
+        "pending-within", "pending-overdue", "paused-before-due", "paused-after-due", "due-at-end", "returned-NotEligible", "returned-Withdrawn",
         "digitised", "paid-online", "rated-VerySatisfied", "rated-Satisfied", "rated-NotSatisfied", "finished-at-start",
         "received-at-start", "received-at-end", "finished-at-end", "paused-at-end", "rated-at-start", "rated-at-end", "empty-window",
         "feedback-within", "feedback-late", "feedback-received-at-start", "feedback-resolved-at-end",
@@ -259,7 +275,7 @@ public sealed class DossierStatisticsTests(DossiersFixture dossiers) : IClassFix
         EndingAt(feedback.Select(f => f.ResolvedAt));
         // Still open, due exactly at the end with its clock running: not yet overdue.
         EndingAt(history.Where(d => d.FinishedAt is null && d.PausedAt is null).Select(d => d.DueAt));
-        // Past due, its clock stopped exactly at the end: overdue (the pause began after the window).
+        // Past due, its clock stopped exactly at the end: overdue (the pause began after the window, and after the due date anyway).
         EndingAt(history.Where(d => d.PausedAt > d.DueAt && d.FinishedAt is null).Select(d => d.PausedAt));
         return windows;
     }
@@ -416,21 +432,22 @@ public sealed class DossierStatisticsTests(DossiersFixture dossiers) : IClassFix
                     {
                         if (d.FinishedAt == end)
                             coverage.Add("finished-at-end");
-                        var clockStoppedAtEnd = d.PausedAt is { } paused && paused < end;
-                        var pastDue = d.DueAt!.Value < end;
-                        if (d.DueAt.Value == end && !clockStoppedAtEnd)
+                        // Seen at the window's end (or now, when the window is not over): its clock stopped at a supplement request made before then.
+                        var asOf = end < Now ? end : Now;
+                        var clockStoppedAt = d.PausedAt is { } paused && paused < asOf ? paused : asOf;
+                        if (d.DueAt!.Value == asOf && clockStoppedAt == asOf)
                             coverage.Add("due-at-end");
-                        if (d.PausedAt == end && pastDue)
+                        if (d.PausedAt == end && d.DueAt.Value < end)
                             coverage.Add("paused-at-end");
-                        if (pastDue && !clockStoppedAtEnd)
+                        if (d.DueAt.Value < clockStoppedAt)
                         {
                             tally.PendingOverdue++;
-                            coverage.Add("pending-overdue");
+                            coverage.Add(clockStoppedAt < asOf ? "paused-after-due" : "pending-overdue");
                         }
                         else
                         {
                             tally.PendingWithin++;
-                            coverage.Add(pastDue ? "paused-past-due" : "pending-within");
+                            coverage.Add(d.DueAt.Value < asOf ? "paused-before-due" : "pending-within");
                         }
                     }
                 }

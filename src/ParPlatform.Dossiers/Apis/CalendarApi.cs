@@ -20,8 +20,9 @@ public sealed record CalendarYearResponse(int Year, IReadOnlyList<DateOnly> Days
 
 /// <summary>
 /// The working calendar's years (public holidays, make-up working days), kept by the platform
-/// administrator: /api/v1/admin/calendar/years. A past year cannot be changed: the due dates of its
-/// dossiers were computed with it.
+/// administrator: /api/v1/admin/calendar/years. A past year cannot be changed once configured (the due
+/// dates of its dossiers were computed with it); a past year never configured can be added, for
+/// importing the dossiers of that year.
 /// </summary>
 public static class CalendarApi
 {
@@ -56,13 +57,12 @@ public static class CalendarApi
         if (errors.Any)
             return ApiProblems.Invalid(errors);
         var now = clock.GetUtcNow();
-        if (year < Dossier.VietnamDate(now).Year)
+        var entry = await db.CalendarYears.SingleOrDefaultAsync(y => y.Year == year, ct);
+        if (entry is not null && year < WorkingCalendar.VietnamDate(now).Year)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Không sửa được năm đã qua.",
                 detail: $"Hạn giải quyết của các hồ sơ năm {year} đã tính theo lịch này.");
         }
-
-        var entry = await db.CalendarYears.SingleOrDefaultAsync(y => y.Year == year, ct);
         var created = entry is null;
         if (entry is null)
         {
@@ -87,9 +87,17 @@ public static class CalendarApi
         return TypedResults.Ok(response);
     }
 
+    /// <summary>More days than any year has holidays (Vietnam has about twenty, with the days off around them).</summary>
+    public const int MaxDaysPerList = 60;
+
     private static List<DateOnly> Dates(string field, IReadOnlyList<string>? values, FieldErrors errors)
     {
         var dates = new List<DateOnly>();
+        if (values?.Count > MaxDaysPerList)
+        {
+            errors.Add(field, $"Tối đa {MaxDaysPerList} ngày.");
+            return dates;
+        }
         foreach (var value in values ?? [])
         {
             if (StatisticsWindow.ParseDate(field, value, errors) is { } date)

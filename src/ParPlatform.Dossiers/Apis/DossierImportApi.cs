@@ -17,8 +17,14 @@ public sealed record ImportJobResponse(
 {
     public static ImportJobResponse From(DossierImportJob j) => new(
         j.Id, DossierLifecycle.NameOf(j.Status), j.TotalRows, j.WrittenRows, j.SkippedRows,
-        j.Status == ImportStatus.Completed || j.TotalRows == 0 ? 100 : Math.Round(100m * j.WrittenRows / j.TotalRows, 1), j.StartedAt, j.FinishedAt,
-        j.Error);
+        j.Status switch
+        {
+            ImportStatus.Completed => 100,
+            ImportStatus.Failed => 0,
+            // Staged rows; the last percent is the commit that writes them all.
+            _ => Math.Min(99, Math.Round(100m * j.WrittenRows / Math.Max(1, j.TotalRows), 1)),
+        },
+        j.StartedAt, j.FinishedAt, j.Error);
 }
 
 /// <summary>
@@ -75,7 +81,8 @@ public static class DossierImportApi
                 }
                 catch (JsonException e)
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Tệp JSON không đọc được.", detail: e.Message);
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Tệp JSON không đọc được.",
+                        detail: $"Lỗi cú pháp JSON ở dòng {e.LineNumber + 1}, vị trí {e.BytePositionInLine + 1}.");
                 }
                 break;
             default:

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Dossiers.Domain;
+using ParPlatform.ServiceDefaults;
 using ParPlatform.SharedKernel.Calendar;
 
 namespace ParPlatform.Dossiers.Apis;
@@ -7,7 +8,7 @@ namespace ParPlatform.Dossiers.Apis;
 /// <summary>
 /// The dossier rules' refusals as answers: an action the state does not allow → 409 naming the
 /// state; a rule of the dossier (second apology, second rating…) → 409; someone else changed the
-/// dossier meanwhile → 409; a date in a year the calendar does not know → 400 naming the year.
+/// dossier meanwhile → 409; a value the dossier cannot take → 400 naming the field; a date in a year the calendar does not know → 400 naming the year.
 /// </summary>
 public sealed class DossierProblems : IEndpointFilter
 {
@@ -27,6 +28,10 @@ public sealed class DossierProblems : IEndpointFilter
         catch (DossierRuleException e)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Không thực hiện được.", detail: e.Message);
+        }
+        catch (DossierInputException e)
+        {
+            return ApiProblems.Invalid(new FieldErrors().Add(e.Field, e.Message));
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -104,8 +104,8 @@ public static class DossiersApi
         {
             var open = DossierLifecycle.Open.ToList();
             query = overdue.Value
-                ? query.Where(d => open.Contains(d.Status) && d.PausedAt == null && d.DueAt < now)
-                : query.Where(d => !(open.Contains(d.Status) && d.PausedAt == null && d.DueAt < now));
+                ? query.Where(d => open.Contains(d.Status) && d.DueAt < now && (d.PausedAt == null || d.DueAt < d.PausedAt))
+                : query.Where(d => !(open.Contains(d.Status) && d.DueAt < now && (d.PausedAt == null || d.DueAt < d.PausedAt)));
         }
         if (from is not null && StatisticsWindow.ParseDate("from", from, errors) is { } fromDate)
         {
@@ -211,8 +211,6 @@ public static class DossiersApi
         var dossier = await Find(db, unitCode, id).SingleOrDefaultAsync(ct);
         if (dossier is null)
             return NotFound(unitCode, id);
-        if (dossier.DueAt is { } due && newDate <= Dossier.VietnamDate(due))
-            return ApiProblems.Invalid(errors.Add("newDueDate", $"Ngày hẹn mới phải sau hạn hiện tại ({Dossier.VietnamDate(due):dd/MM/yyyy})."));
         var now = clock.GetUtcNow();
         dossier.IssueApology(now, input.Reason!.Trim(), newDate!.Value, await calendars.GetAsync(ct));
         outbox.Add(dossier.ApologyEvent(), dossier.Id.ToString());

@@ -11,9 +11,10 @@ namespace ParPlatform.Dossiers.Data;
 /// open during the window, grouped by field and in total. The population is every dossier received
 /// before the window ends and not finished before it starts; each falls in exactly one of resolved,
 /// returned (finished in the window) or pending (not finished by its end). Pending is overdue when
-/// its due instant is before the window's end and its clock was not paused then.
+/// its due instant is before the window's end (or now, for a window not over yet) and before the
+/// supplement request that stopped its clock, if one did (<see cref="Dossier.IsOverdueAt"/>).
 /// </summary>
-public sealed class DossierStatisticsQuery(DossiersDbContext db)
+public sealed class DossierStatisticsQuery(DossiersDbContext db, TimeProvider clock)
 {
     private const string CountsSql = """
         SELECT GROUPING(field) = 1 AS is_total, field,
@@ -23,10 +24,8 @@ public sealed class DossierStatisticsQuery(DossiersDbContext db)
           count(*) FILTER (WHERE finished_at < @end AND timeliness = 'Early') AS resolved_early,
           count(*) FILTER (WHERE finished_at < @end AND timeliness = 'OnTime') AS resolved_on_time,
           count(*) FILTER (WHERE finished_at < @end AND timeliness = 'Late') AS resolved_late,
-          count(*) FILTER (WHERE (finished_at IS NULL OR finished_at >= @end)
-                           AND NOT (due_at < @end AND (paused_at IS NULL OR paused_at >= @end))) AS pending_within,
-          count(*) FILTER (WHERE (finished_at IS NULL OR finished_at >= @end)
-                           AND due_at < @end AND (paused_at IS NULL OR paused_at >= @end)) AS pending_overdue,
+          count(*) FILTER (WHERE (finished_at IS NULL OR finished_at >= @end) AND NOT due_at < least(@as_of, paused_at)) AS pending_within,
+          count(*) FILTER (WHERE (finished_at IS NULL OR finished_at >= @end) AND due_at < least(@as_of, paused_at)) AS pending_overdue,
           count(*) FILTER (WHERE finished_at < @end AND return_reason IS NOT NULL) AS returned,
           count(*) FILTER (WHERE finished_at < @end AND timeliness IS NOT NULL AND electronic_result) AS electronic_results,
           count(*) FILTER (WHERE received_at >= @start AND digitised) AS digitised,
@@ -68,9 +67,10 @@ public sealed class DossierStatisticsQuery(DossiersDbContext db)
         try
         {
             var connection = db.Database.GetDbConnection();
+            var now = clock.GetUtcNow();
             var counts = new Dictionary<string, DossierCounts>(StringComparer.Ordinal);
             var total = new DossierCounts();
-            await using (var command = Command(connection, CountsSql, unitCode, window))
+            await using (var command = Command(connection, CountsSql, unitCode, window, now))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -89,7 +89,7 @@ public sealed class DossierStatisticsQuery(DossiersDbContext db)
                         counts[reader.GetString(1)] = row;
                 }
             }
-            await using (var command = Command(connection, RatingsSql, unitCode, window))
+            await using (var command = Command(connection, RatingsSql, unitCode, window, now))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -108,7 +108,7 @@ public sealed class DossierStatisticsQuery(DossiersDbContext db)
                 }
             }
             FeedbackStatistics feedback;
-            await using (var command = Command(connection, FeedbackSql, unitCode, window))
+            await using (var command = Command(connection, FeedbackSql, unitCode, window, now))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 await reader.ReadAsync(cancellationToken);
@@ -125,13 +125,14 @@ public sealed class DossierStatisticsQuery(DossiersDbContext db)
         }
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, string unitCode, StatisticsWindow window)
+    private static DbCommand Command(DbConnection connection, string sql, string unitCode, StatisticsWindow window, DateTimeOffset now)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.Add(new NpgsqlParameter("unit", unitCode));
         command.Parameters.Add(new NpgsqlParameter("start", window.Start));
         command.Parameters.Add(new NpgsqlParameter("end", window.End));
+        command.Parameters.Add(new NpgsqlParameter("as_of", window.End < now ? window.End : now));
         return command;
     }
 }

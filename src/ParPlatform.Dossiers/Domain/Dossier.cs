@@ -142,9 +142,11 @@ public sealed class Dossier
                 SupplementRequests++;
                 break;
             case DossierAction.Supplement:
-                PausedTime += calendar.WorkingTimeBetween(PausedAt!.Value, at);
+                // The due date moves by the pause; a request made after the due date stops no clock: the dossier is already late.
+                var paused = PausedAt < DueAt ? calendar.WorkingTimeBetween(PausedAt!.Value, at) : TimeSpan.Zero;
+                PausedTime += paused;
                 PausedAt = null;
-                DueAt = calendar.Advance(ReceivedAt!.Value, TimeLimit.WorkingTime + PausedTime);
+                DueAt = calendar.Advance(DueAt!.Value, paused);
                 break;
             case DossierAction.PayFees:
                 PaidOnline = paidOnline;
@@ -176,18 +178,21 @@ public sealed class Dossier
 
     /// <summary>
     /// The apology letter of a dossier that will be late: while it is open, at least one working day
-    /// before its due date, once. The new date is checked by the caller (after the due date).
+    /// before its due date, once, with a new date after the due date and within a year of it.
     /// </summary>
     public void IssueApology(DateTimeOffset at, string reason, DateOnly newDueDate, WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         if (ApologyIssuedAt is not null)
-            throw new DossierRuleException($"Hồ sơ đã có phiếu xin lỗi ngày {VietnamDate(ApologyIssuedAt.Value):dd/MM/yyyy}; ngày hẹn chỉ được đổi một lần.");
+            throw new DossierRuleException($"Hồ sơ đã có phiếu xin lỗi ngày {WorkingCalendar.VietnamDate(ApologyIssuedAt.Value):dd/MM/yyyy}; ngày hẹn chỉ được đổi một lần.");
         if (!DossierLifecycle.Open.Contains(Status))
             throw new DossierRuleException($"Hồ sơ đang ở trạng thái \"{DossierLifecycle.Describe(Status)}\": chỉ hồ sơ đang giải quyết mới gửi phiếu xin lỗi.");
         if (calendar.WorkingTimeBetween(at, DueAt!.Value) < WorkingCalendar.WorkingDayLength)
             throw new DossierRuleException(
-                $"Phiếu xin lỗi phải gửi trước hạn ít nhất 1 ngày làm việc; hạn của hồ sơ là {DueAt.Value.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}.");
+                $"Phiếu xin lỗi phải gửi trước hạn ít nhất 1 ngày làm việc; hạn của hồ sơ là {WorkingCalendar.ToVietnamTime(DueAt.Value):HH:mm dd/MM/yyyy}.");
+        var due = WorkingCalendar.VietnamDate(DueAt.Value);
+        if (newDueDate <= due || newDueDate > due.AddYears(1))
+            throw new DossierInputException("newDueDate", $"Ngày hẹn mới phải sau hạn hiện tại ({due:dd/MM/yyyy}) và trong vòng một năm.");
         ApologyIssuedAt = at;
         ApologyReason = reason;
         ApologyNewDueDate = newDueDate;
@@ -206,11 +211,12 @@ public sealed class Dossier
         UpdatedAt = at;
     }
 
-    /// <summary>Open, not paused, and past its due date at <paramref name="now"/>.</summary>
-    public bool IsOverdueAt(DateTimeOffset now) => DossierLifecycle.Open.Contains(Status) && PausedAt is null && DueAt < now;
-
-    public static DateOnly VietnamDate(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, WorkingCalendar.VietnamTime).DateTime);
+    /// <summary>
+    /// Open and past its due date at <paramref name="now"/>, the clock stopped by a supplement
+    /// request counting as the request's instant (a request made after the due date hides nothing).
+    /// </summary>
+    public bool IsOverdueAt(DateTimeOffset now) =>
+        DossierLifecycle.Open.Contains(Status) && DueAt < (PausedAt is { } paused && paused < now ? paused : now);
 
     public DossierReceived ReceivedEvent() => new()
     {

@@ -23,7 +23,10 @@ public sealed class DossierImportJob
 
     public int TotalRows { get; init; }
 
-    /// <summary>Rows written so far (committed only when the import completes).</summary>
+    /// <summary>
+    /// While writing: the rows staged so far (none is visible before all are committed together); once
+    /// completed: the rows written.
+    /// </summary>
     public int WrittenRows { get; set; }
 
     /// <summary>Rows whose external id the unit already had: not written again.</summary>

@@ -99,6 +99,23 @@ public static class DossierLifecycle
     public static TEnum? Parse<TEnum>(string? name) where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Cast<TEnum?>().FirstOrDefault(v => NameOf(v!.Value) == name);
 
+    /// <summary>Vietnamese name of an action, for messages a person reads.</summary>
+    public static string Describe(DossierAction action) => action switch
+    {
+        DossierAction.Receive => "tiếp nhận",
+        DossierAction.Refuse => "từ chối tiếp nhận",
+        DossierAction.Start => "bắt đầu xử lý",
+        DossierAction.RequestSupplement => "yêu cầu bổ sung",
+        DossierAction.Supplement => "ghi nhận đã bổ sung",
+        DossierAction.RequestFees => "yêu cầu nộp phí, lệ phí",
+        DossierAction.PayFees => "ghi nhận đã nộp phí, lệ phí",
+        DossierAction.RequestWithdrawal => "ghi nhận đề nghị rút hồ sơ",
+        DossierAction.Stop => "dừng xử lý",
+        DossierAction.ReturnNotEligible => "trả lại hồ sơ không đủ điều kiện",
+        DossierAction.Resolve => "ghi nhận đã xử lý xong",
+        _ => "trả kết quả",
+    };
+
     /// <summary>Vietnamese name of a state, for messages a person reads.</summary>
     public static string Describe(DossierStatus status) => status switch
     {
@@ -119,10 +136,16 @@ public static class DossierLifecycle
 /// <summary>An action the dossier's state does not allow: answered 409 naming the current state.</summary>
 public sealed class IllegalTransitionException(DossierStatus current, DossierAction action)
     : Exception($"Hồ sơ đang ở trạng thái \"{DossierLifecycle.Describe(current)}\" ({DossierLifecycle.NameOf(current)}): " +
-        $"không thực hiện được \"{DossierLifecycle.NameOf(action)}\".")
+        $"không thể {DossierLifecycle.Describe(action)} ({DossierLifecycle.NameOf(action)}).")
 {
     public DossierStatus Current { get; } = current;
 }
 
 /// <summary>A rule of the dossier refused the request (apology too late, second rating…): answered 409 with the reason.</summary>
 public sealed class DossierRuleException(string message) : Exception(message);
+
+/// <summary>A value of the request the dossier cannot take (an apology's new date before the due date…): answered 400 naming the field.</summary>
+public sealed class DossierInputException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

@@ -12,7 +12,7 @@ public static class ImportCells
 {
     /// <summary>
     /// The data rows of a CSV file with a header line, as cells by column name, or the problems of
-    /// the header (unknown or missing columns) and of rows with the wrong number of cells.
+    /// the header (unknown, repeated or missing columns) and of rows with the wrong number of cells.
     /// </summary>
     public static (List<(int Row, Dictionary<string, string> Cells)> Rows, List<ImportProblem> Problems) FromCsv(
         string text, IReadOnlyList<string> columns, IReadOnlyList<string> requiredColumns)
@@ -30,6 +30,8 @@ public static class ImportCells
         var header = records.Current.Fields.Select(f => f.Trim()).ToList();
         foreach (var unknown in header.Where(h => !columns.Contains(h)))
             problems.Add(new ImportProblem(1, unknown, $"Cột không có trong mẫu; các cột là: {string.Join(", ", columns)}."));
+        foreach (var repeated in header.GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            problems.Add(new ImportProblem(1, repeated.Key, $"Cột có {repeated.Count()} lần trong tiêu đề; mỗi cột chỉ một lần."));
         foreach (var missing in requiredColumns.Where(c => !header.Contains(c)))
             problems.Add(new ImportProblem(1, missing, "Thiếu cột bắt buộc."));
         if (problems.Count > 0)
@@ -146,7 +148,7 @@ public static class ImportCells
         if (text is null)
             return null;
         if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            return new DateTimeOffset(local, WorkingCalendar.VietnamTime.GetUtcOffset(local)).ToUniversalTime();
+            return WorkingCalendar.FromVietnamTime(local);
         if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
             return instant.ToUniversalTime();
         problems.Add(new ImportProblem(line, column, $"\"{text}\" không phải thời điểm dạng 2025-12-03T08:15:00+07:00 hoặc 2025-12-03 08:15 (giờ Việt Nam)."));

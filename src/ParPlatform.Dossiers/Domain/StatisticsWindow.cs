@@ -50,9 +50,5 @@ public sealed record StatisticsWindow(DateOnly From, DateOnly To)
     }
 
     /// <summary>00:00 of <paramref name="day"/> in Vietnam, as a UTC instant (what PostgreSQL takes).</summary>
-    public static DateTimeOffset Midnight(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, WorkingCalendar.VietnamTime.GetUtcOffset(local)).ToUniversalTime();
-    }
+    public static DateTimeOffset Midnight(DateOnly day) => WorkingCalendar.FromVietnamTime(day.ToDateTime(TimeOnly.MinValue));
 }

@@ -32,47 +32,62 @@ public sealed class DossierImportWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await MarkAbandonedAsync(stoppingToken);
+        await RecordAsync(null, "mark the abandoned imports failed", MarkAbandonedAsync(stoppingToken));
         await foreach (var work in queue.ReadAllAsync(stoppingToken))
         {
+            int written, skipped;
             try
             {
-                var (written, skipped) = await copy.WriteAsync(work.UnitCode, work.Dossiers,
-                    rows => UpdateAsync(work, jobs => jobs.ExecuteUpdateAsync(j => j.SetProperty(x => x.WrittenRows, rows), stoppingToken)), stoppingToken);
-                await UpdateAsync(work, jobs => jobs.ExecuteUpdateAsync(j => j
-                    .SetProperty(x => x.Status, ImportStatus.Completed).SetProperty(x => x.WrittenRows, written)
-                    .SetProperty(x => x.SkippedRows, skipped).SetProperty(x => x.FinishedAt, clock.GetUtcNow()), stoppingToken));
-                logger.LogInformation("Import {JobId} of unit {UnitCode}: {Written} dossiers written, {Skipped} already there", work.JobId, work.UnitCode,
-                    written, skipped);
+                (written, skipped) = await copy.WriteAsync(work.UnitCode, work.Dossiers,
+                    rows => RecordAsync(work, "record its progress",
+                        UpdateAsync(work, jobs => jobs.ExecuteUpdateAsync(j => j.SetProperty(x => x.WrittenRows, rows), stoppingToken))),
+                    stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Import {JobId} of unit {UnitCode} failed; nothing was written", work.JobId, work.UnitCode);
-                var reason = e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
-                    ? "Một lần nhập khác vừa ghi hồ sơ cùng mã; chưa ghi hồ sơ nào của tệp này. Gửi lại tệp: hồ sơ đã có sẽ được bỏ qua."
-                    : "Ghi vào cơ sở dữ liệu không thành công; chưa ghi hồ sơ nào. Gửi lại tệp.";
-                await UpdateAsync(work, jobs => jobs.ExecuteUpdateAsync(j => j
+                await RecordAsync(work, "record its failure", UpdateAsync(work, jobs => jobs.ExecuteUpdateAsync(j => j
                     .SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.WrittenRows, 0)
-                    .SetProperty(x => x.Error, reason).SetProperty(x => x.FinishedAt, clock.GetUtcNow()), CancellationToken.None));
+                    .SetProperty(x => x.Error, "Ghi vào cơ sở dữ liệu không thành công; chưa ghi hồ sơ nào. Gửi lại tệp.")
+                    .SetProperty(x => x.FinishedAt, clock.GetUtcNow()), CancellationToken.None)));
+                continue;
             }
+            logger.LogInformation("Import {JobId} of unit {UnitCode}: {Written} dossiers written, {Skipped} already there", work.JobId, work.UnitCode,
+                written, skipped);
+            await RecordAsync(work, "record its completion", UpdateAsync(work, jobs => jobs.ExecuteUpdateAsync(j => j
+                .SetProperty(x => x.Status, ImportStatus.Completed).SetProperty(x => x.WrittenRows, written)
+                .SetProperty(x => x.SkippedRows, skipped).SetProperty(x => x.FinishedAt, clock.GetUtcNow()), CancellationToken.None)));
         }
     }
 
-    private async Task UpdateAsync(ImportWork work, Func<IQueryable<DossierImportJob>, Task<int>> update)
+    /// <summary>Writes a job's state; a failure is logged and never stops the worker (nor undoes what was written).</summary>
+    private async Task RecordAsync(ImportWork? work, string what, Task write)
+    {
+        try
+        {
+            await write;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Import {JobId}: could not {What}", work?.JobId, what);
+        }
+    }
+
+    private async Task<int> UpdateAsync(ImportWork work, Func<IQueryable<DossierImportJob>, Task<int>> update)
     {
         await using var services = scopes.CreateAsyncScope();
         services.ServiceProvider.GetRequiredService<TenantScope>().SetUnit(work.UnitCode);
         var db = services.ServiceProvider.GetRequiredService<DossiersDbContext>();
-        await update(db.ImportJobs.Where(j => j.Id == work.JobId));
+        return await update(db.ImportJobs.Where(j => j.Id == work.JobId));
     }
 
-    private async Task MarkAbandonedAsync(CancellationToken cancellationToken)
+    private async Task<int> MarkAbandonedAsync(CancellationToken cancellationToken)
     {
         await using var services = scopes.CreateAsyncScope();
         services.ServiceProvider.GetRequiredService<TenantScope>().SetAllTenants();
         var db = services.ServiceProvider.GetRequiredService<DossiersDbContext>();
         var before = clock.GetUtcNow() - AbandonedAfter;
-        await db.ImportJobs.Where(j => j.Status == ImportStatus.Writing && j.StartedAt < before).ExecuteUpdateAsync(j => j
+        return await db.ImportJobs.Where(j => j.Status == ImportStatus.Writing && j.StartedAt < before).ExecuteUpdateAsync(j => j
             .SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.WrittenRows, 0)
             .SetProperty(x => x.Error, "Dịch vụ dừng khi đang ghi; chưa ghi hồ sơ nào. Gửi lại tệp.")
             .SetProperty(x => x.FinishedAt, clock.GetUtcNow()), cancellationToken);

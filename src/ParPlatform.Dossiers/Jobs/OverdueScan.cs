@@ -7,7 +7,7 @@ using ParPlatform.ServiceDefaults.Tenancy;
 namespace ParPlatform.Dossiers.Jobs;
 
 /// <summary>
-/// Marks the open dossiers of every unit that passed their due date (clock not paused) and
+/// Marks the open dossiers of every unit that passed their due date (<see cref="Dossier.IsOverdueAt"/>) and
 /// publishes <c>DossierOverdue</c> for each, once: the mark and the event commit together, and a
 /// marked dossier is never picked again. Batches are locked with SKIP LOCKED, so two instances
 /// share the work.
@@ -29,7 +29,8 @@ public sealed class OverdueScan(DossiersDbContext db, TenantScope scope, IOutbox
             var batch = await db.Dossiers
                 .FromSql($"""
                     SELECT *, xmin FROM dossiers.dossiers
-                    WHERE overdue_at IS NULL AND finished_at IS NULL AND due_at < {now} AND paused_at IS NULL AND status = ANY({OpenStatuses})
+                    WHERE overdue_at IS NULL AND finished_at IS NULL AND due_at < {now} AND (paused_at IS NULL OR due_at < paused_at)
+                      AND status = ANY({OpenStatuses})
                     ORDER BY due_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
                     """)
                 .ToListAsync(cancellationToken);

@@ -46,10 +46,10 @@ public sealed class WorkingCalendar
     public DateTimeOffset Advance(DateTimeOffset start, TimeSpan workingTime)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingTime, TimeSpan.Zero);
-        var local = TimeZoneInfo.ConvertTime(start, VietnamTime);
+        var local = ToVietnamTime(start);
         var remaining = workingTime;
-        var day = DateOnly.FromDateTime(local.DateTime);
-        var from = TimeOnly.FromDateTime(local.DateTime);
+        var day = DateOnly.FromDateTime(local);
+        var from = TimeOnly.FromDateTime(local);
         while (true)
         {
             if (IsWorkingDay(day))
@@ -75,8 +75,8 @@ public sealed class WorkingCalendar
     {
         if (to <= from)
             return TimeSpan.Zero;
-        var start = TimeZoneInfo.ConvertTime(from, VietnamTime).DateTime;
-        var end = TimeZoneInfo.ConvertTime(to, VietnamTime).DateTime;
+        var start = ToVietnamTime(from);
+        var end = ToVietnamTime(to);
         var total = TimeSpan.Zero;
         for (var day = DateOnly.FromDateTime(start); day <= DateOnly.FromDateTime(end); day = day.AddDays(1))
         {
@@ -106,16 +106,21 @@ public sealed class WorkingCalendar
     /// <summary>Early, on time or late: the finishing date against the due date, as dates in Vietnam.</summary>
     public static Timeliness Classify(DateTimeOffset finishedAt, DateTimeOffset dueAt)
     {
-        var finished = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(finishedAt, VietnamTime).DateTime);
-        var due = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dueAt, VietnamTime).DateTime);
+        var finished = VietnamDate(finishedAt);
+        var due = VietnamDate(dueAt);
         return finished < due ? Timeliness.Early : finished == due ? Timeliness.OnTime : Timeliness.Late;
     }
 
-    private static DateTimeOffset At(DateOnly day, TimeOnly time)
-    {
-        var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, VietnamTime.GetUtcOffset(local)).ToUniversalTime();
-    }
+    /// <summary>A wall-clock time in Vietnam as a UTC instant (what PostgreSQL stores).</summary>
+    public static DateTimeOffset FromVietnamTime(DateTime local) => new DateTimeOffset(local, VietnamTime.GetUtcOffset(local)).ToUniversalTime();
+
+    /// <summary>The wall-clock time in Vietnam of an instant.</summary>
+    public static DateTime ToVietnamTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, VietnamTime).DateTime;
+
+    /// <summary>The date in Vietnam of an instant.</summary>
+    public static DateOnly VietnamDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToVietnamTime(instant));
+
+    private static DateTimeOffset At(DateOnly day, TimeOnly time) => FromVietnamTime(day.ToDateTime(time));
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
