@@ -61,7 +61,7 @@ public sealed class WorkingCalendar
                     var begin = from > sessionStart ? from : sessionStart;
                     var available = sessionEnd - begin;
                     if (remaining <= available)
-                        return At(day, begin.Add(remaining));
+                        return VietnamToUtc(day, begin.Add(remaining));
                     remaining -= available;
                 }
             }
@@ -111,7 +111,8 @@ public sealed class WorkingCalendar
         return finished < due ? Timeliness.Early : finished == due ? Timeliness.OnTime : Timeliness.Late;
     }
 
-    private static DateTimeOffset At(DateOnly day, TimeOnly time)
+    /// <summary>The instant, in UTC, of <paramref name="time"/> on <paramref name="day"/> in Vietnam.</summary>
+    public static DateTimeOffset VietnamToUtc(DateOnly day, TimeOnly time)
     {
         var local = day.ToDateTime(time);
         return new DateTimeOffset(local, VietnamTime.GetUtcOffset(local)).ToUniversalTime();
