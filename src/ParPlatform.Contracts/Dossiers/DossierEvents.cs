@@ -20,6 +20,44 @@ public sealed record DossierReceived : IntegrationEvent
 
     /// <summary>The papers were digitised at receipt (số hóa).</summary>
     public required bool Digitised { get; init; }
+
+    /// <summary>The procedure charges a fee or charge (phí, lệ phí): the dossier counts in the online-payment rate.</summary>
+    public required bool HasFee { get; init; }
+}
+
+/// <summary>The desk asked the applicant for more papers (yêu cầu bổ sung): the dossier's clock stops, unless it is already past its due date.</summary>
+public sealed record DossierSupplementRequested : IntegrationEvent
+{
+    public required Guid DossierId { get; init; }
+
+    public required string Field { get; init; }
+
+    public required DateTimeOffset RequestedAt { get; init; }
+}
+
+/// <summary>The applicant completed the papers: the clock runs again, from the due date moved by the pause.</summary>
+public sealed record DossierSupplemented : IntegrationEvent
+{
+    public required Guid DossierId { get; init; }
+
+    public required string Field { get; init; }
+
+    public required DateTimeOffset SupplementedAt { get; init; }
+
+    /// <summary>The due instant after this pause.</summary>
+    public required DateTimeOffset DueAt { get; init; }
+}
+
+/// <summary>The applicant paid the dossier's fees; <see cref="PaidOnline"/> when through the online payment service.</summary>
+public sealed record DossierFeesPaid : IntegrationEvent
+{
+    public required Guid DossierId { get; init; }
+
+    public required string Field { get; init; }
+
+    public required DateTimeOffset PaidAt { get; init; }
+
+    public required bool PaidOnline { get; init; }
 }
 
 /// <summary>A dossier resolved (đã xử lý xong), with how it compares with its due date.</summary>

@@ -100,7 +100,7 @@ public static class CalendarApi
         }
         foreach (var value in values ?? [])
         {
-            if (StatisticsWindow.ParseDate(field, value, errors) is { } date)
+            if (DateQuery.ParseDate(field, value, errors) is { } date)
                 dates.Add(date);
         }
         return dates;

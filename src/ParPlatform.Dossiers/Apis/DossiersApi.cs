@@ -7,6 +7,7 @@ using ParPlatform.Dossiers.Domain;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel.Reporting;
 
 namespace ParPlatform.Dossiers.Apis;
 
@@ -107,14 +108,14 @@ public static class DossiersApi
                 ? query.Where(d => open.Contains(d.Status) && d.DueAt < now && (d.PausedAt == null || d.DueAt < d.PausedAt))
                 : query.Where(d => !(open.Contains(d.Status) && d.DueAt < now && (d.PausedAt == null || d.DueAt < d.PausedAt)));
         }
-        if (from is not null && StatisticsWindow.ParseDate("from", from, errors) is { } fromDate)
+        if (from is not null && DateQuery.ParseDate("from", from, errors) is { } fromDate)
         {
-            var start = StatisticsWindow.Midnight(fromDate);
+            var start = new DateWindow(fromDate, fromDate).Start;
             query = query.Where(d => d.ReceivedAt >= start);
         }
-        if (to is not null && StatisticsWindow.ParseDate("to", to, errors) is { } toDate)
+        if (to is not null && DateQuery.ParseDate("to", to, errors) is { } toDate)
         {
-            var end = StatisticsWindow.Midnight(toDate.AddDays(1));
+            var end = new DateWindow(toDate, toDate).End;
             query = query.Where(d => d.ReceivedAt < end);
         }
         if (errors.Any)
@@ -188,6 +189,15 @@ public static class DossiersApi
             case DossierAction.Receive:
                 outbox.Add(dossier.ReceivedEvent(), dossier.Id.ToString());
                 break;
+            case DossierAction.RequestSupplement:
+                outbox.Add(dossier.SupplementRequestedEvent(), dossier.Id.ToString());
+                break;
+            case DossierAction.Supplement:
+                outbox.Add(dossier.SupplementedEvent(), dossier.Id.ToString());
+                break;
+            case DossierAction.PayFees:
+                outbox.Add(dossier.FeesPaidEvent(), dossier.Id.ToString());
+                break;
             case DossierAction.Resolve:
                 outbox.Add(dossier.ResolvedEvent(), dossier.Id.ToString());
                 break;
@@ -205,7 +215,7 @@ public static class DossiersApi
     {
         var errors = new FieldErrors();
         errors.RequireText("reason", input.Reason, 1000);
-        var newDate = StatisticsWindow.ParseDate("newDueDate", input.NewDueDate, errors);
+        var newDate = DateQuery.ParseDate("newDueDate", input.NewDueDate, errors);
         if (errors.Any)
             return ApiProblems.Invalid(errors);
         var dossier = await Find(db, unitCode, id).SingleOrDefaultAsync(ct);

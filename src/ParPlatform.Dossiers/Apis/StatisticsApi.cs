@@ -1,5 +1,5 @@
 using ParPlatform.Dossiers.Data;
-using ParPlatform.Dossiers.Domain;
+using ParPlatform.SharedKernel.Reporting;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Dossiers.Apis;
@@ -14,10 +14,10 @@ public static class StatisticsApi
         app.MapGet("/api/v1/units/{unitCode}/dossiers/statistics", async (
             string unitCode, string? from, string? to, DossierStatisticsQuery statistics, CancellationToken ct) =>
         {
-            var (window, errors) = StatisticsWindow.Parse(from, to);
-            if (window is null)
+            var (window, errors) = DateQuery.ParseWindow(from, to);
+            if (window is not { } w)
                 return ApiProblems.Invalid(errors);
-            var (total, fields, feedback) = await statistics.RunAsync(unitCode, window, ct);
-            return TypedResults.Ok(new StatisticsResponse(unitCode, window.From, window.To, total, fields, feedback));
+            var (total, fields, feedback) = await statistics.RunAsync(unitCode, w, ct);
+            return TypedResults.Ok(new StatisticsResponse(unitCode, w.From, w.To, total, fields, feedback));
         });
 }

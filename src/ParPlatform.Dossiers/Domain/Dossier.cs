@@ -221,7 +221,24 @@ public sealed class Dossier
     public DossierReceived ReceivedEvent() => new()
     {
         UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = ReceivedAt!.Value, DossierId = Id, ProcedureCode = ProcedureCode,
-        Field = Field, Channel = Channel, ReceivedAt = ReceivedAt.Value, DueAt = DueAt!.Value, Digitised = Digitised,
+        Field = Field, Channel = Channel, ReceivedAt = ReceivedAt.Value, DueAt = DueAt!.Value, Digitised = Digitised, HasFee = HasFee,
+    };
+
+    public DossierSupplementRequested SupplementRequestedEvent() => new()
+    {
+        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = PausedAt!.Value, DossierId = Id, Field = Field, RequestedAt = PausedAt.Value,
+    };
+
+    public DossierSupplemented SupplementedEvent() => new()
+    {
+        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = UpdatedAt, DossierId = Id, Field = Field, SupplementedAt = UpdatedAt,
+        DueAt = DueAt!.Value,
+    };
+
+    public DossierFeesPaid FeesPaidEvent() => new()
+    {
+        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = UpdatedAt, DossierId = Id, Field = Field, PaidAt = UpdatedAt,
+        PaidOnline = PaidOnline,
     };
 
     public DossierResolved ResolvedEvent() => new()

@@ -1,4 +1,4 @@
-namespace ParPlatform.Dossiers.Domain;
+namespace ParPlatform.SharedKernel.Reporting;
 
 /// <summary>A rate as DOMAIN.md section 7 defines it: numerator ÷ denominator; the percent is null when nothing was counted.</summary>
 public sealed record Rate(long Numerator, long Denominator, decimal? Percent)

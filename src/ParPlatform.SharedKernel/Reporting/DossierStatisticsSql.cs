@@ -1,0 +1,142 @@
+using System.Data.Common;
+
+namespace ParPlatform.SharedKernel.Reporting;
+
+/// <summary>Where the dossier rows are read: the dossiers service's own tables or the reporting read model (same columns).</summary>
+/// <param name="Dossiers">A table with the columns of dossiers.dossiers that the statistics read.</param>
+/// <param name="Feedback">A table with unit_code, province_code, received_at, resolved_at, resolved_within_deadline.</param>
+public sealed record DossierStatisticsTables(string Dossiers, string Feedback);
+
+/// <summary>What <see cref="DossierStatisticsSql.RunAsync"/> answers: the total, the counts of each group, and feedback.</summary>
+public sealed record DossierStatisticsCounts(DossierCounts Total, IReadOnlyDictionary<string, DossierCounts> Groups, FeedbackStatistics Feedback);
+
+/// <summary>
+/// Form II.06a in one scan of the dossiers open during a window, grouped (by field, or by unit) and
+/// in total: the one definition both the dossiers service and reporting use, so their numbers agree.
+/// The population is every dossier received before the window ends and not finished before it
+/// starts; each falls in exactly one of resolved, returned (finished in the window) or pending (not
+/// finished by its end). Pending is overdue when its due instant is before the window's end (or now,
+/// for a window not over yet) and before the supplement request that stopped its clock, if one did.
+/// </summary>
+public static class DossierStatisticsSql
+{
+    /// <summary>Counts the dossiers whose <paramref name="scopeColumn"/> (unit_code or province_code) is <paramref name="scopeCode"/>, grouped by <paramref name="groupColumn"/>.</summary>
+    public static async Task<DossierStatisticsCounts> RunAsync(
+        DbConnection connection, DossierStatisticsTables tables, string scopeColumn, string scopeCode, string groupColumn, DateWindow window,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(tables);
+        var groups = new Dictionary<string, DossierCounts>(StringComparer.Ordinal);
+        var total = new DossierCounts();
+        var asOf = window.End < now ? window.End : now;
+        await using (var command = Command(connection, CountsSql(tables.Dossiers, scopeColumn, groupColumn), scopeCode, window, asOf))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var row = new DossierCounts
+                {
+                    CarriedOver = reader.GetInt64(2), ReceivedOnline = reader.GetInt64(3), ReceivedInPersonOrPostal = reader.GetInt64(4),
+                    ResolvedEarly = reader.GetInt64(5), ResolvedOnTime = reader.GetInt64(6), ResolvedLate = reader.GetInt64(7),
+                    PendingWithinDeadline = reader.GetInt64(8), PendingOverdue = reader.GetInt64(9), ReturnedWithdrawnNotEligible = reader.GetInt64(10),
+                    ElectronicResults = reader.GetInt64(11), Digitised = reader.GetInt64(12), WithFees = reader.GetInt64(13),
+                    PaidOnline = reader.GetInt64(14), LateWithApology = reader.GetInt64(15),
+                };
+                if (reader.GetBoolean(0))
+                    total = row;
+                else
+                    groups[reader.GetString(1)] = row;
+            }
+        }
+        await using (var command = Command(connection, RatingsSql(tables.Dossiers, scopeColumn, groupColumn), scopeCode, window, asOf))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (very, satisfied, not) = (reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+                if (reader.GetBoolean(0))
+                {
+                    total = total with { VerySatisfied = very, Satisfied = satisfied, NotSatisfied = not };
+                }
+                else
+                {
+                    var group = reader.GetString(1);
+                    groups[group] = (groups.GetValueOrDefault(group) ?? new DossierCounts()) with
+                    {
+                        VerySatisfied = very, Satisfied = satisfied, NotSatisfied = not,
+                    };
+                }
+            }
+        }
+        FeedbackStatistics feedback;
+        await using (var command = Command(connection, FeedbackSql(tables.Feedback, scopeColumn), scopeCode, window, asOf))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            var (resolved, within) = (reader.GetInt64(1), reader.GetInt64(2));
+            feedback = new FeedbackStatistics(reader.GetInt64(0), resolved, within, Rate.Of(within, resolved));
+        }
+        return new DossierStatisticsCounts(total, groups, feedback);
+    }
+
+    private static string CountsSql(string table, string scopeColumn, string groupColumn) => $"""
+        SELECT GROUPING({groupColumn}) = 1 AS is_total, {groupColumn},
+          count(*) FILTER (WHERE received_at < @start) AS carried_over,
+          count(*) FILTER (WHERE received_at >= @start AND channel = 'Online') AS received_online,
+          count(*) FILTER (WHERE received_at >= @start AND channel <> 'Online') AS received_other,
+          count(*) FILTER (WHERE finished_at < @end AND timeliness = 'Early') AS resolved_early,
+          count(*) FILTER (WHERE finished_at < @end AND timeliness = 'OnTime') AS resolved_on_time,
+          count(*) FILTER (WHERE finished_at < @end AND timeliness = 'Late') AS resolved_late,
+          count(*) FILTER (WHERE (finished_at IS NULL OR finished_at >= @end) AND NOT due_at < least(@as_of, paused_at)) AS pending_within,
+          count(*) FILTER (WHERE (finished_at IS NULL OR finished_at >= @end) AND due_at < least(@as_of, paused_at)) AS pending_overdue,
+          count(*) FILTER (WHERE finished_at < @end AND return_reason IS NOT NULL) AS returned,
+          count(*) FILTER (WHERE finished_at < @end AND timeliness IS NOT NULL AND electronic_result) AS electronic_results,
+          count(*) FILTER (WHERE received_at >= @start AND digitised) AS digitised,
+          count(*) FILTER (WHERE received_at >= @start AND has_fee) AS with_fees,
+          count(*) FILTER (WHERE received_at >= @start AND has_fee AND paid_online) AS paid_online,
+          count(*) FILTER (WHERE finished_at < @end AND timeliness = 'Late' AND apology_issued_at IS NOT NULL) AS late_with_apology
+        FROM {table}
+        WHERE {scopeColumn} = @scope AND received_at < @end AND (finished_at IS NULL OR finished_at >= @start)
+        GROUP BY GROUPING SETS (({groupColumn}), ())
+        """;
+
+    private static string RatingsSql(string table, string scopeColumn, string groupColumn) => $"""
+        SELECT GROUPING({groupColumn}) = 1 AS is_total, {groupColumn},
+          count(*) FILTER (WHERE rating = 'VerySatisfied') AS very_satisfied,
+          count(*) FILTER (WHERE rating = 'Satisfied') AS satisfied,
+          count(*) FILTER (WHERE rating = 'NotSatisfied') AS not_satisfied
+        FROM {table}
+        WHERE {scopeColumn} = @scope AND rated_at >= @start AND rated_at < @end
+        GROUP BY GROUPING SETS (({groupColumn}), ())
+        """;
+
+    private static string FeedbackSql(string table, string scopeColumn) => $"""
+        SELECT count(*) FILTER (WHERE received_at >= @start AND received_at < @end),
+          count(*) FILTER (WHERE resolved_at >= @start AND resolved_at < @end),
+          count(*) FILTER (WHERE resolved_at >= @start AND resolved_at < @end AND resolved_within_deadline)
+        FROM {table}
+        WHERE {scopeColumn} = @scope AND received_at < @end AND (resolved_at IS NULL OR resolved_at >= @start)
+        """;
+
+    private static DbCommand Command(DbConnection connection, string sql, string scopeCode, DateWindow window, DateTimeOffset asOf)
+    {
+        var command = connection.CreateCommand();
+#pragma warning disable CA2100 // the SQL is built from the constant table and column names of this code, never from input
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        Add(command, "scope", scopeCode);
+        Add(command, "start", window.Start);
+        Add(command, "end", window.End);
+        Add(command, "as_of", asOf);
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
