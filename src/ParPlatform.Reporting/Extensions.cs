@@ -1,5 +1,6 @@
-using ParPlatform.Reporting.Data;
 using ParPlatform.Messaging;
+using ParPlatform.Reporting.Data;
+using ParPlatform.Reporting.Events;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Reporting;
@@ -10,6 +11,18 @@ public static class Extensions
     {
         builder.AddNpgsqlDbContext<ReportingDbContext>("reportingdb", ReportingDbContext.Schema);
         builder.AddMessaging<ReportingDbContext>("messaging", ReportingDbContext.Schema, consumers => consumers
-            .AddUnitProvisioning<ReportingDbContext>());
+            .AddUnitProvisioning<ReportingDbContext>()
+            .Add<DossierReceivedConsumer>()
+            .Add<DossierSupplementRequestedConsumer>()
+            .Add<DossierSupplementedConsumer>()
+            .Add<DossierFeesPaidConsumer>()
+            .Add<DossierResolvedConsumer>()
+            .Add<DossierReturnedConsumer>()
+            .Add<DossierApologyIssuedConsumer>()
+            .Add<DossierRatedConsumer>()
+            .Add<FeedbackReceivedConsumer>()
+            .Add<FeedbackResolvedConsumer>());
+        builder.Services.AddScoped<PeriodSettingsStore>();
+        builder.Services.AddScoped<ReportingStatisticsQuery>();
     }
 }

@@ -1,9 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Messaging;
+using ParPlatform.Reporting.Domain;
 
 namespace ParPlatform.Reporting.Data;
 
-/// <summary>The reporting service's own database (reportingdb); its tables live in the "reporting" schema.</summary>
+/// <summary>
+/// The reporting service's own database (reportingdb); its tables live in the "reporting" schema.
+/// The dossier and feedback facts are its read model, built from events only and tenant-owned
+/// (row-level security, see the migrations); the period settings are each province's.
+/// </summary>
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
 {
     public const string Schema = "reporting";
@@ -12,5 +17,49 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.AddMessagingTables().AddKnownUnits();
+
+        modelBuilder.Entity<DossierFact>(fact =>
+        {
+            fact.ToTable("dossier_facts");
+            fact.HasKey(f => f.DossierId);
+            fact.Property(f => f.DossierId).ValueGeneratedNever();
+            fact.Property(f => f.UnitCode).HasMaxLength(5);
+            fact.Property(f => f.ProvinceCode).HasMaxLength(2);
+            fact.Property(f => f.Field).HasMaxLength(200);
+            fact.Property(f => f.Channel).HasConversion<string>().HasMaxLength(20);
+            fact.Property(f => f.Timeliness).HasConversion<string>().HasMaxLength(10);
+            fact.Property(f => f.ReturnReason).HasConversion<string>().HasMaxLength(20);
+            fact.Property(f => f.Rating).HasConversion<string>().HasMaxLength(20);
+            fact.HasIndex(f => new { f.UnitCode, f.ReceivedAt });
+            fact.HasIndex(f => new { f.ProvinceCode, f.ReceivedAt });
+            fact.HasIndex(f => new { f.UnitCode, f.RatedAt }).HasFilter("rated_at IS NOT NULL");
+            fact.HasIndex(f => new { f.ProvinceCode, f.RatedAt }).HasFilter("rated_at IS NOT NULL");
+        });
+
+        modelBuilder.Entity<FeedbackFact>(fact =>
+        {
+            fact.ToTable("feedback_facts");
+            fact.HasKey(f => f.FeedbackId);
+            fact.Property(f => f.FeedbackId).ValueGeneratedNever();
+            fact.Property(f => f.UnitCode).HasMaxLength(5);
+            fact.Property(f => f.ProvinceCode).HasMaxLength(2);
+            fact.HasIndex(f => new { f.UnitCode, f.ReceivedAt });
+            fact.HasIndex(f => new { f.ProvinceCode, f.ReceivedAt });
+        });
+
+        modelBuilder.Entity<PeriodSettingsEntry>(settings =>
+        {
+            settings.ToTable("period_settings");
+            settings.HasKey(s => s.ProvinceCode);
+            settings.Property(s => s.ProvinceCode).HasMaxLength(2);
+            settings.Property(s => s.Settings).HasColumnType("jsonb");
+            settings.Property(s => s.UpdatedBy).HasMaxLength(100);
+        });
     }
+
+    public DbSet<DossierFact> DossierFacts => Set<DossierFact>();
+
+    public DbSet<FeedbackFact> FeedbackFacts => Set<FeedbackFact>();
+
+    public DbSet<PeriodSettingsEntry> PeriodSettings => Set<PeriodSettingsEntry>();
 }

@@ -159,6 +159,192 @@ namespace ParPlatform.Reporting.Data.Migrations
 
                     b.ToTable("known_units", "reporting");
                 });
+
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.DossierFact", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset?>("ApologyIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("apology_issued_at");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digitised");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("DueChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_changed_at");
+
+                    b.Property<bool>("ElectronicResult")
+                        .HasColumnType("boolean")
+                        .HasColumnName("electronic_result");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("field");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<bool>("HasFee")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_fee");
+
+                    b.Property<DateTimeOffset?>("PaidChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_changed_at");
+
+                    b.Property<bool>("PaidOnline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paid_online");
+
+                    b.Property<DateTimeOffset?>("PauseChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pause_changed_at");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("timeliness");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("DossierId")
+                        .HasName("pk_dossier_facts");
+
+                    b.HasIndex("ProvinceCode", "RatedAt")
+                        .HasDatabaseName("ix_dossier_facts_province_code_rated_at")
+                        .HasFilter("rated_at IS NOT NULL");
+
+                    b.HasIndex("ProvinceCode", "ReceivedAt")
+                        .HasDatabaseName("ix_dossier_facts_province_code_received_at");
+
+                    b.HasIndex("UnitCode", "RatedAt")
+                        .HasDatabaseName("ix_dossier_facts_unit_code_rated_at")
+                        .HasFilter("rated_at IS NOT NULL");
+
+                    b.HasIndex("UnitCode", "ReceivedAt")
+                        .HasDatabaseName("ix_dossier_facts_unit_code_received_at");
+
+                    b.ToTable("dossier_facts", "reporting");
+                });
+
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.FeedbackFact", b =>
+                {
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<bool?>("ResolvedWithinDeadline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("resolved_within_deadline");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("FeedbackId")
+                        .HasName("pk_feedback_facts");
+
+                    b.HasIndex("ProvinceCode", "ReceivedAt")
+                        .HasDatabaseName("ix_feedback_facts_province_code_received_at");
+
+                    b.HasIndex("UnitCode", "ReceivedAt")
+                        .HasDatabaseName("ix_feedback_facts_unit_code_received_at");
+
+                    b.ToTable("feedback_facts", "reporting");
+                });
+
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.PeriodSettingsEntry", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("settings");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("ProvinceCode")
+                        .HasName("pk_period_settings");
+
+                    b.ToTable("period_settings", "reporting");
+                });
 #pragma warning restore 612, 618
         }
     }

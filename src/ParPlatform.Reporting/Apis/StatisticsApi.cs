@@ -1,0 +1,54 @@
+using ParPlatform.Reporting.Data;
+using ParPlatform.Reporting.Domain;
+using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel.Reporting;
+
+namespace ParPlatform.Reporting.Apis;
+
+public sealed record UnitStatisticsResponse(
+    string UnitCode, string? Period, DateOnly From, DateOnly To, StatisticsRow Total, IReadOnlyList<StatisticsRow> Fields, FeedbackStatistics Feedback);
+
+public sealed record ProvinceStatisticsResponse(
+    string ProvinceCode, string? Period, DateOnly From, DateOnly To, string RankBy, StatisticsRow Total, IReadOnlyList<UnitStatisticsRow> Units,
+    FeedbackStatistics Feedback);
+
+/// <summary>
+/// Form II.06a from the read model: for a unit (total and per field, the same numbers as the
+/// dossiers service's own statistics once the events are in), and for a province (its total, Σ
+/// numerators ÷ Σ denominators, and every unit ranked by a chosen rate).
+/// </summary>
+public static class StatisticsApi
+{
+    public static void MapStatisticsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/units/{unitCode}/reports/statistics/dossiers", async (
+            string unitCode, string? period, string? from, string? to, IUnitDirectory units, PeriodSettingsStore settings,
+            ReportingStatisticsQuery statistics, CancellationToken ct) =>
+        {
+            var province = await units.FindProvinceAsync(unitCode, ct);
+            if (province is null)
+                return ApiProblems.NotFound($"Dịch vụ báo cáo chưa nhận được đơn vị {unitCode} từ danh mục.");
+            var (window, code, errors) = await PeriodsApi.WindowAsync(period, from, to, province, settings, ct);
+            if (window is not { } w)
+                return ApiProblems.Invalid(errors);
+            var (total, fields, feedback) = await statistics.ForUnitAsync(unitCode, w, ct);
+            return TypedResults.Ok(new UnitStatisticsResponse(unitCode, code, w.From, w.To, total, fields, feedback));
+        });
+
+        app.MapGet("/api/v1/provinces/{provinceCode}/reports/statistics/dossiers", async (
+            string provinceCode, string? period, string? from, string? to, string? rankBy, PeriodSettingsStore settings,
+            ReportingStatisticsQuery statistics, CancellationToken ct) =>
+        {
+            var rate = rankBy ?? ProvinceRanking.DefaultRate;
+            var (window, code, errors) = await PeriodsApi.WindowAsync(period, from, to, provinceCode, settings, ct);
+            if (!ProvinceRanking.Rates.ContainsKey(rate))
+                errors.Add("rankBy", $"Xếp hạng theo một trong: {string.Join(", ", ProvinceRanking.Rates.Keys)}.");
+            if (window is not { } w || errors.Any)
+                return ApiProblems.Invalid(errors);
+            var (total, units, feedback) = await statistics.ForProvinceAsync(provinceCode, w, ct);
+            return TypedResults.Ok(new ProvinceStatisticsResponse(
+                provinceCode, code, w.From, w.To, rate, total, ProvinceRanking.Rank(units, rate), feedback));
+        });
+    }
+}

@@ -1,0 +1,142 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using ParPlatform.ServiceDefaults.Tenancy;
+
+#nullable disable
+
+namespace ParPlatform.Reporting.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddDossierFacts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "dossier_facts",
+                schema: "reporting",
+                columns: table => new
+                {
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    field = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    due_changed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    paused_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    pause_changed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    timeliness = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    return_reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    electronic_result = table.Column<bool>(type: "boolean", nullable: false),
+                    digitised = table.Column<bool>(type: "boolean", nullable: false),
+                    has_fee = table.Column<bool>(type: "boolean", nullable: false),
+                    paid_online = table.Column<bool>(type: "boolean", nullable: false),
+                    paid_changed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    apology_issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    rating = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    rated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dossier_facts", x => x.dossier_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "feedback_facts",
+                schema: "reporting",
+                columns: table => new
+                {
+                    feedback_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    resolved_within_deadline = table.Column<bool>(type: "boolean", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_feedback_facts", x => x.feedback_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "period_settings",
+                schema: "reporting",
+                columns: table => new
+                {
+                    province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    settings = table.Column<string>(type: "jsonb", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_period_settings", x => x.province_code);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossier_facts_province_code_rated_at",
+                schema: "reporting",
+                table: "dossier_facts",
+                columns: new[] { "province_code", "rated_at" },
+                filter: "rated_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossier_facts_province_code_received_at",
+                schema: "reporting",
+                table: "dossier_facts",
+                columns: new[] { "province_code", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossier_facts_unit_code_rated_at",
+                schema: "reporting",
+                table: "dossier_facts",
+                columns: new[] { "unit_code", "rated_at" },
+                filter: "rated_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossier_facts_unit_code_received_at",
+                schema: "reporting",
+                table: "dossier_facts",
+                columns: new[] { "unit_code", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_feedback_facts_province_code_received_at",
+                schema: "reporting",
+                table: "feedback_facts",
+                columns: new[] { "province_code", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_feedback_facts_unit_code_received_at",
+                schema: "reporting",
+                table: "feedback_facts",
+                columns: new[] { "unit_code", "received_at" });
+
+            // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
+            // period_settings is the province's configuration, read by its units' routes too: guarded by the province routes only.
+            migrationBuilder.EnableTenantRowLevelSecurity("reporting", "dossier_facts");
+            migrationBuilder.EnableTenantRowLevelSecurity("reporting", "feedback_facts");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DisableTenantRowLevelSecurity("reporting", "dossier_facts");
+            migrationBuilder.DisableTenantRowLevelSecurity("reporting", "feedback_facts");
+
+            migrationBuilder.DropTable(
+                name: "dossier_facts",
+                schema: "reporting");
+
+            migrationBuilder.DropTable(
+                name: "feedback_facts",
+                schema: "reporting");
+
+            migrationBuilder.DropTable(
+                name: "period_settings",
+                schema: "reporting");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ParPlatform.Messaging.Provisioning;
+using ParPlatform.SharedKernel.Reporting;
+
+namespace ParPlatform.Reporting.Data;
+
+/// <summary>
+/// Form II.06a from the read model (<see cref="DossierStatisticsSql"/> over the facts): for a unit
+/// per field, as the dossiers service computes it; for a province per unit, every unit it knows.
+/// </summary>
+public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider clock)
+{
+    public static readonly DossierStatisticsTables Tables = new("reporting.dossier_facts", "reporting.feedback_facts");
+
+    /// <summary>Fields in Vietnamese alphabetical order, as the dossiers service lists them.</summary>
+    private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), CompareOptions.None);
+
+    public async Task<(StatisticsRow Total, IReadOnlyList<StatisticsRow> Fields, FeedbackStatistics Feedback)> ForUnitAsync(
+        string unitCode, DateWindow window, CancellationToken cancellationToken)
+    {
+        var counts = await RunAsync("unit_code", unitCode, "field", window, cancellationToken);
+        return (StatisticsRow.From(null, counts.Total),
+            [.. counts.Groups.OrderBy(g => g.Key, VietnameseOrder).Select(g => StatisticsRow.From(g.Key, g.Value))],
+            counts.Feedback);
+    }
+
+    /// <summary>The province's total and one row per unit it knows (a unit without dossiers is a row of zeros), with their names.</summary>
+    public async Task<(StatisticsRow Total, IReadOnlyList<(string UnitCode, string UnitName, StatisticsRow Statistics)> Units, FeedbackStatistics Feedback)>
+        ForProvinceAsync(string provinceCode, DateWindow window, CancellationToken cancellationToken)
+    {
+        var counts = await RunAsync("province_code", provinceCode, "unit_code", window, cancellationToken);
+        var units = await db.Set<KnownUnit>().AsNoTracking().Where(u => u.ProvinceCode == provinceCode)
+            .Select(u => new { u.UnitCode, u.UnitName }).ToListAsync(cancellationToken);
+        var names = units.ToDictionary(u => u.UnitCode, u => u.UnitName, StringComparer.Ordinal);
+        var rows = names.Keys.Union(counts.Groups.Keys)
+            .Select(code => (code, names.GetValueOrDefault(code) ?? code,
+                StatisticsRow.From(null, counts.Groups.GetValueOrDefault(code) ?? new DossierCounts())))
+            .ToList();
+        return (StatisticsRow.From(null, counts.Total), rows, counts.Feedback);
+    }
+
+    private async Task<DossierStatisticsCounts> RunAsync(
+        string scopeColumn, string scopeCode, string groupColumn, DateWindow window, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken); // the tenant scope is written as it opens
+        try
+        {
+            return await DossierStatisticsSql.RunAsync(
+                db.Database.GetDbConnection(), Tables, scopeColumn, scopeCode, groupColumn, window, clock.GetUtcNow(), cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

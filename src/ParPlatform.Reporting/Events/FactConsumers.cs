@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using ParPlatform.Contracts;
+using ParPlatform.Contracts.Dossiers;
+using ParPlatform.Messaging.Inbox;
+using ParPlatform.Reporting.Data;
+using ParPlatform.ServiceDefaults.Tenancy;
+
+namespace ParPlatform.Reporting.Events;
+
+/// <summary>
+/// A consumer of the read model: it writes the facts of every unit (the platform's own work, not
+/// a request's), each event in one upsert that sets only the columns the event knows, so that
+/// events of one dossier applied in any order, or twice, leave the same row.
+/// </summary>
+public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbContext>
+    where TEvent : IntegrationEvent
+{
+    protected FactConsumer(ReportingDbContext context, TenantScope scope)
+        : base(context)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        scope.SetAllTenants(); // before the receiver opens the connection
+    }
+
+    protected Task UpsertAsync(FormattableString sql, CancellationToken cancellationToken) =>
+        Context.Database.ExecuteSqlAsync(sql, cancellationToken);
+
+    protected static DateTimeOffset Utc(DateTimeOffset instant) => instant.ToUniversalTime();
+}
+
+public sealed class DossierReceivedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierReceived>(context, scope)
+{
+    protected override Task HandleAsync(DossierReceived m, CancellationToken cancellationToken) => UpsertAsync($"""
+        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, channel, received_at, due_at, due_changed_at,
+          digitised, has_fee, electronic_result, paid_online)
+        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Channel.ToString()}, {Utc(m.ReceivedAt)}, {Utc(m.DueAt)},
+          {Utc(m.OccurredAt)}, {m.Digitised}, {m.HasFee}, false, false)
+        ON CONFLICT (dossier_id) DO UPDATE SET channel = EXCLUDED.channel, received_at = EXCLUDED.received_at,
+          digitised = EXCLUDED.digitised, has_fee = EXCLUDED.has_fee,
+          due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
+          due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
+        """, cancellationToken);
+}
+
+public sealed class DossierSupplementRequestedConsumer(ReportingDbContext context, TenantScope scope)
+    : FactConsumer<DossierSupplementRequested>(context, scope)
+{
+    protected override Task HandleAsync(DossierSupplementRequested m, CancellationToken cancellationToken) => UpsertAsync($"""
+        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, paused_at, pause_changed_at,
+          digitised, has_fee, electronic_result, paid_online)
+        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.RequestedAt)}, {Utc(m.OccurredAt)}, false, false, false, false)
+        ON CONFLICT (dossier_id) DO UPDATE SET
+          paused_at = CASE WHEN f.pause_changed_at > EXCLUDED.pause_changed_at THEN f.paused_at ELSE EXCLUDED.paused_at END,
+          pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at)
+        """, cancellationToken);
+}
+
+public sealed class DossierSupplementedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierSupplemented>(context, scope)
+{
+    protected override Task HandleAsync(DossierSupplemented m, CancellationToken cancellationToken) => UpsertAsync($"""
+        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, paused_at, pause_changed_at, due_at, due_changed_at,
+          digitised, has_fee, electronic_result, paid_online)
+        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, NULL, {Utc(m.OccurredAt)}, {Utc(m.DueAt)}, {Utc(m.OccurredAt)},
+          false, false, false, false)
+        ON CONFLICT (dossier_id) DO UPDATE SET
+          paused_at = CASE WHEN f.pause_changed_at > EXCLUDED.pause_changed_at THEN f.paused_at ELSE NULL END,
+          pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at),
+          due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
+          due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
+        """, cancellationToken);
+}
+
+public sealed class DossierFeesPaidConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierFeesPaid>(context, scope)
+{
+    protected override Task HandleAsync(DossierFeesPaid m, CancellationToken cancellationToken) => UpsertAsync($"""
+        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, paid_online, paid_changed_at,
+          digitised, has_fee, electronic_result)
+        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.PaidOnline}, {Utc(m.OccurredAt)}, false, false, false)
+        ON CONFLICT (dossier_id) DO UPDATE SET
+          paid_online = CASE WHEN f.paid_changed_at > EXCLUDED.paid_changed_at THEN f.paid_online ELSE EXCLUDED.paid_online END,
+          paid_changed_at = greatest(f.paid_changed_at, EXCLUDED.paid_changed_at)
+        """, cancellationToken);
+}
+
+public sealed class DossierResolvedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierResolved>(context, scope)
+{
+    protected override Task HandleAsync(DossierResolved m, CancellationToken cancellationToken) => UpsertAsync($"""
+        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, finished_at, timeliness, electronic_result,
+          due_at, due_changed_at, digitised, has_fee, paid_online)
+        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ResolvedAt)}, {m.Timeliness.ToString()}, {m.ElectronicResult},
+          {Utc(m.DueAt)}, {Utc(m.OccurredAt)}, false, false, false)
+        ON CONFLICT (dossier_id) DO UPDATE SET finished_at = EXCLUDED.finished_at, timeliness = EXCLUDED.timeliness,
+          electronic_result = EXCLUDED.electronic_result,
+          due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
+          due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
+        """, cancellationToken);
+}
+
+public sealed class DossierReturnedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierReturned>(context, scope)
+{
+    protected override Task HandleAsync(DossierReturned m, CancellationToken cancellationToken) => UpsertAsync($"""
+        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, finished_at, return_reason,
+          digitised, has_fee, electronic_result, paid_online)
+        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ReturnedAt)}, {m.Reason.ToString()}, false, false, false, false)
+        ON CONFLICT (dossier_id) DO UPDATE SET finished_at = EXCLUDED.finished_at, return_reason = EXCLUDED.return_reason
+        """, cancellationToken);
+}
+
+public sealed class DossierApologyIssuedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierApologyIssued>(context, scope)
+{
+    protected override Task HandleAsync(DossierApologyIssued m, CancellationToken cancellationToken) => UpsertAsync($"""
+        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, apology_issued_at,
+          digitised, has_fee, electronic_result, paid_online)
+        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.IssuedAt)}, false, false, false, false)
+        ON CONFLICT (dossier_id) DO UPDATE SET apology_issued_at = EXCLUDED.apology_issued_at
+        """, cancellationToken);
+}
+
+public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierRated>(context, scope)
+{
+    protected override Task HandleAsync(DossierRated m, CancellationToken cancellationToken) => UpsertAsync($"""
+        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, rating, rated_at,
+          digitised, has_fee, electronic_result, paid_online)
+        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Rating.ToString()}, {Utc(m.RatedAt)}, false, false, false, false)
+        ON CONFLICT (dossier_id) DO UPDATE SET rating = EXCLUDED.rating, rated_at = EXCLUDED.rated_at
+        """, cancellationToken);
+}
+
+public sealed class FeedbackReceivedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<FeedbackReceived>(context, scope)
+{
+    protected override Task HandleAsync(FeedbackReceived m, CancellationToken cancellationToken) => UpsertAsync($"""
+        INSERT INTO reporting.feedback_facts (feedback_id, unit_code, province_code, received_at)
+        VALUES ({m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ReceivedAt)})
+        ON CONFLICT (feedback_id) DO UPDATE SET received_at = EXCLUDED.received_at
+        """, cancellationToken);
+}
+
+public sealed class FeedbackResolvedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<FeedbackResolved>(context, scope)
+{
+    protected override Task HandleAsync(FeedbackResolved m, CancellationToken cancellationToken) => UpsertAsync($"""
+        INSERT INTO reporting.feedback_facts (feedback_id, unit_code, province_code, resolved_at, resolved_within_deadline)
+        VALUES ({m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ResolvedAt)}, {m.WithinDeadline})
+        ON CONFLICT (feedback_id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_within_deadline = EXCLUDED.resolved_within_deadline
+        """, cancellationToken);
+}
