@@ -1,0 +1,179 @@
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+using ParPlatform.Contracts;
+using ParPlatform.Hosting;
+using ParPlatform.Hosting.Postgres;
+using ParPlatform.Hosting.RabbitMQ;
+using ParPlatform.Hosting.Tests;
+using ParPlatform.Messaging;
+using RabbitMQ.Client;
+
+namespace ParPlatform.Reporting.Tests;
+
+/// <summary>
+/// The reporting service in-process against a real PostgreSQL and RabbitMQ, with a stand-in for the
+/// identity service that publishes a test signing key; the units 06112, 06118, 06181 (Lạng Sơn, 20)
+/// and 24778 (Lâm Đồng, 68) known to it. Tests publish dossier events to the exchanges as the
+/// dossiers service does, and read the statistics back.
+/// </summary>
+public sealed class ReportingFixture : IAsyncLifetime, IDisposable
+{
+    public const string Issuer = "http://identity.test/";
+
+    private readonly TestDirectory _directory = new();
+    private readonly RSA _key = RSA.Create(2048);
+    private WebApplication _identity = null!;
+    private IConnection _broker = null!;
+    private IChannel _channel = null!;
+
+    public PlatformApp Platform { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> Service { get; private set; } = null!;
+
+    public TestClock Clock { get; } = new();
+
+    public string Database => Platform.Get<PostgresDatabaseResource>("reportingdb").ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = _directory.Path });
+        builder.AddPostgres("postgres").AddDatabase("reportingdb");
+        builder.AddRabbitMQ("messaging");
+        Platform = builder.Build();
+        await Platform.StartAsync(CancellationToken.None);
+        var identityUrl = await StartIdentityStandInAsync();
+        var messaging = Platform.Get<RabbitMQServerResource>("messaging").ConnectionString;
+
+        Service = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("ConnectionStrings:reportingdb", Database);
+            host.UseSetting("ConnectionStrings:messaging", messaging);
+            host.UseSetting("Identity:Issuer", Issuer);
+            host.UseSetting("services:identity:http:0", identityUrl);
+            host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        });
+        using (var client = Service.CreateClient())
+        {
+            // Ready once every consumer's queue is bound: events published from now on reach it.
+            for (var attempt = 0; (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode != System.Net.HttpStatusCode.OK; attempt++)
+            {
+                if (attempt == 300)
+                    throw new TimeoutException("The reporting service was not healthy after 30 s.");
+                await Task.Delay(100);
+            }
+        }
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var units = new NpgsqlCommand(
+            """
+            INSERT INTO reporting.known_units (unit_code, province_code, unit_name, kind, province_name, registered_at, changed_at) VALUES
+              ('06112', '20', 'Phường Tam Thanh', 'Ward', 'Lạng Sơn', now(), now()),
+              ('06118', '20', 'Phường Lương Văn Tri', 'Ward', 'Lạng Sơn', now(), now()),
+              ('06181', '20', 'Xã Chi Lăng', 'Commune', 'Lạng Sơn', now(), now()),
+              ('24778', '68', 'Phường Xuân Hương – Đà Lạt', 'Ward', 'Lâm Đồng', now(), now())
+            """, connection);
+        await units.ExecuteNonQueryAsync();
+
+        _broker = await new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync();
+        _channel = await _broker.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+    }
+
+    /// <summary>Publishes <paramref name="events"/> as the dossiers service does: raw JSON on the event's exchange.</summary>
+    public async Task PublishAsync(params IntegrationEvent[] events)
+    {
+        foreach (var e in events)
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), JsonSerializerOptions.Web);
+            var properties = new BasicProperties { ContentType = "application/json", MessageId = e.EventId.ToString(), Persistent = true };
+            await _channel.BasicPublishAsync(EventNames.ExchangeOf(e.GetType()), "", mandatory: false, properties, body);
+        }
+    }
+
+    /// <summary>Waits until the inbox has applied <paramref name="count"/> more events than <paramref name="before"/>.</summary>
+    public async Task WaitForInboxAsync(long before, int count)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (await InboxCountAsync() >= before + count)
+                return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The read model had not applied {count} events after 30 s.");
+    }
+
+    public async Task<long> InboxCountAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM reporting.inbox_messages", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public HttpClient Officer(string unit) => Client(("role", "unit-officer"), ("unit", unit), ("province", unit == "24778" ? "68" : "20"));
+
+    public HttpClient Reviewer(string province) => Client(("role", "province-reviewer"), ("province", province));
+
+    private HttpClient Client(params (string Type, string Value)[] claims)
+    {
+        var key = new RsaSecurityKey(_key) { KeyId = "test-key" };
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            TokenType = "at+jwt",
+            Issuer = Issuer,
+            Audience = "parplatform-api",
+            Expires = DateTime.UtcNow.AddHours(1),
+            Subject = new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString()), .. claims.Select(c => new Claim(c.Type, c.Value))]),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+        });
+        var client = Service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<string> StartIdentityStandInAsync()
+    {
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(_key.ExportParameters(false)) { KeyId = "test-key" });
+        var keySet = JsonSerializer.Serialize(new { keys = new[] { new { kty = jwk.Kty, kid = jwk.Kid, use = "sig", alg = "RS256", n = jwk.N, e = jwk.E } } });
+        var builder = WebApplication.CreateSlimBuilder();
+        using (var probe = new TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}");
+        }
+        _identity = builder.Build();
+        _identity.MapGet("/.well-known/jwks", () => Results.Text(keySet, "application/json"));
+        await _identity.StartAsync();
+        return _identity.Urls.Single();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        await _broker.DisposeAsync();
+        await Service.DisposeAsync();
+        await _identity.DisposeAsync();
+        await Platform.StopAsync();
+        _key.Dispose();
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
+
+/// <summary>A clock a test can stop at an instant (<see cref="Now"/>); unset, it is the real time.</summary>
+public sealed class TestClock : TimeProvider
+{
+    public DateTimeOffset? Now { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Now?.ToUniversalTime() ?? base.GetUtcNow();
+}

@@ -1,0 +1,240 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ParPlatform.Contracts;
+using ParPlatform.Contracts.Dossiers;
+
+namespace ParPlatform.Reporting.Tests;
+
+/// <summary>
+/// The read model fed by dossier events published to RabbitMQ, and what it answers: the province's
+/// table against a hand-computed example, events twice or out of order, the periods and their
+/// settings, and who may read what. Each test uses its own year, so their dossiers never meet.
+/// </summary>
+public sealed class ReportingTests(ReportingFixture reporting) : IClassFixture<ReportingFixture>
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    [Fact]
+    public async Task A_province_rate_is_its_units_numerators_over_their_denominators_and_every_unit_is_a_row()
+    {
+        // Lương Văn Tri: 1 dossier, resolved on time (100 %). Chi Lăng: 10 resolved, 1 of them on time (10 %).
+        // An average of the percentages would say 55 %; the province resolved 2 of 11 on time: 18.18 %.
+        var events = new List<IntegrationEvent>();
+        events.AddRange(Resolved("06118", Vn(2023, 3, 6, 9), Vn(2023, 3, 10, 16), Vn(2023, 3, 10, 10), DossierTimeliness.OnTime));
+        for (var i = 0; i < 10; i++)
+        {
+            events.AddRange(Resolved("06181", Vn(2023, 3, 6, 9), Vn(2023, 3, 8, 16), Vn(2023, 3, i == 0 ? 7 : 15, 10),
+                i == 0 ? DossierTimeliness.Early : DossierTimeliness.Late));
+        }
+        await PublishAndWaitAsync([.. events]);
+        using var reviewer = reporting.Reviewer("20");
+
+        var body = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/provinces/20/reports/statistics/dossiers?from=2023-03-01&to=2023-03-31");
+
+        var total = body.GetProperty("total");
+        Assert.Equal(11, total.GetProperty("resolved").GetProperty("total").GetInt64());
+        Assert.Equal((2, 11, 18.18m), RateOf(total, "onTime"));
+        var units = body.GetProperty("units").EnumerateArray().ToList();
+        Assert.Equal(["06118", "06181", "06112"], units.Select(u => u.GetProperty("unitCode").GetString()));
+        Assert.Equal([1, 2, (int?)null], units.Select(u => u.GetProperty("rank").ValueKind == JsonValueKind.Null ? null : (int?)u.GetProperty("rank").GetInt32()));
+        Assert.Equal((1, 1, 100m), RateOf(units[0].GetProperty("statistics"), "onTime"));
+        Assert.Equal((1, 10, 10m), RateOf(units[1].GetProperty("statistics"), "onTime"));
+        Assert.Equal("Phường Tam Thanh", units[2].GetProperty("unitName").GetString());
+        Assert.Equal(0, units[2].GetProperty("statistics").GetProperty("total").GetInt64()); // no dossiers: a row of zeros, not missing
+        Assert.Equal("onTime", body.GetProperty("rankBy").GetString());
+        Assert.DoesNotContain(units, u => u.GetProperty("unitCode").GetString() == "24778"); // another province's unit
+    }
+
+    [Fact]
+    public async Task Events_delivered_twice_change_nothing()
+    {
+        var id = Guid.CreateVersion7();
+        IntegrationEvent[] events =
+        [
+            .. Resolved("06118", Vn(2022, 5, 2, 9), Vn(2022, 5, 6, 16), Vn(2022, 5, 5, 10), DossierTimeliness.Early, id),
+            Rated(id, "06118", Vn(2022, 5, 5, 11), DossierRating.VerySatisfied),
+        ];
+        await PublishAndWaitAsync(events);
+        using var officer = reporting.Officer("06118");
+        var once = await UnitStatisticsAsync(officer, "06118", "2022-05-01", "2022-05-31");
+        var before = await reporting.InboxCountAsync();
+
+        await reporting.PublishAsync(events); // the same event ids again, as a redelivery would bring them
+        await reporting.PublishAsync(Resolved("06118", Vn(2022, 6, 1, 9), Vn(2022, 6, 3, 16), Vn(2022, 6, 2, 9), DossierTimeliness.Early)); // a marker after them
+        await reporting.WaitForInboxAsync(before, 2);
+        var twice = await UnitStatisticsAsync(officer, "06118", "2022-05-01", "2022-05-31");
+
+        Assert.Equal(1, once.GetProperty("total").GetProperty("resolved").GetProperty("early").GetInt64());
+        Assert.Equal(1, once.GetProperty("total").GetProperty("ratings").GetProperty("verySatisfied").GetInt64());
+        Assert.Equal(once.GetRawText(), twice.GetRawText());
+    }
+
+    [Fact]
+    public async Task The_events_of_a_dossier_in_any_order_give_the_same_numbers()
+    {
+        // One dossier: received 02/03/2021 due 09/03, paused 04/03 (before its due date), supplemented 08/03 with a new due date 12/03,
+        // paid online, then left open. In order, it is pending within its deadline at the end of 10/03 and overdue at the end of 12/03…
+        var id = Guid.CreateVersion7();
+        IntegrationEvent[] story =
+        [
+            new DossierReceived
+            {
+                UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(2021, 3, 2, 9), DossierId = id, ProcedureCode = "P1", Field = "Hộ tịch",
+                Channel = DossierChannel.Online, ReceivedAt = Vn(2021, 3, 2, 9), DueAt = Vn(2021, 3, 9, 9), Digitised = true, HasFee = true,
+            },
+            new DossierSupplementRequested { UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(2021, 3, 4, 9), DossierId = id, Field = "Hộ tịch", RequestedAt = Vn(2021, 3, 4, 9) },
+            new DossierSupplemented
+            {
+                UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(2021, 3, 8, 9), DossierId = id, Field = "Hộ tịch", SupplementedAt = Vn(2021, 3, 8, 9),
+                DueAt = Vn(2021, 3, 12, 9),
+            },
+            new DossierFeesPaid { UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(2021, 3, 8, 10), DossierId = id, Field = "Hộ tịch", PaidAt = Vn(2021, 3, 8, 10), PaidOnline = true },
+        ];
+        // …and the queues may deliver it backwards: the last event first.
+        await PublishAndWaitAsync([.. story.Reverse()]);
+        using var officer = reporting.Officer("06181");
+
+        var tenth = (await UnitStatisticsAsync(officer, "06181", "2021-03-01", "2021-03-10")).GetProperty("total");
+        var twelfth = (await UnitStatisticsAsync(officer, "06181", "2021-03-01", "2021-03-12")).GetProperty("total");
+
+        Assert.Equal((1, 0), Pending(tenth));
+        Assert.Equal((0, 1), Pending(twelfth));
+        Assert.Equal((1, 1, 100m), RateOf(tenth, "onlinePayment"));
+        Assert.Equal((1, 1, 100m), RateOf(tenth, "digitisation"));
+    }
+
+    [Fact]
+    public async Task Periods_follow_the_province_settings_and_a_statistics_period_is_its_window()
+    {
+        using var reviewer = reporting.Reviewer("68");
+        var defaults = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/provinces/68/reports/periods?year=2024");
+        var q1 = defaults.GetProperty("periods")[0];
+        Assert.Equal(["2024-Q1", "2024-6M", "2024-Q3", "2024-Y"], defaults.GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("code").GetString()));
+        Assert.Equal(("2023-12-01", "2024-02-29", "2024-03-05"), (q1.GetProperty("from").GetString(), q1.GetProperty("to").GetString(), q1.GetProperty("due").GetString()));
+
+        var settings = (await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/provinces/68/reports/period-settings")).GetProperty("settings");
+        Assert.True((await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/provinces/68/reports/period-settings")).GetProperty("isDefault").GetBoolean());
+        // Lâm Đồng moves its third-quarter window to June–September, due 10 October.
+        var changed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(settings.GetRawText())!;
+        changed["q3"] = JsonSerializer.SerializeToElement(new
+        {
+            start = new { month = 6, day = 1 }, startsInPreviousYear = false, end = new { month = 9, day = 30 }, due = new { month = 10, day = 10 },
+        });
+        var backwards = new Dictionary<string, JsonElement>(changed)
+        {
+            ["q3"] = JsonSerializer.SerializeToElement(new
+            {
+                start = new { month = 9, day = 1 }, startsInPreviousYear = false, end = new { month = 6, day = 30 }, due = new { month = 10, day = 10 },
+            }),
+        };
+        using var refused = await reviewer.PutAsJsonAsync("/api/v1/provinces/68/reports/period-settings", backwards);
+        using var saved = await reviewer.PutAsJsonAsync("/api/v1/provinces/68/reports/period-settings", changed);
+        using var byOfficer = await reporting.Officer("24778").PutAsJsonAsync("/api/v1/provinces/68/reports/period-settings", changed);
+        var q3 = (await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/provinces/68/reports/periods?year=2026")).GetProperty("periods")[2];
+        var unaffected = (await reporting.Reviewer("20").GetFromJsonAsync<JsonElement>("/api/v1/provinces/20/reports/periods?year=2026")).GetProperty("periods")[2];
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("quý III", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byOfficer.StatusCode);
+        Assert.Equal(("2026-06-01", "2026-09-30", "2026-10-10"), (q3.GetProperty("from").GetString(), q3.GetProperty("to").GetString(), q3.GetProperty("due").GetString()));
+        Assert.Equal("2026-08-31", unaffected.GetProperty("to").GetString());
+
+        // A period's statistics are those of its window, in the unit's province's settings.
+        await PublishAndWaitAsync([.. Resolved("24778", Vn(2020, 9, 15, 9), Vn(2020, 9, 25, 16), Vn(2020, 9, 21, 10), DossierTimeliness.Early)]);
+        using var officer = reporting.Officer("24778");
+        var byPeriod = await officer.GetFromJsonAsync<JsonElement>("/api/v1/units/24778/reports/statistics/dossiers?period=2020-q3");
+        var byDates = await UnitStatisticsAsync(officer, "24778", "2020-06-01", "2020-09-30");
+        Assert.Equal("2020-Q3", byPeriod.GetProperty("period").GetString());
+        Assert.Equal(("2020-06-01", "2020-09-30"), (byPeriod.GetProperty("from").GetString(), byPeriod.GetProperty("to").GetString()));
+        Assert.Equal(1, byPeriod.GetProperty("total").GetProperty("resolved").GetProperty("total").GetInt64());
+        Assert.Equal(byDates.GetProperty("total").GetRawText(), byPeriod.GetProperty("total").GetRawText());
+    }
+
+    [Theory]
+    [InlineData("period=2026-Q5")]
+    [InlineData("period=2026-Q1&from=2026-01-01&to=2026-01-31")]
+    [InlineData("")]
+    [InlineData("from=2026-02-01&to=2026-01-01")]
+    [InlineData("period=2026-Q1&rankBy=speed")]
+    public async Task A_bad_window_or_rate_is_a_400_naming_the_field(string query)
+    {
+        using var reviewer = reporting.Reviewer("20");
+
+        using var response = await reviewer.GetAsync(new Uri($"/api/v1/provinces/20/reports/statistics/dossiers?{query}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.NotEmpty(errors.EnumerateObject());
+    }
+
+    [Fact]
+    public async Task Province_views_are_the_province_reviewers_and_a_unit_is_its_own_and_its_provinces()
+    {
+        const string Province = "/api/v1/provinces/20/reports/statistics/dossiers?period=2026-Q1";
+        const string Unit = "/api/v1/units/06112/reports/statistics/dossiers?period=2026-Q1";
+
+        using var officer = await reporting.Officer("06112").GetAsync(new Uri(Province, UriKind.Relative));
+        using var otherReviewer = await reporting.Reviewer("68").GetAsync(new Uri(Province, UriKind.Relative));
+        using var otherReviewerUnit = await reporting.Reviewer("68").GetAsync(new Uri(Unit, UriKind.Relative));
+        using var otherOfficer = await reporting.Officer("06181").GetAsync(new Uri(Unit, UriKind.Relative));
+        using var reviewerUnit = await reporting.Reviewer("20").GetAsync(new Uri(Unit, UriKind.Relative));
+        using var ownOfficer = await reporting.Officer("06112").GetAsync(new Uri(Unit, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, officer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherReviewer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherReviewerUnit.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherOfficer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reviewerUnit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ownOfficer.StatusCode);
+    }
+
+    private async Task PublishAndWaitAsync(params IntegrationEvent[] events)
+    {
+        var before = await reporting.InboxCountAsync();
+        await reporting.PublishAsync(events);
+        await reporting.WaitForInboxAsync(before, events.Length);
+    }
+
+    private static async Task<JsonElement> UnitStatisticsAsync(HttpClient client, string unit, string from, string to) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{unit}/reports/statistics/dossiers?from={from}&to={to}");
+
+    /// <summary>A dossier received in person and resolved: its DossierReceived and DossierResolved.</summary>
+    private static IntegrationEvent[] Resolved(
+        string unit, DateTimeOffset received, DateTimeOffset due, DateTimeOffset resolved, DossierTimeliness timeliness, Guid? id = null)
+    {
+        var dossier = id ?? Guid.CreateVersion7();
+        var province = unit == "24778" ? "68" : "20";
+        return
+        [
+            new DossierReceived
+            {
+                UnitCode = unit, ProvinceCode = province, OccurredAt = received, DossierId = dossier, ProcedureCode = "P1", Field = "Chứng thực",
+                Channel = DossierChannel.InPerson, ReceivedAt = received, DueAt = due, Digitised = false, HasFee = false,
+            },
+            new DossierResolved
+            {
+                UnitCode = unit, ProvinceCode = province, OccurredAt = resolved, DossierId = dossier, Field = "Chứng thực", ResolvedAt = resolved,
+                DueAt = due, Timeliness = timeliness, ElectronicResult = true,
+            },
+        ];
+    }
+
+    private static DossierRated Rated(Guid id, string unit, DateTimeOffset at, DossierRating rating) => new()
+    {
+        UnitCode = unit, ProvinceCode = "20", OccurredAt = at, DossierId = id, Field = "Chứng thực", Rating = rating, RatedAt = at,
+    };
+
+    private static (long Within, long Overdue) Pending(JsonElement row) =>
+        (row.GetProperty("pending").GetProperty("withinDeadline").GetInt64(), row.GetProperty("pending").GetProperty("overdue").GetInt64());
+
+    private static (long Numerator, long Denominator, decimal? Percent) RateOf(JsonElement row, string rate)
+    {
+        var r = row.GetProperty("rates").GetProperty(rate);
+        return (r.GetProperty("numerator").GetInt64(), r.GetProperty("denominator").GetInt64(),
+            r.GetProperty("percent").ValueKind == JsonValueKind.Null ? null : r.GetProperty("percent").GetDecimal());
+    }
+
+    private static DateTimeOffset Vn(int year, int month, int day, int hour) => new DateTimeOffset(year, month, day, hour, 0, 0, Vietnam).ToUniversalTime();
+}
