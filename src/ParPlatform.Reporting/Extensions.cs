@@ -20,6 +20,7 @@ public static class Extensions
             .Add<DossierReturnedConsumer>()
             .Add<DossierApologyIssuedConsumer>()
             .Add<DossierRatedConsumer>()
+            .Add<DossierRecordedConsumer>()
             .Add<FeedbackReceivedConsumer>()
             .Add<FeedbackResolvedConsumer>());
         builder.Services.AddScoped<PeriodSettingsStore>();

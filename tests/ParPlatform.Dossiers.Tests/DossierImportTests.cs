@@ -49,6 +49,14 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
         Assert.Equal(5, total.GetProperty("returnedWithdrawnNotEligible").GetInt64());
         Assert.Equal(3, total.GetProperty("ratings").GetProperty("verySatisfied").GetInt64());
         Assert.Equal(50, await CountAsync($"{prefix}-%"));
+        // One DossierRecorded per dossier written, none for the second file: the read models learn of each once.
+        var recorded = await RecordedEventsAsync($"{prefix}-%");
+        Assert.Equal(50, recorded.Count);
+        Assert.All(recorded, e => Assert.Equal(("24778", "68", JsonValueKind.Null), (e.GetProperty("unitCode").GetString(),
+            e.GetProperty("provinceCode").GetString(), e.GetProperty("replayId").ValueKind)));
+        Assert.Equal(5, recorded.Count(e => e.GetProperty("timeliness").ValueKind == JsonValueKind.String && e.GetProperty("timeliness").GetString() == "late"));
+        Assert.Equal(10, recorded.Count(e => e.GetProperty("finishedAt").ValueKind == JsonValueKind.Null));
+        Assert.Equal(3, recorded.Count(e => e.GetProperty("rating").ValueKind == JsonValueKind.String && e.GetProperty("rating").GetString() == "very-satisfied"));
     }
 
     [Fact]
@@ -151,6 +159,26 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
             await Task.Delay(100);
         }
         throw new TimeoutException("The import was still being written after 10 s.");
+    }
+
+    /// <summary>The DossierRecorded events in the outbox for the dossiers whose external id is like <paramref name="externalIdPattern"/>.</summary>
+    private async Task<List<JsonElement>> RecordedEventsAsync(string externalIdPattern)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT set_config('parplatform.all_tenants', 'on', false);
+            SELECT o.payload::text FROM dossiers.outbox_messages o JOIN dossiers.dossiers d ON d.id::text = o.aggregate_key
+            WHERE d.external_id LIKE @p AND o.event_type LIKE 'ParPlatform.Contracts.Dossiers.DossierRecorded,%' ORDER BY d.external_id
+            """, connection);
+        command.Parameters.AddWithValue("p", externalIdPattern);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        var events = new List<JsonElement>();
+        while (await reader.ReadAsync())
+            events.Add(JsonDocument.Parse(reader.GetString(0)).RootElement);
+        return events;
     }
 
     private async Task<long> CountAsync(string externalIdPattern)

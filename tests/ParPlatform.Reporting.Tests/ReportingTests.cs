@@ -104,6 +104,47 @@ public sealed class ReportingTests(ReportingFixture reporting) : IClassFixture<R
         Assert.Equal((1, 1, 100m), RateOf(tenth, "digitisation"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_imported_dossier_and_its_later_steps_merge_in_either_order(bool recordedFirst)
+    {
+        // Imported open and paused on 05/04/2019 (due 03/04, so overdue since the pause came after it); then the desk resolves it late on 10/04.
+        var id = Guid.CreateVersion7();
+        var unit = recordedFirst ? "06112" : "06118";
+        var recorded = new DossierRecorded
+        {
+            UnitCode = unit, ProvinceCode = "20", OccurredAt = Vn(2019, 4, 6, 9), DossierId = id, ProcedureCode = "P1", Field = "Đất đai",
+            Channel = DossierChannel.Postal, ReceivedAt = Vn(2019, 4, 1, 9), DueAt = Vn(2019, 4, 3, 9), PausedAt = Vn(2019, 4, 5, 9),
+            ElectronicResult = false, Digitised = true, HasFee = true, PaidOnline = false,
+        };
+        IntegrationEvent[] steps =
+        [
+            new DossierSupplemented
+            {
+                UnitCode = unit, ProvinceCode = "20", OccurredAt = Vn(2019, 4, 8, 9), DossierId = id, Field = "Đất đai", SupplementedAt = Vn(2019, 4, 8, 9),
+                DueAt = Vn(2019, 4, 3, 9),
+            },
+            new DossierResolved
+            {
+                UnitCode = unit, ProvinceCode = "20", OccurredAt = Vn(2019, 4, 10, 9), DossierId = id, Field = "Đất đai", ResolvedAt = Vn(2019, 4, 10, 9),
+                DueAt = Vn(2019, 4, 3, 9), Timeliness = DossierTimeliness.Late, ElectronicResult = true,
+            },
+        ];
+        await PublishAndWaitAsync(recordedFirst ? [recorded, .. steps] : [.. steps, recorded]);
+        using var officer = reporting.Officer(unit);
+
+        var sixth = (await UnitStatisticsAsync(officer, unit, "2019-04-01", "2019-04-06")).GetProperty("total");
+        var april = (await UnitStatisticsAsync(officer, unit, "2019-04-01", "2019-04-30")).GetProperty("total");
+
+        Assert.Equal((0, 1), Pending(sixth)); // paused after its due date: still overdue
+        Assert.Equal(1, sixth.GetProperty("received").GetProperty("inPersonOrPostal").GetInt64());
+        Assert.Equal(1, april.GetProperty("resolved").GetProperty("late").GetInt64());
+        Assert.Equal((1, 1, 100m), RateOf(april, "electronicResult"));
+        Assert.Equal((1, 1, 100m), RateOf(april, "digitisation"));
+        Assert.Equal((0, 1, 0m), RateOf(april, "onlinePayment"));
+    }
+
     [Fact]
     public async Task Periods_follow_the_province_settings_and_a_statistics_period_is_its_window()
     {

@@ -125,6 +125,57 @@ public sealed record DossierRated : IntegrationEvent
     public required DateTimeOffset RatedAt { get; init; }
 }
 
+/// <summary>
+/// A dossier's whole state as the statistics count it, published when it did not come through the
+/// desk's steps: written by a bulk import from the unit's old system (<see cref="ReplayId"/> null),
+/// or published again for every dossier when the reporting read model is rebuilt (the replay's id).
+/// A consumer merges it with the step events of the same dossier, which may arrive before or after it.
+/// </summary>
+public sealed record DossierRecorded : IntegrationEvent
+{
+    public required Guid DossierId { get; init; }
+
+    /// <summary>The replay it belongs to (a read-model rebuild), or null for an import.</summary>
+    public Guid? ReplayId { get; init; }
+
+    public required string ProcedureCode { get; init; }
+
+    public required string Field { get; init; }
+
+    public required DossierChannel Channel { get; init; }
+
+    /// <summary>Null for a dossier registered online and not received (yet, or ever).</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Start of the supplement pause in progress, if the clock is stopped.</summary>
+    public DateTimeOffset? PausedAt { get; init; }
+
+    /// <summary>Resolved, returned as not eligible, or stopped; null while open.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Set when resolved.</summary>
+    public DossierTimeliness? Timeliness { get; init; }
+
+    /// <summary>Set when returned as not eligible or stopped after withdrawal.</summary>
+    public DossierReturnReason? ReturnReason { get; init; }
+
+    public required bool ElectronicResult { get; init; }
+
+    public required bool Digitised { get; init; }
+
+    public required bool HasFee { get; init; }
+
+    public required bool PaidOnline { get; init; }
+
+    public DateTimeOffset? ApologyIssuedAt { get; init; }
+
+    public DossierRating? Rating { get; init; }
+
+    public DateTimeOffset? RatedAt { get; init; }
+}
+
 /// <summary>Feedback (phản ánh, kiến nghị) received, with its deadline to resolve (15 working days).</summary>
 public sealed record FeedbackReceived : IntegrationEvent
 {

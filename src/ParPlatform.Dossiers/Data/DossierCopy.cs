@@ -1,5 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
+using ParPlatform.Contracts.Dossiers;
+using ParPlatform.Messaging.Outbox;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.ServiceDefaults.Tenancy;
 
@@ -9,7 +11,9 @@ namespace ParPlatform.Dossiers.Data;
 /// Writes checked dossiers of one unit in one transaction: binary COPY into a temporary table (COPY
 /// cannot write a table with row-level security), then one INSERT … SELECT that row-level security
 /// checks and that skips the external ids the unit already has (importing a file twice adds
-/// nothing, even two at once). Progress is reported as rows are copied.
+/// nothing, even two at once). Each dossier written gets its <c>DossierRecorded</c> event in the
+/// outbox in the same transaction (copied alongside, kept only for the dossiers written), so the
+/// read models learn of imports as of any other dossier. Progress is reported as rows are copied.
 /// </summary>
 public sealed class DossierCopy(NpgsqlDataSource dataSource)
 {
@@ -24,9 +28,14 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
         FROM STDIN (FORMAT BINARY)
         """;
 
-    /// <summary>Writes <paramref name="dossiers"/>; returns (written, skipped). <paramref name="progress"/> gets the rows written so far.</summary>
+    private const string CopyEventsCommand = "COPY import_events (dossier_id, event_id, event_type, payload, occurred_at) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>
+    /// Writes <paramref name="dossiers"/>, recorded at <paramref name="at"/>; returns (written, skipped).
+    /// <paramref name="progress"/> gets the rows staged so far.
+    /// </summary>
     public async Task<(int Written, int Skipped)> WriteAsync(
-        string unitCode, IReadOnlyList<Dossier> dossiers, Func<int, Task> progress, CancellationToken cancellationToken)
+        string unitCode, IReadOnlyList<Dossier> dossiers, DateTimeOffset at, Func<int, Task> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dossiers);
         ArgumentNullException.ThrowIfNull(progress);
@@ -38,7 +47,10 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         await using (var stage = new NpgsqlCommand(
-            "CREATE TEMPORARY TABLE import_dossiers (LIKE dossiers.dossiers INCLUDING DEFAULTS) ON COMMIT DROP", connection, transaction))
+            """
+            CREATE TEMPORARY TABLE import_dossiers (LIKE dossiers.dossiers INCLUDING DEFAULTS) ON COMMIT DROP;
+            CREATE TEMPORARY TABLE import_events (dossier_id uuid, event_id uuid, event_type text, payload jsonb, occurred_at timestamptz) ON COMMIT DROP;
+            """, connection, transaction))
             await stage.ExecuteNonQueryAsync(cancellationToken);
 
         var copied = 0;
@@ -85,11 +97,30 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
             }
             writer.Complete();
         }
+        var eventType = OutboxRows.EventType(typeof(DossierRecorded));
+        await using (var writer = await connection.BeginBinaryImportAsync(CopyEventsCommand, cancellationToken))
+        {
+            foreach (var d in dossiers)
+            {
+                var recorded = d.RecordedEvent(at.ToUniversalTime());
+                writer.StartRow();
+                writer.Write(d.Id, NpgsqlDbType.Uuid);
+                writer.Write(recorded.EventId, NpgsqlDbType.Uuid);
+                writer.Write(eventType, NpgsqlDbType.Text);
+                writer.Write(OutboxRows.Payload(recorded), NpgsqlDbType.Jsonb);
+                writer.Write(recorded.OccurredAt, NpgsqlDbType.TimestampTz);
+            }
+            writer.Complete();
+        }
         int written;
         await using (var insert = new NpgsqlCommand(
             """
-            INSERT INTO dossiers.dossiers SELECT * FROM import_dossiers
-            ON CONFLICT (unit_code, external_id) WHERE external_id IS NOT NULL DO NOTHING
+            WITH written AS (
+              INSERT INTO dossiers.dossiers SELECT * FROM import_dossiers
+              ON CONFLICT (unit_code, external_id) WHERE external_id IS NOT NULL DO NOTHING
+              RETURNING id)
+            INSERT INTO dossiers.outbox_messages (event_id, event_type, aggregate_key, payload, occurred_at)
+            SELECT e.event_id, e.event_type, e.dossier_id::text, e.payload, e.occurred_at FROM import_events e JOIN written w ON w.id = e.dossier_id
             """, connection, transaction))
         {
             insert.CommandTimeout = 0; // a million rows take longer than the default 30 s on a small machine

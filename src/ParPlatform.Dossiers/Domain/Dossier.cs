@@ -270,6 +270,15 @@ public sealed class Dossier
         Rating = Rating!.Value, RatedAt = RatedAt.Value,
     };
 
+    /// <summary>The whole state the statistics count, published at <paramref name="at"/> (an import, or the replay <paramref name="replayId"/>).</summary>
+    public DossierRecorded RecordedEvent(DateTimeOffset at, Guid? replayId = null) => new()
+    {
+        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, DossierId = Id, ReplayId = replayId, ProcedureCode = ProcedureCode,
+        Field = Field, Channel = Channel, ReceivedAt = ReceivedAt, DueAt = DueAt, PausedAt = PausedAt, FinishedAt = FinishedAt,
+        Timeliness = Timeliness is { } t ? ToContract(t) : null, ReturnReason = ReturnReason, ElectronicResult = ElectronicResult,
+        Digitised = Digitised, HasFee = HasFee, PaidOnline = PaidOnline, ApologyIssuedAt = ApologyIssuedAt, Rating = Rating, RatedAt = RatedAt,
+    };
+
     public static DossierTimeliness ToContract(Timeliness timeliness) => timeliness switch
     {
         SharedKernel.Calendar.Timeliness.Early => DossierTimeliness.Early,

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Contracts;
 
@@ -16,13 +15,11 @@ internal sealed class Outbox<TContext>(TContext context) : IOutbox
         context.Set<OutboxMessage>().Add(new OutboxMessage
         {
             EventId = integrationEvent.EventId,
-            EventType = EventTypeName(type),
+            EventType = OutboxRows.EventType(type),
             AggregateKey = aggregateKey,
-            Payload = JsonSerializer.Serialize(integrationEvent, type, MessagingJson.Options),
+            Payload = OutboxRows.Payload(integrationEvent),
             TraceParent = Activity.Current?.Id,
             OccurredAt = integrationEvent.OccurredAt,
         });
     }
-
-    private static string EventTypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }

@@ -26,6 +26,8 @@ public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbCo
         Context.Database.ExecuteSqlAsync(sql, cancellationToken);
 
     protected static DateTimeOffset Utc(DateTimeOffset instant) => instant.ToUniversalTime();
+
+    protected static DateTimeOffset? Utc(DateTimeOffset? instant) => instant?.ToUniversalTime();
 }
 
 public sealed class DossierReceivedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierReceived>(context, scope)
@@ -124,6 +126,40 @@ public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope
         VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Rating.ToString()}, {Utc(m.RatedAt)}, false, false, false, false)
         ON CONFLICT (dossier_id) DO UPDATE SET rating = EXCLUDED.rating, rated_at = EXCLUDED.rated_at
         """, cancellationToken);
+}
+
+/// <summary>
+/// A whole dossier (an import, or a replay): the facts that never change once known are kept if the
+/// step events already brought them; the due date, the pause and the payment take the newer value.
+/// </summary>
+public sealed class DossierRecordedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierRecorded>(context, scope)
+{
+    protected override Task HandleAsync(DossierRecorded m, CancellationToken cancellationToken)
+    {
+        var at = Utc(m.OccurredAt);
+        return UpsertAsync($"""
+            INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, channel, received_at, due_at, due_changed_at,
+              paused_at, pause_changed_at, finished_at, timeliness, return_reason, electronic_result, digitised, has_fee, paid_online, paid_changed_at,
+              apology_issued_at, rating, rated_at)
+            VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Channel.ToString()}, {Utc(m.ReceivedAt)}, {Utc(m.DueAt)}, {at},
+              {Utc(m.PausedAt)}, {at}, {Utc(m.FinishedAt)}, {m.Timeliness?.ToString()}, {m.ReturnReason?.ToString()}, {m.ElectronicResult},
+              {m.Digitised}, {m.HasFee}, {m.PaidOnline}, {at}, {Utc(m.ApologyIssuedAt)}, {m.Rating?.ToString()}, {Utc(m.RatedAt)})
+            ON CONFLICT (dossier_id) DO UPDATE SET
+              channel = coalesce(f.channel, EXCLUDED.channel), received_at = coalesce(f.received_at, EXCLUDED.received_at),
+              finished_at = coalesce(f.finished_at, EXCLUDED.finished_at), timeliness = coalesce(f.timeliness, EXCLUDED.timeliness),
+              return_reason = coalesce(f.return_reason, EXCLUDED.return_reason),
+              apology_issued_at = coalesce(f.apology_issued_at, EXCLUDED.apology_issued_at),
+              rating = coalesce(f.rating, EXCLUDED.rating), rated_at = coalesce(f.rated_at, EXCLUDED.rated_at),
+              electronic_result = f.electronic_result OR EXCLUDED.electronic_result, digitised = f.digitised OR EXCLUDED.digitised,
+              has_fee = f.has_fee OR EXCLUDED.has_fee,
+              due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
+              due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at),
+              paused_at = CASE WHEN f.pause_changed_at > EXCLUDED.pause_changed_at THEN f.paused_at ELSE EXCLUDED.paused_at END,
+              pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at),
+              paid_online = CASE WHEN f.paid_changed_at > EXCLUDED.paid_changed_at THEN f.paid_online ELSE EXCLUDED.paid_online END,
+              paid_changed_at = greatest(f.paid_changed_at, EXCLUDED.paid_changed_at)
+            """, cancellationToken);
+    }
 }
 
 public sealed class FeedbackReceivedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<FeedbackReceived>(context, scope)
