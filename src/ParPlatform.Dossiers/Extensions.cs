@@ -1,5 +1,6 @@
 using ParPlatform.Dossiers.Calendar;
 using ParPlatform.Dossiers.Data;
+using ParPlatform.Dossiers.Events;
 using ParPlatform.Dossiers.Jobs;
 using ParPlatform.Messaging;
 using ParPlatform.ServiceDefaults;
@@ -12,7 +13,8 @@ public static class Extensions
     {
         builder.AddNpgsqlDbContext<DossiersDbContext>("dossiersdb", DossiersDbContext.Schema);
         builder.AddMessaging<DossiersDbContext>("messaging", DossiersDbContext.Schema, consumers => consumers
-            .AddUnitProvisioning<DossiersDbContext>());
+            .AddUnitProvisioning<DossiersDbContext>()
+            .Add<ReplayRequestedConsumer>());
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<WorkingCalendarStore>();
         builder.Services.AddScoped<DossierStatisticsQuery>();

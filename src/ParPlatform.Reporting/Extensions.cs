@@ -22,7 +22,9 @@ public static class Extensions
             .Add<DossierRatedConsumer>()
             .Add<DossierRecordedConsumer>()
             .Add<FeedbackReceivedConsumer>()
-            .Add<FeedbackResolvedConsumer>());
+            .Add<FeedbackResolvedConsumer>()
+            .Add<FeedbackRecordedConsumer>()
+            .Add<DossierReplayCompletedConsumer>());
         builder.Services.AddScoped<PeriodSettingsStore>();
         builder.Services.AddScoped<ReportingStatisticsQuery>();
     }

@@ -523,6 +523,30 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
     }
 
     [Fact]
+    public async Task A_replay_request_publishes_every_dossier_and_feedback_of_the_unit_and_then_their_counts()
+    {
+        var amqp = dossiers.Platform.Get<RabbitMQServerResource>("messaging").ConnectionString;
+        await using var completions = await EventQueue.BindAsync(amqp, "events.dossiers.dossier-replay-completed");
+        using var officer = dossiers.Officer("06112");
+        var code = await ProcedureAsync(officer, 5);
+        var id = (await CreateAsync(officer, code, "in-person")).GetProperty("id").GetGuid();
+        using (var feedback = await officer.PostAsJsonAsync($"{TamThanh}/feedback", new { channel = "portal", subject = "Hỏi thủ tục", senderReference = "PAKN-R1" }))
+            Assert.Equal(HttpStatusCode.Created, feedback.StatusCode);
+        var replay = Guid.CreateVersion7();
+
+        await EventQueue.PublishAsync(amqp, new ParPlatform.Contracts.Reporting.ReadModelReplayRequested { UnitCode = "06112", ProvinceCode = "20", ReplayId = replay });
+        var completed = await completions.NextAsync(e => e.GetProperty("replayId").GetGuid() == replay);
+
+        var (unitDossiers, unitFeedback) = (await CountAsync("dossiers.dossiers", "06112"), await CountAsync("dossiers.feedback", "06112"));
+        Assert.Equal(("06112", unitDossiers, unitFeedback), (completed.GetProperty("unitCode").GetString(), completed.GetProperty("dossiers").GetInt32(),
+            completed.GetProperty("feedback").GetInt32()));
+        Assert.True(unitDossiers >= 1 && unitFeedback >= 1);
+        Assert.Equal(unitDossiers, await ReplayedAsync("DossierRecorded", replay));
+        Assert.Equal(unitFeedback, await ReplayedAsync("FeedbackRecorded", replay));
+        Assert.Equal(1, await OutboxCountAsync("DossierRecorded", id)); // this dossier, once, for this replay
+    }
+
+    [Fact]
     public async Task Resolving_a_dossier_publishes_dossier_resolved_through_the_outbox()
     {
         await using var events = await EventQueue.BindAsync(
@@ -679,6 +703,32 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
     }
 
     /// <summary>How many events of the type the outbox holds for the aggregate (dispatched or not).</summary>
+    /// <summary>How many <paramref name="eventType"/> events of the replay <paramref name="replay"/> the outbox holds.</summary>
+    private async Task<int> ReplayedAsync(string eventType, Guid replay)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM dossiers.outbox_messages WHERE payload->>'replayId' = @replay AND event_type LIKE @type", connection);
+        command.Parameters.AddWithValue("replay", replay.ToString());
+        command.Parameters.AddWithValue("type", $"ParPlatform.Contracts.%.{eventType},%");
+        return (int)(long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The rows of <paramref name="table"/> of <paramref name="unit"/>, every tenant's rows in reach.</summary>
+    private async Task<int> CountAsync(string table, string unit)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"SELECT set_config('parplatform.all_tenants', 'on', false); SELECT count(*) FROM {table} WHERE unit_code = @unit", connection);
+        command.Parameters.AddWithValue("unit", unit);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        return (int)reader.GetInt64(0);
+    }
+
     private async Task<int> OutboxCountAsync(string eventType, Guid aggregate)
     {
         await using var connection = new NpgsqlConnection(dossiers.Database);
@@ -725,6 +775,16 @@ internal sealed class EventQueue : IAsyncDisposable
         var queue = (await channel.QueueDeclareAsync($"test.{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
         await channel.QueueBindAsync(queue, exchange, "");
         return new EventQueue(connection, channel, queue);
+    }
+
+    /// <summary>Publishes <paramref name="integrationEvent"/> as a service does: raw JSON on the event's exchange.</summary>
+    public static async Task PublishAsync(string amqp, ParPlatform.Contracts.IntegrationEvent integrationEvent)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var body = JsonSerializer.SerializeToUtf8Bytes(integrationEvent, integrationEvent.GetType(), JsonSerializerOptions.Web);
+        await channel.BasicPublishAsync(ParPlatform.Messaging.EventNames.ExchangeOf(integrationEvent.GetType()), "", mandatory: false,
+            new BasicProperties { ContentType = "application/json", MessageId = integrationEvent.EventId.ToString() }, body);
     }
 
     /// <summary>The first event on the queue that matches, within 30 s.</summary>

@@ -100,6 +100,49 @@ public sealed class ReportingFixture : IAsyncLifetime, IDisposable
         }
     }
 
+    /// <summary>A queue of this test's own, bound to the exchange of <typeparamref name="TEvent"/>: what the service publishes.</summary>
+    public async Task<string> ListenAsync<TEvent>()
+    {
+        var exchange = EventNames.ExchangeOf(typeof(TEvent));
+        await _channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        var queue = (await _channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        await _channel.QueueBindAsync(queue, exchange, "");
+        return queue;
+    }
+
+    /// <summary>The next message of <paramref name="queue"/> as <typeparamref name="TEvent"/>, waiting up to 30 s.</summary>
+    public async Task<TEvent> NextAsync<TEvent>(string queue)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (await _channel.BasicGetAsync(queue, autoAck: true) is { } message)
+                return JsonSerializer.Deserialize<TEvent>(message.Body.Span, JsonSerializerOptions.Web)!;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No {typeof(TEvent).Name} within 30 s.");
+    }
+
+    /// <summary>The number <paramref name="sql"/> counts in the read model's database, every tenant's rows in reach.</summary>
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT set_config('parplatform.all_tenants', 'on', false); " + sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        return reader.GetInt64(0);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the read model's database as its owner, every tenant's rows in reach.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT set_config('parplatform.all_tenants', 'on', false); " + sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Waits until the inbox has applied <paramref name="count"/> more events than <paramref name="before"/>.</summary>
     public async Task WaitForInboxAsync(long before, int count)
     {
@@ -121,6 +164,8 @@ public sealed class ReportingFixture : IAsyncLifetime, IDisposable
     }
 
     public HttpClient Officer(string unit) => Client(("role", "unit-officer"), ("unit", unit), ("province", unit == "24778" ? "68" : "20"));
+
+    public HttpClient Admin() => Client(("role", "platform-admin"));
 
     public HttpClient Reviewer(string province) => Client(("role", "province-reviewer"), ("province", province));
 

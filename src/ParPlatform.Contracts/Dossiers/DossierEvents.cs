@@ -135,7 +135,7 @@ public sealed record DossierRecorded : IntegrationEvent
 {
     public required Guid DossierId { get; init; }
 
-    /// <summary>The replay it belongs to (a read-model rebuild), or null for an import.</summary>
+    /// <summary>The replay it belongs to (<see cref="Reporting.ReadModelReplayRequested"/>), or null for an import.</summary>
     public Guid? ReplayId { get; init; }
 
     public required string ProcedureCode { get; init; }
@@ -196,4 +196,35 @@ public sealed record FeedbackResolved : IntegrationEvent
     public required DateTimeOffset ResolvedAt { get; init; }
 
     public required bool WithinDeadline { get; init; }
+}
+
+/// <summary>A piece of feedback's whole state, published again for a read-model rebuild (<see cref="Reporting.ReadModelReplayRequested"/>).</summary>
+public sealed record FeedbackRecorded : IntegrationEvent
+{
+    public required Guid FeedbackId { get; init; }
+
+    public required Guid ReplayId { get; init; }
+
+    public required FeedbackChannel Channel { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>Set when resolved: by its deadline of 15 working days.</summary>
+    public bool? ResolvedWithinDeadline { get; init; }
+}
+
+/// <summary>
+/// The dossiers service has published everything of a unit for a replay: <see cref="Dossiers"/>
+/// <see cref="DossierRecorded"/> and <see cref="Feedback"/> <see cref="FeedbackRecorded"/> events
+/// with its id (they travel on other exchanges, so they may arrive after this one).
+/// </summary>
+public sealed record DossierReplayCompleted : IntegrationEvent
+{
+    public required Guid ReplayId { get; init; }
+
+    public required int Dossiers { get; init; }
+
+    public required int Feedback { get; init; }
 }

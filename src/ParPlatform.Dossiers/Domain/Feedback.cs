@@ -125,6 +125,13 @@ public sealed class Feedback
         WithinDeadline = ResolvedWithinDeadline!.Value,
     };
 
+    /// <summary>The whole state the statistics count, published again at <paramref name="at"/> for the replay <paramref name="replayId"/>.</summary>
+    public FeedbackRecorded RecordedEvent(DateTimeOffset at, Guid replayId) => new()
+    {
+        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, FeedbackId = Id, ReplayId = replayId, Channel = Channel,
+        ReceivedAt = ReceivedAt, ResolvedAt = ResolvedAt, ResolvedWithinDeadline = ResolvedWithinDeadline,
+    };
+
     public static string Describe(FeedbackStatus status) => status switch
     {
         FeedbackStatus.Received => "đã tiếp nhận",

@@ -20,6 +20,7 @@ public static class GatewayRoutes
         ("well-known", "/.well-known/{**rest}", "identity"),
         ("account", "/account/{**rest}", "identity"),
         ("admin-calendar", "/api/v1/admin/calendar/{**rest}", "dossiers"),
+        ("admin-reports", "/api/v1/admin/reports/{**rest}", "reporting"),
         ("admin", "/api/v1/admin/{**rest}", "identity"),
     ];
 

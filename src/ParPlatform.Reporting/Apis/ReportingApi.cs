@@ -11,5 +11,6 @@ public static class ReportingApi
         app.MapGroup("/api/v1/provinces/{provinceCode}/reports").MapServiceStatus<ReportingDbContext>("reporting");
         app.MapPeriodsApi();
         app.MapStatisticsApi();
+        app.MapRebuildsApi();
     }
 }

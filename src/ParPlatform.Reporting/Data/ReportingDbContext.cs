@@ -21,8 +21,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.Entity<DossierFact>(fact =>
         {
             fact.ToTable("dossier_facts");
-            fact.HasKey(f => f.DossierId);
+            fact.HasKey(f => new { f.Generation, f.DossierId });
             fact.Property(f => f.DossierId).ValueGeneratedNever();
+            fact.Property(f => f.Generation).ValueGeneratedNever();
             fact.Property(f => f.UnitCode).HasMaxLength(5);
             fact.Property(f => f.ProvinceCode).HasMaxLength(2);
             fact.Property(f => f.Field).HasMaxLength(200);
@@ -30,7 +31,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             fact.Property(f => f.Timeliness).HasConversion<string>().HasMaxLength(10);
             fact.Property(f => f.ReturnReason).HasConversion<string>().HasMaxLength(20);
             fact.Property(f => f.Rating).HasConversion<string>().HasMaxLength(20);
-            fact.HasIndex(f => new { f.UnitCode, f.ReceivedAt });
+            fact.HasIndex(f => new { f.UnitCode, f.Generation, f.ReceivedAt });
             fact.HasIndex(f => new { f.ProvinceCode, f.ReceivedAt });
             fact.HasIndex(f => new { f.UnitCode, f.RatedAt }).HasFilter("rated_at IS NOT NULL");
             fact.HasIndex(f => new { f.ProvinceCode, f.RatedAt }).HasFilter("rated_at IS NOT NULL");
@@ -39,12 +40,30 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.Entity<FeedbackFact>(fact =>
         {
             fact.ToTable("feedback_facts");
-            fact.HasKey(f => f.FeedbackId);
+            fact.HasKey(f => new { f.Generation, f.FeedbackId });
             fact.Property(f => f.FeedbackId).ValueGeneratedNever();
+            fact.Property(f => f.Generation).ValueGeneratedNever();
             fact.Property(f => f.UnitCode).HasMaxLength(5);
             fact.Property(f => f.ProvinceCode).HasMaxLength(2);
-            fact.HasIndex(f => new { f.UnitCode, f.ReceivedAt });
+            fact.HasIndex(f => new { f.UnitCode, f.Generation, f.ReceivedAt });
             fact.HasIndex(f => new { f.ProvinceCode, f.ReceivedAt });
+        });
+
+        modelBuilder.Entity<UnitGeneration>(generation =>
+        {
+            generation.ToTable("unit_generations");
+            generation.HasKey(g => g.UnitCode);
+            generation.Property(g => g.UnitCode).HasMaxLength(5);
+            generation.Property(g => g.ProvinceCode).HasMaxLength(2);
+            generation.HasIndex(g => g.ReplayId).IsUnique().HasFilter("replay_id IS NOT NULL");
+            generation.HasIndex(g => g.RebuildId);
+        });
+
+        modelBuilder.Entity<ReadModelRebuild>(rebuild =>
+        {
+            rebuild.ToTable("read_model_rebuilds");
+            rebuild.HasKey(r => r.Id);
+            rebuild.Property(r => r.RequestedBy).HasMaxLength(100);
         });
 
         modelBuilder.Entity<PeriodSettingsEntry>(settings =>
@@ -62,4 +81,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<FeedbackFact> FeedbackFacts => Set<FeedbackFact>();
 
     public DbSet<PeriodSettingsEntry> PeriodSettings => Set<PeriodSettingsEntry>();
+
+    public DbSet<UnitGeneration> UnitGenerations => Set<UnitGeneration>();
+
+    public DbSet<ReadModelRebuild> Rebuilds => Set<ReadModelRebuild>();
 }

@@ -11,7 +11,8 @@ namespace ParPlatform.Reporting.Data;
 /// </summary>
 public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider clock)
 {
-    public static readonly DossierStatisticsTables Tables = new("reporting.dossier_facts", "reporting.feedback_facts");
+    /// <summary>The facts of each unit's active generation (a unit never rebuilt is at generation 0).</summary>
+    public static readonly DossierStatisticsTables Tables = new(ActiveRows("reporting.dossier_facts"), ActiveRows("reporting.feedback_facts"));
 
     /// <summary>Fields in Vietnamese alphabetical order, as the dossiers service lists them.</summary>
     private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), CompareOptions.None);
@@ -39,6 +40,11 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
             .ToList();
         return (StatisticsRow.From(null, counts.Total), rows, counts.Feedback);
     }
+
+    private static string ActiveRows(string table) => $"""
+        (SELECT f.* FROM {table} f LEFT JOIN reporting.unit_generations g ON g.unit_code = f.unit_code
+         WHERE f.generation = coalesce(g.active, 0)) AS facts
+        """;
 
     private async Task<DossierStatisticsCounts> RunAsync(
         string scopeColumn, string scopeCode, string groupColumn, DateWindow window, CancellationToken cancellationToken)

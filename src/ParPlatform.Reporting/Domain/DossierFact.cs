@@ -12,6 +12,9 @@ namespace ParPlatform.Reporting.Domain;
 /// </summary>
 public sealed class DossierFact
 {
+    /// <summary>Which model of the unit the row belongs to (<see cref="UnitGeneration"/>).</summary>
+    public int Generation { get; init; }
+
     public Guid DossierId { get; init; }
 
     public required string UnitCode { get; init; }
@@ -60,6 +63,8 @@ public sealed class DossierFact
 /// <summary>One piece of feedback (PAKN) as reporting knows it from the feedback events. Tenant-owned row.</summary>
 public sealed class FeedbackFact
 {
+    public int Generation { get; init; }
+
     public Guid FeedbackId { get; init; }
 
     public required string UnitCode { get; init; }

@@ -10,7 +10,9 @@ namespace ParPlatform.Reporting.Events;
 /// <summary>
 /// A consumer of the read model: it writes the facts of every unit (the platform's own work, not
 /// a request's), each event in one upsert that sets only the columns the event knows, so that
-/// events of one dossier applied in any order, or twice, leave the same row.
+/// events of one dossier applied in any order, or twice, leave the same row. An event is written
+/// into every live generation of its unit (<c>reporting.live_generations</c>: the active one, and
+/// the one a rebuild is filling).
 /// </summary>
 public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbContext>
     where TEvent : IntegrationEvent
@@ -33,11 +35,12 @@ public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbCo
 public sealed class DossierReceivedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierReceived>(context, scope)
 {
     protected override Task HandleAsync(DossierReceived m, CancellationToken cancellationToken) => UpsertAsync($"""
-        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, channel, received_at, due_at, due_changed_at,
+        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, channel, received_at, due_at, due_changed_at,
           digitised, has_fee, electronic_result, paid_online)
-        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Channel.ToString()}, {Utc(m.ReceivedAt)}, {Utc(m.DueAt)},
-          {Utc(m.OccurredAt)}, {m.Digitised}, {m.HasFee}, false, false)
-        ON CONFLICT (dossier_id) DO UPDATE SET channel = EXCLUDED.channel, received_at = EXCLUDED.received_at,
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Channel.ToString()}, {Utc(m.ReceivedAt)}, {Utc(m.DueAt)},
+          {Utc(m.OccurredAt)}, {m.Digitised}, {m.HasFee}, false, false
+        FROM reporting.live_generations({m.UnitCode}) g
+        ON CONFLICT (generation, dossier_id) DO UPDATE SET channel = EXCLUDED.channel, received_at = EXCLUDED.received_at,
           digitised = EXCLUDED.digitised, has_fee = EXCLUDED.has_fee,
           due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
           due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
@@ -48,10 +51,11 @@ public sealed class DossierSupplementRequestedConsumer(ReportingDbContext contex
     : FactConsumer<DossierSupplementRequested>(context, scope)
 {
     protected override Task HandleAsync(DossierSupplementRequested m, CancellationToken cancellationToken) => UpsertAsync($"""
-        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, paused_at, pause_changed_at,
+        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paused_at, pause_changed_at,
           digitised, has_fee, electronic_result, paid_online)
-        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.RequestedAt)}, {Utc(m.OccurredAt)}, false, false, false, false)
-        ON CONFLICT (dossier_id) DO UPDATE SET
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.RequestedAt)}, {Utc(m.OccurredAt)}, false, false, false, false
+        FROM reporting.live_generations({m.UnitCode}) g
+        ON CONFLICT (generation, dossier_id) DO UPDATE SET
           paused_at = CASE WHEN f.pause_changed_at > EXCLUDED.pause_changed_at THEN f.paused_at ELSE EXCLUDED.paused_at END,
           pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at)
         """, cancellationToken);
@@ -60,11 +64,12 @@ public sealed class DossierSupplementRequestedConsumer(ReportingDbContext contex
 public sealed class DossierSupplementedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierSupplemented>(context, scope)
 {
     protected override Task HandleAsync(DossierSupplemented m, CancellationToken cancellationToken) => UpsertAsync($"""
-        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, paused_at, pause_changed_at, due_at, due_changed_at,
-          digitised, has_fee, electronic_result, paid_online)
-        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, NULL, {Utc(m.OccurredAt)}, {Utc(m.DueAt)}, {Utc(m.OccurredAt)},
-          false, false, false, false)
-        ON CONFLICT (dossier_id) DO UPDATE SET
+        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paused_at, pause_changed_at, due_at,
+          due_changed_at, digitised, has_fee, electronic_result, paid_online)
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, NULL::timestamptz, {Utc(m.OccurredAt)}, {Utc(m.DueAt)}, {Utc(m.OccurredAt)},
+          false, false, false, false
+        FROM reporting.live_generations({m.UnitCode}) g
+        ON CONFLICT (generation, dossier_id) DO UPDATE SET
           paused_at = CASE WHEN f.pause_changed_at > EXCLUDED.pause_changed_at THEN f.paused_at ELSE NULL END,
           pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at),
           due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
@@ -75,10 +80,11 @@ public sealed class DossierSupplementedConsumer(ReportingDbContext context, Tena
 public sealed class DossierFeesPaidConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierFeesPaid>(context, scope)
 {
     protected override Task HandleAsync(DossierFeesPaid m, CancellationToken cancellationToken) => UpsertAsync($"""
-        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, paid_online, paid_changed_at,
+        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paid_online, paid_changed_at,
           digitised, has_fee, electronic_result)
-        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.PaidOnline}, {Utc(m.OccurredAt)}, false, false, false)
-        ON CONFLICT (dossier_id) DO UPDATE SET
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.PaidOnline}, {Utc(m.OccurredAt)}, false, false, false
+        FROM reporting.live_generations({m.UnitCode}) g
+        ON CONFLICT (generation, dossier_id) DO UPDATE SET
           paid_online = CASE WHEN f.paid_changed_at > EXCLUDED.paid_changed_at THEN f.paid_online ELSE EXCLUDED.paid_online END,
           paid_changed_at = greatest(f.paid_changed_at, EXCLUDED.paid_changed_at)
         """, cancellationToken);
@@ -87,11 +93,12 @@ public sealed class DossierFeesPaidConsumer(ReportingDbContext context, TenantSc
 public sealed class DossierResolvedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierResolved>(context, scope)
 {
     protected override Task HandleAsync(DossierResolved m, CancellationToken cancellationToken) => UpsertAsync($"""
-        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, finished_at, timeliness, electronic_result,
+        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, finished_at, timeliness, electronic_result,
           due_at, due_changed_at, digitised, has_fee, paid_online)
-        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ResolvedAt)}, {m.Timeliness.ToString()}, {m.ElectronicResult},
-          {Utc(m.DueAt)}, {Utc(m.OccurredAt)}, false, false, false)
-        ON CONFLICT (dossier_id) DO UPDATE SET finished_at = EXCLUDED.finished_at, timeliness = EXCLUDED.timeliness,
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ResolvedAt)}, {m.Timeliness.ToString()}, {m.ElectronicResult},
+          {Utc(m.DueAt)}, {Utc(m.OccurredAt)}, false, false, false
+        FROM reporting.live_generations({m.UnitCode}) g
+        ON CONFLICT (generation, dossier_id) DO UPDATE SET finished_at = EXCLUDED.finished_at, timeliness = EXCLUDED.timeliness,
           electronic_result = EXCLUDED.electronic_result,
           due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
           due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
@@ -101,50 +108,58 @@ public sealed class DossierResolvedConsumer(ReportingDbContext context, TenantSc
 public sealed class DossierReturnedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierReturned>(context, scope)
 {
     protected override Task HandleAsync(DossierReturned m, CancellationToken cancellationToken) => UpsertAsync($"""
-        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, finished_at, return_reason,
+        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, finished_at, return_reason,
           digitised, has_fee, electronic_result, paid_online)
-        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ReturnedAt)}, {m.Reason.ToString()}, false, false, false, false)
-        ON CONFLICT (dossier_id) DO UPDATE SET finished_at = EXCLUDED.finished_at, return_reason = EXCLUDED.return_reason
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ReturnedAt)}, {m.Reason.ToString()}, false, false, false, false
+        FROM reporting.live_generations({m.UnitCode}) g
+        ON CONFLICT (generation, dossier_id) DO UPDATE SET finished_at = EXCLUDED.finished_at, return_reason = EXCLUDED.return_reason
         """, cancellationToken);
 }
 
 public sealed class DossierApologyIssuedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierApologyIssued>(context, scope)
 {
     protected override Task HandleAsync(DossierApologyIssued m, CancellationToken cancellationToken) => UpsertAsync($"""
-        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, apology_issued_at,
+        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, apology_issued_at,
           digitised, has_fee, electronic_result, paid_online)
-        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.IssuedAt)}, false, false, false, false)
-        ON CONFLICT (dossier_id) DO UPDATE SET apology_issued_at = EXCLUDED.apology_issued_at
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.IssuedAt)}, false, false, false, false
+        FROM reporting.live_generations({m.UnitCode}) g
+        ON CONFLICT (generation, dossier_id) DO UPDATE SET apology_issued_at = EXCLUDED.apology_issued_at
         """, cancellationToken);
 }
 
 public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierRated>(context, scope)
 {
     protected override Task HandleAsync(DossierRated m, CancellationToken cancellationToken) => UpsertAsync($"""
-        INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, rating, rated_at,
+        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, rating, rated_at,
           digitised, has_fee, electronic_result, paid_online)
-        VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Rating.ToString()}, {Utc(m.RatedAt)}, false, false, false, false)
-        ON CONFLICT (dossier_id) DO UPDATE SET rating = EXCLUDED.rating, rated_at = EXCLUDED.rated_at
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Rating.ToString()}, {Utc(m.RatedAt)}, false, false, false, false
+        FROM reporting.live_generations({m.UnitCode}) g
+        ON CONFLICT (generation, dossier_id) DO UPDATE SET rating = EXCLUDED.rating, rated_at = EXCLUDED.rated_at
         """, cancellationToken);
 }
 
 /// <summary>
-/// A whole dossier (an import, or a replay): the facts that never change once known are kept if the
-/// step events already brought them; the due date, the pause and the payment take the newer value.
+/// A whole dossier: of an import (into every live generation of the unit), or of a replay (only into
+/// the generation that replay fills; counted towards its end, see <see cref="Replays"/>). The facts
+/// that never change once known are kept if the step events already brought them; the due date,
+/// the pause and the payment take the newer value.
 /// </summary>
 public sealed class DossierRecordedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierRecorded>(context, scope)
 {
-    protected override Task HandleAsync(DossierRecorded m, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(DossierRecorded m, CancellationToken cancellationToken)
     {
         var at = Utc(m.OccurredAt);
-        return UpsertAsync($"""
-            INSERT INTO reporting.dossier_facts AS f (dossier_id, unit_code, province_code, field, channel, received_at, due_at, due_changed_at,
-              paused_at, pause_changed_at, finished_at, timeliness, return_reason, electronic_result, digitised, has_fee, paid_online, paid_changed_at,
-              apology_issued_at, rating, rated_at)
-            VALUES ({m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Channel.ToString()}, {Utc(m.ReceivedAt)}, {Utc(m.DueAt)}, {at},
-              {Utc(m.PausedAt)}, {at}, {Utc(m.FinishedAt)}, {m.Timeliness?.ToString()}, {m.ReturnReason?.ToString()}, {m.ElectronicResult},
-              {m.Digitised}, {m.HasFee}, {m.PaidOnline}, {at}, {Utc(m.ApologyIssuedAt)}, {m.Rating?.ToString()}, {Utc(m.RatedAt)})
-            ON CONFLICT (dossier_id) DO UPDATE SET
+        await UpsertAsync($"""
+            INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, channel, received_at, due_at,
+              due_changed_at, paused_at, pause_changed_at, finished_at, timeliness, return_reason, electronic_result, digitised, has_fee,
+              paid_online, paid_changed_at, apology_issued_at, rating, rated_at)
+            SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Channel.ToString()}, {Utc(m.ReceivedAt)}::timestamptz,
+              {Utc(m.DueAt)}::timestamptz, {at}, {Utc(m.PausedAt)}::timestamptz, {at}, {Utc(m.FinishedAt)}::timestamptz, {m.Timeliness?.ToString()}::text,
+              {m.ReturnReason?.ToString()}::text, {m.ElectronicResult}, {m.Digitised}, {m.HasFee}, {m.PaidOnline}, {at},
+              {Utc(m.ApologyIssuedAt)}::timestamptz, {m.Rating?.ToString()}::text, {Utc(m.RatedAt)}::timestamptz
+            FROM (SELECT g FROM reporting.live_generations({m.UnitCode}) g WHERE {m.ReplayId}::uuid IS NULL
+                  UNION SELECT building FROM reporting.unit_generations WHERE unit_code = {m.UnitCode} AND replay_id = {m.ReplayId}::uuid) AS target(g)
+            ON CONFLICT (generation, dossier_id) DO UPDATE SET
               channel = coalesce(f.channel, EXCLUDED.channel), received_at = coalesce(f.received_at, EXCLUDED.received_at),
               finished_at = coalesce(f.finished_at, EXCLUDED.finished_at), timeliness = coalesce(f.timeliness, EXCLUDED.timeliness),
               return_reason = coalesce(f.return_reason, EXCLUDED.return_reason),
@@ -159,23 +174,58 @@ public sealed class DossierRecordedConsumer(ReportingDbContext context, TenantSc
               paid_online = CASE WHEN f.paid_changed_at > EXCLUDED.paid_changed_at THEN f.paid_online ELSE EXCLUDED.paid_online END,
               paid_changed_at = greatest(f.paid_changed_at, EXCLUDED.paid_changed_at)
             """, cancellationToken);
+        if (m.ReplayId is { } replay)
+            await Replays.CountAsync(Context, m.UnitCode, replay, dossiers: 1, feedback: 0, cancellationToken);
     }
 }
 
 public sealed class FeedbackReceivedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<FeedbackReceived>(context, scope)
 {
     protected override Task HandleAsync(FeedbackReceived m, CancellationToken cancellationToken) => UpsertAsync($"""
-        INSERT INTO reporting.feedback_facts (feedback_id, unit_code, province_code, received_at)
-        VALUES ({m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ReceivedAt)})
-        ON CONFLICT (feedback_id) DO UPDATE SET received_at = EXCLUDED.received_at
+        INSERT INTO reporting.feedback_facts (generation, feedback_id, unit_code, province_code, received_at)
+        SELECT g, {m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ReceivedAt)}
+        FROM reporting.live_generations({m.UnitCode}) g
+        ON CONFLICT (generation, feedback_id) DO UPDATE SET received_at = EXCLUDED.received_at
         """, cancellationToken);
 }
 
 public sealed class FeedbackResolvedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<FeedbackResolved>(context, scope)
 {
     protected override Task HandleAsync(FeedbackResolved m, CancellationToken cancellationToken) => UpsertAsync($"""
-        INSERT INTO reporting.feedback_facts (feedback_id, unit_code, province_code, resolved_at, resolved_within_deadline)
-        VALUES ({m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ResolvedAt)}, {m.WithinDeadline})
-        ON CONFLICT (feedback_id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_within_deadline = EXCLUDED.resolved_within_deadline
+        INSERT INTO reporting.feedback_facts (generation, feedback_id, unit_code, province_code, resolved_at, resolved_within_deadline)
+        SELECT g, {m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ResolvedAt)}, {m.WithinDeadline}
+        FROM reporting.live_generations({m.UnitCode}) g
+        ON CONFLICT (generation, feedback_id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_within_deadline = EXCLUDED.resolved_within_deadline
         """, cancellationToken);
+}
+
+/// <summary>A piece of feedback of a replay: into the generation the replay fills, counted towards its end.</summary>
+public sealed class FeedbackRecordedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<FeedbackRecorded>(context, scope)
+{
+    protected override async Task HandleAsync(FeedbackRecorded m, CancellationToken cancellationToken)
+    {
+        await UpsertAsync($"""
+            INSERT INTO reporting.feedback_facts AS f (generation, feedback_id, unit_code, province_code, received_at, resolved_at, resolved_within_deadline)
+            SELECT building, {m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ReceivedAt)}, {Utc(m.ResolvedAt)}::timestamptz,
+              {m.ResolvedWithinDeadline}::boolean
+            FROM reporting.unit_generations WHERE unit_code = {m.UnitCode} AND replay_id = {m.ReplayId}
+            ON CONFLICT (generation, feedback_id) DO UPDATE SET received_at = EXCLUDED.received_at,
+              resolved_at = coalesce(f.resolved_at, EXCLUDED.resolved_at),
+              resolved_within_deadline = coalesce(f.resolved_within_deadline, EXCLUDED.resolved_within_deadline)
+            """, cancellationToken);
+        await Replays.CountAsync(Context, m.UnitCode, m.ReplayId, dossiers: 0, feedback: 1, cancellationToken);
+    }
+}
+
+/// <summary>The dossiers service says how much it published for a replay: the replay ends once all of it arrived.</summary>
+public sealed class DossierReplayCompletedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierReplayCompleted>(context, scope)
+{
+    protected override async Task HandleAsync(DossierReplayCompleted m, CancellationToken cancellationToken)
+    {
+        await UpsertAsync($"""
+            UPDATE reporting.unit_generations SET expected_dossiers = {m.Dossiers}, expected_feedback = {m.Feedback}
+            WHERE unit_code = {m.UnitCode} AND replay_id = {m.ReplayId}
+            """, cancellationToken);
+        await Replays.FinishIfCompleteAsync(Context, m.UnitCode, m.ReplayId, cancellationToken);
+    }
 }

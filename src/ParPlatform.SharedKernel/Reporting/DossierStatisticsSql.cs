@@ -3,8 +3,8 @@ using System.Data.Common;
 namespace ParPlatform.SharedKernel.Reporting;
 
 /// <summary>Where the dossier rows are read: the dossiers service's own tables or the reporting read model (same columns).</summary>
-/// <param name="Dossiers">A table with the columns of dossiers.dossiers that the statistics read.</param>
-/// <param name="Feedback">A table with unit_code, province_code, received_at, resolved_at, resolved_within_deadline.</param>
+/// <param name="Dossiers">A table (or an aliased subquery) with the columns of dossiers.dossiers that the statistics read.</param>
+/// <param name="Feedback">A table (or an aliased subquery) with unit_code, province_code, received_at, resolved_at, resolved_within_deadline.</param>
 public sealed record DossierStatisticsTables(string Dossiers, string Feedback);
 
 /// <summary>What <see cref="DossierStatisticsSql.RunAsync"/> answers: the total, the counts of each group, and feedback.</summary>

@@ -162,6 +162,10 @@ namespace ParPlatform.Reporting.Data.Migrations
 
             modelBuilder.Entity("ParPlatform.Reporting.Domain.DossierFact", b =>
                 {
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer")
+                        .HasColumnName("generation");
+
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid")
                         .HasColumnName("dossier_id");
@@ -256,7 +260,7 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .HasColumnType("character varying(5)")
                         .HasColumnName("unit_code");
 
-                    b.HasKey("DossierId")
+                    b.HasKey("Generation", "DossierId")
                         .HasName("pk_dossier_facts");
 
                     b.HasIndex("ProvinceCode", "RatedAt")
@@ -270,14 +274,18 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .HasDatabaseName("ix_dossier_facts_unit_code_rated_at")
                         .HasFilter("rated_at IS NOT NULL");
 
-                    b.HasIndex("UnitCode", "ReceivedAt")
-                        .HasDatabaseName("ix_dossier_facts_unit_code_received_at");
+                    b.HasIndex("UnitCode", "Generation", "ReceivedAt")
+                        .HasDatabaseName("ix_dossier_facts_unit_code_generation_received_at");
 
                     b.ToTable("dossier_facts", "reporting");
                 });
 
             modelBuilder.Entity("ParPlatform.Reporting.Domain.FeedbackFact", b =>
                 {
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer")
+                        .HasColumnName("generation");
+
                     b.Property<Guid>("FeedbackId")
                         .HasColumnType("uuid")
                         .HasColumnName("feedback_id");
@@ -306,14 +314,14 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .HasColumnType("character varying(5)")
                         .HasColumnName("unit_code");
 
-                    b.HasKey("FeedbackId")
+                    b.HasKey("Generation", "FeedbackId")
                         .HasName("pk_feedback_facts");
 
                     b.HasIndex("ProvinceCode", "ReceivedAt")
                         .HasDatabaseName("ix_feedback_facts_province_code_received_at");
 
-                    b.HasIndex("UnitCode", "ReceivedAt")
-                        .HasDatabaseName("ix_feedback_facts_unit_code_received_at");
+                    b.HasIndex("UnitCode", "Generation", "ReceivedAt")
+                        .HasDatabaseName("ix_feedback_facts_unit_code_generation_received_at");
 
                     b.ToTable("feedback_facts", "reporting");
                 });
@@ -344,6 +352,100 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .HasName("pk_period_settings");
 
                     b.ToTable("period_settings", "reporting");
+                });
+
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ReadModelRebuild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_read_model_rebuilds");
+
+                    b.ToTable("read_model_rebuilds", "reporting");
+                });
+
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.UnitGeneration", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Active")
+                        .HasColumnType("integer")
+                        .HasColumnName("active");
+
+                    b.Property<int?>("Building")
+                        .HasColumnType("integer")
+                        .HasColumnName("building");
+
+                    b.Property<int?>("ExpectedDossiers")
+                        .HasColumnType("integer")
+                        .HasColumnName("expected_dossiers");
+
+                    b.Property<int?>("ExpectedFeedback")
+                        .HasColumnType("integer")
+                        .HasColumnName("expected_feedback");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid?>("RebuildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rebuild_id");
+
+                    b.Property<Guid?>("ReplayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replay_id");
+
+                    b.Property<int>("ReplayedDossiers")
+                        .HasColumnType("integer")
+                        .HasColumnName("replayed_dossiers");
+
+                    b.Property<int>("ReplayedFeedback")
+                        .HasColumnType("integer")
+                        .HasColumnName("replayed_feedback");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("UnitCode")
+                        .HasName("pk_unit_generations");
+
+                    b.HasIndex("RebuildId")
+                        .HasDatabaseName("ix_unit_generations_rebuild_id");
+
+                    b.HasIndex("ReplayId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_generations_replay_id")
+                        .HasFilter("replay_id IS NOT NULL");
+
+                    b.ToTable("unit_generations", "reporting");
                 });
 #pragma warning restore 612, 618
         }

@@ -7,7 +7,7 @@ using ParPlatform.ServiceDefaults.Tenancy;
 namespace ParPlatform.Reporting.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AddDossierFacts : Migration
+    public partial class AddReadModel : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +17,7 @@ namespace ParPlatform.Reporting.Data.Migrations
                 schema: "reporting",
                 columns: table => new
                 {
+                    generation = table.Column<int>(type: "integer", nullable: false),
                     dossier_id = table.Column<Guid>(type: "uuid", nullable: false),
                     unit_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
                     province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
@@ -41,7 +42,7 @@ namespace ParPlatform.Reporting.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_dossier_facts", x => x.dossier_id);
+                    table.PrimaryKey("pk_dossier_facts", x => new { x.generation, x.dossier_id });
                 });
 
             migrationBuilder.CreateTable(
@@ -49,6 +50,7 @@ namespace ParPlatform.Reporting.Data.Migrations
                 schema: "reporting",
                 columns: table => new
                 {
+                    generation = table.Column<int>(type: "integer", nullable: false),
                     feedback_id = table.Column<Guid>(type: "uuid", nullable: false),
                     unit_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
                     province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
@@ -58,7 +60,7 @@ namespace ParPlatform.Reporting.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_feedback_facts", x => x.feedback_id);
+                    table.PrimaryKey("pk_feedback_facts", x => new { x.generation, x.feedback_id });
                 });
 
             migrationBuilder.CreateTable(
@@ -76,6 +78,44 @@ namespace ParPlatform.Reporting.Data.Migrations
                     table.PrimaryKey("pk_period_settings", x => x.province_code);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "read_model_rebuilds",
+                schema: "reporting",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    requested_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    units = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_read_model_rebuilds", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "unit_generations",
+                schema: "reporting",
+                columns: table => new
+                {
+                    unit_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    active = table.Column<int>(type: "integer", nullable: false),
+                    building = table.Column<int>(type: "integer", nullable: true),
+                    replay_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    rebuild_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    expected_dossiers = table.Column<int>(type: "integer", nullable: true),
+                    expected_feedback = table.Column<int>(type: "integer", nullable: true),
+                    replayed_dossiers = table.Column<int>(type: "integer", nullable: false),
+                    replayed_feedback = table.Column<int>(type: "integer", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_unit_generations", x => x.unit_code);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_dossier_facts_province_code_rated_at",
                 schema: "reporting",
@@ -90,17 +130,17 @@ namespace ParPlatform.Reporting.Data.Migrations
                 columns: new[] { "province_code", "received_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_dossier_facts_unit_code_generation_received_at",
+                schema: "reporting",
+                table: "dossier_facts",
+                columns: new[] { "unit_code", "generation", "received_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_dossier_facts_unit_code_rated_at",
                 schema: "reporting",
                 table: "dossier_facts",
                 columns: new[] { "unit_code", "rated_at" },
                 filter: "rated_at IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_dossier_facts_unit_code_received_at",
-                schema: "reporting",
-                table: "dossier_facts",
-                columns: new[] { "unit_code", "received_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_feedback_facts_province_code_received_at",
@@ -109,20 +149,45 @@ namespace ParPlatform.Reporting.Data.Migrations
                 columns: new[] { "province_code", "received_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_feedback_facts_unit_code_received_at",
+                name: "ix_feedback_facts_unit_code_generation_received_at",
                 schema: "reporting",
                 table: "feedback_facts",
-                columns: new[] { "unit_code", "received_at" });
+                columns: new[] { "unit_code", "generation", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unit_generations_rebuild_id",
+                schema: "reporting",
+                table: "unit_generations",
+                column: "rebuild_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unit_generations_replay_id",
+                schema: "reporting",
+                table: "unit_generations",
+                column: "replay_id",
+                unique: true,
+                filter: "replay_id IS NOT NULL");
 
             // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
             // period_settings is the province's configuration, read by its units' routes too: guarded by the province routes only.
+            // unit_generations and read_model_rebuilds are the platform's, written by the reporting service itself.
             migrationBuilder.EnableTenantRowLevelSecurity("reporting", "dossier_facts");
             migrationBuilder.EnableTenantRowLevelSecurity("reporting", "feedback_facts");
+
+            // The generations of a unit that record its events: the active one (0 for a unit never rebuilt), and the one being rebuilt.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION reporting.live_generations(unit text) RETURNS SETOF integer LANGUAGE sql STABLE AS $$
+                  SELECT coalesce((SELECT active FROM reporting.unit_generations WHERE unit_code = unit), 0)
+                  UNION
+                  SELECT building FROM reporting.unit_generations WHERE unit_code = unit AND building IS NOT NULL
+                $$;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP FUNCTION reporting.live_generations(text);");
             migrationBuilder.DisableTenantRowLevelSecurity("reporting", "dossier_facts");
             migrationBuilder.DisableTenantRowLevelSecurity("reporting", "feedback_facts");
 
@@ -136,6 +201,14 @@ namespace ParPlatform.Reporting.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "period_settings",
+                schema: "reporting");
+
+            migrationBuilder.DropTable(
+                name: "read_model_rebuilds",
+                schema: "reporting");
+
+            migrationBuilder.DropTable(
+                name: "unit_generations",
                 schema: "reporting");
         }
     }

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParPlatform.Contracts.Reporting;
+using ParPlatform.Messaging.Outbox;
+using ParPlatform.Messaging.Provisioning;
+using ParPlatform.Reporting.Data;
+using ParPlatform.Reporting.Domain;
+using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
+
+namespace ParPlatform.Reporting.Apis;
+
+public sealed record RebuildInput(string? UnitCode);
+
+public sealed record UnitReplayResponse(string UnitCode, int? ExpectedDossiers, int ReplayedDossiers, int? ExpectedFeedback, int ReplayedFeedback);
+
+public sealed record RebuildResponse(
+    Guid Id, string Status, DateTimeOffset RequestedAt, string RequestedBy, int Units, int FinishedUnits, IReadOnlyList<UnitReplayResponse> Replaying);
+
+/// <summary>
+/// Rebuilding the read model from the source (/api/v1/admin/reports/rebuilds, platform
+/// administrators; operators read): for each unit (or one), a new generation starts recording the
+/// unit's events and the dossiers service is asked to publish all of the unit's data again; the
+/// old generation keeps answering until the new one has received everything, then is deleted.
+/// </summary>
+public static class RebuildsApi
+{
+    public static void MapRebuildsApi(this IEndpointRouteBuilder app)
+    {
+        var rebuilds = app.MapGroup("/api/v1/admin/reports/rebuilds");
+        rebuilds.MapPost("", StartAsync);
+        rebuilds.MapGet("", async (ReportingDbContext db, CancellationToken ct) =>
+        {
+            var recent = await db.Rebuilds.AsNoTracking().OrderByDescending(r => r.RequestedAt).Take(20).ToListAsync(ct);
+            var answers = new List<RebuildResponse>(recent.Count);
+            foreach (var rebuild in recent)
+                answers.Add(await DescribeAsync(db, rebuild, ct));
+            return TypedResults.Ok(answers);
+        });
+        rebuilds.MapGet("/{id:guid}", async (Guid id, ReportingDbContext db, CancellationToken ct) =>
+            await db.Rebuilds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } rebuild
+                ? Results.Ok(await DescribeAsync(db, rebuild, ct))
+                : ApiProblems.NotFound($"Không có lần dựng lại {id}."));
+    }
+
+    private static async Task<IResult> StartAsync(
+        RebuildInput? input, ClaimsPrincipal user, ReportingDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var units = db.Set<KnownUnit>().AsNoTracking();
+        if (input?.UnitCode is { } only)
+        {
+            if (!await units.AnyAsync(u => u.UnitCode == only, ct))
+                return ApiProblems.Invalid(new FieldErrors().Add("unitCode", $"Dịch vụ báo cáo không biết đơn vị {only}."));
+            units = units.Where(u => u.UnitCode == only);
+        }
+        var targets = await units.OrderBy(u => u.UnitCode).Select(u => new { u.UnitCode, u.ProvinceCode }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var rebuild = new ReadModelRebuild { RequestedAt = now, RequestedBy = user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown", Units = targets.Count };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Rebuilds.Add(rebuild);
+        var generations = await db.UnitGenerations.ToDictionaryAsync(g => g.UnitCode, StringComparer.Ordinal, ct);
+        foreach (var unit in targets)
+        {
+            if (!generations.TryGetValue(unit.UnitCode, out var generation))
+            {
+                generation = new UnitGeneration { UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode };
+                db.UnitGenerations.Add(generation);
+            }
+            if (generation.Building is { } abandoned)
+            {
+                // An earlier rebuild of the unit never finished: its rows go, and its late events find no generation to fill.
+                await db.DossierFacts.Where(f => f.UnitCode == unit.UnitCode && f.Generation == abandoned).ExecuteDeleteAsync(ct);
+                await db.FeedbackFacts.Where(f => f.UnitCode == unit.UnitCode && f.Generation == abandoned).ExecuteDeleteAsync(ct);
+            }
+            generation.Building = Math.Max(generation.Active, generation.Building ?? 0) + 1;
+            generation.ReplayId = Guid.CreateVersion7();
+            generation.RebuildId = rebuild.Id;
+            generation.ExpectedDossiers = null;
+            generation.ExpectedFeedback = null;
+            generation.ReplayedDossiers = 0;
+            generation.ReplayedFeedback = 0;
+            generation.StartedAt = now;
+            outbox.Add(new ReadModelReplayRequested
+            {
+                UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode, OccurredAt = now, ReplayId = generation.ReplayId.Value,
+            }, unit.UnitCode);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Accepted($"/api/v1/admin/reports/rebuilds/{rebuild.Id}", await DescribeAsync(db, rebuild, ct));
+    }
+
+    private static async Task<RebuildResponse> DescribeAsync(ReportingDbContext db, ReadModelRebuild rebuild, CancellationToken ct)
+    {
+        var replaying = await db.UnitGenerations.AsNoTracking().Where(g => g.RebuildId == rebuild.Id && g.ReplayId != null).OrderBy(g => g.UnitCode)
+            .Select(g => new UnitReplayResponse(g.UnitCode, g.ExpectedDossiers, g.ReplayedDossiers, g.ExpectedFeedback, g.ReplayedFeedback))
+            .ToListAsync(ct);
+        var finished = await db.UnitGenerations.CountAsync(g => g.RebuildId == rebuild.Id && g.ReplayId == null, ct);
+        var status = replaying.Count == 0 ? "completed" : "replaying";
+        return new RebuildResponse(rebuild.Id, status, rebuild.RequestedAt, rebuild.RequestedBy, rebuild.Units, finished, replaying);
+    }
+}
