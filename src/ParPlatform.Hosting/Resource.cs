@@ -39,6 +39,9 @@ public abstract class Resource(string name, PlatformOptions options)
 
     public ResourceHealth Health { get; internal set; } = ResourceHealth.Unknown;
 
+    /// <summary>What the resource's health checks said at the last probe (e.g. the read model's lag), when they said something.</summary>
+    public IReadOnlyList<string> HealthNotes { get; protected set; } = [];
+
     public int? ProcessId { get; protected set; }
 
     public int Restarts { get; protected set; }

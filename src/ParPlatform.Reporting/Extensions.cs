@@ -25,6 +25,8 @@ public static class Extensions
             .Add<FeedbackResolvedConsumer>()
             .Add<FeedbackRecordedConsumer>()
             .Add<DossierReplayCompletedConsumer>());
+        builder.Services.AddSingleton<ReadModelLag>();
+        builder.Services.AddHealthChecks().AddCheck<ReadModelLag>("read-model-lag", tags: [ServiceDefaults.Extensions.ReadyTag]);
         builder.Services.AddScoped<PeriodSettingsStore>();
         builder.Services.AddScoped<ReportingStatisticsQuery>();
     }

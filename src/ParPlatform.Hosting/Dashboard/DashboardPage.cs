@@ -24,6 +24,7 @@ internal static class DashboardPage
           .Unknown, .Waiting, .Starting, .Restarting, .Stopping { color: #8a6d00; }
           pre { background: #0f172a; color: #e2e8f0; padding: .6rem; max-height: 22rem; overflow: auto; font-size: .8rem; white-space: pre-wrap; }
           .err { color: #b42318; }
+          .note { font-size: .8rem; color: #475467; }
           code { font-size: .85rem; }
         </style>
         </head>
@@ -52,7 +53,7 @@ internal static class DashboardPage
               <td><b>${esc(r.name)}</b>${r.error ? `<div class="err">${esc(r.error)}</div>` : ''}</td>
               <td>${esc(r.type)}</td>
               <td class="${esc(r.state)}">${esc(r.state)}</td>
-              <td class="${esc(r.health)}">${esc(r.health)}</td>
+              <td class="${esc(r.health)}">${esc(r.health)}${r.healthNotes.map(n => `<div class="note">${esc(n)}</div>`).join('')}</td>
               <td>${esc(r.processId ?? '–')}</td>
               <td>${esc(r.restarts)}</td>
               <td>${Object.entries(r.endpoints).map(([k, v]) => v.startsWith('http') ? `${esc(k)}: <a href="${esc(v)}">${esc(v)}</a>` : `${esc(k)}: <code>${esc(v)}</code>`).join('<br>')}</td>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ParPlatform.Hosting.Processes;
 
 namespace ParPlatform.Hosting.Projects;
@@ -88,6 +89,7 @@ public sealed class ProjectResource : Resource
         try
         {
             using var response = await Http.GetAsync(new Uri($"http://127.0.0.1:{Port}/health"), cancellationToken);
+            HealthNotes = await NotesAsync(response, cancellationToken);
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)
@@ -97,6 +99,24 @@ public sealed class ProjectResource : Resource
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return false;
+        }
+    }
+
+    /// <summary>The descriptions of the checks in a service's /health answer ({ "checks": [ { "name", "description" } ] }).</summary>
+    private static async Task<IReadOnlyList<string>> NotesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            return body.RootElement.TryGetProperty("checks", out var checks) && checks.ValueKind == JsonValueKind.Array
+                ? [.. checks.EnumerateArray()
+                    .Where(c => c.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String)
+                    .Select(c => $"{c.GetProperty("name").GetString()}: {c.GetProperty("description").GetString()}")]
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
         }
     }
 

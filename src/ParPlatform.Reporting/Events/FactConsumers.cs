@@ -17,12 +17,24 @@ namespace ParPlatform.Reporting.Events;
 public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbContext>
     where TEvent : IntegrationEvent
 {
-    protected FactConsumer(ReportingDbContext context, TenantScope scope)
+    private readonly ReadModelLag _lag;
+
+    protected FactConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag)
         : base(context)
     {
         ArgumentNullException.ThrowIfNull(scope);
         scope.SetAllTenants(); // before the receiver opens the connection
+        _lag = lag;
     }
+
+    protected sealed override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
+    {
+        await ApplyAsync(message, cancellationToken);
+        _lag.Record(message.OccurredAt);
+    }
+
+    /// <summary>Writes the event's facts.</summary>
+    protected abstract Task ApplyAsync(TEvent message, CancellationToken cancellationToken);
 
     protected Task UpsertAsync(FormattableString sql, CancellationToken cancellationToken) =>
         Context.Database.ExecuteSqlAsync(sql, cancellationToken);
@@ -32,9 +44,9 @@ public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbCo
     protected static DateTimeOffset? Utc(DateTimeOffset? instant) => instant?.ToUniversalTime();
 }
 
-public sealed class DossierReceivedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierReceived>(context, scope)
+public sealed class DossierReceivedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierReceived>(context, scope, lag)
 {
-    protected override Task HandleAsync(DossierReceived m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override Task ApplyAsync(DossierReceived m, CancellationToken cancellationToken) => UpsertAsync($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, channel, received_at, due_at, due_changed_at,
           digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Channel.ToString()}, {Utc(m.ReceivedAt)}, {Utc(m.DueAt)},
@@ -47,10 +59,10 @@ public sealed class DossierReceivedConsumer(ReportingDbContext context, TenantSc
         """, cancellationToken);
 }
 
-public sealed class DossierSupplementRequestedConsumer(ReportingDbContext context, TenantScope scope)
-    : FactConsumer<DossierSupplementRequested>(context, scope)
+public sealed class DossierSupplementRequestedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag)
+    : FactConsumer<DossierSupplementRequested>(context, scope, lag)
 {
-    protected override Task HandleAsync(DossierSupplementRequested m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override Task ApplyAsync(DossierSupplementRequested m, CancellationToken cancellationToken) => UpsertAsync($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paused_at, pause_changed_at,
           digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.RequestedAt)}, {Utc(m.OccurredAt)}, false, false, false, false
@@ -61,9 +73,9 @@ public sealed class DossierSupplementRequestedConsumer(ReportingDbContext contex
         """, cancellationToken);
 }
 
-public sealed class DossierSupplementedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierSupplemented>(context, scope)
+public sealed class DossierSupplementedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierSupplemented>(context, scope, lag)
 {
-    protected override Task HandleAsync(DossierSupplemented m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override Task ApplyAsync(DossierSupplemented m, CancellationToken cancellationToken) => UpsertAsync($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paused_at, pause_changed_at, due_at,
           due_changed_at, digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, NULL::timestamptz, {Utc(m.OccurredAt)}, {Utc(m.DueAt)}, {Utc(m.OccurredAt)},
@@ -77,9 +89,9 @@ public sealed class DossierSupplementedConsumer(ReportingDbContext context, Tena
         """, cancellationToken);
 }
 
-public sealed class DossierFeesPaidConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierFeesPaid>(context, scope)
+public sealed class DossierFeesPaidConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierFeesPaid>(context, scope, lag)
 {
-    protected override Task HandleAsync(DossierFeesPaid m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override Task ApplyAsync(DossierFeesPaid m, CancellationToken cancellationToken) => UpsertAsync($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paid_online, paid_changed_at,
           digitised, has_fee, electronic_result)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.PaidOnline}, {Utc(m.OccurredAt)}, false, false, false
@@ -90,9 +102,9 @@ public sealed class DossierFeesPaidConsumer(ReportingDbContext context, TenantSc
         """, cancellationToken);
 }
 
-public sealed class DossierResolvedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierResolved>(context, scope)
+public sealed class DossierResolvedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierResolved>(context, scope, lag)
 {
-    protected override Task HandleAsync(DossierResolved m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override Task ApplyAsync(DossierResolved m, CancellationToken cancellationToken) => UpsertAsync($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, finished_at, timeliness, electronic_result,
           due_at, due_changed_at, digitised, has_fee, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ResolvedAt)}, {m.Timeliness.ToString()}, {m.ElectronicResult},
@@ -105,9 +117,9 @@ public sealed class DossierResolvedConsumer(ReportingDbContext context, TenantSc
         """, cancellationToken);
 }
 
-public sealed class DossierReturnedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierReturned>(context, scope)
+public sealed class DossierReturnedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierReturned>(context, scope, lag)
 {
-    protected override Task HandleAsync(DossierReturned m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override Task ApplyAsync(DossierReturned m, CancellationToken cancellationToken) => UpsertAsync($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, finished_at, return_reason,
           digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ReturnedAt)}, {m.Reason.ToString()}, false, false, false, false
@@ -116,9 +128,9 @@ public sealed class DossierReturnedConsumer(ReportingDbContext context, TenantSc
         """, cancellationToken);
 }
 
-public sealed class DossierApologyIssuedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierApologyIssued>(context, scope)
+public sealed class DossierApologyIssuedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierApologyIssued>(context, scope, lag)
 {
-    protected override Task HandleAsync(DossierApologyIssued m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override Task ApplyAsync(DossierApologyIssued m, CancellationToken cancellationToken) => UpsertAsync($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, apology_issued_at,
           digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.IssuedAt)}, false, false, false, false
@@ -127,9 +139,9 @@ public sealed class DossierApologyIssuedConsumer(ReportingDbContext context, Ten
         """, cancellationToken);
 }
 
-public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierRated>(context, scope)
+public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierRated>(context, scope, lag)
 {
-    protected override Task HandleAsync(DossierRated m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override Task ApplyAsync(DossierRated m, CancellationToken cancellationToken) => UpsertAsync($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, rating, rated_at,
           digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Rating.ToString()}, {Utc(m.RatedAt)}, false, false, false, false
@@ -144,9 +156,9 @@ public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope
 /// that never change once known are kept if the step events already brought them; the due date,
 /// the pause and the payment take the newer value.
 /// </summary>
-public sealed class DossierRecordedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierRecorded>(context, scope)
+public sealed class DossierRecordedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierRecorded>(context, scope, lag)
 {
-    protected override async Task HandleAsync(DossierRecorded m, CancellationToken cancellationToken)
+    protected override async Task ApplyAsync(DossierRecorded m, CancellationToken cancellationToken)
     {
         var at = Utc(m.OccurredAt);
         await UpsertAsync($"""
@@ -179,9 +191,9 @@ public sealed class DossierRecordedConsumer(ReportingDbContext context, TenantSc
     }
 }
 
-public sealed class FeedbackReceivedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<FeedbackReceived>(context, scope)
+public sealed class FeedbackReceivedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<FeedbackReceived>(context, scope, lag)
 {
-    protected override Task HandleAsync(FeedbackReceived m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override Task ApplyAsync(FeedbackReceived m, CancellationToken cancellationToken) => UpsertAsync($"""
         INSERT INTO reporting.feedback_facts (generation, feedback_id, unit_code, province_code, received_at)
         SELECT g, {m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ReceivedAt)}
         FROM reporting.live_generations({m.UnitCode}) g
@@ -189,9 +201,9 @@ public sealed class FeedbackReceivedConsumer(ReportingDbContext context, TenantS
         """, cancellationToken);
 }
 
-public sealed class FeedbackResolvedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<FeedbackResolved>(context, scope)
+public sealed class FeedbackResolvedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<FeedbackResolved>(context, scope, lag)
 {
-    protected override Task HandleAsync(FeedbackResolved m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override Task ApplyAsync(FeedbackResolved m, CancellationToken cancellationToken) => UpsertAsync($"""
         INSERT INTO reporting.feedback_facts (generation, feedback_id, unit_code, province_code, resolved_at, resolved_within_deadline)
         SELECT g, {m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ResolvedAt)}, {m.WithinDeadline}
         FROM reporting.live_generations({m.UnitCode}) g
@@ -200,9 +212,9 @@ public sealed class FeedbackResolvedConsumer(ReportingDbContext context, TenantS
 }
 
 /// <summary>A piece of feedback of a replay: into the generation the replay fills, counted towards its end.</summary>
-public sealed class FeedbackRecordedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<FeedbackRecorded>(context, scope)
+public sealed class FeedbackRecordedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<FeedbackRecorded>(context, scope, lag)
 {
-    protected override async Task HandleAsync(FeedbackRecorded m, CancellationToken cancellationToken)
+    protected override async Task ApplyAsync(FeedbackRecorded m, CancellationToken cancellationToken)
     {
         await UpsertAsync($"""
             INSERT INTO reporting.feedback_facts AS f (generation, feedback_id, unit_code, province_code, received_at, resolved_at, resolved_within_deadline)
@@ -218,9 +230,9 @@ public sealed class FeedbackRecordedConsumer(ReportingDbContext context, TenantS
 }
 
 /// <summary>The dossiers service says how much it published for a replay: the replay ends once all of it arrived.</summary>
-public sealed class DossierReplayCompletedConsumer(ReportingDbContext context, TenantScope scope) : FactConsumer<DossierReplayCompleted>(context, scope)
+public sealed class DossierReplayCompletedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierReplayCompleted>(context, scope, lag)
 {
-    protected override async Task HandleAsync(DossierReplayCompleted m, CancellationToken cancellationToken)
+    protected override async Task ApplyAsync(DossierReplayCompleted m, CancellationToken cancellationToken)
     {
         await UpsertAsync($"""
             UPDATE reporting.unit_generations SET expected_dossiers = {m.Dossiers}, expected_feedback = {m.Feedback}
