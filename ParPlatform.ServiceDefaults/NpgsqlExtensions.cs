@@ -25,8 +25,15 @@ public static class NpgsqlExtensions
                 $"ConnectionStrings:{connectionName} is not configured. The AppHost sets ConnectionStrings__{connectionName}; " +
                 "when running the service alone, set it yourself.");
         }
-        // Built by the container, so it is disposed (and its pool closed) when the service stops.
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = connectionName }.Build());
+        // Built by the container, so it is disposed (and its pool closed) when the service stops. Statements a connection
+        // runs again and again (an intake's, a consumer's upserts) are prepared once on it, unless the connection string says otherwise.
+        builder.Services.AddSingleton(_ =>
+        {
+            var source = new NpgsqlDataSourceBuilder(connectionString) { Name = connectionName };
+            if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+                source.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            return source.Build();
+        });
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             connectionName,
             sp => new NpgsqlReadinessCheck(sp.GetRequiredService<NpgsqlDataSource>()),

@@ -18,4 +18,10 @@ public abstract class InboxConsumer<TEvent, TContext>(TContext context)
 
     /// <summary>Applies the event through <see cref="Context"/>; the receiver saves and commits.</summary>
     protected internal abstract Task HandleAsync(TEvent message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once after every event of a batch was handled, before the receiver saves and commits,
+    /// in the same transaction: a consumer that gathers its writes sends them here, in one round trip.
+    /// </summary>
+    protected internal virtual Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -192,6 +192,7 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
                 $"{_queue} consume", ActivityKind.Consumer, delivery.Header("MT-Activity-Id"));
             await consumer.HandleAsync(message, stoppingToken);
         }
+        await consumer.FlushAsync(stoppingToken);
         await context.SaveChangesAsync(stoppingToken);
         await transaction.CommitAsync(stoppingToken);
     }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using ParPlatform.Contracts;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Messaging.Inbox;
@@ -18,6 +21,7 @@ public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbCo
     where TEvent : IntegrationEvent
 {
     private readonly ReadModelLag _lag;
+    private readonly List<FormattableString> _writes = [];
 
     protected FactConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag)
         : base(context)
@@ -27,17 +31,38 @@ public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbCo
         _lag = lag;
     }
 
-    protected sealed override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
+    protected sealed override Task HandleAsync(TEvent message, CancellationToken cancellationToken)
     {
-        await ApplyAsync(message, cancellationToken);
+        Apply(message);
         _lag.Record(message.OccurredAt);
+        return Task.CompletedTask;
     }
 
-    /// <summary>Writes the event's facts.</summary>
-    protected abstract Task ApplyAsync(TEvent message, CancellationToken cancellationToken);
+    /// <summary>Writes the event's facts (<see cref="Write"/>).</summary>
+    protected abstract void Apply(TEvent message);
 
-    protected Task UpsertAsync(FormattableString sql, CancellationToken cancellationToken) =>
-        Context.Database.ExecuteSqlAsync(sql, cancellationToken);
+    /// <summary>A statement to run, in order, with the batch's others (<see cref="FlushAsync"/>).</summary>
+    protected void Write(FormattableString sql) => _writes.Add(sql);
+
+    /// <summary>The batch's statements in one round trip, in the receiver's transaction.</summary>
+    protected sealed override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_writes.Count == 0)
+            return;
+        var connection = (NpgsqlConnection)Context.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction?)Context.Database.CurrentTransaction?.GetDbTransaction());
+        foreach (var write in _writes)
+        {
+            // {0} … {n} become $1 … $n+1, each value a positional parameter (a null one typed by a cast in the SQL).
+            var command = new NpgsqlBatchCommand(string.Format(CultureInfo.InvariantCulture, write.Format,
+                [.. Enumerable.Range(1, write.ArgumentCount).Select(i => (object)("$" + i.ToString(CultureInfo.InvariantCulture)))]));
+            foreach (var value in write.GetArguments())
+                command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+            batch.BatchCommands.Add(command);
+        }
+        _writes.Clear();
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     protected static DateTimeOffset Utc(DateTimeOffset instant) => instant.ToUniversalTime();
 
@@ -46,7 +71,7 @@ public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbCo
 
 public sealed class DossierReceivedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierReceived>(context, scope, lag)
 {
-    protected override Task ApplyAsync(DossierReceived m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override void Apply(DossierReceived m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, channel, received_at, due_at, due_changed_at,
           digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Channel.ToString()}, {Utc(m.ReceivedAt)}, {Utc(m.DueAt)},
@@ -56,13 +81,13 @@ public sealed class DossierReceivedConsumer(ReportingDbContext context, TenantSc
           digitised = EXCLUDED.digitised, has_fee = EXCLUDED.has_fee,
           due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
           due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
-        """, cancellationToken);
+        """);
 }
 
 public sealed class DossierSupplementRequestedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag)
     : FactConsumer<DossierSupplementRequested>(context, scope, lag)
 {
-    protected override Task ApplyAsync(DossierSupplementRequested m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override void Apply(DossierSupplementRequested m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paused_at, pause_changed_at,
           digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.RequestedAt)}, {Utc(m.OccurredAt)}, false, false, false, false
@@ -70,12 +95,12 @@ public sealed class DossierSupplementRequestedConsumer(ReportingDbContext contex
         ON CONFLICT (generation, dossier_id) DO UPDATE SET
           paused_at = CASE WHEN f.pause_changed_at > EXCLUDED.pause_changed_at THEN f.paused_at ELSE EXCLUDED.paused_at END,
           pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at)
-        """, cancellationToken);
+        """);
 }
 
 public sealed class DossierSupplementedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierSupplemented>(context, scope, lag)
 {
-    protected override Task ApplyAsync(DossierSupplemented m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override void Apply(DossierSupplemented m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paused_at, pause_changed_at, due_at,
           due_changed_at, digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, NULL::timestamptz, {Utc(m.OccurredAt)}, {Utc(m.DueAt)}, {Utc(m.OccurredAt)},
@@ -86,12 +111,12 @@ public sealed class DossierSupplementedConsumer(ReportingDbContext context, Tena
           pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at),
           due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
           due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
-        """, cancellationToken);
+        """);
 }
 
 public sealed class DossierFeesPaidConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierFeesPaid>(context, scope, lag)
 {
-    protected override Task ApplyAsync(DossierFeesPaid m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override void Apply(DossierFeesPaid m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paid_online, paid_changed_at,
           digitised, has_fee, electronic_result)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.PaidOnline}, {Utc(m.OccurredAt)}, false, false, false
@@ -99,12 +124,12 @@ public sealed class DossierFeesPaidConsumer(ReportingDbContext context, TenantSc
         ON CONFLICT (generation, dossier_id) DO UPDATE SET
           paid_online = CASE WHEN f.paid_changed_at > EXCLUDED.paid_changed_at THEN f.paid_online ELSE EXCLUDED.paid_online END,
           paid_changed_at = greatest(f.paid_changed_at, EXCLUDED.paid_changed_at)
-        """, cancellationToken);
+        """);
 }
 
 public sealed class DossierResolvedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierResolved>(context, scope, lag)
 {
-    protected override Task ApplyAsync(DossierResolved m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override void Apply(DossierResolved m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, finished_at, timeliness, electronic_result,
           due_at, due_changed_at, digitised, has_fee, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ResolvedAt)}, {m.Timeliness.ToString()}, {m.ElectronicResult},
@@ -114,40 +139,40 @@ public sealed class DossierResolvedConsumer(ReportingDbContext context, TenantSc
           electronic_result = EXCLUDED.electronic_result,
           due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
           due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
-        """, cancellationToken);
+        """);
 }
 
 public sealed class DossierReturnedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierReturned>(context, scope, lag)
 {
-    protected override Task ApplyAsync(DossierReturned m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override void Apply(DossierReturned m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, finished_at, return_reason,
           digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ReturnedAt)}, {m.Reason.ToString()}, false, false, false, false
         FROM reporting.live_generations({m.UnitCode}) g
         ON CONFLICT (generation, dossier_id) DO UPDATE SET finished_at = EXCLUDED.finished_at, return_reason = EXCLUDED.return_reason
-        """, cancellationToken);
+        """);
 }
 
 public sealed class DossierApologyIssuedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierApologyIssued>(context, scope, lag)
 {
-    protected override Task ApplyAsync(DossierApologyIssued m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override void Apply(DossierApologyIssued m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, apology_issued_at,
           digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.IssuedAt)}, false, false, false, false
         FROM reporting.live_generations({m.UnitCode}) g
         ON CONFLICT (generation, dossier_id) DO UPDATE SET apology_issued_at = EXCLUDED.apology_issued_at
-        """, cancellationToken);
+        """);
 }
 
 public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierRated>(context, scope, lag)
 {
-    protected override Task ApplyAsync(DossierRated m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override void Apply(DossierRated m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, rating, rated_at,
           digitised, has_fee, electronic_result, paid_online)
         SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Rating.ToString()}, {Utc(m.RatedAt)}, false, false, false, false
         FROM reporting.live_generations({m.UnitCode}) g
         ON CONFLICT (generation, dossier_id) DO UPDATE SET rating = EXCLUDED.rating, rated_at = EXCLUDED.rated_at
-        """, cancellationToken);
+        """);
 }
 
 /// <summary>
@@ -158,10 +183,10 @@ public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope
 /// </summary>
 public sealed class DossierRecordedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierRecorded>(context, scope, lag)
 {
-    protected override async Task ApplyAsync(DossierRecorded m, CancellationToken cancellationToken)
+    protected override void Apply(DossierRecorded m)
     {
         var at = Utc(m.OccurredAt);
-        await UpsertAsync($"""
+        Write($"""
             INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, channel, received_at, due_at,
               due_changed_at, paused_at, pause_changed_at, finished_at, timeliness, return_reason, electronic_result, digitised, has_fee,
               paid_online, paid_changed_at, apology_issued_at, rating, rated_at)
@@ -185,38 +210,41 @@ public sealed class DossierRecordedConsumer(ReportingDbContext context, TenantSc
               pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at),
               paid_online = CASE WHEN f.paid_changed_at > EXCLUDED.paid_changed_at THEN f.paid_online ELSE EXCLUDED.paid_online END,
               paid_changed_at = greatest(f.paid_changed_at, EXCLUDED.paid_changed_at)
-            """, cancellationToken);
+            """);
         if (m.ReplayId is { } replay)
-            await Replays.CountAsync(Context, m.UnitCode, replay, dossiers: 1, feedback: 0, cancellationToken);
+        {
+            Write(Replays.Count(m.UnitCode, replay, dossiers: 1, feedback: 0));
+            Write(Replays.FinishIfComplete(m.UnitCode, replay));
+        }
     }
 }
 
 public sealed class FeedbackReceivedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<FeedbackReceived>(context, scope, lag)
 {
-    protected override Task ApplyAsync(FeedbackReceived m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override void Apply(FeedbackReceived m) => Write($"""
         INSERT INTO reporting.feedback_facts (generation, feedback_id, unit_code, province_code, received_at)
         SELECT g, {m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ReceivedAt)}
         FROM reporting.live_generations({m.UnitCode}) g
         ON CONFLICT (generation, feedback_id) DO UPDATE SET received_at = EXCLUDED.received_at
-        """, cancellationToken);
+        """);
 }
 
 public sealed class FeedbackResolvedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<FeedbackResolved>(context, scope, lag)
 {
-    protected override Task ApplyAsync(FeedbackResolved m, CancellationToken cancellationToken) => UpsertAsync($"""
+    protected override void Apply(FeedbackResolved m) => Write($"""
         INSERT INTO reporting.feedback_facts (generation, feedback_id, unit_code, province_code, resolved_at, resolved_within_deadline)
         SELECT g, {m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ResolvedAt)}, {m.WithinDeadline}
         FROM reporting.live_generations({m.UnitCode}) g
         ON CONFLICT (generation, feedback_id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_within_deadline = EXCLUDED.resolved_within_deadline
-        """, cancellationToken);
+        """);
 }
 
 /// <summary>A piece of feedback of a replay: into the generation the replay fills, counted towards its end.</summary>
 public sealed class FeedbackRecordedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<FeedbackRecorded>(context, scope, lag)
 {
-    protected override async Task ApplyAsync(FeedbackRecorded m, CancellationToken cancellationToken)
+    protected override void Apply(FeedbackRecorded m)
     {
-        await UpsertAsync($"""
+        Write($"""
             INSERT INTO reporting.feedback_facts AS f (generation, feedback_id, unit_code, province_code, received_at, resolved_at, resolved_within_deadline)
             SELECT building, {m.FeedbackId}, {m.UnitCode}, {m.ProvinceCode}, {Utc(m.ReceivedAt)}, {Utc(m.ResolvedAt)}::timestamptz,
               {m.ResolvedWithinDeadline}::boolean
@@ -224,20 +252,18 @@ public sealed class FeedbackRecordedConsumer(ReportingDbContext context, TenantS
             ON CONFLICT (generation, feedback_id) DO UPDATE SET received_at = EXCLUDED.received_at,
               resolved_at = coalesce(f.resolved_at, EXCLUDED.resolved_at),
               resolved_within_deadline = coalesce(f.resolved_within_deadline, EXCLUDED.resolved_within_deadline)
-            """, cancellationToken);
-        await Replays.CountAsync(Context, m.UnitCode, m.ReplayId, dossiers: 0, feedback: 1, cancellationToken);
+            """);
+        Write(Replays.Count(m.UnitCode, m.ReplayId, dossiers: 0, feedback: 1));
+        Write(Replays.FinishIfComplete(m.UnitCode, m.ReplayId));
     }
 }
 
 /// <summary>The dossiers service says how much it published for a replay: the replay ends once all of it arrived.</summary>
 public sealed class DossierReplayCompletedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierReplayCompleted>(context, scope, lag)
 {
-    protected override async Task ApplyAsync(DossierReplayCompleted m, CancellationToken cancellationToken)
+    protected override void Apply(DossierReplayCompleted m)
     {
-        await UpsertAsync($"""
-            UPDATE reporting.unit_generations SET expected_dossiers = {m.Dossiers}, expected_feedback = {m.Feedback}
-            WHERE unit_code = {m.UnitCode} AND replay_id = {m.ReplayId}
-            """, cancellationToken);
-        await Replays.FinishIfCompleteAsync(Context, m.UnitCode, m.ReplayId, cancellationToken);
+        Write(Replays.Expect(m.UnitCode, m.ReplayId, m.Dossiers, m.Feedback));
+        Write(Replays.FinishIfComplete(m.UnitCode, m.ReplayId));
     }
 }
