@@ -4,10 +4,10 @@ namespace ParPlatform.Dossiers.Bench;
 
 /// <summary>The run's sizes, from --name=value arguments; 0 skips a part.</summary>
 internal sealed record BenchOptions(
-    int Intake, int Clients, int Warmup, int StatisticsRows, int StatisticsCalls, int ImportRows, int PerDossier)
+    int Intake, int Clients, int Warmup, int StatementSample, int StatisticsRows, int StatisticsCalls, int ImportRows, int PerDossier)
 {
     public const string Usage =
-        "options: --intake=20000 --clients=32 --warmup=1000 --statistics-rows=100000 --statistics-calls=30 --import-rows=1000000 --per-dossier=5000";
+        "options: --intake=20000 --clients=32 --warmup=1000 --statement-sample=5 --statistics-rows=100000 --statistics-calls=30 --import-rows=1000000 --per-dossier=5000";
 
     public static BenchOptions Parse(IEnumerable<string> args)
     {
@@ -16,6 +16,7 @@ internal sealed record BenchOptions(
             ["intake"] = 20_000,
             ["clients"] = 32,
             ["warmup"] = 1_000,
+            ["statement-sample"] = 5,
             ["statistics-rows"] = 100_000,
             ["statistics-calls"] = 30,
             ["import-rows"] = 1_000_000,
@@ -31,7 +32,7 @@ internal sealed record BenchOptions(
             }
             values[parts[0]] = value;
         }
-        var options = new BenchOptions(values["intake"], Math.Max(1, values["clients"]), values["warmup"], values["statistics-rows"],
+        var options = new BenchOptions(values["intake"], Math.Max(1, values["clients"]), values["warmup"], values["statement-sample"], values["statistics-rows"],
             Math.Max(1, values["statistics-calls"]), values["import-rows"], values["per-dossier"]);
         return options;
     }

@@ -12,8 +12,11 @@ internal sealed class Cpu(IReadOnlyDictionary<string, int> roots)
 
     public sealed record Sample(Dictionary<string, double> Seconds, double MachineBusy, double MachineTotal);
 
-    /// <summary>The CPU seconds of each part between two samples, and the machine's busy share (0–1).</summary>
-    public sealed record Usage(Dictionary<string, double> Seconds, double MachineBusyShare);
+    /// <summary>
+    /// The CPU seconds of each part between two samples, the machine's busy share (0–1), and the
+    /// CPU seconds of everything else on the machine (another build, the system).
+    /// </summary>
+    public sealed record Usage(Dictionary<string, double> Seconds, double MachineBusyShare, double OtherSeconds);
 
     public Sample Take()
     {
@@ -49,7 +52,11 @@ internal sealed class Cpu(IReadOnlyDictionary<string, int> roots)
         return new Sample(seconds, total - idle, total);
     }
 
-    public static Usage Between(Sample before, Sample after) => new(
-        after.Seconds.ToDictionary(s => s.Key, s => s.Value - before.Seconds.GetValueOrDefault(s.Key)),
-        (after.MachineBusy - before.MachineBusy) / Math.Max(1, after.MachineTotal - before.MachineTotal));
+    public static Usage Between(Sample before, Sample after)
+    {
+        var seconds = after.Seconds.ToDictionary(s => s.Key, s => s.Value - before.Seconds.GetValueOrDefault(s.Key));
+        var busy = after.MachineBusy - before.MachineBusy;
+        return new Usage(seconds, busy / Math.Max(1, after.MachineTotal - before.MachineTotal),
+            Math.Max(0, busy / TicksPerSecond - seconds.Values.Sum()));
+    }
 }

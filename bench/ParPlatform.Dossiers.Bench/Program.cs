@@ -36,7 +36,8 @@ const string Province = "20";
 
 var directory = Path.Combine(Path.GetTempPath(), "parplatform-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(directory);
-var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = directory });
+var postgresLog = new PostgresLog();
+var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = directory, Output = postgresLog.Add });
 var postgres = builder.AddPostgres("postgres");
 var identityDb = postgres.AddDatabase("identitydb");
 var dossiersDb = postgres.AddDatabase("dossiersdb");
@@ -109,12 +110,13 @@ async Task RunAsync()
     var (from, to, latest) = (today.AddDays(-365), today.AddDays(-1), vietnamNow.AddHours(-1));
     var report = new List<string>();
     var cpuReport = new List<string>();
+    var statements = new List<string>();
     void Row(string measure, string result, string target, string ratio) => report.Add($"| {measure} | {result} | {target} | {ratio} |");
     void CpuRow(string phase, int operations, string unit, Cpu.Usage usage)
     {
         string Ms(string part) => F($"{usage.Seconds[part] * 1000 / operations:N3}");
         cpuReport.Add($"| {phase} | {Ms("dossiers service")} | {Ms("gateway")} | {Ms("PostgreSQL")} | {Ms("RabbitMQ")} | {Ms("bench client")} | "
-            + F($"{usage.Seconds.Values.Sum() * 1000 / operations:N3} ms per {unit} | {usage.MachineBusyShare:P0} |"));
+            + F($"{usage.Seconds.Values.Sum() * 1000 / operations:N3} ms per {unit} | {usage.MachineBusyShare:P0} | {usage.OtherSeconds * 1000 / operations:N3} |"));
     }
 
     if (options.StatisticsRows > 0)
@@ -186,6 +188,26 @@ async Task RunAsync()
             F($"gateway ÷ direct = {gatewayIntake.PerSecond / directIntake.PerSecond:N2}"));
         Row(F($"intake through the gateway at a steady {steadyRate:N0}/s (half the rate above), 10 s"),
             F($"p50 {steady.Percentile(0.5):N0} ms, p99 {steady.Percentile(0.99):N0} ms"), "p99 < 100 ms", F($"p99 ÷ 100 ms = {steady.Percentile(0.99) / 100:N2}"));
+        if (options.StatementSample > 0)
+        {
+            // Every statement PostgreSQL receives while a few intakes are sent one at a time.
+            Console.WriteLine($"Intake: the statements of {options.StatementSample} intakes, one at a time …");
+            var postgresAdmin = postgres.SuperuserConnectionString;
+            await ExecuteAsync(postgresAdmin, "ALTER SYSTEM SET log_statement = 'all'");
+            await ExecuteAsync(postgresAdmin, "ALTER SYSTEM SET log_line_prefix = '%d '");
+            await ExecuteAsync(postgresAdmin, "SELECT pg_reload_conf()");
+            await Task.Delay(1000);
+            postgresLog.Capturing = true;
+            var send = Intake(viaGateway);
+            for (var i = 0; i < options.StatementSample; i++)
+                await send(i);
+            await Task.Delay(1000); // the outbox dispatcher publishes the events and marks them sent
+            postgresLog.Capturing = false;
+            await ExecuteAsync(postgresAdmin, "ALTER SYSTEM RESET log_statement");
+            await ExecuteAsync(postgresAdmin, "ALTER SYSTEM RESET log_line_prefix");
+            await ExecuteAsync(postgresAdmin, "SELECT pg_reload_conf()");
+            statements.AddRange(postgresLog.Statements(dossiersDb.Name, options.StatementSample));
+        }
         CpuRow("intake through the gateway", options.Intake, "intake", gatewayCpu);
         CpuRow("intake straight to the service", options.Intake, "intake", directCpu);
     }
@@ -257,11 +279,19 @@ async Task RunAsync()
     if (cpuReport.Count > 0)
     {
         Console.WriteLine();
-        Console.WriteLine("CPU time (ms) per operation, each part with the processes it started; machine busy = share of both cores in use:");
+        Console.WriteLine("CPU time (ms) per operation, each part with the processes it started; machine busy = share of both cores in use;");
+        Console.WriteLine("other processes = CPU time of everything else on the machine meanwhile (another build, the system):");
         Console.WriteLine();
-        Console.WriteLine("| phase | dossiers service | gateway | PostgreSQL | RabbitMQ | bench client | all | machine busy |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| phase | dossiers service | gateway | PostgreSQL | RabbitMQ | bench client | all | machine busy | other processes |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         cpuReport.ForEach(Console.WriteLine);
+    }
+    if (statements.Count > 0)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Statements in {dossiersDb.Name} per intake through the gateway ({options.StatementSample} intakes one at a time, with the outbox dispatcher's):");
+        Console.WriteLine();
+        statements.ForEach(Console.WriteLine);
     }
 }
 
