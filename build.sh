@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ParPlatform: ./build.sh run  — start the whole platform (AppHost, dashboard on :18888, gateway on :5080)
 #              ./build.sh test — run every test against real PostgreSQL and RabbitMQ
-#              ./build.sh bench — run the benchmarks in bench/ (Release; figures in docs/performance.md)
+#              ./build.sh bench [messaging|dossiers|reporting] — run the benchmarks in bench/, or one of them
+#                (Release; figures in docs/performance.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,7 +11,11 @@ CONFIGURATION=Debug
 usage() {
   echo "usage: ./build.sh run [AppHost options, e.g. --Gateway:Port=5081]"
   echo "       ./build.sh test"
-  echo "       ./build.sh bench"
+  echo "       ./build.sh bench                 # every benchmark, default sizes"
+  echo "       ./build.sh bench messaging [EVENTS]"
+  echo "       ./build.sh bench dossiers [--intake=20000 --clients=32 --warmup=1000 --statistics-rows=100000"
+  echo "                                  --statistics-calls=30 --import-rows=1000000 --per-dossier=5000]"
+  echo "       ./build.sh bench reporting [--units=100 --per-unit=10000 --calls=30 --events=30000]"
   exit 2
 }
 
@@ -69,9 +74,26 @@ case "${1:-}" in
     exit $status
     ;;
   bench)
+    shift
+    target="${1:-all}"
+    if [ $# -gt 0 ]; then shift; fi
+    case "$target" in
+      messaging | dossiers | reporting) ;;
+      all) if [ $# -gt 0 ]; then usage; fi ;;
+      *) usage ;;
+    esac
     install_prerequisites
-    dotnet build bench/ParPlatform.Messaging.Bench -c Release
-    exec dotnet bench/ParPlatform.Messaging.Bench/bin/Release/net10.0/ParPlatform.Messaging.Bench.dll
+    # One benchmark at a time: each starts its own servers, and the machine has two cores.
+    status=0
+    for bench in Messaging Dossiers Reporting; do
+      name=$(echo "$bench" | tr '[:upper:]' '[:lower:]')
+      if [ "$target" = all ] || [ "$target" = "$name" ]; then
+        echo "=== ParPlatform.$bench.Bench"
+        dotnet build "bench/ParPlatform.$bench.Bench" -c Release
+        dotnet "bench/ParPlatform.$bench.Bench/bin/Release/net10.0/ParPlatform.$bench.Bench.dll" "$@" || status=1
+      fi
+    done
+    exit $status
     ;;
   *)
     usage

@@ -31,17 +31,15 @@ public static class Extensions
 
     /// <summary>
     /// After authentication (MapDefaultEndpoints): each client's rate limit, then the tenant
-    /// access rule (the services check it again, with the unit registry), then the routes.
+    /// access rule (the services check it again, with the unit registry), then the larger body
+    /// limit of dossier imports (only for a caller let through), then the routes.
     /// </summary>
     public static void MapGateway(this WebApplication app)
     {
         app.UseRateLimiter();
         app.UseTenantAccess(deferUnitProvince: true);
-        app.MapReverseProxy(proxy =>
-        {
-            proxy.Use(GatewayRoutes.AllowLargeUploadsAsync);
-            proxy.Use(ProxyErrors.WriteProblemOnFailureAsync);
-        });
+        app.Use(UploadLimits.RaiseForDossierImportsAsync);
+        app.MapReverseProxy(proxy => proxy.Use(ProxyErrors.WriteProblemOnFailureAsync));
         app.MapFallback((HttpContext context) => TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Không tìm thấy địa chỉ này.",

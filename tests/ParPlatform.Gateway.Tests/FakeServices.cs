@@ -10,7 +10,8 @@ namespace ParPlatform.Gateway.Tests;
 
 /// <summary>
 /// One tiny HTTP server per service name, answering "{service} {path}" on every request and
-/// 200 on /health, so a test can see where the gateway sent a request. The identity service
+/// 200 on /health, so a test can see where the gateway sent a request. Each reads the whole
+/// request body (of any size) and answers its length in X-Received-Bytes. The identity service
 /// also publishes the signing keys of <see cref="TestTokens"/> at /.well-known/jwks.
 /// </summary>
 public sealed class FakeServices : IAsyncLifetime
@@ -32,17 +33,22 @@ public sealed class FakeServices : IAsyncLifetime
             var builder = WebApplication.CreateSlimBuilder();
             var url = $"http://127.0.0.1:{FreePort()}";
             builder.WebHost.UseUrls(url);
+            // The gateway's limits are under test, not the service's.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
             var app = builder.Build();
-            app.Run(context =>
+            app.Run(async context =>
             {
                 var path = $"{context.Request.Path}{context.Request.QueryString}";
+                var received = await CountBytesAsync(context.Request.Body, context.RequestAborted);
                 _received.Enqueue($"{name} {context.Request.Method} {path}");
+                context.Response.Headers["X-Received-Bytes"] = received.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (name == "identity" && context.Request.Path == "/.well-known/jwks")
                 {
                     context.Response.ContentType = "application/json";
-                    return context.Response.WriteAsync(TestTokens.KeySet());
+                    await context.Response.WriteAsync(TestTokens.KeySet());
+                    return;
                 }
-                return context.Response.WriteAsync($"{name} {path}");
+                await context.Response.WriteAsync($"{name} {path}");
             });
             await app.StartAsync();
             _apps.Add(app);
@@ -57,6 +63,16 @@ public sealed class FakeServices : IAsyncLifetime
     {
         foreach (var app in _apps)
             await app.DisposeAsync();
+    }
+
+    private static async Task<long> CountBytesAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            total += read;
+        return total;
     }
 
     public static int FreePort()

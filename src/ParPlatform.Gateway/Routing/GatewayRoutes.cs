@@ -27,21 +27,9 @@ public static class GatewayRoutes
     /// <summary>
     /// Largest body the gateway passes on for an upload route (a dossier import of a million rows is
     /// about 200 MB); every other request keeps Kestrel's 30 MB. The service checks its own limit.
+    /// <see cref="UploadLimits"/> applies it.
     /// </summary>
     public const long MaxUploadBytes = 512L * 1024 * 1024;
-
-    /// <summary>Raises the body limit of a request to an upload route (dossier imports) before it is proxied.</summary>
-    public static Task AllowLargeUploadsAsync(HttpContext context, Func<Task> next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Value?.EndsWith("/dossiers/imports", StringComparison.OrdinalIgnoreCase) == true
-            && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxUploadBytes;
-        }
-        return next();
-    }
 
     public static IEnumerable<string> Services => Table.Select(r => r.Service).Distinct();
 
