@@ -19,7 +19,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     [InlineData("tamthanh.canbo", "/api/v1/units/06112/dossiers/status", "dossiers", "dossiersdb", "AddDossierImports", 6)]
     [InlineData("tamthanh.canbo", "/api/v1/units/06112/finance/status", "finance", "financedb", "AddKnownUnitChangedAt", 3)]
     [InlineData("tamthanh.canbo", "/api/v1/units/06112/staffing/status", "staffing", "staffingdb", "AddKnownUnitChangedAt", 3)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/reports/status", "reporting", "reportingdb", "AddKnownUnitChangedAt", 3)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/reports/status", "reporting", "reportingdb", "AddReadModel", 4)]
     public async Task Every_service_answers_its_status_through_the_gateway(
         string user, string path, string service, string database, string migration, int migrations)
     {
