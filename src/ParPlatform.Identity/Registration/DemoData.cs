@@ -50,6 +50,7 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IConfiguration confi
         ("tamthanh.canbo", "Cán bộ Phòng Văn hóa – Xã hội, Tam Thanh", PlatformRoles.UnitOfficer, "06112", "van-hoa-xa-hoi", null),
         ("tamthanh.chutich", "Chủ tịch UBND phường Tam Thanh", PlatformRoles.UnitChairman, "06112", null, null),
         ("chilang.canbo", "Cán bộ Văn phòng HĐND và UBND, Chi Lăng", PlatformRoles.UnitOfficer, "06181", "van-phong", null),
+        ("luongvantri.canbo", "Cán bộ Văn phòng HĐND và UBND, Lương Văn Tri", PlatformRoles.UnitOfficer, "06118", "van-phong", null),
         ("langson.sonoivu", "Sở Nội vụ Lạng Sơn", PlatformRoles.ProvinceReviewer, null, null, "20"),
         ("lamdong.sonoivu", "Sở Nội vụ Lâm Đồng", PlatformRoles.ProvinceReviewer, null, null, "68"),
     ];
