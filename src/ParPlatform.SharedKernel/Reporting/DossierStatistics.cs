@@ -50,6 +50,23 @@ public sealed record DossierCounts
     public long Satisfied { get; init; }
 
     public long NotSatisfied { get; init; }
+
+    /// <summary>These counts and <paramref name="other"/>'s, column by column.</summary>
+    public DossierCounts Plus(DossierCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new DossierCounts
+        {
+            CarriedOver = CarriedOver + other.CarriedOver, ReceivedOnline = ReceivedOnline + other.ReceivedOnline,
+            ReceivedInPersonOrPostal = ReceivedInPersonOrPostal + other.ReceivedInPersonOrPostal, ResolvedEarly = ResolvedEarly + other.ResolvedEarly,
+            ResolvedOnTime = ResolvedOnTime + other.ResolvedOnTime, ResolvedLate = ResolvedLate + other.ResolvedLate,
+            PendingWithinDeadline = PendingWithinDeadline + other.PendingWithinDeadline, PendingOverdue = PendingOverdue + other.PendingOverdue,
+            ReturnedWithdrawnNotEligible = ReturnedWithdrawnNotEligible + other.ReturnedWithdrawnNotEligible,
+            ElectronicResults = ElectronicResults + other.ElectronicResults, Digitised = Digitised + other.Digitised, WithFees = WithFees + other.WithFees,
+            PaidOnline = PaidOnline + other.PaidOnline, LateWithApology = LateWithApology + other.LateWithApology,
+            VerySatisfied = VerySatisfied + other.VerySatisfied, Satisfied = Satisfied + other.Satisfied, NotSatisfied = NotSatisfied + other.NotSatisfied,
+        };
+    }
 }
 
 public sealed record ReceivedColumns(long Total, long Online, long InPersonOrPostal);
