@@ -212,10 +212,9 @@ public sealed class ReportingConsistencyTests(PlatformFixture platform, ITestOut
         Assert.Equal("completed", rebuild.GetProperty("status").GetString());
         Assert.Equal(rebuild.GetProperty("units").GetInt32(), rebuild.GetProperty("finishedUnits").GetInt32());
         output.WriteLine($"Rebuilt {rebuild.GetProperty("units").GetInt32()} units in {rebuilding.Elapsed.TotalMilliseconds:F0} ms.");
-        var (afterRebuild, rebuilt) = await CompareUnitsAsync(windows);
+        // (Compared with the source again, not with the tables read before: dossiers have gone overdue since.)
+        var (afterRebuild, _) = await CompareUnitsAsync(windows);
         Assert.True(afterRebuild.Count == 0, "After the rebuild reporting differs from the dossiers service:\n" + string.Join('\n', afterRebuild));
-        foreach (var key in reported.Keys)
-            Assert.Equal(reported[key].GetRawText(), rebuilt[key].GetRawText());
     }
 
     /// <summary>One unit's catalogue, its feedback, scripted stories that reach every column, and random walks through the lifecycle.</summary>
