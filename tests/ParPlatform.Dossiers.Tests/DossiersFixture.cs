@@ -1,20 +1,14 @@
 using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using ParPlatform.Hosting;
 using ParPlatform.Hosting.Postgres;
 using ParPlatform.Hosting.RabbitMQ;
 using ParPlatform.Hosting.Tests;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.Dossiers.Tests;
 
@@ -25,11 +19,8 @@ namespace ParPlatform.Dossiers.Tests;
 /// </summary>
 public sealed class DossiersFixture : IAsyncLifetime, IDisposable
 {
-    public const string Issuer = "http://identity.test/";
-
     private readonly TestDirectory _directory = new();
-    private readonly RSA _key = RSA.Create(2048);
-    private WebApplication _identity = null!;
+    private readonly TestIdentity _identity = new();
 
     public PlatformApp Platform { get; private set; } = null!;
 
@@ -47,14 +38,14 @@ public sealed class DossiersFixture : IAsyncLifetime, IDisposable
         builder.AddRabbitMQ("messaging");
         Platform = builder.Build();
         await Platform.StartAsync(CancellationToken.None);
-        var identityUrl = await StartIdentityStandInAsync();
+        await _identity.StartAsync();
 
         Service = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:dossiersdb", Database);
             host.UseSetting("ConnectionStrings:messaging", Platform.Get<RabbitMQServerResource>("messaging").ConnectionString);
-            host.UseSetting("Identity:Issuer", Issuer);
-            host.UseSetting("services:identity:http:0", identityUrl);
+            host.UseSetting("Identity:Issuer", TestIdentity.Issuer);
+            host.UseSetting("services:identity:http:0", _identity.Url);
             host.UseSetting("Dossiers:OverdueScanSeconds", "3600"); // tests run the scan themselves
             host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
@@ -82,36 +73,9 @@ public sealed class DossiersFixture : IAsyncLifetime, IDisposable
 
     private HttpClient Client(params (string Type, string Value)[] claims)
     {
-        var key = new RsaSecurityKey(_key) { KeyId = "test-key" };
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            TokenType = "at+jwt",
-            Issuer = Issuer,
-            Audience = "parplatform-api",
-            Expires = DateTime.UtcNow.AddHours(1),
-            Subject = new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString()), .. claims.Select(c => new Claim(c.Type, c.Value))]),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-        });
         var client = Service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _identity.Token(claims));
         return client;
-    }
-
-    /// <summary>Serves the public half of the test key where the service looks for the identity service's keys.</summary>
-    private async Task<string> StartIdentityStandInAsync()
-    {
-        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(_key.ExportParameters(false)) { KeyId = "test-key" });
-        var keySet = JsonSerializer.Serialize(new { keys = new[] { new { kty = jwk.Kty, kid = jwk.Kid, use = "sig", alg = "RS256", n = jwk.N, e = jwk.E } } });
-        var builder = WebApplication.CreateSlimBuilder();
-        using (var probe = new TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            builder.WebHost.UseUrls($"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}");
-        }
-        _identity = builder.Build();
-        _identity.MapGet("/.well-known/jwks", () => Results.Text(keySet, "application/json"));
-        await _identity.StartAsync();
-        return _identity.Urls.Single();
     }
 
     public async Task DisposeAsync()
@@ -119,16 +83,7 @@ public sealed class DossiersFixture : IAsyncLifetime, IDisposable
         await Service.DisposeAsync();
         await _identity.DisposeAsync();
         await Platform.StopAsync();
-        _key.Dispose();
     }
 
     public void Dispose() => _directory.Dispose();
-}
-
-/// <summary>A clock a test can stop at an instant (<see cref="Now"/>); unset, it is the real time.</summary>
-public sealed class TestClock : TimeProvider
-{
-    public DateTimeOffset? Now { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => Now?.ToUniversalTime() ?? base.GetUtcNow();
 }

@@ -1,3 +1,4 @@
+using ParPlatform.TestSupport;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ParPlatform.Reporting.Events;
 
