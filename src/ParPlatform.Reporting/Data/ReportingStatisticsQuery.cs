@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Messaging.Provisioning;
 using ParPlatform.SharedKernel.Reporting;
@@ -14,17 +13,9 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
     /// <summary>The facts of each unit's active generation (a unit never rebuilt is at generation 0).</summary>
     public static readonly DossierStatisticsTables Tables = new(ActiveRows("reporting.dossier_facts"), ActiveRows("reporting.feedback_facts"));
 
-    /// <summary>Fields in Vietnamese alphabetical order, as the dossiers service lists them.</summary>
-    private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), CompareOptions.None);
-
-    public async Task<(StatisticsRow Total, IReadOnlyList<StatisticsRow> Fields, FeedbackStatistics Feedback)> ForUnitAsync(
-        string unitCode, DateWindow window, CancellationToken cancellationToken)
-    {
-        var counts = await RunAsync("unit_code", unitCode, "field", window, cancellationToken);
-        return (StatisticsRow.From(null, counts.Total),
-            [.. counts.Groups.OrderBy(g => g.Key, VietnameseOrder).Select(g => StatisticsRow.From(g.Key, g.Value))],
-            counts.Feedback);
-    }
+    /// <summary>A unit's table, as the dossiers service computes it from its own rows.</summary>
+    public async Task<UnitStatistics> ForUnitAsync(string unitCode, DateWindow window, CancellationToken cancellationToken) =>
+        (await RunAsync("unit_code", unitCode, "field", window, cancellationToken)).ByField();
 
     /// <summary>The province's total and one row per unit it knows (a unit without dossiers is a row of zeros), with their names.</summary>
     public async Task<(StatisticsRow Total, IReadOnlyList<(string UnitCode, string UnitName, StatisticsRow Statistics)> Units, FeedbackStatistics Feedback)>

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 
 namespace ParPlatform.SharedKernel.Reporting;
 
@@ -9,7 +10,18 @@ namespace ParPlatform.SharedKernel.Reporting;
 public sealed record DossierStatisticsTables(string Dossiers, string Feedback);
 
 /// <summary>What <see cref="DossierStatisticsSql.RunAsync"/> answers: the total, the counts of each group, and feedback.</summary>
-public sealed record DossierStatisticsCounts(DossierCounts Total, IReadOnlyDictionary<string, DossierCounts> Groups, FeedbackStatistics Feedback);
+public sealed record DossierStatisticsCounts(DossierCounts Total, IReadOnlyDictionary<string, DossierCounts> Groups, FeedbackStatistics Feedback)
+{
+    /// <summary>Fields in Vietnamese alphabetical order ("Đất đai" after "Chứng thực", before "Hộ tịch").</summary>
+    private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), CompareOptions.None);
+
+    /// <summary>A unit's table, its groups being its fields: the total row and one row per field in Vietnamese order.</summary>
+    public UnitStatistics ByField() => new(
+        StatisticsRow.From(null, Total), [.. Groups.OrderBy(g => g.Key, VietnameseOrder).Select(g => StatisticsRow.From(g.Key, g.Value))], Feedback);
+}
+
+/// <summary>A unit's form II.06a over a window: the total row, one row per field, and the feedback figures.</summary>
+public sealed record UnitStatistics(StatisticsRow Total, IReadOnlyList<StatisticsRow> Fields, FeedbackStatistics Feedback);
 
 /// <summary>
 /// Form II.06a in one scan of the dossiers open during a window, grouped (by field, or by unit), the
