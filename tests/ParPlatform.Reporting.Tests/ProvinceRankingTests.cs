@@ -25,12 +25,23 @@ public sealed class ProvinceRankingTests
     }
 
     [Fact]
-    public void Every_rate_of_the_table_can_rank_it()
+    public void Every_rate_ranks_the_unit_that_does_better_by_it_first()
     {
-        var units = new[] { Unit("06118", early: 1, late: 0), Unit("06181", early: 0, late: 1) };
+        // 06181 beats 06118 on every rate of the table: on time 2/3 against 1/3, every other rate 100 % against 0 %.
+        var better = new DossierCounts
+        {
+            ResolvedEarly = 2, ResolvedLate = 1, LateWithApology = 1, ReceivedOnline = 1, ElectronicResults = 3, Digitised = 1, WithFees = 1,
+            PaidOnline = 1, VerySatisfied = 1,
+        };
+        var worse = new DossierCounts { ResolvedEarly = 1, ResolvedLate = 2, ReceivedInPersonOrPostal = 1, WithFees = 1, NotSatisfied = 1 };
+        (string, string, StatisticsRow)[] units =
+            [("06118", "Đơn vị 06118", StatisticsRow.From(null, worse)), ("06181", "Đơn vị 06181", StatisticsRow.From(null, better))];
 
         foreach (var rate in ProvinceRanking.Rates.Keys)
-            Assert.Equal(2, ProvinceRanking.Rank(units, rate).Count);
+        {
+            var ranked = ProvinceRanking.Rank(units, rate);
+            Assert.Equal([("06181", (int?)1), ("06118", 2)], ranked.Select(r => (r.UnitCode, r.Rank)));
+        }
     }
 
     private static (string, string, StatisticsRow) Unit(string code, int early, int late) =>
