@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Contracts.Dossiers;
@@ -103,10 +104,10 @@ public static class DossiersApi
         var now = clock.GetUtcNow();
         if (overdue is not null)
         {
+            // Dossier.IsOverdueAt, as SQL.
             var open = DossierLifecycle.Open.ToList();
-            query = overdue.Value
-                ? query.Where(d => open.Contains(d.Status) && d.DueAt < now && (d.PausedAt == null || d.DueAt < d.PausedAt))
-                : query.Where(d => !(open.Contains(d.Status) && d.DueAt < now && (d.PausedAt == null || d.DueAt < d.PausedAt)));
+            Expression<Func<Dossier, bool>> isOverdue = d => open.Contains(d.Status) && d.DueAt < now && (d.PausedAt == null || d.DueAt < d.PausedAt);
+            query = query.Where(overdue.Value ? isOverdue : Expression.Lambda<Func<Dossier, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));
         }
         if (from is not null && DateQuery.ParseDate("from", from, errors) is { } fromDate)
         {

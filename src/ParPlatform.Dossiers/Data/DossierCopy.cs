@@ -98,11 +98,12 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
             writer.Complete();
         }
         var eventType = OutboxRows.EventType(typeof(DossierRecorded));
+        var recordedAt = at.ToUniversalTime();
         await using (var writer = await connection.BeginBinaryImportAsync(CopyEventsCommand, cancellationToken))
         {
             foreach (var d in dossiers)
             {
-                var recorded = d.RecordedEvent(at.ToUniversalTime());
+                var recorded = d.RecordedEvent(recordedAt);
                 writer.StartRow();
                 writer.Write(d.Id, NpgsqlDbType.Uuid);
                 writer.Write(recorded.EventId, NpgsqlDbType.Uuid);
