@@ -20,7 +20,7 @@ public static class Extensions
             .Add<DossierReturnedConsumer>()
             .Add<DossierApologyIssuedConsumer>()
             .Add<DossierRatedConsumer>()
-            .Add<DossierRecordedConsumer>()
+            .Add<DossiersRecordedConsumer>()
             .Add<FeedbackReceivedConsumer>()
             .Add<FeedbackResolvedConsumer>()
             .Add<FeedbackRecordedConsumer>()

@@ -49,11 +49,14 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
         Assert.Equal(5, total.GetProperty("returnedWithdrawnNotEligible").GetInt64());
         Assert.Equal(3, total.GetProperty("ratings").GetProperty("verySatisfied").GetInt64());
         Assert.Equal(50, await CountAsync($"{prefix}-%"));
-        // One DossierRecorded per dossier written, none for the second file: the read models learn of each once.
-        var recorded = await RecordedEventsAsync($"{prefix}-%");
+        // Every dossier written in the import's DossiersRecorded events once, none for the second file: the read models learn of each once.
+        var (events, recorded) = await RecordedAsync(Id(job));
+        var recordedEvent = Assert.Single(events);
+        Assert.Equal(("24778", "68", Id(job), JsonValueKind.Null), (recordedEvent.GetProperty("unitCode").GetString(),
+            recordedEvent.GetProperty("provinceCode").GetString(), recordedEvent.GetProperty("importId").GetGuid(), recordedEvent.GetProperty("replayId").ValueKind));
         Assert.Equal(50, recorded.Count);
-        Assert.All(recorded, e => Assert.Equal(("24778", "68", JsonValueKind.Null), (e.GetProperty("unitCode").GetString(),
-            e.GetProperty("provinceCode").GetString(), e.GetProperty("replayId").ValueKind)));
+        Assert.Equal((await DossierIdsAsync($"{prefix}-%")).Order(), recorded.Select(d => d.GetProperty("dossierId").GetGuid()).Order());
+        Assert.Empty((await RecordedAsync(Id(again))).Events);
         Assert.Equal(5, recorded.Count(e => e.GetProperty("timeliness").ValueKind == JsonValueKind.String && e.GetProperty("timeliness").GetString() == "late"));
         Assert.Equal(10, recorded.Count(e => e.GetProperty("finishedAt").ValueKind == JsonValueKind.Null));
         Assert.Equal(3, recorded.Count(e => e.GetProperty("rating").ValueKind == JsonValueKind.String && e.GetProperty("rating").GetString() == "very-satisfied"));
@@ -161,24 +164,43 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
         throw new TimeoutException("The import was still being written after 10 s.");
     }
 
-    /// <summary>The DossierRecorded events in the outbox for the dossiers whose external id is like <paramref name="externalIdPattern"/>.</summary>
-    private async Task<List<JsonElement>> RecordedEventsAsync(string externalIdPattern)
+    private static Guid Id(JsonElement job) => job.GetProperty("id").GetGuid();
+
+    /// <summary>The <c>DossiersRecorded</c> events the import <paramref name="importId"/> wrote to the outbox, and the dossiers they carry.</summary>
+    private async Task<(List<JsonElement> Events, List<JsonElement> Dossiers)> RecordedAsync(Guid importId)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT payload::text FROM dossiers.outbox_messages
+            WHERE aggregate_key = @import AND event_type LIKE 'ParPlatform.Contracts.Dossiers.DossiersRecorded,%' ORDER BY sequence
+            """, connection);
+        command.Parameters.AddWithValue("import", importId.ToString());
+        await using var reader = await command.ExecuteReaderAsync();
+        var events = new List<JsonElement>();
+        while (await reader.ReadAsync())
+            events.Add(JsonDocument.Parse(reader.GetString(0)).RootElement);
+        return (events, [.. events.SelectMany(e => e.GetProperty("dossiers").EnumerateArray())]);
+    }
+
+    /// <summary>The ids of the dossiers whose external id is like <paramref name="externalIdPattern"/>.</summary>
+    private async Task<List<Guid>> DossierIdsAsync(string externalIdPattern)
     {
         await using var connection = new NpgsqlConnection(dossiers.Database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
             SELECT set_config('parplatform.all_tenants', 'on', false);
-            SELECT o.payload::text FROM dossiers.outbox_messages o JOIN dossiers.dossiers d ON d.id::text = o.aggregate_key
-            WHERE d.external_id LIKE @p AND o.event_type LIKE 'ParPlatform.Contracts.Dossiers.DossierRecorded,%' ORDER BY d.external_id
+            SELECT id FROM dossiers.dossiers WHERE external_id LIKE @p
             """, connection);
         command.Parameters.AddWithValue("p", externalIdPattern);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.NextResultAsync();
-        var events = new List<JsonElement>();
+        var ids = new List<Guid>();
         while (await reader.ReadAsync())
-            events.Add(JsonDocument.Parse(reader.GetString(0)).RootElement);
-        return events;
+            ids.Add(reader.GetGuid(0));
+        return ids;
     }
 
     private async Task<long> CountAsync(string externalIdPattern)

@@ -432,6 +432,27 @@ public sealed class DossierLifecycleTests
         TimeLimitAmount = limit.Amount, TimeLimitUnit = limit.Unit, Fee = 8000,
     };
 
+    [Fact]
+    public void Recorded_dossiers_are_published_in_events_of_at_most_500_each_every_dossier_once_with_its_state()
+    {
+        var dossiers = Enumerable.Range(0, 1_201).Select(i => ReceivedAt(Vn(2026, 11, 16, 8).AddMinutes(i), TimeLimit.Days(5))).ToList();
+        dossiers[1_200].Apply(Start, Vn(2026, 11, 17, 8), Calendar, Officer);
+        dossiers[1_200].Apply(Resolve, Vn(2026, 11, 18, 8), Calendar, Officer);
+        var import = Guid.CreateVersion7();
+
+        var events = Dossier.RecordedEvents(dossiers, Vn(2026, 11, 30, 8), import, replayId: null).ToList();
+
+        Assert.Equal([500, 500, 201], events.Select(e => e.Dossiers.Count));
+        Assert.All(events, e => Assert.Equal((dossiers[0].UnitCode, dossiers[0].ProvinceCode, import, (Guid?)null, Vn(2026, 11, 30, 8)),
+            (e.UnitCode, e.ProvinceCode, e.ImportId, e.ReplayId, e.OccurredAt)));
+        Assert.Equal(3, events.Select(e => e.EventId).Distinct().Count());
+        Assert.Equal(dossiers.Select(d => d.Id), events.SelectMany(e => e.Dossiers).Select(d => d.DossierId));
+        var last = events[2].Dossiers[^1];
+        Assert.Equal((DossierTimeliness.Early, Vn(2026, 11, 18, 8), (DateTimeOffset?)Vn(2026, 11, 16, 8).AddMinutes(1_200)),
+            (last.Timeliness!.Value, last.FinishedAt!.Value, last.ReceivedAt));
+        Assert.Empty(Dossier.RecordedEvents([], Vn(2026, 11, 30, 8), import, replayId: null));
+    }
+
     private static Dossier Register(TimeLimit limit, DateTimeOffset at) =>
         Dossier.Register(ProcedureWith(limit), DossierChannel.InPerson, "BN-0001", null, false, at);
 

@@ -67,7 +67,7 @@ public sealed class ReportingConsistencyTests(PlatformFixture platform, ITestOut
     public async Task Reporting_returns_the_dossiers_services_statistics_for_every_unit_and_window()
     {
         // The windows, as dates in Vietnam; 2026-Q1 holds Tam Thanh's imported quarter when that test ran first (an import
-        // publishes a DossierRecorded per dossier).
+        // publishes its dossiers in DossiersRecorded events of 500).
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(VietnamOffset).DateTime);
         var nextQ1 = today.Month <= 2 ? today.Year : today.Year + 1; // the Q1 (from 01/12) that holds today or starts next
         Window[] windows =

@@ -31,7 +31,7 @@ public sealed class RebuildTests(ReportingFixture reporting) : IClassFixture<Rep
             Dossier(Vn(2017, 12, 1), Vn(2017, 12, 8), null, null) with { Channel = DossierChannel.Online, HasFee = true, PaidOnline = true },
         };
         var feedback = new[] { Feedback(Vn(2017, 6, 1), Vn(2017, 6, 10), true), Feedback(Vn(2017, 7, 1), null, null) };
-        await PublishAndWaitAsync([.. dossiers.Select(d => d with { EventId = Guid.CreateVersion7() }), .. feedback.SelectMany(Steps)]);
+        await PublishAndWaitAsync([Recorded(dossiers, Vn(2017, 12, 31), importId: Guid.CreateVersion7(), replayId: null), .. feedback.SelectMany(Steps)]);
         using var officer = reporting.Officer(Unit);
         var source = await StatisticsAsync(officer);
         Assert.Equal(5, source.GetProperty("total").GetProperty("total").GetInt64());
@@ -50,7 +50,7 @@ public sealed class RebuildTests(ReportingFixture reporting) : IClassFixture<Rep
         Assert.Equal((Unit, "20"), (replay.UnitCode, replay.ProvinceCode));
 
         // The dossiers service replays: half of it first. Until all of it is in, the old model answers.
-        await PublishAndWaitAsync([.. dossiers.Take(3).Select(d => d with { EventId = Guid.CreateVersion7(), ReplayId = replay.ReplayId, OccurredAt = Vn(2026, 11, 30) })]);
+        await PublishAndWaitAsync(Recorded(dossiers.Take(3), Vn(2026, 11, 30), importId: null, replay.ReplayId));
         Assert.Equal(damaged.GetRawText(), (await StatisticsAsync(officer)).GetRawText());
 
         // Meanwhile the desk resolves the open feedback: the event reaches the old model and the new one.
@@ -63,7 +63,7 @@ public sealed class RebuildTests(ReportingFixture reporting) : IClassFixture<Rep
 
         await PublishAndWaitAsync(
         [
-            .. dossiers.Skip(3).Select(d => d with { EventId = Guid.CreateVersion7(), ReplayId = replay.ReplayId, OccurredAt = Vn(2026, 11, 30) }),
+            Recorded(dossiers.Skip(3), Vn(2026, 11, 30), importId: null, replay.ReplayId),
             .. feedback.Select(f => Recorded(f, replay.ReplayId)),
             new DossierReplayCompleted { UnitCode = Unit, ProvinceCode = "20", ReplayId = replay.ReplayId, Dossiers = 5, Feedback = 2 },
         ]);
@@ -96,9 +96,14 @@ public sealed class RebuildTests(ReportingFixture reporting) : IClassFixture<Rep
         await reporting.WaitForInboxAsync(before, events.Length);
     }
 
-    private static DossierRecorded Dossier(DateTimeOffset received, DateTimeOffset due, DateTimeOffset? finished, DossierTimeliness? timeliness) => new()
+    private static DossiersRecorded Recorded(IEnumerable<RecordedDossier> dossiers, DateTimeOffset at, Guid? importId, Guid? replayId) => new()
     {
-        UnitCode = Unit, ProvinceCode = "20", OccurredAt = received, DossierId = Guid.CreateVersion7(), ProcedureCode = "P1", Field = "Hộ tịch",
+        UnitCode = Unit, ProvinceCode = "20", OccurredAt = at, ImportId = importId, ReplayId = replayId, Dossiers = [.. dossiers],
+    };
+
+    private static RecordedDossier Dossier(DateTimeOffset received, DateTimeOffset due, DateTimeOffset? finished, DossierTimeliness? timeliness) => new()
+    {
+        DossierId = Guid.CreateVersion7(), ProcedureCode = "P1", Field = "Hộ tịch",
         Channel = DossierChannel.InPerson, ReceivedAt = received, DueAt = due, FinishedAt = finished, Timeliness = timeliness,
         ElectronicResult = timeliness is not null, Digitised = true, HasFee = false, PaidOnline = false,
     };

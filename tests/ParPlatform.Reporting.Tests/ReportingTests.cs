@@ -112,11 +112,17 @@ public sealed class ReportingTests(ReportingFixture reporting) : IClassFixture<R
         // Imported open and paused on 05/04/2019 (due 03/04, so overdue since the pause came after it); then the desk resolves it late on 10/04.
         var id = Guid.CreateVersion7();
         var unit = recordedFirst ? "06112" : "06118";
-        var recorded = new DossierRecorded
+        var recorded = new DossiersRecorded
         {
-            UnitCode = unit, ProvinceCode = "20", OccurredAt = Vn(2019, 4, 6, 9), DossierId = id, ProcedureCode = "P1", Field = "Đất đai",
-            Channel = DossierChannel.Postal, ReceivedAt = Vn(2019, 4, 1, 9), DueAt = Vn(2019, 4, 3, 9), PausedAt = Vn(2019, 4, 5, 9),
-            ElectronicResult = false, Digitised = true, HasFee = true, PaidOnline = false,
+            UnitCode = unit, ProvinceCode = "20", OccurredAt = Vn(2019, 4, 6, 9), ImportId = Guid.CreateVersion7(),
+            Dossiers =
+            [
+                new RecordedDossier
+                {
+                    DossierId = id, ProcedureCode = "P1", Field = "Đất đai", Channel = DossierChannel.Postal, ReceivedAt = Vn(2019, 4, 1, 9),
+                    DueAt = Vn(2019, 4, 3, 9), PausedAt = Vn(2019, 4, 5, 9), ElectronicResult = false, Digitised = true, HasFee = true, PaidOnline = false,
+                },
+            ],
         };
         IntegrationEvent[] steps =
         [

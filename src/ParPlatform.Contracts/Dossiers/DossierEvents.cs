@@ -126,17 +126,30 @@ public sealed record DossierRated : IntegrationEvent
 }
 
 /// <summary>
-/// A dossier's whole state as the statistics count it, published when it did not come through the
-/// desk's steps: written by a bulk import from the unit's old system (<see cref="ReplayId"/> null),
-/// or published again for every dossier when the reporting read model is rebuilt (the replay's id).
-/// A consumer merges it with the step events of the same dossier, which may arrive before or after it.
+/// Dossiers whose whole state is published at once, because they did not come through the desk's
+/// steps: written by a bulk import from the unit's old system (<see cref="ImportId"/>), or published
+/// again when the reporting read model is rebuilt (<see cref="ReplayId"/>). All of one unit, at most
+/// <see cref="MaxDossiers"/> per event (an import of a million dossiers is 2,000 events, not a million).
+/// A consumer merges each with the step events of the same dossier, which may arrive before or after it.
 /// </summary>
-public sealed record DossierRecorded : IntegrationEvent
+public sealed record DossiersRecorded : IntegrationEvent
+{
+    /// <summary>The most dossiers one event carries.</summary>
+    public const int MaxDossiers = 500;
+
+    /// <summary>The bulk import that wrote them, or null for a replay.</summary>
+    public Guid? ImportId { get; init; }
+
+    /// <summary>The replay they belong to (<see cref="Reporting.ReadModelReplayRequested"/>), or null for an import.</summary>
+    public Guid? ReplayId { get; init; }
+
+    public required IReadOnlyList<RecordedDossier> Dossiers { get; init; }
+}
+
+/// <summary>One dossier of a <see cref="DossiersRecorded"/>: its whole state as the statistics count it.</summary>
+public sealed record RecordedDossier
 {
     public required Guid DossierId { get; init; }
-
-    /// <summary>The replay it belongs to (<see cref="Reporting.ReadModelReplayRequested"/>), or null for an import.</summary>
-    public Guid? ReplayId { get; init; }
 
     public required string ProcedureCode { get; init; }
 
@@ -217,7 +230,7 @@ public sealed record FeedbackRecorded : IntegrationEvent
 
 /// <summary>
 /// The dossiers service has published everything of a unit for a replay: <see cref="Dossiers"/>
-/// <see cref="DossierRecorded"/> and <see cref="Feedback"/> <see cref="FeedbackRecorded"/> events
+/// dossiers in <see cref="DossiersRecorded"/> events and <see cref="Feedback"/> <see cref="FeedbackRecorded"/> events
 /// with its id (they travel on other exchanges, so they may arrive after this one).
 /// </summary>
 public sealed record DossierReplayCompleted : IntegrationEvent

@@ -11,9 +11,9 @@ namespace ParPlatform.Dossiers.Data;
 /// Writes checked dossiers of one unit in one transaction: binary COPY into a temporary table (COPY
 /// cannot write a table with row-level security), then one INSERT … SELECT that row-level security
 /// checks and that skips the external ids the unit already has (importing a file twice adds
-/// nothing, even two at once). Each dossier written gets its <c>DossierRecorded</c> event in the
-/// outbox in the same transaction (copied alongside, kept only for the dossiers written), so the
-/// read models learn of imports as of any other dossier. Progress is reported as rows are copied.
+/// nothing, even two at once). The dossiers written are published in <c>DossiersRecorded</c> events
+/// (<see cref="DossiersRecorded.MaxDossiers"/> each) written to the outbox in the same transaction, so
+/// the read models learn of imports as of any other dossier. Progress is reported as rows are copied.
 /// </summary>
 public sealed class DossierCopy(NpgsqlDataSource dataSource)
 {
@@ -28,14 +28,15 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
         FROM STDIN (FORMAT BINARY)
         """;
 
-    private const string CopyEventsCommand = "COPY import_events (dossier_id, event_id, event_type, payload, occurred_at) FROM STDIN (FORMAT BINARY)";
+    private const string CopyEventsCommand =
+        "COPY dossiers.outbox_messages (event_id, event_type, aggregate_key, payload, occurred_at) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>
-    /// Writes <paramref name="dossiers"/>, recorded at <paramref name="at"/>; returns (written, skipped).
+    /// Writes <paramref name="dossiers"/> of the import <paramref name="importId"/>, recorded at <paramref name="at"/>; returns (written, skipped).
     /// <paramref name="progress"/> gets the rows staged so far.
     /// </summary>
     public async Task<(int Written, int Skipped)> WriteAsync(
-        string unitCode, IReadOnlyList<Dossier> dossiers, DateTimeOffset at, Func<int, Task> progress, CancellationToken cancellationToken)
+        Guid importId, string unitCode, IReadOnlyList<Dossier> dossiers, DateTimeOffset at, Func<int, Task> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dossiers);
         ArgumentNullException.ThrowIfNull(progress);
@@ -47,10 +48,7 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         await using (var stage = new NpgsqlCommand(
-            """
-            CREATE TEMPORARY TABLE import_dossiers (LIKE dossiers.dossiers INCLUDING DEFAULTS) ON COMMIT DROP;
-            CREATE TEMPORARY TABLE import_events (dossier_id uuid, event_id uuid, event_type text, payload jsonb, occurred_at timestamptz) ON COMMIT DROP;
-            """, connection, transaction))
+            "CREATE TEMPORARY TABLE import_dossiers (LIKE dossiers.dossiers INCLUDING DEFAULTS) ON COMMIT DROP", connection, transaction))
             await stage.ExecuteNonQueryAsync(cancellationToken);
 
         var copied = 0;
@@ -97,38 +95,36 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
             }
             writer.Complete();
         }
-        var eventType = OutboxRows.EventType(typeof(DossierRecorded));
-        var recordedAt = at.ToUniversalTime();
+        var written = new HashSet<Guid>(dossiers.Count);
+        await using (var insert = new NpgsqlCommand(
+            """
+            INSERT INTO dossiers.dossiers SELECT * FROM import_dossiers
+            ON CONFLICT (unit_code, external_id) WHERE external_id IS NOT NULL DO NOTHING
+            RETURNING id
+            """, connection, transaction))
+        {
+            insert.CommandTimeout = 0; // a million rows take longer than the default 30 s on a small machine
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                written.Add(reader.GetGuid(0));
+        }
+        var eventType = OutboxRows.EventType(typeof(DossiersRecorded));
+        var aggregateKey = importId.ToString();
         await using (var writer = await connection.BeginBinaryImportAsync(CopyEventsCommand, cancellationToken))
         {
-            foreach (var d in dossiers)
+            foreach (var recorded in Dossier.RecordedEvents(dossiers.Where(d => written.Contains(d.Id)), at.ToUniversalTime(), importId, replayId: null))
             {
-                var recorded = d.RecordedEvent(recordedAt);
                 writer.StartRow();
-                writer.Write(d.Id, NpgsqlDbType.Uuid);
                 writer.Write(recorded.EventId, NpgsqlDbType.Uuid);
                 writer.Write(eventType, NpgsqlDbType.Text);
+                writer.Write(aggregateKey, NpgsqlDbType.Text);
                 writer.Write(OutboxRows.Payload(recorded), NpgsqlDbType.Jsonb);
                 writer.Write(recorded.OccurredAt, NpgsqlDbType.TimestampTz);
             }
             writer.Complete();
         }
-        int written;
-        await using (var insert = new NpgsqlCommand(
-            """
-            WITH written AS (
-              INSERT INTO dossiers.dossiers SELECT * FROM import_dossiers
-              ON CONFLICT (unit_code, external_id) WHERE external_id IS NOT NULL DO NOTHING
-              RETURNING id)
-            INSERT INTO dossiers.outbox_messages (event_id, event_type, aggregate_key, payload, occurred_at)
-            SELECT e.event_id, e.event_type, e.dossier_id::text, e.payload, e.occurred_at FROM import_events e JOIN written w ON w.id = e.dossier_id
-            """, connection, transaction))
-        {
-            insert.CommandTimeout = 0; // a million rows take longer than the default 30 s on a small machine
-            written = await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
         await transaction.CommitAsync(cancellationToken);
-        return (written, dossiers.Count - written);
+        return (written.Count, dossiers.Count - written.Count);
     }
 
     private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)

@@ -270,14 +270,25 @@ public sealed class Dossier
         Rating = Rating!.Value, RatedAt = RatedAt.Value,
     };
 
-    /// <summary>The whole state the statistics count, published at <paramref name="at"/> (an import, or the replay <paramref name="replayId"/>).</summary>
-    public DossierRecorded RecordedEvent(DateTimeOffset at, Guid? replayId = null) => new()
+    /// <summary>The whole state the statistics count, as a <see cref="DossiersRecorded"/> carries it.</summary>
+    public RecordedDossier Recorded() => new()
     {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, DossierId = Id, ReplayId = replayId, ProcedureCode = ProcedureCode,
-        Field = Field, Channel = Channel, ReceivedAt = ReceivedAt, DueAt = DueAt, PausedAt = PausedAt, FinishedAt = FinishedAt,
-        Timeliness = Timeliness is { } t ? ToContract(t) : null, ReturnReason = ReturnReason, ElectronicResult = ElectronicResult,
-        Digitised = Digitised, HasFee = HasFee, PaidOnline = PaidOnline, ApologyIssuedAt = ApologyIssuedAt, Rating = Rating, RatedAt = RatedAt,
+        DossierId = Id, ProcedureCode = ProcedureCode, Field = Field, Channel = Channel, ReceivedAt = ReceivedAt, DueAt = DueAt, PausedAt = PausedAt,
+        FinishedAt = FinishedAt, Timeliness = Timeliness is { } t ? ToContract(t) : null, ReturnReason = ReturnReason,
+        ElectronicResult = ElectronicResult, Digitised = Digitised, HasFee = HasFee, PaidOnline = PaidOnline, ApologyIssuedAt = ApologyIssuedAt,
+        Rating = Rating, RatedAt = RatedAt,
     };
+
+    /// <summary>
+    /// Dossiers of one unit published at <paramref name="at"/> as <see cref="DossiersRecorded"/> events of at most
+    /// <see cref="DossiersRecorded.MaxDossiers"/> each: those of the import <paramref name="importId"/> or of the replay <paramref name="replayId"/>.
+    /// </summary>
+    public static IEnumerable<DossiersRecorded> RecordedEvents(IEnumerable<Dossier> dossiers, DateTimeOffset at, Guid? importId, Guid? replayId) =>
+        dossiers.Chunk(DossiersRecorded.MaxDossiers).Select(chunk => new DossiersRecorded
+        {
+            UnitCode = chunk[0].UnitCode, ProvinceCode = chunk[0].ProvinceCode, OccurredAt = at, ImportId = importId, ReplayId = replayId,
+            Dossiers = [.. chunk.Select(d => d.Recorded())],
+        });
 
     public static DossierTimeliness ToContract(Timeliness timeliness) => timeliness switch
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Contracts.Reporting;
 using ParPlatform.Dossiers.Data;
+using ParPlatform.Dossiers.Domain;
 using ParPlatform.Messaging.Inbox;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults.Tenancy;
@@ -9,8 +10,8 @@ using ParPlatform.ServiceDefaults.Tenancy;
 namespace ParPlatform.Dossiers.Events;
 
 /// <summary>
-/// A read model asks for a unit's data again: every dossier of the unit as a <see cref="DossierRecorded"/>,
-/// every piece of feedback as a <see cref="FeedbackRecorded"/>, then <see cref="DossierReplayCompleted"/>
+/// A read model asks for a unit's data again: every dossier of the unit in <see cref="DossiersRecorded"/> events
+/// (<see cref="DossiersRecorded.MaxDossiers"/> each), every piece of feedback as a <see cref="FeedbackRecorded"/>, then <see cref="DossierReplayCompleted"/>
 /// with the counts, all written to the outbox in this one transaction (so the counts are exactly
 /// what was published).
 /// </summary>
@@ -32,8 +33,8 @@ public sealed class ReplayRequestedConsumer : InboxConsumer<ReadModelReplayReque
     {
         var at = _clock.GetUtcNow();
         var dossiers = await Context.Dossiers.AsNoTracking().Where(d => d.UnitCode == message.UnitCode).ToListAsync(cancellationToken);
-        foreach (var dossier in dossiers)
-            _outbox.Add(dossier.RecordedEvent(at, message.ReplayId), dossier.Id.ToString());
+        foreach (var recorded in Dossier.RecordedEvents(dossiers, at, importId: null, message.ReplayId))
+            _outbox.Add(recorded, message.ReplayId.ToString());
         var feedback = await Context.Feedback.AsNoTracking().Where(f => f.UnitCode == message.UnitCode).ToListAsync(cancellationToken);
         foreach (var item in feedback)
             _outbox.Add(item.RecordedEvent(at, message.ReplayId), item.Id.ToString());

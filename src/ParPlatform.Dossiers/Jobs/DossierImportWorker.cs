@@ -38,7 +38,7 @@ public sealed class DossierImportWorker(
             int written, skipped;
             try
             {
-                (written, skipped) = await copy.WriteAsync(work.UnitCode, work.Dossiers, clock.GetUtcNow(),
+                (written, skipped) = await copy.WriteAsync(work.JobId, work.UnitCode, work.Dossiers, clock.GetUtcNow(),
                     rows => RecordAsync(work, "record its progress",
                         UpdateAsync(work, jobs => jobs.ExecuteUpdateAsync(j => j.SetProperty(x => x.WrittenRows, rows), stoppingToken))),
                     stoppingToken);

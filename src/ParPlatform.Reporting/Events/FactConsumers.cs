@@ -176,25 +176,35 @@ public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope
 }
 
 /// <summary>
-/// A whole dossier: of an import (into every live generation of the unit), or of a replay (only into
-/// the generation that replay fills; counted towards its end, see <see cref="Replays"/>). The facts
-/// that never change once known are kept if the step events already brought them; the due date,
-/// the pause and the payment take the newer value.
+/// Whole dossiers, in one statement per event: of an import (into every live generation of the unit),
+/// or of a replay (only into the generation that replay fills; counted towards its end, see
+/// <see cref="Replays"/>). The facts that never change once known are kept if the step events already
+/// brought them; the due date, the pause and the payment take the newer value.
 /// </summary>
-public sealed class DossierRecordedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierRecorded>(context, scope, lag)
+public sealed class DossiersRecordedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossiersRecorded>(context, scope, lag)
 {
-    protected override void Apply(DossierRecorded m)
+    protected override void Apply(DossiersRecorded m)
     {
         var at = Utc(m.OccurredAt);
+        var d = m.Dossiers;
         Write($"""
             INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, channel, received_at, due_at,
               due_changed_at, paused_at, pause_changed_at, finished_at, timeliness, return_reason, electronic_result, digitised, has_fee,
               paid_online, paid_changed_at, apology_issued_at, rating, rated_at)
-            SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Channel.ToString()}, {Utc(m.ReceivedAt)}::timestamptz,
-              {Utc(m.DueAt)}::timestamptz, {at}, {Utc(m.PausedAt)}::timestamptz, {at}, {Utc(m.FinishedAt)}::timestamptz, {m.Timeliness?.ToString()}::text,
-              {m.ReturnReason?.ToString()}::text, {m.ElectronicResult}, {m.Digitised}, {m.HasFee}, {m.PaidOnline}, {at},
-              {Utc(m.ApologyIssuedAt)}::timestamptz, {m.Rating?.ToString()}::text, {Utc(m.RatedAt)}::timestamptz
-            FROM (SELECT g FROM reporting.live_generations({m.UnitCode}) g WHERE {m.ReplayId}::uuid IS NULL
+            SELECT target.g, d.dossier_id, {m.UnitCode}, {m.ProvinceCode}, d.field, d.channel, d.received_at, d.due_at, {at}, d.paused_at, {at},
+              d.finished_at, d.timeliness, d.return_reason, d.electronic_result, d.digitised, d.has_fee, d.paid_online, {at}, d.apology_issued_at,
+              d.rating, d.rated_at
+            FROM unnest({d.Select(x => x.DossierId).ToArray()}::uuid[], {d.Select(x => x.Field).ToArray()}::text[],
+                   {d.Select(x => x.Channel.ToString()).ToArray()}::text[], {d.Select(x => Utc(x.ReceivedAt)).ToArray()}::timestamptz[],
+                   {d.Select(x => Utc(x.DueAt)).ToArray()}::timestamptz[], {d.Select(x => Utc(x.PausedAt)).ToArray()}::timestamptz[],
+                   {d.Select(x => Utc(x.FinishedAt)).ToArray()}::timestamptz[], {d.Select(x => x.Timeliness?.ToString()).ToArray()}::text[],
+                   {d.Select(x => x.ReturnReason?.ToString()).ToArray()}::text[], {d.Select(x => x.ElectronicResult).ToArray()}::boolean[],
+                   {d.Select(x => x.Digitised).ToArray()}::boolean[], {d.Select(x => x.HasFee).ToArray()}::boolean[],
+                   {d.Select(x => x.PaidOnline).ToArray()}::boolean[], {d.Select(x => Utc(x.ApologyIssuedAt)).ToArray()}::timestamptz[],
+                   {d.Select(x => x.Rating?.ToString()).ToArray()}::text[], {d.Select(x => Utc(x.RatedAt)).ToArray()}::timestamptz[])
+              AS d(dossier_id, field, channel, received_at, due_at, paused_at, finished_at, timeliness, return_reason, electronic_result,
+                   digitised, has_fee, paid_online, apology_issued_at, rating, rated_at)
+            CROSS JOIN (SELECT g FROM reporting.live_generations({m.UnitCode}) g WHERE {m.ReplayId}::uuid IS NULL
                   UNION SELECT building FROM reporting.unit_generations WHERE unit_code = {m.UnitCode} AND replay_id = {m.ReplayId}::uuid) AS target(g)
             ON CONFLICT (generation, dossier_id) DO UPDATE SET
               channel = coalesce(f.channel, EXCLUDED.channel), received_at = coalesce(f.received_at, EXCLUDED.received_at),
@@ -213,7 +223,7 @@ public sealed class DossierRecordedConsumer(ReportingDbContext context, TenantSc
             """);
         if (m.ReplayId is { } replay)
         {
-            Write(Replays.Count(m.UnitCode, replay, dossiers: 1, feedback: 0));
+            Write(Replays.Count(m.UnitCode, replay, dossiers: d.Count, feedback: 0));
             Write(Replays.FinishIfComplete(m.UnitCode, replay));
         }
     }
