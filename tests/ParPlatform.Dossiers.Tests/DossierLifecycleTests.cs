@@ -421,17 +421,6 @@ public sealed class DossierLifecycleTests
         Assert.True(feedback.ResolvedWithinDeadline);
     }
 
-    private static DateTimeOffset Vn(int year, int month, int day, int hour, int minute = 0) =>
-        new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
-
-    private static DateTimeOffset Parse(string instant) => DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture);
-
-    private static Procedure ProcedureWith(TimeLimit limit) => new()
-    {
-        UnitCode = "06112", ProvinceCode = "20", Code = "1.001612", Name = "Đăng ký khai sinh", Field = "Hộ tịch",
-        TimeLimitAmount = limit.Amount, TimeLimitUnit = limit.Unit, Fee = 8000,
-    };
-
     [Fact]
     public void Recorded_dossiers_are_published_in_events_of_at_most_500_each_every_dossier_once_with_its_state()
     {
@@ -452,6 +441,40 @@ public sealed class DossierLifecycleTests
             (last.Timeliness!.Value, last.FinishedAt!.Value, last.ReceivedAt));
         Assert.Empty(Dossier.RecordedEvents([], Vn(2026, 11, 30, 8), import, replayId: null));
     }
+
+    [Theory]
+    [InlineData("", true)] // open, due 16/11 10:00, imported on the 30th: overdue, marked so the scan publishes nothing
+    [InlineData("2026-11-16 09:00", false)] // waiting for supplements since before its due instant: its clock stopped in time
+    [InlineData("2026-11-17 09:00", true)] // the request came after the due instant: overdue all the same
+    public void An_imported_open_dossier_past_its_due_instant_is_marked_overdue_unless_its_clock_stopped_in_time(
+        string pausedAt, bool marked)
+    {
+        var cells = new Dictionary<string, string>
+        {
+            ["externalId"] = "HS-1", ["procedureCode"] = "1.001612", ["channel"] = "online", ["applicantReference"] = "BN-1",
+            ["receivedAt"] = "2026-11-16 08:00", ["dueAt"] = "2026-11-16 10:00",
+            ["status"] = pausedAt.Length == 0 ? "processing" : "supplement-requested", ["pausedAt"] = pausedAt,
+        };
+        var procedures = new Dictionary<string, Procedure> { ["1.001612"] = ProcedureWith(TimeLimit.Days(5)) };
+
+        var (dossiers, problems) = DossierImport.Read([(2, cells)], procedures, Calendar, Vn(2026, 11, 30, 8));
+
+        Assert.Empty(problems);
+        var dossier = Assert.Single(dossiers);
+        Assert.Equal(marked, dossier.IsOverdueAt(Vn(2026, 11, 30, 8)));
+        Assert.Equal(marked ? Vn(2026, 11, 30, 8) : null, dossier.OverdueAt);
+    }
+
+    private static DateTimeOffset Vn(int year, int month, int day, int hour, int minute = 0) =>
+        new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
+
+    private static DateTimeOffset Parse(string instant) => DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture);
+
+    private static Procedure ProcedureWith(TimeLimit limit) => new()
+    {
+        UnitCode = "06112", ProvinceCode = "20", Code = "1.001612", Name = "Đăng ký khai sinh", Field = "Hộ tịch",
+        TimeLimitAmount = limit.Amount, TimeLimitUnit = limit.Unit, Fee = 8000,
+    };
 
     private static Dossier Register(TimeLimit limit, DateTimeOffset at) =>
         Dossier.Register(ProcedureWith(limit), DossierChannel.InPerson, "BN-0001", null, false, at);

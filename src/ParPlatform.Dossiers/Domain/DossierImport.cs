@@ -176,8 +176,9 @@ public static class DossierImport
             ElectronicResult = resolved && electronicResult,
             Digitised = digitised,
             PaidOnline = paidOnline,
-            // Open and past due already: overdue, without a DossierOverdue event (imports publish no events).
-            OverdueAt = !finished && pausedAt is null && dueAt < now ? now : null,
+            // Open and past due already (before its pause, if it waits for supplements): overdue, without a DossierOverdue
+            // event (the import publishes its dossiers whole, in DossiersRecorded).
+            OverdueAt = !finished && dueAt < (pausedAt ?? now) ? now : null,
             Rating = rating,
             RatedAt = ratedAt,
             UpdatedAt = now,
