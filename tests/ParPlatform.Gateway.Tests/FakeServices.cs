@@ -11,7 +11,8 @@ namespace ParPlatform.Gateway.Tests;
 /// <summary>
 /// One tiny HTTP server per service name, answering "{service} {path}" on every request and
 /// 200 on /health, so a test can see where the gateway sent a request. Each reads the whole
-/// request body (of any size) and answers its length in X-Received-Bytes. The identity service
+/// request body (of any size) and answers its length in X-Received-Bytes, after waiting the
+/// milliseconds of an X-Test-Delay-Ms header if the request has one. The identity service
 /// also publishes the signing keys of <see cref="TestTokens"/> at /.well-known/jwks.
 /// </summary>
 public sealed class FakeServices : IAsyncLifetime
@@ -41,6 +42,8 @@ public sealed class FakeServices : IAsyncLifetime
                 var path = $"{context.Request.Path}{context.Request.QueryString}";
                 var received = await CountBytesAsync(context.Request.Body, context.RequestAborted);
                 _received.Enqueue($"{name} {context.Request.Method} {path}");
+                if (int.TryParse(context.Request.Headers["X-Test-Delay-Ms"], out var delay))
+                    await Task.Delay(delay, context.RequestAborted);
                 context.Response.Headers["X-Received-Bytes"] = received.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (name == "identity" && context.Request.Path == "/.well-known/jwks")
                 {

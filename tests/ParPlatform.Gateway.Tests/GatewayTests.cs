@@ -115,6 +115,39 @@ public sealed class GatewayTests(FakeServices services)
         Assert.All(FakeServices.Names.Where(n => n != "staffing"), name => Assert.Equal("Healthy", byName[name]));
     }
 
+    [Fact]
+    public async Task A_dossier_import_may_keep_the_service_silent_longer_than_any_other_request()
+    {
+        // Every request may be silent 1 s, an import 5 s (in production 30 s and 5 min: an import checks every row before it answers).
+        await using var gateway = StartGateway(services.Urls, new Dictionary<string, string>
+        {
+            ["Gateway:Timeouts:Service"] = "00:00:01", ["Gateway:Timeouts:Import"] = "00:00:05",
+        });
+        using var client = gateway.CreateClient();
+        var import = $"/api/v1/units/06112/dossiers/imports?n={Guid.NewGuid():N}";
+
+        using var slowImport = await DelayedPostAsync(client, import, TimeSpan.FromSeconds(2));
+        using var slowIntake = await DelayedPostAsync(client, "/api/v1/units/06112/dossiers", TimeSpan.FromSeconds(2));
+        using var stuckImport = await DelayedPostAsync(client, import, TimeSpan.FromSeconds(7));
+
+        Assert.Equal(HttpStatusCode.OK, slowImport.StatusCode);
+        Assert.Equal($"dossiers {import}", await slowImport.Content.ReadAsStringAsync());
+        foreach (var timedOut in new[] { slowIntake, stuckImport })
+        {
+            Assert.Equal(HttpStatusCode.GatewayTimeout, timedOut.StatusCode);
+            var problem = await timedOut.Content.ReadFromJsonAsync<ProblemDetails>();
+            Assert.Equal("dossiers", problem!.Extensions["service"]?.ToString());
+        }
+    }
+
+    private static async Task<HttpResponseMessage> DelayedPostAsync(HttpClient client, string path, TimeSpan delay)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new StringContent("a,b\n") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.UnitOfficer());
+        request.Headers.Add("X-Test-Delay-Ms", ((int)delay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return await client.SendAsync(request);
+    }
+
     /// <summary>GET …/{service}/status answers 503 ProblemDetails naming the service, and does not hang.</summary>
     private static async Task AssertServiceUnavailableAsync(IReadOnlyDictionary<string, string> serviceUrls, string service)
     {

@@ -34,27 +34,67 @@ public static class GatewayRoutes
     public static IEnumerable<string> Services => Table.Select(r => r.Service).Distinct();
 
     /// <summary>
+    /// A dossier import's own route and cluster (same service): the service reads the whole upload and
+    /// checks every row before it answers (202, or 400 with the bad rows), which for a million rows on
+    /// a small machine is more than the 30 s of silence allowed to any other request.
+    /// </summary>
+    public const string ImportsRoute = "unit-dossier-imports";
+
+    public const string ImportsCluster = "dossiers-imports";
+
+    /// <summary>
     /// The routes; each keeps the caller's Host header, so a service sees the public address it
     /// was called at (the identity service builds its discovery document and redirects from it).
     /// </summary>
     public static IReadOnlyList<RouteConfig> Routes() =>
-        [.. Table.Select(r => new RouteConfig
-        {
-            RouteId = r.Id,
-            ClusterId = r.Service,
-            Match = new RouteMatch { Path = r.Path },
-            Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
-        })];
+    [
+        .. Table.Select(r => Route(r.Id, r.Service, new RouteMatch { Path = r.Path })),
+        Route(ImportsRoute, ImportsCluster, new RouteMatch { Path = "/api/v1/units/{unitCode}/dossiers/imports", Methods = ["POST"] }),
+    ];
 
-    public static IReadOnlyList<ClusterConfig> Clusters() =>
-        [.. Services.Select(service => new ClusterConfig
-        {
-            ClusterId = service,
-            Destinations = new Dictionary<string, DestinationConfig>
-            {
-                [service] = new() { Address = $"http://{service}" },
-            },
-            // A service that hangs is answered for within 30 s (504); one that is down at once (503).
-            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(30) },
-        })];
+    /// <summary>
+    /// One cluster per service, and the imports' own: a service that does not answer within its timeout
+    /// (silence, not total time: an upload streaming in is activity) is answered for with 504; one that
+    /// is down at once (503).
+    /// </summary>
+    public static IReadOnlyList<ClusterConfig> Clusters(GatewayTimeouts timeouts)
+    {
+        ArgumentNullException.ThrowIfNull(timeouts);
+        return
+        [
+            .. Services.Select(service => Cluster(service, service, timeouts.Service)),
+            Cluster(ImportsCluster, "dossiers", timeouts.Import),
+        ];
+    }
+
+    private static RouteConfig Route(string id, string cluster, RouteMatch match) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        Match = match,
+        Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+    };
+
+    /// <summary>The cluster's metadata entry naming its service (what a 503 or 504 names).</summary>
+    public const string ServiceMetadata = "service";
+
+    private static ClusterConfig Cluster(string id, string service, TimeSpan timeout) => new()
+    {
+        ClusterId = id,
+        Metadata = new Dictionary<string, string> { [ServiceMetadata] = service },
+        Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = $"http://{service}" } },
+        HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = timeout },
+    };
+}
+
+/// <summary>Gateway:Timeouts: how long a service may be silent before the gateway answers 504.</summary>
+public sealed class GatewayTimeouts
+{
+    public const string Section = "Gateway:Timeouts";
+
+    /// <summary>Any request.</summary>
+    public TimeSpan Service { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A dossier import (<see cref="GatewayRoutes.ImportsRoute"/>).</summary>
+    public TimeSpan Import { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -39,7 +39,7 @@ public static class ProxyErrors
         }
 
         var timedOut = error.Error == ForwarderError.RequestTimedOut;
-        var service = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
+        var service = context.GetReverseProxyFeature().Cluster.Config.Metadata![GatewayRoutes.ServiceMetadata];
         context.Response.StatusCode = timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status503ServiceUnavailable;
         await problems.WriteAsync(new ProblemDetailsContext
         {
