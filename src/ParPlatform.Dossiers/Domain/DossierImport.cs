@@ -37,27 +37,39 @@ public static class DossierImport
     /// <summary>
     /// The dossiers of the rows for a unit whose catalogue is <paramref name="procedures"/> (by code),
     /// or the problems of the rows that do not hold. Nothing is half-read: with any problem, no dossier.
+    /// The rows are checked on every core (each row alone), then the external ids for repeats, in order.
     /// </summary>
     public static (List<Dossier> Dossiers, List<ImportProblem> Problems) Read(
-        IEnumerable<(int Row, Dictionary<string, string> Cells)> rows, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar,
+        IReadOnlyList<(int Row, Dictionary<string, string> Cells)> rows, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar,
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(procedures);
         ArgumentNullException.ThrowIfNull(calendar);
-        var dossiers = new List<Dossier>();
+        var read = new Dossier?[rows.Count];
         var problems = new List<ImportProblem>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (row, cells) in rows)
+        Parallel.For(0, rows.Count, () => new List<ImportProblem>(), (i, _, found) =>
         {
-            var before = problems.Count;
-            var dossier = ReadRow(row, cells, procedures, calendar, now, problems);
-            if (dossier?.ExternalId is { } id && !seen.TryAdd(id, row))
-                problems.Add(new ImportProblem(row, "externalId", $"Mã {id} đã có ở dòng {seen[id]}."));
-            else if (dossier is not null && problems.Count == before)
+            read[i] = ReadRow(rows[i].Row, rows[i].Cells, procedures, calendar, now, found);
+            return found;
+        }, found =>
+        {
+            lock (problems)
+                problems.AddRange(found);
+        });
+
+        var dossiers = new List<Dossier>(rows.Count);
+        var seen = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (read[i] is not { } dossier)
+                continue;
+            if (dossier.ExternalId is { } id && !seen.TryAdd(id, rows[i].Row))
+                problems.Add(new ImportProblem(rows[i].Row, "externalId", $"Mã {id} đã có ở dòng {seen[id]}."));
+            else
                 dossiers.Add(dossier);
         }
-        return (problems.Count > 0 ? [] : dossiers, problems);
+        return (problems.Count > 0 ? [] : dossiers, [.. problems.OrderBy(p => p.Row)]);
     }
 
     private static Dossier? ReadRow(
