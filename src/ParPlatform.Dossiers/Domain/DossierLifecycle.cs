@@ -94,10 +94,21 @@ public static class DossierLifecycle
 
     /// <summary>The name clients write, in the URL and JSON: "receive", "request-supplement", "resolved"…</summary>
     public static string NameOf<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        Names<TEnum>.ByValue.TryGetValue(value, out var name) ? name : Kebab(value);
 
     public static TEnum? Parse<TEnum>(string? name) where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Cast<TEnum?>().FirstOrDefault(v => NameOf(v!.Value) == name);
+        name is not null && Names<TEnum>.ByName.TryGetValue(name, out var value) ? value : null;
+
+    private static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>Each enum's names, worked out once (an import reads millions of them).</summary>
+    private static class Names<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly Dictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().ToDictionary(v => v, Kebab);
+
+        public static readonly Dictionary<string, TEnum> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+    }
 
     /// <summary>Vietnamese name of an action, for messages a person reads.</summary>
     public static string Describe(DossierAction action) => action switch
