@@ -258,8 +258,11 @@ async Task RunAsync()
         Console.WriteLine(F($"Import: {options.ImportRows:N0} rows ({megabytes:N0} MB of CSV) through the gateway into unit {IntakeUnit} …"));
         await ExecuteAsync(superuser, "CHECKPOINT");
         var before = cpu.Take();
-        var import = await ImportAsync(viaGateway, IntakeUnit, csv, options.ImportRows);
+        ImportTiming import = null!;
+        // PostgreSQL times the import's statements that take a second or more: where the writing goes.
+        await LogStatementsAsync("log_min_duration_statement", "1000", async () => import = await ImportAsync(viaGateway, IntakeUnit, csv, options.ImportRows));
         var importCpu = Cpu.Between(before, cpu.Take());
+        var (_, importStatements) = postgresLog.Durations(dossiersDb.Name, 1);
         File.Delete(csv);
         // Its DossiersRecorded events (500 dossiers each, for the read models) leave through the outbox after it.
         var dispatch = Stopwatch.StartNew();
@@ -287,6 +290,8 @@ async Task RunAsync()
                 F($"{perDossier.PerSecond:N0} dossiers/s: {options.ImportRows:N0} would take {options.ImportRows / perDossier.PerSecond / 60:N0} min"), "",
                 F($"import ÷ per-dossier = {import.RowsPerSecond / perDossier.PerSecond:N1}"));
         }
+        Row("(of which PostgreSQL's statements of a second or more: " + string.Join(", ", importStatements.Select(b => F($"`{b.Statement}` {b.Milliseconds / 1000:N1} s"))) + ")",
+            F($"{importStatements.Sum(b => b.Milliseconds) / 1000:N1} s"), "", F($"÷ writing = {importStatements.Sum(b => b.Milliseconds) / 1000 / import.Writing.TotalSeconds:N2}"));
         Row(F($"then publishing its {options.ImportRows:N0} dossiers in DossiersRecorded events (500 each) from the outbox"), F($"{dispatchRate:N0} dossiers/s"), "",
             F($"publishing ÷ import = {dispatchRate / import.RowsPerSecond:N2}"));
         Row("bare binary COPY of the same rows into an empty plain table with the same columns (no index, no row-level security)",
