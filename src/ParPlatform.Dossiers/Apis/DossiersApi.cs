@@ -132,6 +132,9 @@ public static class DossiersApi
         var errors = input.Validate();
         if (errors.Any)
             return ApiProblems.Invalid(errors);
+        // One connection for the lookups and the save: the tenant scope is written once, and the
+        // connection is taken from and reset for the pool once (EF would otherwise open one each time).
+        await db.Database.OpenConnectionAsync(ct);
         var procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.UnitCode == unitCode && p.Code == input.ProcedureCode, ct);
         if (procedure is null)
             return ApiProblems.Invalid(errors.Add("procedureCode", $"Đơn vị {unitCode} không có thủ tục mã {input.ProcedureCode}."));
