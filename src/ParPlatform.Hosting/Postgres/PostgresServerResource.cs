@@ -81,6 +81,13 @@ public sealed class PostgresServerResource : Resource
                 "-c", "listen_addresses=127.0.0.1",
                 "-c", "unix_socket_directories=",
                 "-c", "max_connections=300",
+                // Sized for the platform's bulk work (docs/performance.md, the dossier import): a million-row import's
+                // table and indexes stay in memory, its WAL forces no checkpoint midway, its staging table stays in
+                // the session's memory, and large event payloads are compressed with lz4 rather than the slower pglz.
+                "-c", "shared_buffers=512MB",
+                "-c", "max_wal_size=4GB",
+                "-c", "default_toast_compression=lz4",
+                "-c", "temp_buffers=256MB",
             ]) { User = OsUser },
             Log);
         ProcessId = _process.Id;
