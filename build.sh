@@ -13,7 +13,7 @@ usage() {
   echo "       ./build.sh test"
   echo "       ./build.sh bench                 # every benchmark, default sizes"
   echo "       ./build.sh bench messaging [EVENTS]"
-  echo "       ./build.sh bench dossiers [--intake=20000 --clients=32 --warmup=1000 --statistics-rows=100000"
+  echo "       ./build.sh bench dossiers [--intake=20000 --clients=32 --warmup=8000 --statistics-rows=100000"
   echo "                                  --statistics-calls=30 --import-rows=1000000 --per-dossier=5000]"
   echo "       ./build.sh bench reporting [--units=100 --per-unit=10000 --calls=30 --events=30000]"
   exit 2

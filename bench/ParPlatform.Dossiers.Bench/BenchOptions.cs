@@ -7,7 +7,7 @@ internal sealed record BenchOptions(
     int Intake, int Clients, int Warmup, int StatementSample, int StatisticsRows, int StatisticsCalls, int ImportRows, int PerDossier)
 {
     public const string Usage =
-        "options: --intake=20000 --clients=32 --warmup=1000 --statement-sample=5 --statistics-rows=100000 --statistics-calls=30 --import-rows=1000000 --per-dossier=5000";
+        "options: --intake=20000 --clients=32 --warmup=8000 --statement-sample=5 --statistics-rows=100000 --statistics-calls=30 --import-rows=1000000 --per-dossier=5000";
 
     public static BenchOptions Parse(IEnumerable<string> args)
     {
@@ -15,7 +15,7 @@ internal sealed record BenchOptions(
         {
             ["intake"] = 20_000,
             ["clients"] = 32,
-            ["warmup"] = 1_000,
+            ["warmup"] = 8_000, // each way: the services' JIT settles (tiered compilation of the hot paths) before anything is measured
             ["statement-sample"] = 5,
             ["statistics-rows"] = 100_000,
             ["statistics-calls"] = 30,
