@@ -22,6 +22,7 @@ public static class Extensions
         builder.Services.AddHostedService<OverdueJob>();
         builder.Services.AddSingleton<DossierCopy>();
         builder.Services.AddSingleton<AcceptedImports>();
+        builder.Services.AddScoped<AbandonedImports>();
         builder.Services.AddHostedService<DossierImportWorker>();
     }
 }

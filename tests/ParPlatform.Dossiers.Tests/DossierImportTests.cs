@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace ParPlatform.Dossiers.Tests;
@@ -162,6 +163,41 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
             await Task.Delay(100);
         }
         throw new TimeoutException("The import was still being written after 10 s.");
+    }
+
+    [Fact]
+    public async Task An_import_left_writing_by_a_stopped_instance_is_marked_failed_after_half_an_hour()
+    {
+        // Two jobs an instance accepted and never finished (it stopped): one started 31 minutes ago, one 29.
+        var now = DateTimeOffset.UtcNow;
+        var (abandoned, recent) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await using (var connection = new NpgsqlConnection(dossiers.Database))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                """
+                SELECT set_config('parplatform.all_tenants', 'on', false);
+                INSERT INTO dossiers.dossier_imports (id, unit_code, province_code, status, total_rows, written_rows, skipped_rows, started_at, user_id)
+                VALUES (@abandoned, '24778', '68', 'Writing', 10, 0, 0, @now - interval '31 minutes', 'officer'),
+                       (@recent, '24778', '68', 'Writing', 10, 0, 0, @now - interval '29 minutes', 'officer')
+                """, connection);
+            insert.Parameters.AddWithValue("abandoned", abandoned);
+            insert.Parameters.AddWithValue("recent", recent);
+            insert.Parameters.AddWithValue("now", now);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        int marked;
+        using (var scope = dossiers.Service.Services.CreateScope())
+            marked = await scope.ServiceProvider.GetRequiredService<ParPlatform.Dossiers.Jobs.AbandonedImports>().MarkFailedAsync(now, CancellationToken.None);
+        using var officer = dossiers.Officer("24778");
+        var failed = await officer.GetFromJsonAsync<JsonElement>($"{Unit}/imports/{abandoned}");
+        var stillWriting = await officer.GetFromJsonAsync<JsonElement>($"{Unit}/imports/{recent}");
+
+        Assert.Equal(1, marked);
+        Assert.Equal(("failed", 0m), (failed.GetProperty("status").GetString(), failed.GetProperty("percent").GetDecimal()));
+        Assert.Contains("Gửi lại tệp", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("writing", stillWriting.GetProperty("status").GetString());
     }
 
     private static Guid Id(JsonElement job) => job.GetProperty("id").GetGuid();

@@ -20,19 +20,62 @@ public sealed class AcceptedImports
 }
 
 /// <summary>
+/// Marks failed the imports left "writing" by an instance that stopped (its accepted rows were only
+/// in its memory): those started more than <see cref="After"/> ago, when an import takes a minute or two.
+/// </summary>
+public sealed class AbandonedImports(DossiersDbContext db, TenantScope scope)
+{
+    public static readonly TimeSpan After = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often a running service looks for them (and once when it starts).</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    public async Task<int> MarkFailedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        scope.SetAllTenants();
+        var before = now - After;
+        return await db.ImportJobs.Where(j => j.Status == ImportStatus.Writing && j.StartedAt < before).ExecuteUpdateAsync(j => j
+            .SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.WrittenRows, 0)
+            .SetProperty(x => x.Error, "Dịch vụ dừng khi đang ghi; chưa ghi hồ sơ nào. Gửi lại tệp.")
+            .SetProperty(x => x.FinishedAt, now), cancellationToken);
+    }
+}
+
+/// <summary>
 /// Writes accepted imports (<see cref="DossierCopy"/>) and keeps their job rows current: rows
 /// written so far while it runs, then completed (written, skipped) or failed (nothing written).
-/// A job left "writing" by an instance that stopped is marked failed after half an hour.
+/// Meanwhile, every <see cref="AbandonedImports.Interval"/>, marks the <see cref="AbandonedImports"/> failed.
 /// </summary>
 public sealed class DossierImportWorker(
     AcceptedImports queue, DossierCopy copy, IServiceScopeFactory scopes, TimeProvider clock, ILogger<DossierImportWorker> logger)
     : BackgroundService
 {
-    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(30);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecordAsync(null, "mark the abandoned imports failed", MarkAbandonedAsync(stoppingToken));
+        var sweeping = SweepAbandonedAsync(stoppingToken);
+        await WriteAcceptedAsync(stoppingToken);
+        await sweeping;
+    }
+
+    private async Task SweepAbandonedAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(AbandonedImports.Interval, clock);
+        try
+        {
+            do
+            {
+                await RecordAsync(null, "mark the abandoned imports failed", MarkAbandonedAsync(stoppingToken));
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task WriteAcceptedAsync(CancellationToken stoppingToken)
+    {
         await foreach (var work in queue.ReadAllAsync(stoppingToken))
         {
             int written, skipped;
@@ -84,12 +127,6 @@ public sealed class DossierImportWorker(
     private async Task<int> MarkAbandonedAsync(CancellationToken cancellationToken)
     {
         await using var services = scopes.CreateAsyncScope();
-        services.ServiceProvider.GetRequiredService<TenantScope>().SetAllTenants();
-        var db = services.ServiceProvider.GetRequiredService<DossiersDbContext>();
-        var before = clock.GetUtcNow() - AbandonedAfter;
-        return await db.ImportJobs.Where(j => j.Status == ImportStatus.Writing && j.StartedAt < before).ExecuteUpdateAsync(j => j
-            .SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.WrittenRows, 0)
-            .SetProperty(x => x.Error, "Dịch vụ dừng khi đang ghi; chưa ghi hồ sơ nào. Gửi lại tệp.")
-            .SetProperty(x => x.FinishedAt, clock.GetUtcNow()), cancellationToken);
+        return await services.ServiceProvider.GetRequiredService<AbandonedImports>().MarkFailedAsync(clock.GetUtcNow(), cancellationToken);
     }
 }
