@@ -57,23 +57,36 @@ public static class RowLevelSecurity
             """);
     }
 
-    /// <summary>
-    /// The command that writes the scope into a freshly opened connection (session settings,
-    /// all three every time; Npgsql resets them when the connection returns to the pool).
-    /// </summary>
+    /// <summary>Writes the three settings of a scope as session settings; Npgsql resets them when the connection returns to the pool.</summary>
+    private const string ApplyScopeSql =
+        $"SELECT set_config('{UnitSetting}', $1, false), set_config('{ProvinceSetting}', $2, false), set_config('{AllTenantsSetting}', $3, false)";
+
+    /// <summary>The command that writes the scope into a freshly opened connection (all three settings, every time).</summary>
     public static DbCommand ApplyScopeCommand(DbConnection connection, TenantScope scope)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(scope);
         var command = connection.CreateCommand();
-        command.CommandText =
-            $"SELECT set_config('{UnitSetting}', @unit, false), set_config('{ProvinceSetting}', @province, false), " +
-            $"set_config('{AllTenantsSetting}', @all, false)";
-        command.Parameters.Add(new NpgsqlParameter("unit", scope.UnitCode ?? ""));
-        command.Parameters.Add(new NpgsqlParameter("province", scope.ProvinceCode ?? ""));
-        command.Parameters.Add(new NpgsqlParameter("all", scope.AllTenants ? "on" : "off"));
+        command.CommandText = ApplyScopeSql;
+        command.Parameters.AddRange(ScopeParameters(scope));
         return command;
     }
+
+    /// <summary>The same, as the first command of a batch: the scope is written in the round trip of the batch's other statements.</summary>
+    public static NpgsqlBatchCommand ApplyScopeBatchCommand(TenantScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var command = new NpgsqlBatchCommand(ApplyScopeSql);
+        command.Parameters.AddRange(ScopeParameters(scope));
+        return command;
+    }
+
+    private static NpgsqlParameter[] ScopeParameters(TenantScope scope) =>
+    [
+        new() { Value = scope.UnitCode ?? "" },
+        new() { Value = scope.ProvinceCode ?? "" },
+        new() { Value = scope.AllTenants ? "on" : "off" },
+    ];
 }
 
 /// <summary>Applies the request's <see cref="TenantScope"/> to every connection its DbContext opens.</summary>

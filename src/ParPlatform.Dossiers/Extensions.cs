@@ -20,6 +20,7 @@ public static class Extensions
         builder.Services.AddScoped<DossierStatisticsQuery>();
         builder.Services.AddScoped<OverdueScan>();
         builder.Services.AddHostedService<OverdueJob>();
+        builder.Services.AddSingleton<DossierIntake>();
         builder.Services.AddSingleton<DossierCopy>();
         builder.Services.AddSingleton<AcceptedImports>();
         builder.Services.AddScoped<AbandonedImports>();

@@ -225,6 +225,54 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
     }
 
     [Fact]
+    public async Task Concurrent_intakes_of_one_external_id_write_one_dossier_and_the_others_are_409()
+    {
+        using var officer = dossiers.Officer("06112");
+        var code = await ProcedureAsync(officer, 1);
+        var externalId = $"DVC/{Guid.NewGuid():N}";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            officer.PostAsJsonAsync(TamThanh, new { procedureCode = code, channel = "in-person", applicantReference = $"BN-{i}", externalId })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        foreach (var response in responses)
+            response.Dispose();
+        var found = await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}?externalId={Uri.EscapeDataString(externalId)}");
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        var id = found.GetProperty("items")[0].GetProperty("id").GetGuid();
+        Assert.Equal(2, (await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{id}/history")).GetArrayLength());
+        Assert.Equal(1, await OutboxCountAsync("DossierReceived", id));
+    }
+
+    [Fact]
+    public async Task Another_units_procedure_code_is_unknown_at_intake()
+    {
+        using var tamThanh = dossiers.Officer("06112");
+        var code = await ProcedureAsync(tamThanh, 1);
+        using var chiLang = dossiers.Officer("06181");
+
+        using var response = await chiLang.PostAsJsonAsync(
+            "/api/v1/units/06181/dossiers", new { procedureCode = code, channel = "in-person", applicantReference = "BN-1" });
+
+        Assert.Equal(["procedureCode"], await ErrorFieldsAsync(response));
+    }
+
+    [Fact]
+    public async Task An_intake_at_the_desk_writes_its_received_event_with_the_dossier_and_an_online_one_none()
+    {
+        using var officer = dossiers.Officer("06112");
+        var code = await ProcedureAsync(officer, 1);
+
+        var atDesk = (await CreateAsync(officer, code, "in-person")).GetProperty("id").GetGuid();
+        var online = (await CreateAsync(officer, code, "online")).GetProperty("id").GetGuid();
+
+        Assert.Equal(1, await OutboxCountAsync("DossierReceived", atDesk));
+        Assert.Equal(0, await OutboxCountAsync("DossierReceived", online));
+        Assert.Single((await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{online}/history")).EnumerateArray());
+    }
+
+    [Fact]
     public async Task Another_units_officer_gets_404_for_a_dossier_whichever_route_is_asked()
     {
         using var tamThanh = dossiers.Officer("06112");

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+using ParPlatform.Contracts;
+using ParPlatform.Dossiers.Domain;
+using ParPlatform.Messaging.Outbox;
+using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel.Calendar;
+
+namespace ParPlatform.Dossiers.Data;
+
+/// <summary>
+/// The intake's database work in plain Npgsql (the hot path: two round trips on one connection
+/// instead of EF's five). <see cref="OpenAsync"/> writes the tenant scope and reads the procedure
+/// (and whether the external id is taken) in one batch; <see cref="IntakeConnection.SaveAsync"/>
+/// writes the dossier, its transitions and its event in another, which PostgreSQL runs as one
+/// transaction (a batch without a transaction of its own is implicitly one). The statements'
+/// text is constant, so the data source prepares them once per connection.
+/// </summary>
+public sealed class DossierIntake(NpgsqlDataSource dataSource)
+{
+    private const string ProcedureSql = """
+        SELECT id, unit_code, province_code, code, name, field, time_limit_amount, time_limit_unit, fee, online_level, inter_level, active, updated_at
+        FROM dossiers.procedures WHERE unit_code = $1 AND code = $2
+        """;
+
+    private const string ExternalIdTakenSql = "SELECT EXISTS (SELECT 1 FROM dossiers.dossiers WHERE unit_code = $1 AND external_id = $2)";
+
+    /// <summary>
+    /// Opens a connection under <paramref name="scope"/> and reads <paramref name="unitCode"/>'s procedure
+    /// <paramref name="procedureCode"/>, and whether the unit already has a dossier of <paramref name="externalId"/>.
+    /// </summary>
+    public async Task<IntakeConnection> OpenAsync(
+        TenantScope scope, string unitCode, string procedureCode, string? externalId, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(RowLevelSecurity.ApplyScopeBatchCommand(scope));
+            batch.BatchCommands.Add(Command(ProcedureSql, Text(unitCode), Text(procedureCode)));
+            if (externalId is not null)
+                batch.BatchCommands.Add(Command(ExternalIdTakenSql, Text(unitCode), Text(externalId)));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken); // the scope's settings
+            var procedure = await reader.ReadAsync(cancellationToken) ? ReadProcedure(reader) : null;
+            var externalIdTaken = externalId is not null
+                && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken) && reader.GetBoolean(0);
+            return new IntakeConnection(connection, procedure, externalIdTaken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static Procedure ReadProcedure(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetGuid(0),
+        UnitCode = reader.GetString(1),
+        ProvinceCode = reader.GetString(2),
+        Code = reader.GetString(3),
+        Name = reader.GetString(4),
+        Field = reader.GetString(5),
+        TimeLimitAmount = reader.GetDecimal(6),
+        TimeLimitUnit = Enum.Parse<TimeLimitUnit>(reader.GetString(7)),
+        Fee = reader.GetInt64(8),
+        OnlineLevel = Enum.Parse<OnlineLevel>(reader.GetString(9)),
+        InterLevel = reader.GetBoolean(10),
+        Active = reader.GetBoolean(11),
+        UpdatedAt = reader.GetFieldValue<DateTimeOffset>(12),
+    };
+
+    internal static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    /// <summary>A parameter of a fixed type (null or not), so a statement keeps one prepared form.</summary>
+    internal static NpgsqlParameter Parameter(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
+
+    internal static NpgsqlParameter Text(string? value) => Parameter(value, NpgsqlDbType.Varchar);
+}
+
+/// <summary>An intake's connection, scoped to its tenant, with what <see cref="DossierIntake.OpenAsync"/> read.</summary>
+public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? procedure, bool externalIdTaken) : IAsyncDisposable
+{
+    private const string DossierSql = """
+        INSERT INTO dossiers.dossiers (id, unit_code, province_code, external_id, procedure_code, field, channel, applicant_reference,
+          time_limit_amount, time_limit_unit, has_fee, status, registered_at, received_at, due_at, paused_at, paused_time,
+          supplement_requests, finished_at, timeliness, return_reason, result_returned_at, electronic_result, digitised, paid_online,
+          overdue_at, apology_issued_at, apology_reason, apology_new_due_date, rating, rated_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
+          $26, $27, $28, $29, $30, $31, $32)
+        """;
+
+    private const string TransitionSql = """
+        INSERT INTO dossiers.dossier_transitions (id, dossier_id, unit_code, province_code, action, from_status, to_status, at, user_id, agency_code, note)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        """;
+
+    private const string OutboxSql = """
+        INSERT INTO dossiers.outbox_messages (event_id, event_type, aggregate_key, payload, trace_parent, occurred_at)
+        VALUES ($1, $2, $3, $4, $5, $6)
+        """;
+
+    /// <summary>The unit's procedure of the requested code, if it has one.</summary>
+    public Procedure? Procedure { get; } = procedure;
+
+    /// <summary>The unit already has a dossier of the requested external id.</summary>
+    public bool ExternalIdTaken { get; } = externalIdTaken;
+
+    /// <summary>
+    /// Writes <paramref name="dossier"/>, its <paramref name="transitions"/> and, if any, its <paramref name="integrationEvent"/>
+    /// (keyed by the dossier) in one transaction; false when a concurrent intake took its external id since the check.
+    /// </summary>
+    public async Task<bool> SaveAsync(
+        Dossier dossier, IEnumerable<DossierTransition> transitions, IntegrationEvent? integrationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(transitions);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Insert(dossier));
+        foreach (var transition in transitions)
+            batch.BatchCommands.Add(Insert(transition));
+        if (integrationEvent is not null)
+            batch.BatchCommands.Add(Insert(integrationEvent, dossier.Id.ToString()));
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    private static NpgsqlBatchCommand Insert(Dossier d) => DossierIntake.Command(DossierSql,
+        DossierIntake.Parameter(d.Id, NpgsqlDbType.Uuid),
+        DossierIntake.Text(d.UnitCode),
+        DossierIntake.Text(d.ProvinceCode),
+        DossierIntake.Text(d.ExternalId),
+        DossierIntake.Text(d.ProcedureCode),
+        DossierIntake.Text(d.Field),
+        DossierIntake.Text(d.Channel.ToString()),
+        DossierIntake.Text(d.ApplicantReference),
+        DossierIntake.Parameter(d.TimeLimitAmount, NpgsqlDbType.Numeric),
+        DossierIntake.Text(d.TimeLimitUnit.ToString()),
+        DossierIntake.Parameter(d.HasFee, NpgsqlDbType.Boolean),
+        DossierIntake.Text(d.Status.ToString()),
+        DossierIntake.Parameter(d.RegisteredAt, NpgsqlDbType.TimestampTz),
+        DossierIntake.Parameter(d.ReceivedAt, NpgsqlDbType.TimestampTz),
+        DossierIntake.Parameter(d.DueAt, NpgsqlDbType.TimestampTz),
+        DossierIntake.Parameter(d.PausedAt, NpgsqlDbType.TimestampTz),
+        DossierIntake.Parameter(d.PausedTime, NpgsqlDbType.Interval),
+        DossierIntake.Parameter(d.SupplementRequests, NpgsqlDbType.Integer),
+        DossierIntake.Parameter(d.FinishedAt, NpgsqlDbType.TimestampTz),
+        DossierIntake.Text(d.Timeliness?.ToString()),
+        DossierIntake.Text(d.ReturnReason?.ToString()),
+        DossierIntake.Parameter(d.ResultReturnedAt, NpgsqlDbType.TimestampTz),
+        DossierIntake.Parameter(d.ElectronicResult, NpgsqlDbType.Boolean),
+        DossierIntake.Parameter(d.Digitised, NpgsqlDbType.Boolean),
+        DossierIntake.Parameter(d.PaidOnline, NpgsqlDbType.Boolean),
+        DossierIntake.Parameter(d.OverdueAt, NpgsqlDbType.TimestampTz),
+        DossierIntake.Parameter(d.ApologyIssuedAt, NpgsqlDbType.TimestampTz),
+        DossierIntake.Text(d.ApologyReason),
+        DossierIntake.Parameter(d.ApologyNewDueDate, NpgsqlDbType.Date),
+        DossierIntake.Text(d.Rating?.ToString()),
+        DossierIntake.Parameter(d.RatedAt, NpgsqlDbType.TimestampTz),
+        DossierIntake.Parameter(d.UpdatedAt, NpgsqlDbType.TimestampTz));
+
+    private static NpgsqlBatchCommand Insert(DossierTransition t) => DossierIntake.Command(TransitionSql,
+        DossierIntake.Parameter(t.Id, NpgsqlDbType.Uuid),
+        DossierIntake.Parameter(t.DossierId, NpgsqlDbType.Uuid),
+        DossierIntake.Text(t.UnitCode),
+        DossierIntake.Text(t.ProvinceCode),
+        DossierIntake.Text(t.Action?.ToString()),
+        DossierIntake.Text(t.FromStatus?.ToString()),
+        DossierIntake.Text(t.ToStatus.ToString()),
+        DossierIntake.Parameter(t.At, NpgsqlDbType.TimestampTz),
+        DossierIntake.Text(t.UserId),
+        DossierIntake.Text(t.AgencyCode),
+        DossierIntake.Text(t.Note));
+
+    /// <summary>The outbox row, as <c>IOutbox.Add</c> writes it.</summary>
+    private static NpgsqlBatchCommand Insert(IntegrationEvent e, string aggregateKey) => DossierIntake.Command(OutboxSql,
+        DossierIntake.Parameter(e.EventId, NpgsqlDbType.Uuid),
+        DossierIntake.Text(OutboxRows.EventType(e.GetType())),
+        DossierIntake.Text(aggregateKey),
+        DossierIntake.Parameter(OutboxRows.Payload(e), NpgsqlDbType.Jsonb),
+        DossierIntake.Text(Activity.Current?.Id),
+        DossierIntake.Parameter(e.OccurredAt, NpgsqlDbType.TimestampTz));
+}
