@@ -7,9 +7,10 @@ namespace ParPlatform.Dossiers.Calendar;
 
 /// <summary>
 /// The working calendar of the configured years, read from <c>calendar_years</c> and kept for a
-/// minute (another instance's edit is seen within it; this instance's at once).
+/// minute (another instance's edit is seen within it; this instance's at once). The request's
+/// DbContext is asked for only when the calendar is read (the intake, a hot path, has none otherwise).
 /// </summary>
-public sealed class WorkingCalendarStore(DossiersDbContext db, IMemoryCache cache)
+public sealed class WorkingCalendarStore(IServiceProvider services, IMemoryCache cache)
 {
     private static readonly object Key = typeof(WorkingCalendarStore);
 
@@ -17,6 +18,7 @@ public sealed class WorkingCalendarStore(DossiersDbContext db, IMemoryCache cach
     {
         if (cache.TryGetValue(Key, out WorkingCalendar? calendar))
             return calendar!;
+        var db = services.GetRequiredService<DossiersDbContext>();
         var years = await db.CalendarYears.AsNoTracking().ToListAsync(cancellationToken);
         calendar = new WorkingCalendar(years.Select(y => y.ToCalendarYear()));
         cache.Set(Key, calendar, TimeSpan.FromMinutes(1));
