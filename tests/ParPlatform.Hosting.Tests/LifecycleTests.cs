@@ -52,6 +52,29 @@ public sealed class LifecycleTests
         Assert.Equal(ResourceState.Failed, platform.Resources.Single().State);
     }
 
+    [Fact]
+    public async Task A_service_whose_chosen_port_was_taken_meanwhile_serves_on_another()
+    {
+        using var directory = new TestDirectory();
+        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = directory.Path });
+        var gateway = builder.AddProject("gateway", "ParPlatform.Gateway").WithEnvironment("Identity__Issuer", "http://localhost/");
+        var chosen = gateway.Port;
+        // Another process takes the port between the declaration and the start (an outgoing connection's source port, say).
+        using var squatter = new TcpListener(IPAddress.Loopback, chosen);
+        squatter.Start();
+        await using var platform = builder.Build();
+
+        await platform.StartAsync(CancellationToken.None);
+
+        Assert.NotEqual(chosen, gateway.Port);
+        Assert.Equal(ResourceState.Running, gateway.State);
+        Assert.Equal($"http://127.0.0.1:{gateway.Port}", gateway.Endpoints["http"]);
+        using var http = new HttpClient();
+        using var health = await http.GetAsync(new Uri($"{gateway.Url}/alive"));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        await platform.StopAsync();
+    }
+
     private static async Task<PlatformApp> StartServersAsync(string dataDirectory)
     {
         var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = dataDirectory });

@@ -77,11 +77,38 @@ public sealed class ProjectResource : Resource
             throw new InvalidOperationException($"{DllPath} does not exist: build the solution first (dotnet build ParPlatform.sln).");
     }
 
+    /// <summary>
+    /// Starts the service and waits until it is healthy. Its free port was chosen when it was declared;
+    /// another process may have taken it since (an outgoing connection gets its source port from the same
+    /// range): then, and if the service exits before it is ready because of that, it starts on another
+    /// free port (at most three tries). Its dependants start after it, so they get the port it serves on.
+    /// </summary>
     protected override async Task StartAsync(CancellationToken cancellationToken)
     {
-        _process = Launch();
-        await WaitUntilAsync(IsHealthyAsync, _process, TimeSpan.FromSeconds(120), $"'{Name}'", cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!_fixedPort && !Ports.IsFree(Port))
+                MoveToFreePort();
+            _process = Launch();
+            try
+            {
+                await WaitUntilAsync(IsHealthyAsync, _process, TimeSpan.FromSeconds(120), $"'{Name}'", cancellationToken);
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && !_fixedPort && _process.HasExited && !Ports.IsFree(Port))
+            {
+                Log($"'{Name}' could not listen on port {Port}: another process took it; starting again on another port");
+            }
+        }
         _supervisor = SuperviseAsync();
+    }
+
+    private void MoveToFreePort()
+    {
+        var taken = Port;
+        Port = Ports.GetFree();
+        Endpoints["http"] = Url;
+        Log($"port {taken} chosen for '{Name}' was taken meanwhile; it serves on {Port}");
     }
 
     internal override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
