@@ -20,13 +20,7 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
     /// <summary>Progress is written every this many rows.</summary>
     public const int ProgressStep = 20_000;
 
-    private const string CopyCommand = """
-        COPY import_dossiers (id, unit_code, province_code, external_id, procedure_code, field, channel, applicant_reference,
-          time_limit_amount, time_limit_unit, has_fee, status, registered_at, received_at, due_at, paused_at, paused_time,
-          supplement_requests, finished_at, timeliness, return_reason, result_returned_at, electronic_result, digitised, paid_online,
-          overdue_at, apology_issued_at, apology_reason, apology_new_due_date, rating, rated_at, updated_at)
-        FROM STDIN (FORMAT BINARY)
-        """;
+    private static readonly string CopyCommand = $"COPY import_dossiers ({DossierColumns.Names}) FROM STDIN (FORMAT BINARY)";
 
     private const string CopyEventsCommand =
         "COPY dossiers.outbox_messages (event_id, event_type, aggregate_key, payload, occurred_at) FROM STDIN (FORMAT BINARY)";
@@ -58,38 +52,13 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
             foreach (var d in dossiers)
             {
                 writer.StartRow();
-                writer.Write(d.Id, NpgsqlDbType.Uuid);
-                writer.Write(d.UnitCode, NpgsqlDbType.Varchar);
-                writer.Write(d.ProvinceCode, NpgsqlDbType.Varchar);
-                WriteNullable(writer, d.ExternalId, NpgsqlDbType.Varchar);
-                writer.Write(d.ProcedureCode, NpgsqlDbType.Varchar);
-                writer.Write(d.Field, NpgsqlDbType.Varchar);
-                writer.Write(d.Channel.ToString(), NpgsqlDbType.Varchar);
-                writer.Write(d.ApplicantReference, NpgsqlDbType.Varchar);
-                writer.Write(d.TimeLimitAmount, NpgsqlDbType.Numeric);
-                writer.Write(d.TimeLimitUnit.ToString(), NpgsqlDbType.Varchar);
-                writer.Write(d.HasFee, NpgsqlDbType.Boolean);
-                writer.Write(d.Status.ToString(), NpgsqlDbType.Varchar);
-                writer.Write(d.RegisteredAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(writer, d.ReceivedAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(writer, d.DueAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(writer, d.PausedAt, NpgsqlDbType.TimestampTz);
-                writer.Write(d.PausedTime, NpgsqlDbType.Interval);
-                writer.Write(d.SupplementRequests, NpgsqlDbType.Integer);
-                WriteNullable(writer, d.FinishedAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(writer, d.Timeliness?.ToString(), NpgsqlDbType.Varchar);
-                WriteNullable(writer, d.ReturnReason?.ToString(), NpgsqlDbType.Varchar);
-                WriteNullable(writer, d.ResultReturnedAt, NpgsqlDbType.TimestampTz);
-                writer.Write(d.ElectronicResult, NpgsqlDbType.Boolean);
-                writer.Write(d.Digitised, NpgsqlDbType.Boolean);
-                writer.Write(d.PaidOnline, NpgsqlDbType.Boolean);
-                WriteNullable(writer, d.OverdueAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(writer, d.ApologyIssuedAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(writer, d.ApologyReason, NpgsqlDbType.Varchar);
-                WriteNullable(writer, d.ApologyNewDueDate, NpgsqlDbType.Date);
-                WriteNullable(writer, d.Rating?.ToString(), NpgsqlDbType.Varchar);
-                WriteNullable(writer, d.RatedAt, NpgsqlDbType.TimestampTz);
-                writer.Write(d.UpdatedAt, NpgsqlDbType.TimestampTz);
+                foreach (var column in DossierColumns.All)
+                {
+                    if (column.Value(d) is { } value)
+                        writer.Write(value, column.Type);
+                    else
+                        writer.WriteNull();
+                }
                 if (++copied % ProgressStep == 0)
                     await progress(copied);
             }
@@ -125,23 +94,5 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
         }
         await transaction.CommitAsync(cancellationToken);
         return (written.Count, dossiers.Count - written.Count);
-    }
-
-    private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
-        where T : class
-    {
-        if (value is null)
-            writer.WriteNull();
-        else
-            writer.Write(value, type);
-    }
-
-    private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
-        where T : struct
-    {
-        if (value is { } v)
-            writer.Write(v, type);
-        else
-            writer.WriteNull();
     }
 }

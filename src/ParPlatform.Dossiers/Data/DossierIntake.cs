@@ -88,14 +88,8 @@ public sealed class DossierIntake(NpgsqlDataSource dataSource)
 /// <summary>An intake's connection, scoped to its tenant, with what <see cref="DossierIntake.OpenAsync"/> read.</summary>
 public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? procedure, bool externalIdTaken) : IAsyncDisposable
 {
-    private const string DossierSql = """
-        INSERT INTO dossiers.dossiers (id, unit_code, province_code, external_id, procedure_code, field, channel, applicant_reference,
-          time_limit_amount, time_limit_unit, has_fee, status, registered_at, received_at, due_at, paused_at, paused_time,
-          supplement_requests, finished_at, timeliness, return_reason, result_returned_at, electronic_result, digitised, paid_online,
-          overdue_at, apology_issued_at, apology_reason, apology_new_due_date, rating, rated_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
-          $26, $27, $28, $29, $30, $31, $32)
-        """;
+    private static readonly string DossierSql =
+        $"INSERT INTO dossiers.dossiers ({DossierColumns.Names}) VALUES ({string.Join(", ", DossierColumns.All.Select((_, i) => $"${i + 1}"))})";
 
     private const string TransitionSql = """
         INSERT INTO dossiers.dossier_transitions (id, dossier_id, unit_code, province_code, action, from_status, to_status, at, user_id, agency_code, note)
@@ -141,39 +135,8 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 
-    private static NpgsqlBatchCommand Insert(Dossier d) => DossierIntake.Command(DossierSql,
-        DossierIntake.Parameter(d.Id, NpgsqlDbType.Uuid),
-        DossierIntake.Text(d.UnitCode),
-        DossierIntake.Text(d.ProvinceCode),
-        DossierIntake.Text(d.ExternalId),
-        DossierIntake.Text(d.ProcedureCode),
-        DossierIntake.Text(d.Field),
-        DossierIntake.Text(d.Channel.ToString()),
-        DossierIntake.Text(d.ApplicantReference),
-        DossierIntake.Parameter(d.TimeLimitAmount, NpgsqlDbType.Numeric),
-        DossierIntake.Text(d.TimeLimitUnit.ToString()),
-        DossierIntake.Parameter(d.HasFee, NpgsqlDbType.Boolean),
-        DossierIntake.Text(d.Status.ToString()),
-        DossierIntake.Parameter(d.RegisteredAt, NpgsqlDbType.TimestampTz),
-        DossierIntake.Parameter(d.ReceivedAt, NpgsqlDbType.TimestampTz),
-        DossierIntake.Parameter(d.DueAt, NpgsqlDbType.TimestampTz),
-        DossierIntake.Parameter(d.PausedAt, NpgsqlDbType.TimestampTz),
-        DossierIntake.Parameter(d.PausedTime, NpgsqlDbType.Interval),
-        DossierIntake.Parameter(d.SupplementRequests, NpgsqlDbType.Integer),
-        DossierIntake.Parameter(d.FinishedAt, NpgsqlDbType.TimestampTz),
-        DossierIntake.Text(d.Timeliness?.ToString()),
-        DossierIntake.Text(d.ReturnReason?.ToString()),
-        DossierIntake.Parameter(d.ResultReturnedAt, NpgsqlDbType.TimestampTz),
-        DossierIntake.Parameter(d.ElectronicResult, NpgsqlDbType.Boolean),
-        DossierIntake.Parameter(d.Digitised, NpgsqlDbType.Boolean),
-        DossierIntake.Parameter(d.PaidOnline, NpgsqlDbType.Boolean),
-        DossierIntake.Parameter(d.OverdueAt, NpgsqlDbType.TimestampTz),
-        DossierIntake.Parameter(d.ApologyIssuedAt, NpgsqlDbType.TimestampTz),
-        DossierIntake.Text(d.ApologyReason),
-        DossierIntake.Parameter(d.ApologyNewDueDate, NpgsqlDbType.Date),
-        DossierIntake.Text(d.Rating?.ToString()),
-        DossierIntake.Parameter(d.RatedAt, NpgsqlDbType.TimestampTz),
-        DossierIntake.Parameter(d.UpdatedAt, NpgsqlDbType.TimestampTz));
+    private static NpgsqlBatchCommand Insert(Dossier d) =>
+        DossierIntake.Command(DossierSql, [.. DossierColumns.All.Select(c => DossierIntake.Parameter(c.Value(d), c.Type))]);
 
     private static NpgsqlBatchCommand Insert(DossierTransition t) => DossierIntake.Command(TransitionSql,
         DossierIntake.Parameter(t.Id, NpgsqlDbType.Uuid),

@@ -1,0 +1,54 @@
+using NpgsqlTypes;
+using ParPlatform.Dossiers.Domain;
+
+namespace ParPlatform.Dossiers.Data;
+
+/// <summary>
+/// The columns of <c>dossiers.dossiers</c> as the two Npgsql paths write a dossier — the import's
+/// binary COPY (<see cref="DossierCopy"/>) and the intake's INSERT (<see cref="DossierIntake"/>) — in
+/// one list, in the table's order and as EF maps them (<see cref="DossiersDbContext"/>; <c>xmin</c> is
+/// the system's). A column added to <see cref="Dossier"/> is added here once.
+/// </summary>
+public static class DossierColumns
+{
+    public sealed record Column(string Name, NpgsqlDbType Type, Func<Dossier, object?> Value);
+
+    public static readonly IReadOnlyList<Column> All =
+    [
+        new("id", NpgsqlDbType.Uuid, d => d.Id),
+        new("unit_code", NpgsqlDbType.Varchar, d => d.UnitCode),
+        new("province_code", NpgsqlDbType.Varchar, d => d.ProvinceCode),
+        new("external_id", NpgsqlDbType.Varchar, d => d.ExternalId),
+        new("procedure_code", NpgsqlDbType.Varchar, d => d.ProcedureCode),
+        new("field", NpgsqlDbType.Varchar, d => d.Field),
+        new("channel", NpgsqlDbType.Varchar, d => d.Channel.ToString()),
+        new("applicant_reference", NpgsqlDbType.Varchar, d => d.ApplicantReference),
+        new("time_limit_amount", NpgsqlDbType.Numeric, d => d.TimeLimitAmount),
+        new("time_limit_unit", NpgsqlDbType.Varchar, d => d.TimeLimitUnit.ToString()),
+        new("has_fee", NpgsqlDbType.Boolean, d => d.HasFee),
+        new("status", NpgsqlDbType.Varchar, d => d.Status.ToString()),
+        new("registered_at", NpgsqlDbType.TimestampTz, d => d.RegisteredAt),
+        new("received_at", NpgsqlDbType.TimestampTz, d => d.ReceivedAt),
+        new("due_at", NpgsqlDbType.TimestampTz, d => d.DueAt),
+        new("paused_at", NpgsqlDbType.TimestampTz, d => d.PausedAt),
+        new("paused_time", NpgsqlDbType.Interval, d => d.PausedTime),
+        new("supplement_requests", NpgsqlDbType.Integer, d => d.SupplementRequests),
+        new("finished_at", NpgsqlDbType.TimestampTz, d => d.FinishedAt),
+        new("timeliness", NpgsqlDbType.Varchar, d => d.Timeliness?.ToString()),
+        new("return_reason", NpgsqlDbType.Varchar, d => d.ReturnReason?.ToString()),
+        new("result_returned_at", NpgsqlDbType.TimestampTz, d => d.ResultReturnedAt),
+        new("electronic_result", NpgsqlDbType.Boolean, d => d.ElectronicResult),
+        new("digitised", NpgsqlDbType.Boolean, d => d.Digitised),
+        new("paid_online", NpgsqlDbType.Boolean, d => d.PaidOnline),
+        new("overdue_at", NpgsqlDbType.TimestampTz, d => d.OverdueAt),
+        new("apology_issued_at", NpgsqlDbType.TimestampTz, d => d.ApologyIssuedAt),
+        new("apology_reason", NpgsqlDbType.Varchar, d => d.ApologyReason),
+        new("apology_new_due_date", NpgsqlDbType.Date, d => d.ApologyNewDueDate),
+        new("rating", NpgsqlDbType.Varchar, d => d.Rating?.ToString()),
+        new("rated_at", NpgsqlDbType.TimestampTz, d => d.RatedAt),
+        new("updated_at", NpgsqlDbType.TimestampTz, d => d.UpdatedAt),
+    ];
+
+    /// <summary>The column names in order: "id, unit_code, …".</summary>
+    public static readonly string Names = string.Join(", ", All.Select(c => c.Name));
+}
