@@ -22,9 +22,6 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
 
     private static readonly string CopyCommand = $"COPY import_dossiers ({DossierColumns.Names}) FROM STDIN (FORMAT BINARY)";
 
-    private const string CopyEventsCommand =
-        "COPY dossiers.outbox_messages (event_id, event_type, aggregate_key, payload, occurred_at) FROM STDIN (FORMAT BINARY)";
-
     /// <summary>
     /// Writes <paramref name="dossiers"/> of the import <paramref name="importId"/>, recorded at <paramref name="at"/>; returns (written, skipped).
     /// <paramref name="progress"/> gets the rows staged so far.
@@ -77,19 +74,11 @@ public sealed class DossierCopy(NpgsqlDataSource dataSource)
             while (await reader.ReadAsync(cancellationToken))
                 written.Add(reader.GetGuid(0));
         }
-        var eventType = OutboxRows.EventType(typeof(DossiersRecorded));
         var aggregateKey = importId.ToString();
-        await using (var writer = await connection.BeginBinaryImportAsync(CopyEventsCommand, cancellationToken))
+        await using (var writer = await connection.BeginBinaryImportAsync(OutboxRows.Copy(DossiersDbContext.Schema), cancellationToken))
         {
             foreach (var recorded in Dossier.RecordedEvents(dossiers.Where(d => written.Contains(d.Id)), at.ToUniversalTime(), importId, replayId: null))
-            {
-                writer.StartRow();
-                writer.Write(recorded.EventId, NpgsqlDbType.Uuid);
-                writer.Write(eventType, NpgsqlDbType.Text);
-                writer.Write(aggregateKey, NpgsqlDbType.Text);
-                writer.Write(OutboxRows.Payload(recorded), NpgsqlDbType.Jsonb);
-                writer.Write(recorded.OccurredAt, NpgsqlDbType.TimestampTz);
-            }
+                OutboxRows.WriteRow(writer, recorded, aggregateKey);
             writer.Complete();
         }
         await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 using ParPlatform.Contracts;
@@ -96,11 +95,6 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
         """;
 
-    private const string OutboxSql = """
-        INSERT INTO dossiers.outbox_messages (event_id, event_type, aggregate_key, payload, trace_parent, occurred_at)
-        VALUES ($1, $2, $3, $4, $5, $6)
-        """;
-
     /// <summary>The unit's procedure of the requested code, if it has one.</summary>
     public Procedure? Procedure { get; } = procedure;
 
@@ -121,7 +115,7 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
         foreach (var transition in transitions)
             batch.BatchCommands.Add(Insert(transition));
         if (integrationEvent is not null)
-            batch.BatchCommands.Add(Insert(integrationEvent, dossier.Id.ToString()));
+            batch.BatchCommands.Add(OutboxRows.Insert(DossiersDbContext.Schema, integrationEvent, dossier.Id.ToString()));
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -150,13 +144,4 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
         DossierIntake.Text(t.UserId),
         DossierIntake.Text(t.AgencyCode),
         DossierIntake.Text(t.Note));
-
-    /// <summary>The outbox row, as <c>IOutbox.Add</c> writes it.</summary>
-    private static NpgsqlBatchCommand Insert(IntegrationEvent e, string aggregateKey) => DossierIntake.Command(OutboxSql,
-        DossierIntake.Parameter(e.EventId, NpgsqlDbType.Uuid),
-        DossierIntake.Text(OutboxRows.EventType(e.GetType())),
-        DossierIntake.Text(aggregateKey),
-        DossierIntake.Parameter(OutboxRows.Payload(e), NpgsqlDbType.Jsonb),
-        DossierIntake.Text(Activity.Current?.Id),
-        DossierIntake.Parameter(e.OccurredAt, NpgsqlDbType.TimestampTz));
 }
