@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -20,6 +21,9 @@ namespace ParPlatform.Reporting.Events;
 public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbContext>
     where TEvent : IntegrationEvent
 {
+    /// <summary>Each statement's text with {0} … {n} as $1 … $n+1 (each value a positional parameter, a null one typed by a cast in the SQL), made once.</summary>
+    private static readonly ConcurrentDictionary<string, string> Positional = new(StringComparer.Ordinal);
+
     private readonly ReadModelLag _lag;
     private readonly List<FormattableString> _writes = [];
 
@@ -53,9 +57,8 @@ public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbCo
         await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction?)Context.Database.CurrentTransaction?.GetDbTransaction());
         foreach (var write in _writes)
         {
-            // {0} … {n} become $1 … $n+1, each value a positional parameter (a null one typed by a cast in the SQL).
-            var command = new NpgsqlBatchCommand(string.Format(CultureInfo.InvariantCulture, write.Format,
-                [.. Enumerable.Range(1, write.ArgumentCount).Select(i => (object)("$" + i.ToString(CultureInfo.InvariantCulture)))]));
+            var command = new NpgsqlBatchCommand(Positional.GetOrAdd(write.Format, _ => string.Format(CultureInfo.InvariantCulture, write.Format,
+                [.. Enumerable.Range(1, write.ArgumentCount).Select(i => (object)("$" + i.ToString(CultureInfo.InvariantCulture)))])));
             foreach (var value in write.GetArguments())
                 command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
             batch.BatchCommands.Add(command);
