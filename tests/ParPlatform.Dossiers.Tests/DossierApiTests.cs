@@ -752,7 +752,6 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
         return await scope.ServiceProvider.GetRequiredService<OverdueScan>().RunAsync(now, CancellationToken.None);
     }
 
-    /// <summary>How many events of the type the outbox holds for the aggregate (dispatched or not).</summary>
     /// <summary>How many <paramref name="eventType"/> events of the replay <paramref name="replay"/> the outbox holds.</summary>
     private async Task<int> ReplayedAsync(string eventType, Guid replay)
     {
@@ -797,6 +796,7 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
         return (int)reader.GetInt64(0);
     }
 
+    /// <summary>How many events of the type the outbox holds for the aggregate (dispatched or not).</summary>
     private async Task<int> OutboxCountAsync(string eventType, Guid aggregate)
     {
         await using var connection = new NpgsqlConnection(dossiers.Database);

@@ -154,18 +154,14 @@ public sealed class ReportingFixture : IAsyncLifetime, IDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    public HttpClient Officer(string unit) => Client(("role", "unit-officer"), ("unit", unit), ("province", unit == "24778" ? "68" : "20"));
+    /// <summary>A client with the token of a unit officer of <paramref name="unit"/>.</summary>
+    public HttpClient Officer(string unit) => TestIdentity.Bearing(Service.CreateClient(), _identity.Officer(unit));
 
-    public HttpClient Admin() => Client(("role", "platform-admin"));
+    /// <summary>A client with the token of the platform administrator.</summary>
+    public HttpClient Admin() => TestIdentity.Bearing(Service.CreateClient(), _identity.Admin());
 
-    public HttpClient Reviewer(string province) => Client(("role", "province-reviewer"), ("province", province));
-
-    private HttpClient Client(params (string Type, string Value)[] claims)
-    {
-        var client = Service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _identity.Token(claims));
-        return client;
-    }
+    /// <summary>A client with the token of a reviewer of <paramref name="province"/>.</summary>
+    public HttpClient Reviewer(string province) => TestIdentity.Bearing(Service.CreateClient(), _identity.Reviewer(province));
 
     public async Task DisposeAsync()
     {

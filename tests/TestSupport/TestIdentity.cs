@@ -51,6 +51,23 @@ public sealed class TestIdentity : IAsyncDisposable
         SigningCredentials = new SigningCredentials(new RsaSecurityKey(_key) { KeyId = "test-key" }, SecurityAlgorithms.RsaSha256),
     });
 
+    /// <summary>A unit officer's token for <paramref name="unit"/> (of Lâm Đồng, 68, for 24778; of Lạng Sơn, 20, otherwise).</summary>
+    public string Officer(string unit) => Token(("role", "unit-officer"), ("unit", unit), ("province", unit == "24778" ? "68" : "20"));
+
+    /// <summary>The platform administrator's token.</summary>
+    public string Admin() => Token(("role", "platform-admin"));
+
+    /// <summary>A reviewer's token for <paramref name="province"/>.</summary>
+    public string Reviewer(string province) => Token(("role", "province-reviewer"), ("province", province));
+
+    /// <summary><paramref name="client"/>, sending <paramref name="token"/> with every request.</summary>
+    public static HttpClient Bearing(HttpClient client, string token)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_server is not null)
