@@ -14,6 +14,7 @@ namespace ParPlatform.ServiceDefaults.Tenancy;
 /// identity service's published keys, issuer, audience <see cref="PlatformClaims.Audience"/>,
 /// lifetime. The keys are fetched from the identity service by its discovery name
 /// (http://identity/.well-known/jwks) and fetched again when a token names a key not seen yet.
+/// A token once found valid is answered from memory for a while (<see cref="RememberingTokenHandler"/>).
 /// </summary>
 public static class AccessTokens
 {
@@ -61,6 +62,9 @@ public static class AccessTokens
             .Configure<IConfigurationManager<OpenIdConnectConfiguration>>((options, keys) =>
             {
                 options.ConfigurationManager = keys;
+                options.TokenHandlers.Clear();
+                // The system's clock, as the token's lifetime check uses (not a service's own TimeProvider).
+                options.TokenHandlers.Add(new RememberingTokenHandler(TimeProvider.System) { MapInboundClaims = false });
                 options.MapInboundClaims = false;
                 options.RefreshOnIssuerKeyNotFound = true;
                 options.TokenValidationParameters = new TokenValidationParameters
