@@ -90,9 +90,11 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
     private static readonly string DossierSql =
         $"INSERT INTO dossiers.dossiers ({DossierColumns.Names}) VALUES ({string.Join(", ", DossierColumns.All.Select((_, i) => $"${i + 1}"))})";
 
-    private const string TransitionSql = """
+    /// <summary>All of an intake's transitions in one statement (one row per array element), whatever their number.</summary>
+    private const string TransitionsSql = """
         INSERT INTO dossiers.dossier_transitions (id, dossier_id, unit_code, province_code, action, from_status, to_status, at, user_id, agency_code, note)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[],
+                             $8::timestamptz[], $9::varchar[], $10::varchar[], $11::varchar[])
         """;
 
     /// <summary>The unit's procedure of the requested code, if it has one.</summary>
@@ -103,7 +105,7 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
 
     /// <summary>
     /// Writes <paramref name="dossier"/>, its <paramref name="transitions"/> and, if any, its <paramref name="integrationEvent"/>
-    /// (keyed by the dossier) in one transaction; false when a concurrent intake took its external id since the check.
+    /// (keyed by the dossier) in one transaction, three statements; false when a concurrent intake took its external id since the check.
     /// </summary>
     public async Task<bool> SaveAsync(
         Dossier dossier, IEnumerable<DossierTransition> transitions, IntegrationEvent? integrationEvent, CancellationToken cancellationToken)
@@ -112,8 +114,7 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
         ArgumentNullException.ThrowIfNull(transitions);
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(Insert(dossier));
-        foreach (var transition in transitions)
-            batch.BatchCommands.Add(Insert(transition));
+        batch.BatchCommands.Add(Insert([.. transitions]));
         if (integrationEvent is not null)
             batch.BatchCommands.Add(OutboxRows.Insert(DossiersDbContext.Schema, integrationEvent, dossier.Id.ToString()));
         try
@@ -132,16 +133,19 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
     private static NpgsqlBatchCommand Insert(Dossier d) =>
         DossierIntake.Command(DossierSql, [.. DossierColumns.All.Select(c => DossierIntake.Parameter(c.Value(d), c.Type))]);
 
-    private static NpgsqlBatchCommand Insert(DossierTransition t) => DossierIntake.Command(TransitionSql,
-        DossierIntake.Parameter(t.Id, NpgsqlDbType.Uuid),
-        DossierIntake.Parameter(t.DossierId, NpgsqlDbType.Uuid),
-        DossierIntake.Text(t.UnitCode),
-        DossierIntake.Text(t.ProvinceCode),
-        DossierIntake.Text(t.Action?.ToString()),
-        DossierIntake.Text(t.FromStatus?.ToString()),
-        DossierIntake.Text(t.ToStatus.ToString()),
-        DossierIntake.Parameter(t.At, NpgsqlDbType.TimestampTz),
-        DossierIntake.Text(t.UserId),
-        DossierIntake.Text(t.AgencyCode),
-        DossierIntake.Text(t.Note));
+    private static NpgsqlBatchCommand Insert(DossierTransition[] t) => DossierIntake.Command(TransitionsSql,
+        Column(t.Select(x => x.Id), NpgsqlDbType.Uuid),
+        Column(t.Select(x => x.DossierId), NpgsqlDbType.Uuid),
+        Column(t.Select(x => x.UnitCode), NpgsqlDbType.Varchar),
+        Column(t.Select(x => x.ProvinceCode), NpgsqlDbType.Varchar),
+        Column(t.Select(x => x.Action?.ToString()), NpgsqlDbType.Varchar),
+        Column(t.Select(x => x.FromStatus?.ToString()), NpgsqlDbType.Varchar),
+        Column(t.Select(x => x.ToStatus.ToString()), NpgsqlDbType.Varchar),
+        Column(t.Select(x => x.At), NpgsqlDbType.TimestampTz),
+        Column(t.Select(x => x.UserId), NpgsqlDbType.Varchar),
+        Column(t.Select(x => x.AgencyCode), NpgsqlDbType.Varchar),
+        Column(t.Select(x => x.Note), NpgsqlDbType.Varchar));
+
+    private static NpgsqlParameter Column<T>(IEnumerable<T> values, NpgsqlDbType elementType) =>
+        DossierIntake.Parameter(values.ToArray(), NpgsqlDbType.Array | elementType);
 }
