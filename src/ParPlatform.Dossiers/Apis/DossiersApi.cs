@@ -132,6 +132,11 @@ public static class DossiersApi
         var errors = input.Validate();
         if (errors.Any)
             return ApiProblems.Invalid(errors);
+        var channel = DossierInput.ParseChannel(input.Channel)!.Value;
+        // At the desk or by post, registering and receiving are one act, which needs the calendar. It is read first: a
+        // request holding the intake's connection while it waits for another from the same pool (the calendar's, when
+        // its minute in the cache is over) would, with the pool full of such requests, wait until the pool gives up (500).
+        var calendar = channel == DossierChannel.Online ? null : await calendars.GetAsync(ct);
         // A hot path, in Npgsql directly: one connection, the lookups in one round trip and the save in another.
         await using var connection = await intake.OpenAsync(scope, unitCode, input.ProcedureCode!, input.ExternalId, ct);
         var procedure = connection.Procedure;
@@ -145,7 +150,6 @@ public static class DossiersApi
 
         var now = clock.GetUtcNow();
         var actor = ActorOf(user);
-        var channel = DossierInput.ParseChannel(input.Channel)!.Value;
         var dossier = Dossier.Register(procedure, channel, input.ApplicantReference!.Trim(), input.ExternalId, input.Digitised ?? false, now);
         List<DossierTransition> transitions =
         [
@@ -156,10 +160,9 @@ public static class DossiersApi
             },
         ];
         DossierReceived? received = null;
-        if (channel != DossierChannel.Online)
+        if (calendar is not null)
         {
-            // At the desk or by post, registering and receiving are one act.
-            transitions.Add(dossier.Apply(DossierAction.Receive, now, await calendars.GetAsync(ct), actor));
+            transitions.Add(dossier.Apply(DossierAction.Receive, now, calendar, actor));
             received = dossier.ReceivedEvent();
         }
         // A concurrent intake may have taken the external id since the check.
