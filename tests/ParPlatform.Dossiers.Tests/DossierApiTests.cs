@@ -170,6 +170,39 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
     }
 
     [Fact]
+    public async Task An_action_on_a_dossier_saved_meanwhile_by_the_overdue_scan_is_applied_to_the_dossier_as_it_is_now()
+    {
+        using var officer = dossiers.Officer("06112");
+        var id = (await CreateAsync(officer, await ProcedureAsync(officer, 1), "in-person")).GetProperty("id").GetGuid();
+        // The scan's mark, committed only once the officer's save waits for it: that save finds the dossier changed.
+        await using var scan = new NpgsqlConnection(dossiers.Database);
+        await scan.OpenAsync();
+        await using var mark = await scan.BeginTransactionAsync();
+        await using (var update = new NpgsqlCommand(
+            "SELECT set_config('parplatform.all_tenants', 'on', true); UPDATE dossiers.dossiers SET overdue_at = now() WHERE id = @id", scan, mark))
+        {
+            update.Parameters.AddWithValue("id", id);
+            await update.ExecuteNonQueryAsync();
+        }
+
+        var start = ActAsync(officer, id, "start");
+        await WaitForASaveWaitingOnARowAsync();
+        await mark.CommitAsync();
+        using var started = await start;
+
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        var history = await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{id}/history");
+        Assert.Equal(["received", "processing"], history.EnumerateArray().Skip(1).Select(h => h.GetProperty("to").GetString()));
+        Assert.Equal("processing", (await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{id}")).GetProperty("status").GetString());
+        await using var read = new NpgsqlCommand(
+            "SELECT set_config('parplatform.all_tenants', 'on', false); SELECT overdue_at IS NOT NULL FROM dossiers.dossiers WHERE id = @id", scan);
+        read.Parameters.AddWithValue("id", id);
+        await using var reader = await read.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        Assert.True(await reader.ReadAsync() && reader.GetBoolean(0)); // the scan's mark is kept
+    }
+
+    [Fact]
     public async Task An_unknown_action_is_a_404_and_an_action_needing_a_reason_without_one_is_a_400()
     {
         using var officer = dossiers.Officer("06112");
@@ -744,6 +777,21 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         return [.. problem.GetProperty("errors").EnumerateObject().Select(e => e.Name)];
+    }
+
+    /// <summary>Waits until a session of the dossiers database waits for a row lock (an officer's save behind the test's open transaction).</summary>
+    private async Task WaitForASaveWaitingOnARowAsync()
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while ((long)(await waiting.ExecuteScalarAsync())! == 0)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "No save waited for the dossier's row within 20 s.");
+            await Task.Delay(20);
+        }
     }
 
     private async Task<int> ScanAsync(DateTimeOffset now)

@@ -8,7 +8,7 @@ namespace ParPlatform.Dossiers.Apis;
 /// <summary>
 /// The dossier rules' refusals as answers: an action the state does not allow → 409 naming the
 /// state; a rule of the dossier (second apology, second rating…) → 409; someone else changed the
-/// dossier meanwhile → 409; a value the dossier cannot take → 400 naming the field; a date in a year the calendar does not know → 400 naming the year.
+/// dossier meanwhile, again after one more try (DossiersApi) → 409; a value the dossier cannot take → 400 naming the field; a date in a year the calendar does not know → 400 naming the year.
 /// </summary>
 public sealed class DossierProblems : IEndpointFilter
 {

@@ -188,37 +188,36 @@ public static class DossiersApi
             errors.Add("note", "Tối đa 1000 ký tự.");
         if (errors.Any)
             return ApiProblems.Invalid(errors);
-        var dossier = await Find(db, unitCode, id).SingleOrDefaultAsync(ct);
-        if (dossier is null)
-            return NotFound(unitCode, id);
-
-        var now = clock.GetUtcNow();
-        var transition = dossier.Apply(act, now, await calendars.GetAsync(ct), ActorOf(user), string.IsNullOrEmpty(note) ? null : note,
-            input?.ElectronicResult ?? false, input?.PaidOnline ?? false);
-        db.DossierTransitions.Add(transition);
-        switch (act)
+        return await OnTheDossierAsNowAsync(db, unitCode, id, async dossier =>
         {
-            case DossierAction.Receive:
-                outbox.Add(dossier.ReceivedEvent(), dossier.Id.ToString());
-                break;
-            case DossierAction.RequestSupplement:
-                outbox.Add(dossier.SupplementRequestedEvent(), dossier.Id.ToString());
-                break;
-            case DossierAction.Supplement:
-                outbox.Add(dossier.SupplementedEvent(), dossier.Id.ToString());
-                break;
-            case DossierAction.PayFees:
-                outbox.Add(dossier.FeesPaidEvent(), dossier.Id.ToString());
-                break;
-            case DossierAction.Resolve:
-                outbox.Add(dossier.ResolvedEvent(), dossier.Id.ToString());
-                break;
-            case DossierAction.ReturnNotEligible or DossierAction.Stop:
-                outbox.Add(dossier.ReturnedEvent(), dossier.Id.ToString());
-                break;
-        }
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(DossierResponse.From(dossier, now));
+            var now = clock.GetUtcNow();
+            var transition = dossier.Apply(act, now, await calendars.GetAsync(ct), ActorOf(user), string.IsNullOrEmpty(note) ? null : note,
+                input?.ElectronicResult ?? false, input?.PaidOnline ?? false);
+            db.DossierTransitions.Add(transition);
+            switch (act)
+            {
+                case DossierAction.Receive:
+                    outbox.Add(dossier.ReceivedEvent(), dossier.Id.ToString());
+                    break;
+                case DossierAction.RequestSupplement:
+                    outbox.Add(dossier.SupplementRequestedEvent(), dossier.Id.ToString());
+                    break;
+                case DossierAction.Supplement:
+                    outbox.Add(dossier.SupplementedEvent(), dossier.Id.ToString());
+                    break;
+                case DossierAction.PayFees:
+                    outbox.Add(dossier.FeesPaidEvent(), dossier.Id.ToString());
+                    break;
+                case DossierAction.Resolve:
+                    outbox.Add(dossier.ResolvedEvent(), dossier.Id.ToString());
+                    break;
+                case DossierAction.ReturnNotEligible or DossierAction.Stop:
+                    outbox.Add(dossier.ReturnedEvent(), dossier.Id.ToString());
+                    break;
+            }
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(DossierResponse.From(dossier, now));
+        }, ct);
     }
 
     private static async Task<IResult> ApologizeAsync(
@@ -230,14 +229,14 @@ public static class DossiersApi
         var newDate = DateQuery.ParseDate("newDueDate", input.NewDueDate, errors);
         if (errors.Any)
             return ApiProblems.Invalid(errors);
-        var dossier = await Find(db, unitCode, id).SingleOrDefaultAsync(ct);
-        if (dossier is null)
-            return NotFound(unitCode, id);
-        var now = clock.GetUtcNow();
-        dossier.IssueApology(now, input.Reason!.Trim(), newDate!.Value, await calendars.GetAsync(ct));
-        outbox.Add(dossier.ApologyEvent(), dossier.Id.ToString());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(DossierResponse.From(dossier, now));
+        return await OnTheDossierAsNowAsync(db, unitCode, id, async dossier =>
+        {
+            var now = clock.GetUtcNow();
+            dossier.IssueApology(now, input.Reason!.Trim(), newDate!.Value, await calendars.GetAsync(ct));
+            outbox.Add(dossier.ApologyEvent(), dossier.Id.ToString());
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(DossierResponse.From(dossier, now));
+        }, ct);
     }
 
     private static async Task<IResult> RateAsync(
@@ -248,14 +247,39 @@ public static class DossiersApi
             return ApiProblems.Invalid(new FieldErrors().Add("rating",
                 "Mức đánh giá là \"very-satisfied\" (rất hài lòng), \"satisfied\" (hài lòng) hoặc \"not-satisfied\" (không hài lòng)."));
         }
-        var dossier = await Find(db, unitCode, id).SingleOrDefaultAsync(ct);
-        if (dossier is null)
-            return NotFound(unitCode, id);
-        var now = clock.GetUtcNow();
-        dossier.Rate(rating, now);
-        outbox.Add(dossier.RatedEvent(), dossier.Id.ToString());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(DossierResponse.From(dossier, now));
+        return await OnTheDossierAsNowAsync(db, unitCode, id, async dossier =>
+        {
+            var now = clock.GetUtcNow();
+            dossier.Rate(rating, now);
+            outbox.Add(dossier.RatedEvent(), dossier.Id.ToString());
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(DossierResponse.From(dossier, now));
+        }, ct);
+    }
+
+    /// <summary>
+    /// Loads the dossier (404 if the unit has none of that id) and runs <paramref name="command"/> on it, which saves. When
+    /// someone else saved the dossier between the load and the save (most often the overdue scan marking it), the command
+    /// runs once more on the dossier as it is now: the state machine and the dossier's rules decide again, so a second
+    /// officer's same action still answers 409 naming the state. A second conflict answers 409 (reload and retry).
+    /// </summary>
+    private static async Task<IResult> OnTheDossierAsNowAsync(
+        DossiersDbContext db, string unitCode, Guid id, Func<Dossier, Task<IResult>> command, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var dossier = await Find(db, unitCode, id).SingleOrDefaultAsync(ct);
+            if (dossier is null)
+                return NotFound(unitCode, id);
+            try
+            {
+                return await command(dossier);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt == 1)
+            {
+                db.ChangeTracker.Clear(); // the transition and the event of the first try go with it
+            }
+        }
     }
 
     private static async Task<IResult> HistoryAsync(string unitCode, Guid id, DossiersDbContext db, CancellationToken ct)
