@@ -18,28 +18,48 @@ public static class NpgsqlExtensions
 {
     public static void AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"ConnectionStrings:{connectionName} is not configured. The AppHost sets ConnectionStrings__{connectionName}; " +
-                "when running the service alone, set it yourself.");
-        }
-        // Built by the container, so it is disposed (and its pool closed) when the service stops. Statements a connection
-        // runs again and again (an intake's, a consumer's upserts) are prepared once on it, unless the connection string says otherwise.
-        builder.Services.AddSingleton(_ =>
-        {
-            var source = new NpgsqlDataSourceBuilder(connectionString) { Name = connectionName };
-            if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
-                source.ConnectionStringBuilder.MaxAutoPrepare = 64;
-            return source.Build();
-        });
+        var connectionString = ConnectionString(builder.Configuration, connectionName);
+        // Built by the container, so it is disposed (and its pool closed) when the service stops.
+        builder.Services.AddSingleton(_ => CreateDataSource(connectionString, connectionName));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             connectionName,
             sp => new NpgsqlReadinessCheck(sp.GetRequiredService<NpgsqlDataSource>()),
             HealthStatus.Unhealthy,
             [Extensions.ReadyTag],
             TimeSpan.FromSeconds(3)));
+    }
+
+    /// <summary>ConnectionStrings:{name}, which a service cannot run without.</summary>
+    public static string ConnectionString(IConfiguration configuration, string connectionName)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString(connectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{connectionName} is not configured. The AppHost sets ConnectionStrings__{connectionName}; " +
+                "when running the service alone, set it yourself.");
+        }
+        return connectionString;
+    }
+
+    /// <summary>
+    /// A data source as the services build them: statements a connection runs again and again (an intake's, a
+    /// consumer's upserts) are prepared once on it, and its connections show <paramref name="name"/> as their
+    /// application in pg_stat_activity, unless the connection string says otherwise; at most
+    /// <paramref name="maxConnections"/> connections when given (otherwise the connection string's, 100 by default).
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string name, int? maxConnections = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var source = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            source.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        if (!connectionString.Contains("Application Name", StringComparison.OrdinalIgnoreCase))
+            source.ConnectionStringBuilder.ApplicationName = name;
+        if (maxConnections is { } max)
+            source.ConnectionStringBuilder.MaxPoolSize = max;
+        return source.Build();
     }
 
     /// <summary>

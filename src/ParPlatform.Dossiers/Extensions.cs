@@ -20,7 +20,15 @@ public static class Extensions
         builder.Services.AddScoped<DossierStatisticsQuery>();
         builder.Services.AddScoped<OverdueScan>();
         builder.Services.AddHostedService<OverdueJob>();
-        builder.Services.AddSingleton<DossierIntake>();
+        builder.Services.AddSingleton(services =>
+        {
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var connections = configuration.GetValue(DossierIntake.ConnectionsKey, DossierIntake.DefaultConnections);
+            if (connections < 1)
+                throw new InvalidOperationException($"{DossierIntake.ConnectionsKey} is {connections}: the intake needs at least one connection.");
+            return new DossierIntake(NpgsqlExtensions.CreateDataSource(
+                NpgsqlExtensions.ConnectionString(configuration, "dossiersdb"), "dossiersdb-intake", connections));
+        });
         builder.Services.AddSingleton<DossierCopy>();
         builder.Services.AddSingleton<AcceptedImports>();
         builder.Services.AddScoped<AbandonedImports>();

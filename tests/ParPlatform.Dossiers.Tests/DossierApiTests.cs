@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Npgsql;
+using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Jobs;
 using ParPlatform.Hosting.RabbitMQ;
 using RabbitMQ.Client;
@@ -276,6 +277,27 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
         var id = found.GetProperty("items")[0].GetProperty("id").GetGuid();
         Assert.Equal(2, (await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{id}/history")).GetArrayLength());
         Assert.Equal(1, await OutboxCountAsync("DossierReceived", id));
+    }
+
+    [Fact]
+    public async Task A_burst_of_intakes_queues_for_the_intakes_own_connections()
+    {
+        using var officer = dossiers.Officer("06112");
+        var procedure = await ProcedureAsync(officer, 1);
+
+        var intakes = await Task.WhenAll(Enumerable.Range(0, 48).Select(async _ =>
+        {
+            using var response = await officer.PostAsJsonAsync(TamThanh, new { procedureCode = procedure, channel = "in-person", applicantReference = "BN-0001" });
+            return response.StatusCode;
+        }));
+
+        Assert.All(intakes, status => Assert.Equal(HttpStatusCode.Created, status));
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'dossiersdb-intake'", connection);
+        var opened = (long)(await count.ExecuteScalarAsync())!;
+        Assert.InRange(opened, 1, DossierIntake.DefaultConnections);
     }
 
     [Fact]

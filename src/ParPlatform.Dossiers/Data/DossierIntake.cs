@@ -15,9 +15,18 @@ namespace ParPlatform.Dossiers.Data;
 /// writes the dossier, its transitions and its event in another, which PostgreSQL runs as one
 /// transaction (a batch without a transaction of its own is implicitly one). The statements'
 /// text is constant, so the data source prepares them once per connection.
+/// The intake has a pool of its own, of <see cref="DefaultConnections"/> connections unless
+/// <c>Dossiers:IntakeConnections</c> says otherwise: a burst of intakes queues for them instead of
+/// keeping as many PostgreSQL backends busy as there are requests, which on two cores cost a fifth to
+/// a third more of PostgreSQL's CPU per intake (docs/performance.md); the service's other work
+/// (consumers, the outbox, imports, the overdue scan) keeps the shared pool.
 /// </summary>
-public sealed class DossierIntake(NpgsqlDataSource dataSource)
+public sealed class DossierIntake(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
+    public const int DefaultConnections = 8;
+
+    public const string ConnectionsKey = "Dossiers:IntakeConnections";
+
     private const string ProcedureSql = """
         SELECT id, unit_code, province_code, code, name, field, time_limit_amount, time_limit_unit, fee, online_level, inter_level, active, updated_at
         FROM dossiers.procedures WHERE unit_code = $1 AND code = $2
@@ -70,6 +79,8 @@ public sealed class DossierIntake(NpgsqlDataSource dataSource)
         Active = reader.GetBoolean(11),
         UpdatedAt = reader.GetFieldValue<DateTimeOffset>(12),
     };
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     internal static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
     {
