@@ -7,7 +7,7 @@ namespace ParPlatform.ServiceDefaults.Tenancy;
 /// <summary>
 /// Validates a bearer token as <see cref="JsonWebTokenHandler"/> does, and answers the very same token
 /// string from memory afterwards: a client sends one token with hundreds of requests, and checking its
-/// signature and reading its JSON again each time was a fifth of the gateway's CPU under intake load
+/// signature and reading its JSON again each time was a quarter of the gateway's CPU under intake load
 /// (docs/performance.md). Only a valid result is remembered, until the token expires but for at most
 /// <see cref="RememberFor"/> (so a signing key withdrawn from the identity service's key set stops
 /// working within that time); each request gets its own copy of the identity. At most
