@@ -496,6 +496,8 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
         Assert.Equal("2026-11-25", apology.GetProperty("newDueDate").GetString());
         Assert.Equal("Chờ ý kiến của cơ quan thuế", apology.GetProperty("reason").GetString());
         Assert.Equal(Vn(2026, 11, 18, 9), apology.GetProperty("issuedAt").GetDateTimeOffset());
+        Assert.Equal(SubjectOf(officer), apology.GetProperty("issuedBy").GetString());
+        Assert.Equal("mot-cua-06112", apology.GetProperty("agencyCode").GetString());
         Assert.Equal(JsonValueKind.Null, (await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{late}")).GetProperty("apology").ValueKind);
         Assert.Equal(1, await OutboxCountAsync("DossierApologyIssued", id));
         Assert.Equal(0, await OutboxCountAsync("DossierApologyIssued", late));

@@ -249,7 +249,7 @@ public sealed class DossierLifecycleTests
         var dossier = ReceivedAt(Vn(2026, 11, 16, 8), TimeLimit.Days(5));
         dossier.Apply(Start, Vn(2026, 11, 16, 9), Calendar, Officer);
 
-        var refusal = Record.Exception(() => dossier.IssueApology(Parse(at), "Chờ ý kiến cơ quan liên quan", new DateOnly(2026, 11, 26), Calendar));
+        var refusal = Record.Exception(() => dossier.IssueApology(Parse(at), "Chờ ý kiến cơ quan liên quan", new DateOnly(2026, 11, 26), Calendar, Officer));
 
         if (accepted)
         {
@@ -270,10 +270,10 @@ public sealed class DossierLifecycleTests
     public void A_second_apology_is_refused_and_the_first_date_stays()
     {
         var dossier = ReceivedAt(Vn(2026, 11, 16, 8), TimeLimit.Days(5));
-        dossier.IssueApology(Vn(2026, 11, 17, 9), "Chờ xác minh", new DateOnly(2026, 11, 25), Calendar);
+        dossier.IssueApology(Vn(2026, 11, 17, 9), "Chờ xác minh", new DateOnly(2026, 11, 25), Calendar, Officer);
 
         var refusal = Assert.Throws<DossierRuleException>(() =>
-            dossier.IssueApology(Vn(2026, 11, 18, 9), "Chờ xác minh thêm", new DateOnly(2026, 11, 30), Calendar));
+            dossier.IssueApology(Vn(2026, 11, 18, 9), "Chờ xác minh thêm", new DateOnly(2026, 11, 30), Calendar, Officer));
 
         Assert.Contains("17/11/2026", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(Vn(2026, 11, 17, 9), dossier.ApologyIssuedAt);
@@ -292,7 +292,7 @@ public sealed class DossierLifecycleTests
     {
         var dossier = InState(status);
 
-        Assert.Throws<DossierRuleException>(() => dossier.IssueApology(Vn(2026, 11, 17, 9), "Trễ hạn", new DateOnly(2026, 11, 30), Calendar));
+        Assert.Throws<DossierRuleException>(() => dossier.IssueApology(Vn(2026, 11, 17, 9), "Trễ hạn", new DateOnly(2026, 11, 30), Calendar, Officer));
 
         Assert.Null(dossier.ApologyIssuedAt);
     }

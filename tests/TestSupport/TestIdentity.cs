@@ -51,8 +51,9 @@ public sealed class TestIdentity : IAsyncDisposable
         SigningCredentials = new SigningCredentials(new RsaSecurityKey(_key) { KeyId = "test-key" }, SecurityAlgorithms.RsaSha256),
     });
 
-    /// <summary>A unit officer's token for <paramref name="unit"/> (of Lâm Đồng, 68, for 24778; of Lạng Sơn, 20, otherwise).</summary>
-    public string Officer(string unit) => Token(("role", "unit-officer"), ("unit", unit), ("province", unit == "24778" ? "68" : "20"));
+    /// <summary>A unit officer's token for <paramref name="unit"/> (of Lâm Đồng, 68, for 24778; of Lạng Sơn, 20, otherwise), at its one-stop desk (agency mot-cua-<paramref name="unit"/>).</summary>
+    public string Officer(string unit) =>
+        Token(("role", "unit-officer"), ("unit", unit), ("province", unit == "24778" ? "68" : "20"), ("agency", $"mot-cua-{unit}"));
 
     /// <summary>The platform administrator's token.</summary>
     public string Admin() => Token(("role", "platform-admin"));

@@ -12,7 +12,8 @@ using ParPlatform.SharedKernel.Reporting;
 
 namespace ParPlatform.Dossiers.Apis;
 
-public sealed record ApologyResponse(DateTimeOffset IssuedAt, string Reason, DateOnly NewDueDate);
+/// <summary>The apology letter: when, why, the new date, and who issued it (null for one imported from another system).</summary>
+public sealed record ApologyResponse(DateTimeOffset IssuedAt, string Reason, DateOnly NewDueDate, string? IssuedBy, string? AgencyCode);
 
 public sealed record DossierResponse(
     Guid Id, string? ExternalId, string ProcedureCode, string Field, DossierChannel Channel, string ApplicantReference, string Status,
@@ -25,7 +26,7 @@ public sealed record DossierResponse(
         d.Id, d.ExternalId, d.ProcedureCode, d.Field, d.Channel, d.ApplicantReference, DossierLifecycle.NameOf(d.Status),
         d.RegisteredAt, d.ReceivedAt, d.DueAt, d.PausedAt, d.SupplementRequests, d.FinishedAt,
         d.Timeliness is { } t ? Dossier.ToContract(t) : null, d.ReturnReason, d.ResultReturnedAt, d.ElectronicResult, d.Digitised, d.HasFee,
-        d.PaidOnline, d.IsOverdueAt(now), d.ApologyIssuedAt is { } at ? new ApologyResponse(at, d.ApologyReason!, d.ApologyNewDueDate!.Value) : null,
+        d.PaidOnline, d.IsOverdueAt(now), d.ApologyIssuedAt is { } at ? new ApologyResponse(at, d.ApologyReason!, d.ApologyNewDueDate!.Value, d.ApologyIssuedBy, d.ApologyAgencyCode) : null,
         d.Rating, d.RatedAt, [.. DossierLifecycle.AllowedIn(d.Status).Select(DossierLifecycle.NameOf)]);
 }
 
@@ -221,8 +222,8 @@ public static class DossiersApi
     }
 
     private static async Task<IResult> ApologizeAsync(
-        string unitCode, Guid id, ApologyInput input, DossiersDbContext db, WorkingCalendarStore calendars, IOutbox outbox, TimeProvider clock,
-        CancellationToken ct)
+        string unitCode, Guid id, ApologyInput input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars, IOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         errors.RequireText("reason", input.Reason, 1000);
@@ -232,7 +233,7 @@ public static class DossiersApi
         return await OnTheDossierAsNowAsync(db, unitCode, id, async dossier =>
         {
             var now = clock.GetUtcNow();
-            dossier.IssueApology(now, input.Reason!.Trim(), newDate!.Value, await calendars.GetAsync(ct));
+            dossier.IssueApology(now, input.Reason!.Trim(), newDate!.Value, await calendars.GetAsync(ct), ActorOf(user));
             outbox.Add(dossier.ApologyEvent(), dossier.Id.ToString());
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(DossierResponse.From(dossier, now));

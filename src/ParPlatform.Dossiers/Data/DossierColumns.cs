@@ -44,6 +44,8 @@ public static class DossierColumns
         new("apology_issued_at", NpgsqlDbType.TimestampTz, d => d.ApologyIssuedAt),
         new("apology_reason", NpgsqlDbType.Varchar, d => d.ApologyReason),
         new("apology_new_due_date", NpgsqlDbType.Date, d => d.ApologyNewDueDate),
+        new("apology_issued_by", NpgsqlDbType.Varchar, d => d.ApologyIssuedBy),
+        new("apology_agency_code", NpgsqlDbType.Varchar, d => d.ApologyAgencyCode),
         new("rating", NpgsqlDbType.Varchar, d => d.Rating?.ToString()),
         new("rated_at", NpgsqlDbType.TimestampTz, d => d.RatedAt),
         new("updated_at", NpgsqlDbType.TimestampTz, d => d.UpdatedAt),

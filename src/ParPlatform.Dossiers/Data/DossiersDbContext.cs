@@ -53,6 +53,8 @@ public sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> option
             dossier.Property(d => d.ReturnReason).HasConversion<string>().HasMaxLength(20);
             dossier.Property(d => d.Rating).HasConversion<string>().HasMaxLength(20);
             dossier.Property(d => d.ApologyReason).HasMaxLength(1000);
+            dossier.Property(d => d.ApologyIssuedBy).HasMaxLength(100);
+            dossier.Property(d => d.ApologyAgencyCode).HasMaxLength(50);
             dossier.Property(d => d.Version).IsRowVersion();
             dossier.Ignore(d => d.TimeLimit);
             dossier.HasIndex(d => new { d.UnitCode, d.ExternalId }).IsUnique().HasFilter("external_id IS NOT NULL");

@@ -84,6 +84,11 @@ public sealed class Dossier
 
     public DateOnly? ApologyNewDueDate { get; set; }
 
+    /// <summary>Who issued the apology letter (the officer's user id) and for which agency.</summary>
+    public string? ApologyIssuedBy { get; set; }
+
+    public string? ApologyAgencyCode { get; set; }
+
     public DossierRating? Rating { get; set; }
 
     public DateTimeOffset? RatedAt { get; set; }
@@ -178,11 +183,12 @@ public sealed class Dossier
 
     /// <summary>
     /// The apology letter of a dossier that will be late: while it is open, at least one working day
-    /// before its due date, once, with a new date after the due date and within a year of it.
+    /// before its due date, once, with a new date after the due date and within a year of it; issued by <paramref name="actor"/>.
     /// </summary>
-    public void IssueApology(DateTimeOffset at, string reason, DateOnly newDueDate, WorkingCalendar calendar)
+    public void IssueApology(DateTimeOffset at, string reason, DateOnly newDueDate, WorkingCalendar calendar, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(actor);
         if (ApologyIssuedAt is not null)
             throw new DossierRuleException($"Hồ sơ đã có phiếu xin lỗi ngày {WorkingCalendar.VietnamDate(ApologyIssuedAt.Value):dd/MM/yyyy}; ngày hẹn chỉ được đổi một lần.");
         if (!DossierLifecycle.Open.Contains(Status))
@@ -196,6 +202,8 @@ public sealed class Dossier
         ApologyIssuedAt = at;
         ApologyReason = reason;
         ApologyNewDueDate = newDueDate;
+        ApologyIssuedBy = actor.UserId;
+        ApologyAgencyCode = actor.AgencyCode;
         UpdatedAt = at;
     }
 

@@ -62,9 +62,19 @@ namespace ParPlatform.Dossiers.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("ApologyAgencyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("apology_agency_code");
+
                     b.Property<DateTimeOffset?>("ApologyIssuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("apology_issued_at");
+
+                    b.Property<string>("ApologyIssuedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("apology_issued_by");
 
                     b.Property<DateOnly?>("ApologyNewDueDate")
                         .HasColumnType("date")
