@@ -16,7 +16,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     [Theory]
     [InlineData("admin", "/api/v1/admin/identity/status", "identity", "identitydb", "PolicyReadsSettingsOnce", 4)]
     [InlineData("tamthanh.canbo", "/api/v1/units/06112/plans/status", "plans", "plansdb", "AddKnownUnitChangedAt", 3)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/dossiers/status", "dossiers", "dossiersdb", "PolicyReadsSettingsOnce", 7)]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/dossiers/status", "dossiers", "dossiersdb", "ApologyIssuer", 8)]
     [InlineData("tamthanh.canbo", "/api/v1/units/06112/finance/status", "finance", "financedb", "AddKnownUnitChangedAt", 3)]
     [InlineData("tamthanh.canbo", "/api/v1/units/06112/staffing/status", "staffing", "staffingdb", "AddKnownUnitChangedAt", 3)]
     [InlineData("tamthanh.canbo", "/api/v1/units/06112/reports/status", "reporting", "reportingdb", "AddReadModel", 4)]
