@@ -139,15 +139,12 @@ public static class DossiersApi
         // its minute in the cache is over) would, with the pool full of such requests, wait until the pool gives up (500).
         var calendar = channel == DossierChannel.Online ? null : await calendars.GetAsync(ct);
         // A hot path, in Npgsql directly: one connection, the lookups in one round trip and the save in another.
-        await using var connection = await intake.OpenAsync(scope, unitCode, input.ProcedureCode!, input.ExternalId, ct);
+        await using var connection = await intake.OpenAsync(scope, unitCode, input.ProcedureCode!, ct);
         var procedure = connection.Procedure;
         if (procedure is null)
             return ApiProblems.Invalid(errors.Add("procedureCode", $"Đơn vị {unitCode} không có thủ tục mã {input.ProcedureCode}."));
         if (!procedure.Active)
             return ApiProblems.Invalid(errors.Add("procedureCode", $"Thủ tục {procedure.Code} đã ngừng tiếp nhận."));
-        var taken = $"Đơn vị {unitCode} đã có hồ sơ mã {input.ExternalId}.";
-        if (connection.ExternalIdTaken)
-            return ApiProblems.Conflict(taken);
 
         var now = clock.GetUtcNow();
         var actor = ActorOf(user);
@@ -166,10 +163,9 @@ public static class DossiersApi
             transitions.Add(dossier.Apply(DossierAction.Receive, now, calendar, actor));
             received = dossier.ReceivedEvent();
         }
-        // A concurrent intake may have taken the external id since the check.
         return await connection.SaveAsync(dossier, transitions, received, ct)
             ? TypedResults.Created($"/api/v1/units/{unitCode}/dossiers/{dossier.Id}", DossierResponse.From(dossier, now))
-            : ApiProblems.Conflict(taken);
+            : ApiProblems.Conflict($"Đơn vị {unitCode} đã có hồ sơ mã {input.ExternalId}.");
     }
 
     private static async Task<IResult> ActAsync(

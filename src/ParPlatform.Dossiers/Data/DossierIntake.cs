@@ -11,9 +11,9 @@ namespace ParPlatform.Dossiers.Data;
 /// <summary>
 /// The intake's database work in plain Npgsql (the hot path: two round trips on one connection
 /// instead of EF's five). <see cref="OpenAsync"/> writes the tenant scope and reads the procedure
-/// (and whether the external id is taken) in one batch; <see cref="IntakeConnection.SaveAsync"/>
-/// writes the dossier, its transitions and its event in another, which PostgreSQL runs as one
-/// transaction (a batch without a transaction of its own is implicitly one). The statements'
+/// in one batch; <see cref="IntakeConnection.SaveAsync"/> writes the dossier, its transitions and its
+/// event in another, which PostgreSQL runs as one transaction (a batch without a transaction of its
+/// own is implicitly one); the unit's unique index on external ids refuses a repeated one. The statements'
 /// text is constant, so the data source prepares them once per connection.
 /// The intake has a pool of its own, of <see cref="DefaultConnections"/> connections unless
 /// <c>Dossiers:IntakeConnections</c> says otherwise: a burst of intakes queues for them instead of
@@ -32,14 +32,8 @@ public sealed class DossierIntake(NpgsqlDataSource dataSource) : IAsyncDisposabl
         FROM dossiers.procedures WHERE unit_code = $1 AND code = $2
         """;
 
-    private const string ExternalIdTakenSql = "SELECT EXISTS (SELECT 1 FROM dossiers.dossiers WHERE unit_code = $1 AND external_id = $2)";
-
-    /// <summary>
-    /// Opens a connection under <paramref name="scope"/> and reads <paramref name="unitCode"/>'s procedure
-    /// <paramref name="procedureCode"/>, and whether the unit already has a dossier of <paramref name="externalId"/>.
-    /// </summary>
-    public async Task<IntakeConnection> OpenAsync(
-        TenantScope scope, string unitCode, string procedureCode, string? externalId, CancellationToken cancellationToken)
+    /// <summary>Opens a connection under <paramref name="scope"/> and reads <paramref name="unitCode"/>'s procedure <paramref name="procedureCode"/>.</summary>
+    public async Task<IntakeConnection> OpenAsync(TenantScope scope, string unitCode, string procedureCode, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
@@ -47,14 +41,9 @@ public sealed class DossierIntake(NpgsqlDataSource dataSource) : IAsyncDisposabl
             await using var batch = new NpgsqlBatch(connection);
             batch.BatchCommands.Add(RowLevelSecurity.ApplyScopeBatchCommand(scope));
             batch.BatchCommands.Add(Command(ProcedureSql, Text(unitCode), Text(procedureCode)));
-            if (externalId is not null)
-                batch.BatchCommands.Add(Command(ExternalIdTakenSql, Text(unitCode), Text(externalId)));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken); // the scope's settings
-            var procedure = await reader.ReadAsync(cancellationToken) ? ReadProcedure(reader) : null;
-            var externalIdTaken = externalId is not null
-                && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken) && reader.GetBoolean(0);
-            return new IntakeConnection(connection, procedure, externalIdTaken);
+            return new IntakeConnection(connection, await reader.ReadAsync(cancellationToken) ? ReadProcedure(reader) : null);
         }
         catch
         {
@@ -96,10 +85,13 @@ public sealed class DossierIntake(NpgsqlDataSource dataSource) : IAsyncDisposabl
 }
 
 /// <summary>An intake's connection, scoped to its tenant, with what <see cref="DossierIntake.OpenAsync"/> read.</summary>
-public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? procedure, bool externalIdTaken) : IAsyncDisposable
+public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? procedure) : IAsyncDisposable
 {
     private static readonly string DossierSql =
         $"INSERT INTO dossiers.dossiers ({DossierColumns.Names}) VALUES ({string.Join(", ", DossierColumns.All.Select((_, i) => $"${i + 1}"))})";
+
+    /// <summary>The unit's unique index on external ids (DossiersDbContext).</summary>
+    private const string ExternalIdIndex = "ix_dossiers_unit_code_external_id";
 
     /// <summary>All of an intake's transitions in one statement (one row per array element), whatever their number.</summary>
     private const string TransitionsSql = """
@@ -111,12 +103,9 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
     /// <summary>The unit's procedure of the requested code, if it has one.</summary>
     public Procedure? Procedure { get; } = procedure;
 
-    /// <summary>The unit already has a dossier of the requested external id.</summary>
-    public bool ExternalIdTaken { get; } = externalIdTaken;
-
     /// <summary>
     /// Writes <paramref name="dossier"/>, its <paramref name="transitions"/> and, if any, its <paramref name="integrationEvent"/>
-    /// (keyed by the dossier) in one transaction, three statements; false when a concurrent intake took its external id since the check.
+    /// (keyed by the dossier) in one transaction, three statements; false, writing nothing, when the unit already has a dossier of its external id.
     /// </summary>
     public async Task<bool> SaveAsync(
         Dossier dossier, IEnumerable<DossierTransition> transitions, IntegrationEvent? integrationEvent, CancellationToken cancellationToken)
@@ -133,7 +122,7 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
             await batch.ExecuteNonQueryAsync(cancellationToken);
             return true;
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ExternalIdIndex)
         {
             return false;
         }
