@@ -20,15 +20,12 @@ public static class Extensions
         builder.Services.AddScoped<DossierStatisticsQuery>();
         builder.Services.AddScoped<OverdueScan>();
         builder.Services.AddHostedService<OverdueJob>();
-        builder.Services.AddSingleton(services =>
-        {
-            var configuration = services.GetRequiredService<IConfiguration>();
-            var connections = configuration.GetValue(DossierIntake.ConnectionsKey, DossierIntake.DefaultConnections);
-            if (connections < 1)
-                throw new InvalidOperationException($"{DossierIntake.ConnectionsKey} is {connections}: the intake needs at least one connection.");
-            return new DossierIntake(NpgsqlExtensions.CreateDataSource(
-                NpgsqlExtensions.ConnectionString(configuration, "dossiersdb"), "dossiersdb-intake", connections));
-        });
+        // Read here, so that a wrong setting stops the service at start rather than its first intake.
+        var intakeConnections = builder.Configuration.GetValue(DossierIntake.ConnectionsKey, DossierIntake.DefaultConnections);
+        if (intakeConnections < 1)
+            throw new InvalidOperationException($"{DossierIntake.ConnectionsKey} is {intakeConnections}: the intake needs at least one connection.");
+        var connectionString = NpgsqlExtensions.ConnectionString(builder.Configuration, "dossiersdb");
+        builder.Services.AddSingleton(_ => new DossierIntake(NpgsqlExtensions.CreateDataSource(connectionString, "dossiersdb-intake", intakeConnections)));
         builder.Services.AddSingleton<DossierCopy>();
         builder.Services.AddSingleton<AcceptedImports>();
         builder.Services.AddScoped<AbandonedImports>();
