@@ -187,7 +187,7 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
         }
 
         var start = ActAsync(officer, id, "start");
-        await WaitForASaveWaitingOnARowAsync();
+        await WaitUntilASessionWaitsForAsync(scan.ProcessID);
         await mark.CommitAsync();
         using var started = await start;
 
@@ -803,13 +803,13 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
         return [.. problem.GetProperty("errors").EnumerateObject().Select(e => e.Name)];
     }
 
-    /// <summary>Waits until a session of the dossiers database waits for a row lock (an officer's save behind the test's open transaction).</summary>
-    private async Task WaitForASaveWaitingOnARowAsync()
+    /// <summary>Waits until a session waits for a lock the session <paramref name="blocker"/> holds (an officer's save behind the test's open transaction).</summary>
+    private async Task WaitUntilASessionWaitsForAsync(int blocker)
     {
         await using var connection = new NpgsqlConnection(dossiers.Database);
         await connection.OpenAsync();
-        await using var waiting = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE @blocker = ANY(pg_blocking_pids(pid))", connection);
+        waiting.Parameters.AddWithValue("blocker", blocker);
         var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
         while ((long)(await waiting.ExecuteScalarAsync())! == 0)
         {
