@@ -16,6 +16,8 @@ public static class OutboxRows
 {
     private static readonly ConcurrentDictionary<Type, string> EventTypes = new();
 
+    private static readonly ConcurrentDictionary<string, string> InsertSql = new(StringComparer.Ordinal);
+
     /// <summary>The event's type as the dispatcher reads it back (worked out once per type).</summary>
     public static string EventType(Type eventType)
     {
@@ -30,12 +32,12 @@ public static class OutboxRows
         return JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), MessagingJson.Options);
     }
 
-    /// <summary>The event's row in <paramref name="schema"/>'s outbox, as a command of the caller's batch (its text is one per schema: prepared once).</summary>
+    /// <summary>The event's row in <paramref name="schema"/>'s outbox, as a command of the caller's batch (its text is made once per schema, and prepared once).</summary>
     public static NpgsqlBatchCommand Insert(string schema, IntegrationEvent integrationEvent, string aggregateKey)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
-        var command = new NpgsqlBatchCommand(
-            $"INSERT INTO \"{schema}\".outbox_messages (event_id, event_type, aggregate_key, payload, trace_parent, occurred_at) VALUES ($1, $2, $3, $4, $5, $6)");
+        var command = new NpgsqlBatchCommand(InsertSql.GetOrAdd(schema, s =>
+            $"INSERT INTO \"{s}\".outbox_messages (event_id, event_type, aggregate_key, payload, trace_parent, occurred_at) VALUES ($1, $2, $3, $4, $5, $6)"));
         command.Parameters.Add(new NpgsqlParameter { Value = integrationEvent.EventId, NpgsqlDbType = NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = EventType(integrationEvent.GetType()), NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = aggregateKey, NpgsqlDbType = NpgsqlDbType.Text });
