@@ -89,13 +89,13 @@ public static class RebuildsApi
     private static async Task<List<RebuildResponse>> DescribeAsync(ReportingDbContext db, IReadOnlyList<ReadModelRebuild> rebuilds, CancellationToken ct)
     {
         var ids = rebuilds.Select(r => r.Id).ToList();
-        var generations = await db.UnitGenerations.AsNoTracking().Where(g => g.RebuildId != null && ids.Contains(g.RebuildId.Value))
-            .OrderBy(g => g.UnitCode).ToListAsync(ct);
+        var generations = (await db.UnitGenerations.AsNoTracking().Where(g => g.RebuildId != null && ids.Contains(g.RebuildId.Value))
+            .OrderBy(g => g.UnitCode).ToListAsync(ct)).ToLookup(g => g.RebuildId);
         return
         [
             .. rebuilds.Select(rebuild =>
             {
-                var units = generations.Where(g => g.RebuildId == rebuild.Id).ToList();
+                var units = generations[rebuild.Id].ToList();
                 var replaying = units.Where(g => g.ReplayId != null)
                     .Select(g => new UnitReplayResponse(g.UnitCode, g.ExpectedDossiers, g.ReplayedDossiers, g.ExpectedFeedback, g.ReplayedFeedback))
                     .ToList();
