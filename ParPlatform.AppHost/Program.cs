@@ -1,47 +1,68 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using ParPlatform.Hosting;
+using ParPlatform.Hosting.Postgres;
 using ParPlatform.Hosting.Processes;
-using ParPlatform.Hosting.Projects;
+using ParPlatform.Hosting.RabbitMQ;
+using ParPlatform.Hosting.Services;
 
-var builder = PlatformBuilder.Create(args);
+var builder = PlatformAppHost.CreateBuilder(args);
 
-var postgres = builder.AddPostgres("postgres");
-var messaging = builder.AddRabbitMQ("messaging");
+// Data of PostgreSQL, RabbitMQ and the identity keys: .parplatform/ in the repository unless --DataDirectory says.
+var data = builder.Configuration["DataDirectory"] ?? Path.Combine(builder.AppHostDirectory, "..", ".parplatform");
+var postgres = builder.AddPlatformPostgres("postgres", data);
+var messaging = builder.AddPlatformRabbitMQ("messaging", data);
 
-// Tokens are issued for the gateway's public address (--Identity:Issuer=https://… behind a
-// proxy); every service checks that issuer.
+// Tokens are issued for the gateway's public address (--Identity:Issuer=https://… behind a proxy);
+// every service checks that issuer.
 var gatewayPort = builder.Configuration.GetValue("Gateway:Port", 5080);
 var issuer = builder.Configuration["Identity:Issuer"] ?? $"http://localhost:{gatewayPort}/";
+var environment = builder.Environment.EnvironmentName;
 
-// Every service owns its database, talks to the others over the broker and checks tokens
-// against the identity service's keys (http://identity/.well-known/jwks).
-ProjectResource AddService(string name, string projectName, string database)
+// Every service owns its database, talks to the others over the broker, checks tokens against the
+// identity service's keys (http://identity/.well-known/jwks) and is started again if it fails.
+IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database)
+    where TProject : IProjectMetadata, new()
 {
-    var db = postgres.AddDatabase(database);
-    return builder.AddProject(name, projectName).WithReference(db).WaitFor(db).WithReference(messaging).WaitFor(messaging)
-        .WithEnvironment("Identity__Issuer", issuer);
+    var db = postgres.AddServiceDatabase(database);
+    return builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
+        .FromBuildOutput()
+        .WithHttpEndpoint(isProxied: false)
+        .WithHttpHealthCheck("/health")
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+        .WithEnvironment("DOTNET_ENVIRONMENT", environment)
+        .WithEnvironment("Identity__Issuer", issuer)
+        .WithReference(db).WaitFor(db)
+        .WithReference(messaging).WaitFor(messaging)
+        .WithRestartOnFailure();
 }
 
 // The token keys are generated once per installation and stay in the data directory.
-var keys = Path.Combine(builder.Options.DataDirectory, "identity");
-var identity = AddService("identity", "ParPlatform.Identity", "identitydb")
+var keys = Path.Combine(data, "identity");
+var identity = AddService<Projects.ParPlatform_Identity>("identity", "identitydb")
     .WithEnvironment("Identity__SigningKey", Secrets.ReadOrCreate(Path.Combine(keys, "signing-key.pem"), Secrets.NewRsaKeyPem))
     .WithEnvironment("Identity__EncryptionKey", Secrets.ReadOrCreate(Path.Combine(keys, "encryption-key"), Secrets.NewKey))
-    .WithEnvironment("Identity__DemoData", builder.Options.EnvironmentName == "Development" ? "true" : "false");
-var plans = AddService("plans", "ParPlatform.Plans", "plansdb").WithReference(identity);
-var dossiers = AddService("dossiers", "ParPlatform.Dossiers", "dossiersdb").WithReference(identity);
-var finance = AddService("finance", "ParPlatform.Finance", "financedb").WithReference(identity);
-var staffing = AddService("staffing", "ParPlatform.Staffing", "staffingdb").WithReference(identity);
-var reporting = AddService("reporting", "ParPlatform.Reporting", "reportingdb").WithReference(identity);
+    .WithEnvironment("Identity__DemoData", builder.Environment.IsDevelopment() ? "true" : "false");
+var plans = AddService<Projects.ParPlatform_Plans>("plans", "plansdb").WithReference(identity);
+var dossiers = AddService<Projects.ParPlatform_Dossiers>("dossiers", "dossiersdb").WithReference(identity);
+var finance = AddService<Projects.ParPlatform_Finance>("finance", "financedb").WithReference(identity);
+var staffing = AddService<Projects.ParPlatform_Staffing>("staffing", "staffingdb").WithReference(identity);
+var reporting = AddService<Projects.ParPlatform_Reporting>("reporting", "reportingdb").WithReference(identity);
 
-builder.AddProject("gateway", "ParPlatform.Gateway")
-    .WithHttpEndpoint(gatewayPort)
+builder.AddProject<Projects.ParPlatform_Gateway>("gateway", options => options.ExcludeLaunchProfile = true)
+    .FromBuildOutput()
+    .WithHttpEndpoint(port: gatewayPort, isProxied: false)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+    .WithEnvironment("DOTNET_ENVIRONMENT", environment)
     .WithEnvironment("Identity__Issuer", issuer)
     .WithReference(identity).WaitFor(identity)
     .WithReference(plans).WaitFor(plans)
     .WithReference(dossiers).WaitFor(dossiers)
     .WithReference(finance).WaitFor(finance)
     .WithReference(staffing).WaitFor(staffing)
-    .WithReference(reporting).WaitFor(reporting);
+    .WithReference(reporting).WaitFor(reporting)
+    .WithRestartOnFailure();
 
-return await builder.Build().RunAsync();
+builder.Build().Run();

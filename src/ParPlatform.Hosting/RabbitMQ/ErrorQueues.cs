@@ -36,11 +36,22 @@ public sealed class ErrorQueues
     private const string ReasonHeader = "MT-Reason";
     private const int BodyLength = 2000;
     private const int StackTraceLines = 5;
-    private readonly RabbitMQServerResource _broker;
+    private readonly RabbitMQExecutableResource _broker;
 
-    internal ErrorQueues(RabbitMQServerResource broker)
+    internal ErrorQueues(RabbitMQExecutableResource broker)
     {
         _broker = broker;
+    }
+
+    /// <summary>Every error queue of the virtual host, by name, with how many messages it holds (from the management API's statistics).</summary>
+    public async Task<IReadOnlyList<(string Name, long Messages)>> DepthsAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureLocalNodeRunning();
+        using var response = await _broker.SendManagementAsync(
+            HttpMethod.Get, $"/api/queues/{RabbitMQExecutableResource.VirtualHost}?columns=name,messages", null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var queues = await response.Content.ReadFromJsonAsync<List<QueueDepth>>(cancellationToken) ?? [];
+        return [.. queues.Where(q => q.Name.EndsWith(Suffix, StringComparison.Ordinal)).OrderBy(q => q.Name, StringComparer.Ordinal).Select(q => (q.Name, q.Messages ?? 0))];
     }
 
     /// <summary>
@@ -51,7 +62,7 @@ public sealed class ErrorQueues
     {
         EnsureLocalNodeRunning();
         using var response = await _broker.SendManagementAsync(
-            HttpMethod.Get, $"/api/queues/{RabbitMQServerResource.VirtualHost}?columns=name", null, cancellationToken);
+            HttpMethod.Get, $"/api/queues/{RabbitMQExecutableResource.VirtualHost}?columns=name", null, cancellationToken);
         response.EnsureSuccessStatusCode();
         var queues = await response.Content.ReadFromJsonAsync<List<QueueName>>(cancellationToken) ?? [];
 
@@ -180,15 +191,18 @@ public sealed class ErrorQueues
 
     private void EnsureLocalNodeRunning()
     {
-        if (_broker.IsExternal)
-            throw new InvalidOperationException("The error queues of an external broker are in its own management UI.");
-        if (_broker.State != ResourceState.Running)
+        if (!_broker.Management.IsAllocated)
             throw new InvalidOperationException($"RabbitMQ '{_broker.Name}' is not running.");
     }
 
-    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
-        new ConnectionFactory { Uri = new Uri(_broker.ConnectionString), ClientProvidedName = "parplatform error queues" }
-            .CreateConnectionAsync(cancellationToken);
+    private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        await new ConnectionFactory
+        {
+            Uri = new Uri((await _broker.ConnectionStringExpression.GetValueAsync(cancellationToken))!),
+            ClientProvidedName = "parplatform error queues",
+        }.CreateConnectionAsync(cancellationToken);
 
     private sealed record QueueName(string Name);
+
+    private sealed record QueueDepth(string Name, long? Messages);
 }

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Aspire.Hosting.ApplicationModel;
+using ParPlatform.Hosting.Processes;
+
+namespace ParPlatform.Hosting.RabbitMQ;
+
+/// <summary>
+/// A RabbitMQ node from the machine's rabbitmq-server package that Aspire's orchestrator runs as an
+/// executable, with its own node name, directories under <see cref="ResourceDirectory"/> and ports:
+/// AMQP and the management API on loopback, Erlang distribution, and a port mapper (epmd) of its
+/// own run as a resource beside it. The node has one virtual host, one generated service account
+/// (its connection string) and one generated integrator account; <c>guest</c> never exists.
+/// </summary>
+public sealed class RabbitMQExecutableResource(string name, string resourceDirectory, string servicePassword, string integratorPassword)
+    : ExecutableResource(name, Path.Combine(BinDirectory, "rabbitmq-server"), resourceDirectory), IResourceWithConnectionString
+{
+    public const string VirtualHost = "parplatform";
+    public const string ServiceUser = "parplatform";
+
+    /// <summary>
+    /// The account integrators bind their own queues with: it declares and reads only
+    /// <c>integrator.*</c> queues and exchanges, reads the <c>events.*</c> exchanges, and has no
+    /// management access.
+    /// </summary>
+    public const string IntegratorUser = "integrator";
+    public const string IntegratorConfigure = @"^integrator\..*";
+    public const string IntegratorWrite = @"^integrator\..*";
+    public const string IntegratorRead = @"^(integrator\..*|events\..*)$";
+
+    public const string AmqpEndpointName = "amqp";
+    public const string ManagementEndpointName = "management";
+    public const string DistributionEndpointName = "distribution";
+    internal const string NodeName = "parplatform@localhost";
+    internal const string BinDirectory = "/usr/lib/rabbitmq/bin";
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(3) };
+
+    /// <summary>Its Erlang port mapper, started before it and stopped with the platform.</summary>
+    public ExecutableResource PortMapper { get; internal set; } = null!;
+
+    /// <summary>Node data (mnesia/), the Erlang cookie (home/), configuration and the generated passwords.</summary>
+    public string ResourceDirectory { get; } = resourceDirectory;
+
+    public string ServicePassword { get; } = servicePassword;
+
+    public string IntegratorPassword { get; } = integratorPassword;
+
+    public EndpointReference Amqp => new(this, AmqpEndpointName);
+
+    public EndpointReference Management => new(this, ManagementEndpointName);
+
+    /// <summary>amqp://parplatform:password@127.0.0.1:port/parplatform, as services receive it.</summary>
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"amqp://{ServiceUser}:{ServicePassword}@127.0.0.1:{Amqp.Property(EndpointProperty.Port)}/{VirtualHost}");
+
+    /// <summary>amqp://integrator:password@127.0.0.1:port/parplatform, once the node runs.</summary>
+    public string IntegratorConnectionString => $"amqp://{IntegratorUser}:{IntegratorPassword}@127.0.0.1:{Amqp.Port}/{VirtualHost}";
+
+    /// <summary>http://127.0.0.1:port of the management plugin (its HTTP API), once the node runs.</summary>
+    public string ManagementUrl => $"http://127.0.0.1:{Management.Port}";
+
+    /// <summary>The error queues of this node: peeked at and replayed to their original queues.</summary>
+    public ErrorQueues ErrorQueues => new(this);
+
+    /// <summary>The environment the node and rabbitmqctl share (node name, cookie, configuration, port mapper).</summary>
+    internal Dictionary<string, string> NodeEnvironment() => new()
+    {
+        ["HOME"] = Path.Combine(ResourceDirectory, "home"), // the Erlang cookie lives here
+        ["RABBITMQ_NODENAME"] = NodeName,
+        ["RABBITMQ_USE_LONGNAME"] = "false",
+        ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(ResourceDirectory, "rabbitmq-env.conf"),
+        ["RABBITMQ_CONFIG_FILE"] = Path.Combine(ResourceDirectory, "rabbitmq.conf"),
+        ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(ResourceDirectory, "enabled_plugins"),
+        ["RABBITMQ_MNESIA_BASE"] = Path.Combine(ResourceDirectory, "mnesia"),
+        ["RABBITMQ_LOG_BASE"] = Path.Combine(ResourceDirectory, "log"),
+        ["RABBITMQ_LOGS"] = "-",
+        ["RABBITMQ_PID_FILE"] = Path.Combine(ResourceDirectory, "rabbitmq.pid"),
+    };
+
+    /// <summary>Runs rabbitmqctl against this running node, e.g. <c>stop_app</c> and <c>start_app</c>.</summary>
+    public async Task<string> RunCtlAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var environment = NodeEnvironment();
+        environment["ERL_EPMD_PORT"] = Invariant(PortMapper.GetEndpoint(RabbitMQBuilderExtensions.PortMapperEndpointName).Port);
+        // rabbitmqctl listens on a port of its own (by default one of 35672–35682, shared by every node on the machine).
+        environment["RABBITMQ_CTL_DIST_PORT_MIN"] = environment["RABBITMQ_CTL_DIST_PORT_MAX"] = Invariant(FreePort());
+        var (code, output) = await Processes.Command.RunAsync(Path.Combine(BinDirectory, "rabbitmqctl"), arguments, TimeSpan.FromSeconds(90), cancellationToken,
+            environment: environment);
+        return code == 0
+            ? output
+            : throw new InvalidOperationException($"rabbitmqctl {arguments[0]} failed with code {code}: {output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Sends a request to the management HTTP API (path from /api) as the service account.</summary>
+    internal async Task<HttpResponseMessage> SendManagementAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, ManagementUrl + path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ServiceUser}:{ServicePassword}")));
+        return await Http.SendAsync(request, cancellationToken);
+    }
+}
