@@ -64,7 +64,8 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql")
-                .AddMeter("MassTransit"))
+                .AddMeter("MassTransit")
+                .AddMeter("ParPlatform.Reporting")) // the read model's lag (Reporting's ReadModelLag)
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>

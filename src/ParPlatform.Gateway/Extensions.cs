@@ -3,7 +3,6 @@ using Microsoft.Extensions.ServiceDiscovery;
 using ParPlatform.Gateway.Routing;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
-using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace ParPlatform.Gateway;
 
@@ -16,8 +15,8 @@ public static class Extensions
             throw new InvalidOperationException($"{GatewayTimeouts.Section}:Service and :Import must be positive (they are {timeouts.Service} and {timeouts.Import}).");
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.Routes(), GatewayRoutes.Clusters(timeouts))
-            .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(3));
-        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+            .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(3))
+            .AddServiceDiscoveryDestinationResolver();
         builder.AddClientRateLimits();
 
         var health = builder.Services.AddHealthChecks();

@@ -1,8 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ParPlatform.Contracts;
 using ParPlatform.Contracts.Dossiers;
+using ParPlatform.Reporting.Events;
 
 namespace ParPlatform.Reporting.Tests;
 
@@ -68,6 +72,22 @@ public sealed class ReportingTests(ReportingFixture reporting) : IClassFixture<R
         Assert.Equal(1, once.GetProperty("total").GetProperty("resolved").GetProperty("early").GetInt64());
         Assert.Equal(1, once.GetProperty("total").GetProperty("ratings").GetProperty("verySatisfied").GetInt64());
         Assert.Equal(once.GetRawText(), twice.GetRawText());
+    }
+
+    [Fact]
+    public async Task An_applied_event_is_a_measurement_of_the_read_model_lag_histogram()
+    {
+        using var lag = new MetricCollector<double>(
+            reporting.Service.Services.GetRequiredService<IMeterFactory>(), ReadModelLag.MeterName, ReadModelLag.InstrumentName);
+        var anHourAgo = reporting.Clock.GetUtcNow().AddHours(-1); // changes at the source an hour ago, say the broker was down
+
+        await PublishAndWaitAsync([.. Resolved("06112", Vn(2016, 6, 1, 9), Vn(2016, 6, 3, 16), Vn(2016, 6, 2, 10), DossierTimeliness.Early)
+            .Select(e => e with { OccurredAt = anHourAgo })]);
+
+        // One measurement per event: an hour, and the little time the publishing and the applying took.
+        var measurements = lag.GetMeasurementSnapshot();
+        Assert.Equal(2, measurements.Count);
+        Assert.All(measurements, m => Assert.InRange(m.Value, 3600, 3600 + 60));
     }
 
     [Fact]

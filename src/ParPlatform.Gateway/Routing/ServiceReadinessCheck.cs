@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.ServiceDiscovery;
 
@@ -19,7 +20,7 @@ public sealed class ServiceReadinessCheck(ServiceEndpointResolver resolver, stri
             var endpoints = await resolver.GetEndpointsAsync($"http://{service}", cancellationToken);
             if (endpoints.Endpoints.Count == 0)
                 return new HealthCheckResult(context.Registration.FailureStatus, $"{service} has no known address");
-            var address = ServiceDiscoveryDestinationResolver.ToUrl("http", endpoints.Endpoints[0].EndPoint);
+            var address = BaseUrl(endpoints.Endpoints[0].EndPoint);
             using var response = await Http.GetAsync(new Uri($"{address}/health"), cancellationToken);
             return response.IsSuccessStatusCode
                 ? HealthCheckResult.Healthy($"{service} is ready")
@@ -30,4 +31,13 @@ public sealed class ServiceReadinessCheck(ServiceEndpointResolver resolver, stri
             return new HealthCheckResult(context.Registration.FailureStatus, $"{service} is not reachable: {e.Message}");
         }
     }
+
+    /// <summary>The base URL (no trailing slash) of an endpoint service discovery returned for http://{service}.</summary>
+    private static string BaseUrl(EndPoint endPoint) => endPoint switch
+    {
+        UriEndPoint uri => uri.Uri.GetLeftPart(UriPartial.Authority),
+        IPEndPoint ip => $"http://{ip}",
+        DnsEndPoint dns => $"http://{dns.Host}:{dns.Port}",
+        _ => throw new InvalidOperationException($"Service discovery returned an endpoint the gateway cannot use: {endPoint}"),
+    };
 }
