@@ -7,7 +7,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Npgsql;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Jobs;
-using ParPlatform.Hosting.RabbitMQ;
 using RabbitMQ.Client;
 
 namespace ParPlatform.Dossiers.Tests;
@@ -630,7 +629,7 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
     [Fact]
     public async Task A_replay_request_publishes_every_dossier_and_feedback_of_the_unit_and_then_their_counts()
     {
-        var amqp = dossiers.Platform.Get<RabbitMQServerResource>("messaging").ConnectionString;
+        var amqp = dossiers.Servers.Messaging;
         await using var completions = await EventQueue.BindAsync(amqp, "events.dossiers.dossier-replay-completed");
         using var officer = dossiers.Officer("06112");
         var code = await ProcedureAsync(officer, 5);
@@ -657,7 +656,7 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
     public async Task Resolving_a_dossier_publishes_dossier_resolved_through_the_outbox()
     {
         await using var events = await EventQueue.BindAsync(
-            dossiers.Platform.Get<RabbitMQServerResource>("messaging").ConnectionString, "events.dossiers.dossier-resolved");
+            dossiers.Servers.Messaging, "events.dossiers.dossier-resolved");
         using var officer = dossiers.Officer("06112");
         var code = await ProcedureAsync(officer, 5);
         Freeze(Vn(2026, 11, 16, 8));

@@ -4,10 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using ParPlatform.Hosting;
-using ParPlatform.Hosting.Postgres;
-using ParPlatform.Hosting.RabbitMQ;
-using ParPlatform.Hosting.Tests;
 using ParPlatform.TestSupport;
 
 namespace ParPlatform.Dossiers.Tests;
@@ -17,35 +13,30 @@ namespace ParPlatform.Dossiers.Tests;
 /// identity service that publishes a test signing key, and the units 06112 and 06181 (Lạng Sơn, 20)
 /// and 24778 (Lâm Đồng, 68) known to the service.
 /// </summary>
-public sealed class DossiersFixture : IAsyncLifetime, IDisposable
+public sealed class DossiersFixture : IAsyncLifetime
 {
-    private readonly TestDirectory _directory = new();
-    private readonly TestIdentity _identity = new();
+    private TestIdentity Identity { get; } = new();
 
-    public PlatformApp Platform { get; private set; } = null!;
+    public TestServers Servers { get; private set; } = null!;
 
     public WebApplicationFactory<Program> Service { get; private set; } = null!;
 
     /// <summary>The service's clock: the real time until a test sets <see cref="TestClock.Now"/>.</summary>
     public TestClock Clock { get; } = new();
 
-    public string Database => Platform.Get<PostgresDatabaseResource>("dossiersdb").ConnectionString;
+    public string Database => Servers.Database("dossiersdb");
 
     public async Task InitializeAsync()
     {
-        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = _directory.Path });
-        builder.AddPostgres("postgres").AddDatabase("dossiersdb");
-        builder.AddRabbitMQ("messaging");
-        Platform = builder.Build();
-        await Platform.StartAsync(CancellationToken.None);
-        await _identity.StartAsync();
+        Servers = await TestServers.StartAsync("dossiersdb");
+        await Identity.StartAsync();
 
         Service = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:dossiersdb", Database);
-            host.UseSetting("ConnectionStrings:messaging", Platform.Get<RabbitMQServerResource>("messaging").ConnectionString);
+            host.UseSetting("ConnectionStrings:messaging", Servers.Messaging);
             host.UseSetting("Identity:Issuer", TestIdentity.Issuer);
-            host.UseSetting("services:identity:http:0", _identity.Url);
+            host.UseSetting("services:identity:http:0", Identity.Url);
             host.UseSetting("Dossiers:OverdueScanSeconds", "3600"); // tests run the scan themselves
             host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
@@ -63,20 +54,18 @@ public sealed class DossiersFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>A client with the token of a unit officer of <paramref name="unit"/>.</summary>
-    public HttpClient Officer(string unit) => TestIdentity.Bearing(Service.CreateClient(), _identity.Officer(unit));
+    public HttpClient Officer(string unit) => TestIdentity.Bearing(Service.CreateClient(), Identity.Officer(unit));
 
     /// <summary>A client with the token of the platform administrator.</summary>
-    public HttpClient Admin() => TestIdentity.Bearing(Service.CreateClient(), _identity.Admin());
+    public HttpClient Admin() => TestIdentity.Bearing(Service.CreateClient(), Identity.Admin());
 
     /// <summary>A client with the token of a reviewer of <paramref name="province"/>.</summary>
-    public HttpClient Reviewer(string province) => TestIdentity.Bearing(Service.CreateClient(), _identity.Reviewer(province));
+    public HttpClient Reviewer(string province) => TestIdentity.Bearing(Service.CreateClient(), Identity.Reviewer(province));
 
     public async Task DisposeAsync()
     {
         await Service.DisposeAsync();
-        await _identity.DisposeAsync();
-        await Platform.StopAsync();
+        await Identity.DisposeAsync();
+        await Servers.DisposeAsync();
     }
-
-    public void Dispose() => _directory.Dispose();
 }
