@@ -4,47 +4,36 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using ParPlatform.Hosting;
-using ParPlatform.Hosting.Postgres;
-using ParPlatform.Hosting.RabbitMQ;
-using ParPlatform.Hosting.Tests;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.Identity.Tests;
 
 /// <summary>
 /// The identity service in-process (Development, demo data on) against a real PostgreSQL and
-/// RabbitMQ started by ParPlatform.Hosting, with a freshly generated key pair.
+/// RabbitMQ started by the AppHost's resource types (TestServers), with a freshly generated key pair.
 /// </summary>
-public sealed class IdentityFixture : IAsyncLifetime, IDisposable
+public sealed class IdentityFixture : IAsyncLifetime
 {
     public const string Issuer = "http://identity.test/";
     public const string DemoPassword = "ParPlatform@2026";
 
-    private readonly TestDirectory _directory = new();
-
-    public PlatformApp Platform { get; private set; } = null!;
+    public TestServers Servers { get; private set; } = null!;
 
     public WebApplicationFactory<Program> Service { get; private set; } = null!;
 
     /// <summary>The installation's signing key (tests mint expired or wrong-audience tokens with it).</summary>
     public RSA SigningKey { get; } = RSA.Create(2048);
 
-    public string Database => Platform.Get<PostgresDatabaseResource>("identitydb").ConnectionString;
+    public string Database => Servers.Database("identitydb");
 
     /// <summary>The database of a Production instance: its start-up removes the Development-only client.</summary>
-    public string ProductionDatabase => Platform.Get<PostgresDatabaseResource>("identityproductiondb").ConnectionString;
+    public string ProductionDatabase => Servers.Database("identityproductiondb");
 
-    public string Messaging => Platform.Get<RabbitMQServerResource>("messaging").ConnectionString;
+    public string Messaging => Servers.Messaging;
 
     public async Task InitializeAsync()
     {
-        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = _directory.Path });
-        var postgres = builder.AddPostgres("postgres");
-        postgres.AddDatabase("identitydb");
-        postgres.AddDatabase("identityproductiondb");
-        builder.AddRabbitMQ("messaging");
-        Platform = builder.Build();
-        await Platform.StartAsync(CancellationToken.None);
+        Servers = await TestServers.StartAsync("identitydb", "identityproductiondb");
         Service = Create("Development", Database);
         Service.CreateClient().Dispose(); // starts it: migrations, clients, demo data
     }
@@ -103,11 +92,9 @@ public sealed class IdentityFixture : IAsyncLifetime, IDisposable
     public async Task DisposeAsync()
     {
         await Service.DisposeAsync();
-        await Platform.StopAsync();
+        await Servers.DisposeAsync();
         SigningKey.Dispose();
     }
-
-    public void Dispose() => _directory.Dispose();
 }
 
 /// <summary>One identity service (and one PostgreSQL and RabbitMQ) for every test class.</summary>

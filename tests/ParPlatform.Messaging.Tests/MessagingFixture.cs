@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ParPlatform.Hosting;
-using ParPlatform.Hosting.Postgres;
 using ParPlatform.Hosting.RabbitMQ;
-using ParPlatform.Hosting.Tests;
 using ParPlatform.Messaging.Tests.Testing;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.Messaging.Tests;
 
@@ -12,15 +10,17 @@ namespace ParPlatform.Messaging.Tests;
 /// PostgreSQL with the databases of two producer services (alpha, beta) and one consumer
 /// service (sink), their messaging tables created, and RabbitMQ; started once per test class.
 /// </summary>
-public sealed class MessagingFixture : IAsyncLifetime, IDisposable
+public sealed class MessagingFixture : IAsyncLifetime
 {
-    private readonly TestDirectory _directory = new();
+    public TestServers Servers { get; private set; } = null!;
 
-    public PlatformApp Platform { get; private set; } = null!;
+    /// <summary>The broker (its error queues, rabbitmqctl).</summary>
+    public RabbitMQExecutableResource Broker => Servers.Broker;
 
-    public RabbitMQServerResource Messaging => Platform.Get<RabbitMQServerResource>("messaging");
+    /// <summary>The broker's connection string, as services receive it.</summary>
+    public string Messaging => Servers.Messaging;
 
-    public string Database(string service) => Platform.Get<PostgresDatabaseResource>(service + "db").ConnectionString;
+    public string Database(string service) => Servers.Database(service + "db");
 
     /// <summary>The producer "alpha"'s database (its outbox).</summary>
     public NpgsqlDataSource Alpha { get; private set; } = null!;
@@ -30,14 +30,7 @@ public sealed class MessagingFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = _directory.Path });
-        var postgres = builder.AddPostgres("postgres");
-        postgres.AddDatabase("alphadb");
-        postgres.AddDatabase("betadb");
-        postgres.AddDatabase("sinkdb");
-        builder.AddRabbitMQ("messaging");
-        Platform = builder.Build();
-        await Platform.StartAsync(CancellationToken.None);
+        Servers = await TestServers.StartAsync("alphadb", "betadb", "sinkdb");
 
         await CreateTablesAsync<AlphaDbContext>("alpha", options => new AlphaDbContext(options));
         await CreateTablesAsync<BetaDbContext>("beta", options => new BetaDbContext(options));
@@ -54,8 +47,6 @@ public sealed class MessagingFixture : IAsyncLifetime, IDisposable
     {
         await Alpha.DisposeAsync();
         await Sink.DisposeAsync();
-        await Platform.StopAsync();
+        await Servers.DisposeAsync();
     }
-
-    public void Dispose() => _directory.Dispose();
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using ParPlatform.Contracts.Identity;
-using ParPlatform.Hosting.Processes;
 using ParPlatform.Messaging.Provisioning;
 using ParPlatform.Messaging.Tests.Testing;
 using RabbitMQ.Client;
@@ -26,7 +25,7 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
     {
         using var sink = await StartSinkAsync();
         // The producer commits while it cannot reach any broker, so nothing is published; then it dies.
-        var unreachable = $"amqp://parplatform:unused@127.0.0.1:{Ports.GetFree()}/parplatform";
+        var unreachable = $"amqp://parplatform:unused@127.0.0.1:{FreePort()}/parplatform";
         var thing = TestService.Thing("alpha", $"crash-{Guid.NewGuid():N}", 1);
         var dying = await TestService.StartAsync<AlphaDbContext>("alpha", servers.Database("alpha"), unreachable);
         await TestService.CommitAsync<AlphaDbContext>(dying, [thing]);
@@ -70,13 +69,13 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
             }
         });
         await EventuallyAsync(() => Task.FromResult(Volatile.Read(ref committed) >= 100), "the first commits");
-        await servers.Messaging.RunCtlAsync(["stop_app"], CancellationToken.None);
+        await servers.Broker.RunCtlAsync(["stop_app"], CancellationToken.None);
         brokerStopped.SetResult();
         await committing;
         var ids = things.Select(t => t.EventId).ToArray();
         Assert.True(await PendingAsync(ids) > 0, "some events must have waited in the outbox for the broker");
 
-        await servers.Messaging.RunCtlAsync(["start_app"], CancellationToken.None);
+        await servers.Broker.RunCtlAsync(["start_app"], CancellationToken.None);
 
         await EventuallyAsync(async () => await DistinctEffectsAsync(ids) == 1000, "all 1,000 events to take effect", TimeSpan.FromSeconds(120));
         await DrainedAsync(SinkQueue);
@@ -91,7 +90,7 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         var thing = TestService.Thing("alpha", $"twice-{Guid.NewGuid():N}", 1);
 
         // Two deliveries of one event, as after a publisher crashed between its publish and its mark.
-        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging.ConnectionString) }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
         var body = JsonSerializer.SerializeToUtf8Bytes(thing, JsonSerializerOptions.Web);
         for (var i = 0; i < 2; i++)
@@ -119,7 +118,7 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
 
         var failed = await EventuallyAsync(async () =>
         {
-            var queues = await servers.Messaging.ErrorQueues.ListAsync(200);
+            var queues = await servers.Broker.ErrorQueues.ListAsync(200);
             return queues.Where(q => q.Name == SinkQueue + "_error")
                 .SelectMany(q => q.Messages)
                 .FirstOrDefault(m => m.MessageId == thing.EventId.ToString());
@@ -131,13 +130,13 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM sink.inbox_messages WHERE event_id = @id", thing.EventId));
 
         faults.Fix();
-        var replayed = await servers.Messaging.ErrorQueues.ReplayAsync(SinkQueue + "_error", thing.EventId.ToString());
+        var replayed = await servers.Broker.ErrorQueues.ReplayAsync(SinkQueue + "_error", thing.EventId.ToString());
 
         Assert.Equal(1, replayed);
         await EventuallyAsync(async () => await EffectsAsync(thing.EventId) == 1, "the replayed event to take effect");
         await DrainedAsync(SinkQueue);
         Assert.Equal(1, await EffectsAsync(thing.EventId));
-        var after = await servers.Messaging.ErrorQueues.ListAsync(200);
+        var after = await servers.Broker.ErrorQueues.ListAsync(200);
         Assert.DoesNotContain(after.SelectMany(q => q.Messages), m => m.MessageId == thing.EventId.ToString());
     }
 
@@ -147,7 +146,7 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         using var sink = await StartSinkAsync();
         using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
         var garbage = Guid.NewGuid().ToString();
-        await using (var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging.ConnectionString) }.CreateConnectionAsync())
+        await using (var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging) }.CreateConnectionAsync())
         await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true)))
         {
             var properties = new BasicProperties { ContentType = "application/json", MessageId = garbage, Persistent = true };
@@ -158,7 +157,7 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         await TestService.CommitAsync<AlphaDbContext>(producer, [thing]);
 
         await EventuallyAsync(async () => await EffectsAsync(thing.EventId) == 1, "the next event to take effect");
-        var failed = await EventuallyAsync(async () => (await servers.Messaging.ErrorQueues.ListAsync(200))
+        var failed = await EventuallyAsync(async () => (await servers.Broker.ErrorQueues.ListAsync(200))
             .SelectMany(q => q.Messages).FirstOrDefault(m => m.MessageId == garbage), "the unreadable message in the error queue");
         Assert.Equal(typeof(JsonException).FullName, failed.ExceptionType);
         Assert.Equal(0, failed.RetryCount);
@@ -213,7 +212,7 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
     {
         using var sink = await StartSinkAsync(); // declares the event's exchange, as the services do
         using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
-        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging.IntegratorConnectionString) }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Broker.IntegratorConnectionString) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         var queue = $"integrator.test-{Guid.NewGuid():N}";
         await channel.QueueDeclareAsync(queue, durable: false, exclusive: true, autoDelete: true);
@@ -382,7 +381,7 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
 
     private async Task<IHost> StartSinkAsync(FaultSwitch? faults = null)
     {
-        var host = await TestService.StartAsync<SinkDbContext>("sink", servers.Database("sink"), servers.Messaging.ConnectionString,
+        var host = await TestService.StartAsync<SinkDbContext>("sink", servers.Database("sink"), servers.Messaging,
             consumers => consumers.Add<ThingHappenedConsumer>().AddUnitProvisioning<SinkDbContext>(), faults);
         await TestService.WaitUntilConnectedAsync(host);
         return host;
@@ -392,7 +391,7 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         where TContext : TestServiceDbContext
     {
         var host = await TestService.StartAsync<TContext>(
-            service, servers.Database(service), servers.Messaging.ConnectionString, settings: settings);
+            service, servers.Database(service), servers.Messaging, settings: settings);
         await TestService.WaitUntilConnectedAsync(host);
         return host;
     }
@@ -442,7 +441,7 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
     /// <summary>Waits until the queue has no ready or unacknowledged message, so a late duplicate would have shown.</summary>
     private async Task DrainedAsync(string queue)
     {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging.ConnectionString) }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         await EventuallyAsync(async () => (await channel.QueueDeclarePassiveAsync(queue)).MessageCount == 0, $"{queue} to drain");
         await Task.Delay(TimeSpan.FromMilliseconds(500)); // the last handled message's commit
@@ -464,5 +463,13 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
                 throw new TimeoutException($"Timed out waiting for {what}.");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>A loopback port nothing listens on.</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

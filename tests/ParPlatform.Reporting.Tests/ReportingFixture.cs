@@ -5,10 +5,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ParPlatform.Contracts;
-using ParPlatform.Hosting;
-using ParPlatform.Hosting.Postgres;
-using ParPlatform.Hosting.RabbitMQ;
-using ParPlatform.Hosting.Tests;
 using ParPlatform.TestSupport;
 using ParPlatform.Messaging;
 using RabbitMQ.Client;
@@ -21,37 +17,34 @@ namespace ParPlatform.Reporting.Tests;
 /// and 24778 (Lâm Đồng, 68) known to it. Tests publish dossier events to the exchanges as the
 /// dossiers service does, and read the statistics back.
 /// </summary>
-public sealed class ReportingFixture : IAsyncLifetime, IDisposable
+public sealed class ReportingFixture : IAsyncLifetime
 {
-    private readonly TestDirectory _directory = new();
-    private readonly TestIdentity _identity = new();
-    private IConnection _broker = null!;
-    private IChannel _channel = null!;
+    private TestIdentity Identity { get; } = new();
 
-    public PlatformApp Platform { get; private set; } = null!;
+    private IConnection Broker { get; set; } = null!;
+
+    private IChannel Channel { get; set; } = null!;
+
+    public TestServers Servers { get; private set; } = null!;
 
     public WebApplicationFactory<Program> Service { get; private set; } = null!;
 
     public TestClock Clock { get; } = new();
 
-    public string Database => Platform.Get<PostgresDatabaseResource>("reportingdb").ConnectionString;
+    public string Database => Servers.Database("reportingdb");
 
     public async Task InitializeAsync()
     {
-        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = _directory.Path });
-        builder.AddPostgres("postgres").AddDatabase("reportingdb");
-        builder.AddRabbitMQ("messaging");
-        Platform = builder.Build();
-        await Platform.StartAsync(CancellationToken.None);
-        await _identity.StartAsync();
-        var messaging = Platform.Get<RabbitMQServerResource>("messaging").ConnectionString;
+        Servers = await TestServers.StartAsync("reportingdb");
+        await Identity.StartAsync();
+        var messaging = Servers.Messaging;
 
         Service = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:reportingdb", Database);
             host.UseSetting("ConnectionStrings:messaging", messaging);
             host.UseSetting("Identity:Issuer", TestIdentity.Issuer);
-            host.UseSetting("services:identity:http:0", _identity.Url);
+            host.UseSetting("services:identity:http:0", Identity.Url);
             host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         using (var client = Service.CreateClient())
@@ -76,8 +69,8 @@ public sealed class ReportingFixture : IAsyncLifetime, IDisposable
             """, connection);
         await units.ExecuteNonQueryAsync();
 
-        _broker = await new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync();
-        _channel = await _broker.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        Broker = await new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync();
+        Channel = await Broker.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
     }
 
     /// <summary>Publishes <paramref name="events"/> as the dossiers service does: raw JSON on the event's exchange.</summary>
@@ -87,7 +80,7 @@ public sealed class ReportingFixture : IAsyncLifetime, IDisposable
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), JsonSerializerOptions.Web);
             var properties = new BasicProperties { ContentType = "application/json", MessageId = e.EventId.ToString(), Persistent = true };
-            await _channel.BasicPublishAsync(EventNames.ExchangeOf(e.GetType()), "", mandatory: false, properties, body);
+            await Channel.BasicPublishAsync(EventNames.ExchangeOf(e.GetType()), "", mandatory: false, properties, body);
         }
     }
 
@@ -95,9 +88,9 @@ public sealed class ReportingFixture : IAsyncLifetime, IDisposable
     public async Task<string> ListenAsync<TEvent>()
     {
         var exchange = EventNames.ExchangeOf(typeof(TEvent));
-        await _channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-        var queue = (await _channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await _channel.QueueBindAsync(queue, exchange, "");
+        await Channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        var queue = (await Channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        await Channel.QueueBindAsync(queue, exchange, "");
         return queue;
     }
 
@@ -106,7 +99,7 @@ public sealed class ReportingFixture : IAsyncLifetime, IDisposable
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            if (await _channel.BasicGetAsync(queue, autoAck: true) is { } message)
+            if (await Channel.BasicGetAsync(queue, autoAck: true) is { } message)
                 return JsonSerializer.Deserialize<TEvent>(message.Body.Span, JsonSerializerOptions.Web)!;
             await Task.Delay(100);
         }
@@ -155,22 +148,21 @@ public sealed class ReportingFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>A client with the token of a unit officer of <paramref name="unit"/>.</summary>
-    public HttpClient Officer(string unit) => TestIdentity.Bearing(Service.CreateClient(), _identity.Officer(unit));
+    public HttpClient Officer(string unit) => TestIdentity.Bearing(Service.CreateClient(), Identity.Officer(unit));
 
     /// <summary>A client with the token of the platform administrator.</summary>
-    public HttpClient Admin() => TestIdentity.Bearing(Service.CreateClient(), _identity.Admin());
+    public HttpClient Admin() => TestIdentity.Bearing(Service.CreateClient(), Identity.Admin());
 
     /// <summary>A client with the token of a reviewer of <paramref name="province"/>.</summary>
-    public HttpClient Reviewer(string province) => TestIdentity.Bearing(Service.CreateClient(), _identity.Reviewer(province));
+    public HttpClient Reviewer(string province) => TestIdentity.Bearing(Service.CreateClient(), Identity.Reviewer(province));
 
     public async Task DisposeAsync()
     {
-        await _channel.DisposeAsync();
-        await _broker.DisposeAsync();
+        await Channel.DisposeAsync();
+        await Broker.DisposeAsync();
         await Service.DisposeAsync();
-        await _identity.DisposeAsync();
-        await Platform.StopAsync();
+        await Identity.DisposeAsync();
+        await Servers.DisposeAsync();
     }
 
-    public void Dispose() => _directory.Dispose();
 }
