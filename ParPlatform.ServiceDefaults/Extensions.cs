@@ -63,7 +63,6 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Npgsql")
                 .AddMeter("MassTransit"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
@@ -71,7 +70,6 @@ public static class Extensions
                     !context.Request.Path.StartsWithSegments(HealthEndpointPath) &&
                     !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
                 .AddHttpClientInstrumentation()
-                .AddSource("Npgsql")
                 .AddSource("MassTransit") // publish/consume spans, trace context carried in message headers
                 .AddSource("ParPlatform.Messaging")); // the outbox dispatcher, continuing the committing request's trace
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
