@@ -63,7 +63,6 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Npgsql")
                 .AddMeter("MassTransit")
                 .AddMeter("ParPlatform.Reporting")) // the read model's lag (Reporting's ReadModelLag)
             .WithTracing(tracing => tracing
@@ -72,7 +71,6 @@ public static class Extensions
                     !context.Request.Path.StartsWithSegments(HealthEndpointPath) &&
                     !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
                 .AddHttpClientInstrumentation()
-                .AddSource("Npgsql")
                 .AddSource("MassTransit") // publish/consume spans, trace context carried in message headers
                 .AddSource("ParPlatform.Messaging")); // the outbox dispatcher, continuing the committing request's trace
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -9,9 +9,11 @@ namespace ParPlatform.Dossiers;
 
 public static class Extensions
 {
+    private const string Database = "dossiersdb";
+
     public static void AddDossiersServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<DossiersDbContext>("dossiersdb", DossiersDbContext.Schema);
+        builder.AddServiceDatabase<DossiersDbContext>(Database, DossiersDbContext.Schema);
         builder.AddMessaging<DossiersDbContext>("messaging", DossiersDbContext.Schema, consumers => consumers
             .AddUnitProvisioning<DossiersDbContext>()
             .Add<ReplayRequestedConsumer>());
@@ -24,8 +26,16 @@ public static class Extensions
         var intakeConnections = builder.Configuration.GetValue(DossierIntake.ConnectionsKey, DossierIntake.DefaultConnections);
         if (intakeConnections < 1)
             throw new InvalidOperationException($"{DossierIntake.ConnectionsKey} is {intakeConnections}: the intake needs at least one connection.");
-        var connectionString = NpgsqlExtensions.ConnectionString(builder.Configuration, "dossiersdb");
-        builder.Services.AddSingleton(_ => new DossierIntake(NpgsqlExtensions.CreateDataSource(connectionString, "dossiersdb-intake", intakeConnections)));
+        builder.AddKeyedNpgsqlDataSource(DossierIntake.Pool,
+            settings =>
+            {
+                // The service's database, unless one is configured for the intake itself.
+                settings.ConnectionString ??= builder.Configuration.GetConnectionString(Database);
+                // The service's check covers the database; this pool is meant to be all busy in a burst of intakes.
+                settings.DisableHealthChecks = true;
+            },
+            source => source.AsServicePool(DossierIntake.Pool).ConnectionStringBuilder.MaxPoolSize = intakeConnections);
+        builder.Services.AddSingleton<DossierIntake>();
         builder.Services.AddSingleton<DossierCopy>();
         builder.Services.AddSingleton<AcceptedImports>();
         builder.Services.AddScoped<AbandonedImports>();

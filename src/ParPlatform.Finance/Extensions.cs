@@ -8,7 +8,7 @@ public static class Extensions
 {
     public static void AddFinanceServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<FinanceDbContext>("financedb", FinanceDbContext.Schema);
+        builder.AddServiceDatabase<FinanceDbContext>("financedb", FinanceDbContext.Schema);
         builder.AddMessaging<FinanceDbContext>("messaging", FinanceDbContext.Schema, consumers => consumers
             .AddUnitProvisioning<FinanceDbContext>());
     }

@@ -18,7 +18,7 @@ public static class Extensions
 {
     public static void AddIdentityServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<IdentityDbContext>("identitydb", IdentityDbContext.Schema);
+        builder.AddServiceDatabase<IdentityDbContext>("identitydb", IdentityDbContext.Schema);
         // Identity publishes the registry's events (UnitRegistered, UnitUpdated); it consumes none.
         builder.AddMessaging<IdentityDbContext>("messaging", IdentityDbContext.Schema);
 

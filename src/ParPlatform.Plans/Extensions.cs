@@ -8,7 +8,7 @@ public static class Extensions
 {
     public static void AddPlansServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<PlansDbContext>("plansdb", PlansDbContext.Schema);
+        builder.AddServiceDatabase<PlansDbContext>("plansdb", PlansDbContext.Schema);
         builder.AddMessaging<PlansDbContext>("messaging", PlansDbContext.Schema, consumers => consumers
             .AddUnitProvisioning<PlansDbContext>());
     }

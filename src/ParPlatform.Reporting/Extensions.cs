@@ -9,7 +9,7 @@ public static class Extensions
 {
     public static void AddReportingServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<ReportingDbContext>("reportingdb", ReportingDbContext.Schema);
+        builder.AddServiceDatabase<ReportingDbContext>("reportingdb", ReportingDbContext.Schema);
         builder.AddMessaging<ReportingDbContext>("messaging", ReportingDbContext.Schema, consumers => consumers
             .AddUnitProvisioning<ReportingDbContext>()
             .Add<DossierReceivedConsumer>()

@@ -8,7 +8,7 @@ public static class Extensions
 {
     public static void AddStaffingServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<StaffingDbContext>("staffingdb", StaffingDbContext.Schema);
+        builder.AddServiceDatabase<StaffingDbContext>("staffingdb", StaffingDbContext.Schema);
         builder.AddMessaging<StaffingDbContext>("messaging", StaffingDbContext.Schema, consumers => consumers
             .AddUnitProvisioning<StaffingDbContext>());
     }

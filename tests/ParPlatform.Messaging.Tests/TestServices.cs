@@ -111,7 +111,7 @@ public sealed class ThingHappenedConsumer(SinkDbContext context, FaultSwitch fau
     }
 }
 
-/// <summary>A service host as Program.cs would build it: data source, DbContext, AddMessaging.</summary>
+/// <summary>A service host as Program.cs would build it: the data source as AddServiceDatabase makes it, a DbContext, AddMessaging.</summary>
 public static class TestService
 {
     public static async Task<IHost> StartAsync<TContext>(
@@ -135,7 +135,7 @@ public static class TestService
         });
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddNpgsqlDataSource($"{service}db");
+        builder.AddNpgsqlDataSource($"{service}db", configureDataSourceBuilder: source => source.AsServicePool($"{service}db"));
         var schema = service;
         builder.Services.AddDbContext<TContext>((services, options) =>
             options.UseServiceDatabase(services.GetRequiredService<Npgsql.NpgsqlDataSource>(), schema));

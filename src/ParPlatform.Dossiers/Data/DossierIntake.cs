@@ -21,8 +21,11 @@ namespace ParPlatform.Dossiers.Data;
 /// a third more of PostgreSQL's CPU per intake (docs/performance.md); the service's other work
 /// (consumers, the outbox, imports, the overdue scan) keeps the shared pool.
 /// </summary>
-public sealed class DossierIntake(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class DossierIntake([FromKeyedServices(DossierIntake.Pool)] NpgsqlDataSource dataSource)
 {
+    /// <summary>The intake's pool: its data source's key and the application name of its connections.</summary>
+    public const string Pool = "dossiersdb-intake";
+
     public const int DefaultConnections = 8;
 
     public const string ConnectionsKey = "Dossiers:IntakeConnections";
@@ -68,8 +71,6 @@ public sealed class DossierIntake(NpgsqlDataSource dataSource) : IAsyncDisposabl
         Active = reader.GetBoolean(11),
         UpdatedAt = reader.GetFieldValue<DateTimeOffset>(12),
     };
-
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     internal static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
     {

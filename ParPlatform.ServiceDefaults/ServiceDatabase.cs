@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using ParPlatform.ServiceDefaults.Tenancy;
+
+namespace ParPlatform.ServiceDefaults;
+
+/// <summary>
+/// A service's database through Aspire's client integrations: the data source of
+/// ConnectionStrings:{name} (Aspire.Npgsql, with its health check, tracing and metrics) and the
+/// service's EF Core context over it (enriched by Aspire.Npgsql.EntityFrameworkCore.PostgreSQL),
+/// with what Aspire does not do for us: the tenant scope on every connection, the service schema,
+/// the pool's settings and the migrations applied at start-up (docs/decisions/0002-aspire-client-integrations.md).
+/// </summary>
+public static class ServiceDatabase
+{
+    /// <summary>The name Aspire.Npgsql gives the health check of a (not keyed) data source.</summary>
+    private const string HealthCheckName = "PostgreSql";
+
+    /// <summary>
+    /// Registers the data source of ConnectionStrings:{<paramref name="connectionName"/>} and
+    /// <typeparamref name="TContext"/> over it, with snake_case names, its migrations history in
+    /// <paramref name="schema"/>, the request's <see cref="TenantScope"/> on every connection it
+    /// opens (row-level security), and the migrations applied at start-up. The database's health
+    /// check is part of readiness (/health).
+    /// </summary>
+    public static void AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName, string schema)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddNpgsqlDataSource(connectionName, configureDataSourceBuilder: source => source.AsServicePool(connectionName));
+        builder.Services.Configure<HealthCheckServiceOptions>(health =>
+        {
+            // Aspire registers the check without tags (or not at all, when Aspire:Npgsql:DisableHealthChecks is set).
+            foreach (var check in health.Registrations.Where(r => r.Name == HealthCheckName))
+            {
+                check.Tags.Add(Extensions.ReadyTag);
+                check.Timeout = TimeSpan.FromSeconds(3);
+            }
+        });
+        builder.Services.AddScoped<TenantScopeInterceptor>();
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            .UseServiceDatabase(services.GetRequiredService<NpgsqlDataSource>(), schema)
+            .AddInterceptors(services.GetRequiredService<TenantScopeInterceptor>()));
+        builder.EnrichNpgsqlDbContext<TContext>(settings =>
+        {
+            // The services begin their own transactions (inbox batches, outbox, imports), which a retrying
+            // execution strategy refuses; the inbox retries by itself and the migrator waits for the database.
+            settings.DisableRetry = true;
+            // The data source's check above asks the same pool, and says why it failed.
+            settings.DisableHealthChecks = true;
+        });
+        builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+    }
+
+    /// <summary>
+    /// A pool as the services use them: statements a connection runs again and again (an intake's, a
+    /// consumer's upserts) are prepared once on it, and its connections show <paramref name="name"/> as their
+    /// application in pg_stat_activity, unless the connection string says otherwise.
+    /// </summary>
+    public static NpgsqlDataSourceBuilder AsServicePool(this NpgsqlDataSourceBuilder source, string name)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        source.Name = name;
+        if (!source.ConnectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            source.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        if (!source.ConnectionString.Contains("Application Name", StringComparison.OrdinalIgnoreCase))
+            source.ConnectionStringBuilder.ApplicationName = name;
+        return source;
+    }
+
+    /// <summary>
+    /// How every service context is configured, at run time and when migrations are scaffolded
+    /// (tools/ParPlatform.Migrations): snake_case names, migrations history in the service schema.
+    /// </summary>
+    public static DbContextOptionsBuilder UseServiceDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource, string schema) =>
+        options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+            .UseSnakeCaseNamingConvention();
+}
+
+/// <summary>
+/// Applies pending EF Core migrations before the service starts serving, retrying while the
+/// database is not reachable yet; the service does not start if they cannot be applied.
+/// </summary>
+internal sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TContext>> logger)
+    : IHostedService
+    where TContext : DbContext
+{
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var context = scope.ServiceProvider.GetRequiredService<TContext>();
+                await context.Database.MigrateAsync(cancellationToken);
+                logger.LogInformation("Database of {Context} is up to date", typeof(TContext).Name);
+                return;
+            }
+            catch (NpgsqlException e) when (DateTimeOffset.UtcNow - started < GiveUpAfter)
+            {
+                logger.LogWarning("Database not reachable yet (attempt {Attempt}): {Reason}", attempt, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, attempt)), cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
