@@ -29,6 +29,9 @@ public static class PlatformAppHost
                 Environment.SetEnvironmentVariable(name, value);
         }
         var builder = DistributedApplication.CreateBuilder(args);
+        // On Ctrl+C or SIGTERM, the AppHost exits only once the orchestrator has stopped every process it started
+        // (by default it would exit first and leave the stopping to the orchestrator, seconds later).
+        builder.Configuration["DcpPublisher:WaitForResourceCleanup"] ??= "true";
         builder.RunInBackground(nameof(ResourceStatusLog), (services, stopping) => ActivatorUtilities.CreateInstance<ResourceStatusLog>(services).RunAsync(stopping));
         builder.Services.AddLogging(logging => logging.AddFilter(typeof(PlatformAppHost).Namespace, LogLevel.Information));
         return builder;

@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using ParPlatform.Hosting.Processes;
+using System.Diagnostics;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ParPlatform.EndToEnd.Tests;
 
@@ -55,34 +57,38 @@ public sealed class PlatformTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_dashboard_lists_every_resource_with_its_process_and_endpoints()
+    public async Task Every_resource_runs_healthy_with_its_process_and_endpoints()
     {
-        var resources = await platform.AppHost.GetResourcesAsync();
-
-        var names = resources.Select(r => r.Name).ToHashSet();
-        Assert.Superset(new HashSet<string>(["postgres", "messaging", "gateway", "plansdb", .. Services]), names);
-        Assert.All(resources.Where(r => r.Type is "project" or "postgres" or "rabbitmq"), r =>
+        string[] executables = ["postgres", "messaging", "messaging-epmd", "gateway", .. Services];
+        foreach (var name in executables.Concat(Services.Select(s => s + "db")))
         {
-            Assert.NotNull(r.ProcessId);
-            Assert.True(Signals.IsAlive(r.ProcessId!.Value), $"{r.Name}'s process {r.ProcessId} is not running");
-            Assert.NotEmpty(r.Endpoints);
+            var snapshot = platform.AppHost.Snapshot(name);
+            Assert.Equal("Running", snapshot.State?.Text);
+            Assert.Equal(HealthStatus.Healthy, snapshot.HealthStatus);
+        }
+        Assert.All(executables, name =>
+        {
+            var pid = platform.AppHost.ProcessId(name);
+            Assert.NotNull(pid);
+            Assert.True(File.Exists($"/proc/{pid}/stat"), $"{name}'s process {pid} is not running");
         });
-        var page = await platform.AppHost.Dashboard.GetStringAsync(new Uri("/", UriKind.Relative));
-        Assert.Contains("/api/resources", page, StringComparison.Ordinal);
+        Assert.All(["gateway", .. Services], name => Assert.NotNull(platform.AppHost.App.GetEndpoint(name, "http")));
+        // The services run from their build output, not under `dotnet run`.
+        var command = File.ReadAllText($"/proc/{platform.AppHost.ProcessId("plans")}/cmdline").Replace('\0', ' ');
+        Assert.Contains("src/ParPlatform.Plans/bin/", command, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_killed_service_is_restarted_and_its_route_works_again_within_30_seconds()
     {
-        var before = (await platform.AppHost.GetResourcesAsync()).Single(r => r.Name == "plans");
-        Assert.True(Signals.Send(before.ProcessId!.Value, Signals.SigKill));
+        var before = platform.AppHost.ProcessId("plans")!.Value;
+        Process.GetProcessById(before).Kill();
 
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         HttpStatusCode? last = null;
         while (DateTimeOffset.UtcNow < deadline)
         {
-            var after = (await platform.AppHost.GetResourcesAsync()).Single(r => r.Name == "plans");
-            if (after.Restarts > before.Restarts && after.ProcessId is { } pid && pid != before.ProcessId)
+            if (platform.AppHost.ProcessId("plans") is { } pid && pid != before)
             {
                 using var response = await platform.AppHost.SendAsync(
                     HttpMethod.Get, "/api/v1/units/06112/plans/status", await platform.AppHost.TokenAsync("tamthanh.canbo"));
@@ -145,11 +151,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     /// <summary>The unit's name in a service's known_units, read as the superuser.</summary>
     private async Task<string?> KnownUnitNameAsync(string service, string code)
     {
-        var resources = await platform.AppHost.GetResourcesAsync();
-        var postgres = resources.Single(r => r.Name == "postgres").Endpoints.Values.First().Split(':');
-        var superuser = await File.ReadAllTextAsync(Path.Combine(platform.AppHost.DataDirectory, "postgres", "superuser-password"));
-        await using var dataSource = NpgsqlDataSource.Create(
-            $"Host={postgres[0]};Port={postgres[1]};Username=postgres;Password={superuser.Trim()};Database={service}db");
+        await using var dataSource = NpgsqlDataSource.Create(await platform.AppHost.SuperuserConnectionStringAsync($"{service}db"));
         await using var query = dataSource.CreateCommand($"SELECT unit_name FROM {service}.known_units WHERE unit_code = @code");
         query.Parameters.AddWithValue("code", code);
         return (string?)await query.ExecuteScalarAsync();

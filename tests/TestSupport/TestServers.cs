@@ -45,7 +45,8 @@ public sealed class TestServers : IAsyncDisposable
     public static async Task<TestServers> StartAsync(params string[] databases)
     {
         var directory = Path.Combine(Path.GetTempPath(), "parplatform-tests", Guid.NewGuid().ToString("N"));
-        var builder = DistributedApplicationTestingBuilder.Create();
+        // Stopped, they are gone before StopAsync returns (and their data directory can go).
+        var builder = DistributedApplicationTestingBuilder.Create("--DcpPublisher:WaitForResourceCleanup=true");
         var postgres = builder.AddPlatformPostgres("postgres", directory);
         foreach (var database in databases)
             postgres.AddServiceDatabase(database);

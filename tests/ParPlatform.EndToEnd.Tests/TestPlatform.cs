@@ -1,40 +1,33 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ParPlatform.Hosting;
-using ParPlatform.Hosting.Dashboard;
-using ParPlatform.Hosting.Processes;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ParPlatform.EndToEnd.Tests;
 
 /// <summary>
-/// The AppHost run as its own process — exactly what `./build.sh run` starts — with a fresh data
-/// directory and free ports for the gateway and the dashboard.
+/// The real AppHost (its Program.cs, every resource) started by Aspire.Hosting.Testing, in Development, with a
+/// fresh data directory and a free port for the gateway; ready once every resource is running and healthy.
 /// </summary>
-public sealed class AppHostProcess : IAsyncDisposable
+public sealed class TestPlatform : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-    private readonly ChildProcess _process;
-
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly Dictionary<string, string> _tokens = [];
 
-    private AppHostProcess(string dataDirectory, int gatewayPort, int dashboardPort)
+    private TestPlatform(DistributedApplication app, string dataDirectory, int gatewayPort)
     {
+        App = app;
         DataDirectory = dataDirectory;
         Issuer = $"http://localhost:{gatewayPort.ToString(CultureInfo.InvariantCulture)}/";
         Gateway = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayPort}"), Timeout = TimeSpan.FromSeconds(10) };
-        Dashboard = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{dashboardPort}"), Timeout = TimeSpan.FromSeconds(10) };
-        var options = new PlatformOptions { DataDirectory = dataDirectory };
-        var appHost = Path.Combine(options.RepositoryRoot, "ParPlatform.AppHost", "bin", options.Configuration, "net10.0", "ParPlatform.AppHost.dll");
-        _process = ChildProcess.Start(
-            new ProcessSpec("dotnet", [
-                appHost,
-                $"--DataDirectory={dataDirectory}",
-                $"--Gateway:Port={gatewayPort.ToString(CultureInfo.InvariantCulture)}",
-                $"--Dashboard:Port={dashboardPort.ToString(CultureInfo.InvariantCulture)}",
-            ]),
-            Output.Add);
     }
+
+    public DistributedApplication App { get; }
 
     public string DataDirectory { get; }
 
@@ -46,20 +39,33 @@ public sealed class AppHostProcess : IAsyncDisposable
 
     public HttpClient Gateway { get; }
 
-    public HttpClient Dashboard { get; }
+    public ResourceNotificationService Notifications => App.ResourceNotifications;
 
-    public ConsoleTail Output { get; } = new(2000);
-
-    public int ProcessId => _process.Id;
-
-    public static async Task<AppHostProcess> StartAsync()
+    public static async Task<TestPlatform> StartAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), "parplatform-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var appHost = new AppHostProcess(directory, Ports.GetFree(), Ports.GetFree());
-        await appHost.WaitUntilAllHealthyAsync();
-        return appHost;
+        var gatewayPort = FreePort();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ParPlatform_AppHost>(
+            [$"--DataDirectory={directory}", $"--Gateway:Port={gatewayPort.ToString(CultureInfo.InvariantCulture)}"],
+            (_, settings) => settings.EnvironmentName = "Development");
+        var app = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await app.StartAsync(timeout.Token);
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        foreach (var resource in model.Resources.Where(r => r.HasAnnotationOfType<HealthCheckAnnotation>()))
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
+        return new TestPlatform(app, directory, gatewayPort);
     }
+
+    /// <summary>The current snapshot of a resource (its state, health, process id, properties).</summary>
+    public CustomResourceSnapshot Snapshot(string resource) =>
+        Notifications.TryGetCurrentState(resource, out var current) ? current.Snapshot : throw new KeyNotFoundException(resource);
+
+    /// <summary>The process id of a running executable or project, from its snapshot.</summary>
+    public int? ProcessId(string resource) =>
+        Snapshot(resource).Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid, CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>An access token of a demo user (password grant, Development), fetched through the gateway once.</summary>
     public async Task<string> TokenAsync(string userName, string password = "ParPlatform@2026")
@@ -98,6 +104,25 @@ public sealed class AppHostProcess : IAsyncDisposable
         return await Gateway.SendAsync(request);
     }
 
+    /// <summary>A service's own /health answer (its checks and their descriptions), asked directly, not through the gateway.</summary>
+    public async Task<JsonElement> ServiceHealthAsync(string service)
+    {
+        using var http = new HttpClient { BaseAddress = App.GetEndpoint(service, "http"), Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The superuser's connection string to a service's database.</summary>
+    public async Task<string> SuperuserConnectionStringAsync(string database) =>
+        new NpgsqlConnectionStringBuilder(await App.GetConnectionStringAsync("postgres")) { Database = database }.ConnectionString;
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private async Task<string> RequestTokenAsync(Dictionary<string, string> form)
     {
         using var response = await Gateway.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(form));
@@ -107,22 +132,11 @@ public sealed class AppHostProcess : IAsyncDisposable
         return body.GetProperty("access_token").GetString()!;
     }
 
-    public async Task<List<ResourceSnapshot>> GetResourcesAsync() =>
-        (await Dashboard.GetFromJsonAsync<List<ResourceSnapshot>>("/api/resources?lines=0", JsonSerializerOptions.Web))!;
-
-    /// <summary>Sends Ctrl+C (SIGINT) and returns the exit code once the AppHost has stopped everything.</summary>
-    public async Task<int> InterruptAsync(TimeSpan timeout)
-    {
-        Signals.Send(_process.Id, Signals.SigInt);
-        return await _process.Exited.WaitAsync(timeout);
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-            await _process.StopAsync(Signals.SigInt, TimeSpan.FromSeconds(90));
+        await App.StopAsync();
+        await App.DisposeAsync();
         Gateway.Dispose();
-        Dashboard.Dispose();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -130,27 +144,5 @@ public sealed class AppHostProcess : IAsyncDisposable
         catch (IOException)
         {
         }
-    }
-
-    private async Task WaitUntilAllHealthyAsync()
-    {
-        var deadline = DateTimeOffset.UtcNow + StartTimeout;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"The AppHost exited with code {_process.Exited.Result}:\n{string.Join('\n', Output.Lines)}");
-            try
-            {
-                var resources = await GetResourcesAsync();
-                if (resources.All(r => r.State == nameof(ResourceState.Running) && r.Health == nameof(ResourceHealth.Healthy)))
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // The dashboard is not listening yet.
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"The platform was not healthy after {StartTimeout}:\n{string.Join('\n', Output.Lines.TakeLast(200))}");
     }
 }
