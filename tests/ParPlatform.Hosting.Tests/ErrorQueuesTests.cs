@@ -1,12 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using ParPlatform.Hosting.Dashboard;
 using ParPlatform.Hosting.RabbitMQ;
+using ParPlatform.TestSupport;
 using RabbitMQ.Client;
 
 namespace ParPlatform.Hosting.Tests;
@@ -15,18 +9,21 @@ namespace ParPlatform.Hosting.Tests;
 /// Messages put in <c>test.thing_error</c> with the headers MassTransit 8 adds when it moves a
 /// message there, listed and replayed to <c>test.thing</c>. Each test starts with both queues empty.
 /// </summary>
-public sealed class ErrorQueuesTests(ServersFixture servers) : IClassFixture<ServersFixture>, IAsyncLifetime
+[Collection(SharedServers.Name)]
+public sealed class ErrorQueuesTests(ServersFixture fixture) : IAsyncLifetime
 {
     private const string Queue = "test.thing";
     private const string ErrorQueue = "test.thing_error";
     private IConnection _connection = null!;
     private IChannel _channel = null!;
 
-    private ErrorQueues ErrorQueues => servers.Messaging.ErrorQueues;
+    private TestServers Servers => fixture.Servers;
+
+    private ErrorQueues ErrorQueues => Servers.Broker.ErrorQueues;
 
     public async Task InitializeAsync()
     {
-        _connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging.ConnectionString) }.CreateConnectionAsync();
+        _connection = await new ConnectionFactory { Uri = new Uri(Servers.Messaging) }.CreateConnectionAsync();
         _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(true, true));
         foreach (var queue in new[] { Queue, ErrorQueue })
         {
@@ -127,32 +124,6 @@ public sealed class ErrorQueuesTests(ServersFixture servers) : IClassFixture<Ser
         Assert.Equal([id], await DrainAsync(ErrorQueue));
     }
 
-    [Fact]
-    public async Task The_dashboard_lists_and_replays_error_queues_over_http()
-    {
-        var first = await PutFailedMessageAsync("{}", "first");
-        await PutFailedMessageAsync("{}", "second");
-        await PutFailedMessageAsync("{}", "third");
-        await using var dashboard = await StartDashboardAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(dashboard.Urls.Single()) };
-
-        var list = await http.GetFromJsonAsync<JsonElement>("/api/error-queues");
-        var queue = list.EnumerateArray().Single(q => q.GetProperty("name").GetString() == ErrorQueue);
-        Assert.Equal(3, queue.GetProperty("messageCount").GetInt32());
-        Assert.Equal("first", queue.GetProperty("messages")[0].GetProperty("exceptionMessage").GetString());
-
-        await AssertProblemAsync(HttpStatusCode.BadRequest, await http.PostAsync($"/api/error-queues/{Queue}/replay", null));
-        await AssertProblemAsync(HttpStatusCode.NotFound, await http.PostAsync("/api/error-queues/test.nothing_error/replay", null));
-        await AssertProblemAsync(HttpStatusCode.NotFound, await http.PostAsync($"/api/error-queues/{ErrorQueue}/messages/no-such-message/replay", null));
-
-        using var one = await http.PostAsync($"/api/error-queues/{ErrorQueue}/messages/{first}/replay", null);
-        Assert.Equal(new ReplayResult(ErrorQueue, 1), await one.Content.ReadFromJsonAsync<ReplayResult>());
-        using var all = await http.PostAsync($"/api/error-queues/{ErrorQueue}/replay", null);
-        Assert.Equal(new ReplayResult(ErrorQueue, 2), await all.Content.ReadFromJsonAsync<ReplayResult>());
-        Assert.Equal(0u, await _channel.MessageCountAsync(ErrorQueue));
-        Assert.Equal(3u, await _channel.MessageCountAsync(Queue));
-    }
-
     /// <summary>Publishes a message to the error queue the way MassTransit 8 moves one there; returns its message id.</summary>
     private async Task<string> PutFailedMessageAsync(string body, string exceptionMessage)
     {
@@ -187,27 +158,5 @@ public sealed class ErrorQueuesTests(ServersFixture servers) : IClassFixture<Ser
         while (await _channel.BasicGetAsync(queue, autoAck: true) is { } message)
             ids.Add(message.BasicProperties.MessageId);
         return ids;
-    }
-
-    /// <summary>The dashboard's endpoints over this test class's platform, on a free loopback port.</summary>
-    private async Task<WebApplication> StartDashboardAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(servers.Platform);
-        builder.Services.AddSingleton<TelemetryCounters>();
-        var app = builder.Build();
-        app.MapDashboard();
-        await app.StartAsync();
-        return app;
-    }
-
-    private static async Task AssertProblemAsync(HttpStatusCode expected, HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.Equal(expected, response.StatusCode);
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        }
     }
 }
