@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using ParPlatform.Hosting.RabbitMQ;
 using ParPlatform.TestSupport;
 using RabbitMQ.Client;
@@ -122,6 +123,69 @@ public sealed class ErrorQueuesTests(ServersFixture fixture) : IAsyncLifetime
 
         Assert.Contains($"there is no queue '{Queue}'", refused.Message, StringComparison.Ordinal);
         Assert.Equal([id], await DrainAsync(ErrorQueue));
+    }
+
+    [Fact]
+    public async Task The_dashboard_command_replays_one_message_or_the_whole_queue_and_refuses_wrong_names()
+    {
+        var first = await PutFailedMessageAsync("{}", "first");
+        var second = await PutFailedMessageAsync("{}", "second");
+        var third = await PutFailedMessageAsync("{}", "third");
+
+        await AssertFailsAsync(await ReplayCommandAsync(Queue, ""), $"'{Queue}' is not an error queue");
+        await AssertFailsAsync(await ReplayCommandAsync("test.nothing_error", ""), "There is no queue 'test.nothing_error'");
+        await AssertFailsAsync(await ReplayCommandAsync(ErrorQueue, "no-such-message"), $"There is no message 'no-such-message' in '{ErrorQueue}'");
+        await AssertFailsAsync(await ReplayCommandAsync("", ""), "validation failed"); // the queue is a required argument
+        Assert.Equal(0u, await _channel.MessageCountAsync(Queue));
+
+        var one = await ReplayCommandAsync(ErrorQueue, second);
+        Assert.True(one.Success, one.Message);
+        Assert.Equal($"Đã chạy lại 1 thông điệp của {ErrorQueue}.", one.Message);
+        Assert.Equal([second], await DrainAsync(Queue));
+
+        var all = await ReplayCommandAsync(ErrorQueue, "");
+        Assert.True(all.Success, all.Message);
+        Assert.Equal($"Đã chạy lại 2 thông điệp của {ErrorQueue}.", all.Message);
+        Assert.Equal(0u, await _channel.MessageCountAsync(ErrorQueue));
+        Assert.Equal([first, third], await DrainAsync(Queue));
+    }
+
+    [Fact]
+    public async Task The_broker_resource_shows_each_error_queue_depth()
+    {
+        await PutFailedMessageAsync("{}", "a");
+        await PutFailedMessageAsync("{}", "b");
+        await PutFailedMessageAsync("{}", "c");
+
+        await WaitForDepthAsync(3);
+
+        await ErrorQueues.ReplayAsync(ErrorQueue);
+
+        await WaitForDepthAsync(0);
+    }
+
+    /// <summary>Runs the broker's replay-error-queue command as the dashboard does, with its two arguments.</summary>
+    private Task<ExecuteCommandResult> ReplayCommandAsync(string queue, string messageId) =>
+        Servers.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Servers.Broker, ErrorQueueCommands.Replay,
+            new InteractionInputCollection([
+                new InteractionInput { Name = ErrorQueueCommands.QueueArgument, InputType = InputType.Text, Value = queue },
+                new InteractionInput { Name = ErrorQueueCommands.MessageArgument, InputType = InputType.Text, Value = messageId },
+            ]));
+
+    private async Task AssertFailsAsync(ExecuteCommandResult result, string message)
+    {
+        Assert.False(result.Success);
+        Assert.Contains(message, result.Message, StringComparison.Ordinal);
+        Assert.Equal(3u, await _channel.MessageCountAsync(ErrorQueue));
+    }
+
+    /// <summary>Waits until the broker's snapshot shows error-queue.test.thing_error = <paramref name="depth"/> (the depths are read every 5 s).</summary>
+    private async Task WaitForDepthAsync(long depth)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await Servers.App.ResourceNotifications.WaitForResourceAsync(Servers.Broker.Name,
+            e => e.Snapshot.Properties.Any(p => p.Name == ErrorQueueCommands.PropertyPrefix + ErrorQueue && Equals(p.Value, depth)),
+            timeout.Token);
     }
 
     /// <summary>Publishes a message to the error queue the way MassTransit 8 moves one there; returns its message id.</summary>
