@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using ParPlatform.Hosting.Services;
 
 namespace ParPlatform.Hosting.Tests;
@@ -34,6 +35,19 @@ public sealed class RestartOnFailureTests : IDisposable
 
         var ended = await app.ResourceNotifications.WaitForResourceAsync(Name, e => e.Snapshot.ExitCode == 0, Timeout);
 
+        await AssertNotStartedAgainAsync(app, ended);
+    }
+
+    [Fact]
+    public async Task A_process_the_operator_stops_stays_stopped()
+    {
+        await using var app = await StartAsync("300");
+        await app.ResourceNotifications.WaitForResourceAsync(Name, KnownResourceStates.Running, Timeout);
+
+        var stop = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Name, KnownResourceCommands.StopCommand, Timeout);
+
+        Assert.True(stop.Success, stop.Message);
+        var ended = await app.ResourceNotifications.WaitForResourceAsync(Name, e => e.Snapshot.ExitCode is not null, Timeout);
         await AssertNotStartedAgainAsync(app, ended);
     }
 
