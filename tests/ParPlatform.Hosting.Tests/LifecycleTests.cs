@@ -3,6 +3,7 @@ using System.Text;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using ParPlatform.Hosting.Processes;
 using ParPlatform.Hosting.Postgres;
 using ParPlatform.Hosting.RabbitMQ;
 using RabbitMQ.Client;
@@ -30,6 +31,7 @@ public sealed class LifecycleTests
 
             Assert.All(pids, pid => Assert.False(Processes.IsAlive(pid), $"process {pid} is still running"));
             Assert.Empty(Processes.Using(directory.Path));
+            Assert.Equal("shut down", await ClusterStateAsync(directory.Path));
         }
 
         // A second start reuses the initialised data directory and the generated passwords: the service
@@ -45,6 +47,7 @@ public sealed class LifecycleTests
 
         Assert.All(pidsAgain, pid => Assert.False(Processes.IsAlive(pid), $"process {pid} is still running"));
         Assert.Empty(Processes.Using(directory.Path));
+        Assert.Equal("shut down", await ClusterStateAsync(directory.Path));
     }
 
     /// <summary>PostgreSQL with plansdb and RabbitMQ, with their data in <paramref name="dataDirectory"/>, as the AppHost declares them.</summary>
@@ -72,12 +75,37 @@ public sealed class LifecycleTests
         return Convert.ToInt32(pid, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The state pg_controldata reads in the data directory: "shut down" after a clean shutdown, "in production"
+    /// when PostgreSQL was killed (its next start then recovers from the WAL).
+    /// </summary>
+    private static async Task<string> ClusterStateAsync(string dataDirectory)
+    {
+        // pg_controldata is beside the postgres binary, which PATH may name through a link.
+        var postgres = PostgresBinaries.Find().Postgres;
+        var bin = Path.GetDirectoryName(File.ResolveLinkTarget(postgres, returnFinalTarget: true)?.FullName ?? postgres)!;
+        var (code, output) = await Command.RunAsync(Path.Combine(bin, "pg_controldata"),
+            ["-D", Path.Combine(dataDirectory, "postgres", "pgdata")], TimeSpan.FromSeconds(30), CancellationToken.None);
+        Assert.Equal(0, code);
+        return output.Split('\n').Single(line => line.StartsWith("Database cluster state:", StringComparison.Ordinal))["Database cluster state:".Length..].Trim();
+    }
+
+    /// <summary>
+    /// Its own connection, closed at once (not kept in a pool): PostgreSQL's shutdown on the orchestrator's SIGTERM
+    /// waits for every session to end, as the services' end when they stop.
+    /// </summary>
+    private static async Task<NpgsqlConnection> OpenPlansDbAsync(DistributedApplication app)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await app.GetConnectionStringAsync("plansdb")) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     /// <summary>A row in plansdb and a persistent message in a durable queue.</summary>
     private static async Task WriteDataAsync(DistributedApplication app)
     {
-        await using (var connection = new NpgsqlConnection(await app.GetConnectionStringAsync("plansdb")))
+        await using (var connection = await OpenPlansDbAsync(app))
         {
-            await connection.OpenAsync();
             await using var command = new NpgsqlCommand("CREATE TABLE probe (value text); INSERT INTO probe VALUES ('kept');", connection);
             await command.ExecuteNonQueryAsync();
         }
@@ -92,9 +120,8 @@ public sealed class LifecycleTests
     private static async Task<(string? Row, string? Message)> ReadDataAsync(DistributedApplication app)
     {
         string? row;
-        await using (var connection = new NpgsqlConnection(await app.GetConnectionStringAsync("plansdb")))
+        await using (var connection = await OpenPlansDbAsync(app))
         {
-            await connection.OpenAsync();
             await using var command = new NpgsqlCommand("SELECT value FROM probe", connection);
             row = (string?)await command.ExecuteScalarAsync();
         }
