@@ -179,10 +179,13 @@ public sealed class ErrorQueuesTests(ServersFixture fixture) : IAsyncLifetime
         Assert.Equal(3u, await _channel.MessageCountAsync(ErrorQueue));
     }
 
-    /// <summary>Waits until the broker's snapshot shows error-queue.test.thing_error = <paramref name="depth"/> (the depths are read every 5 s).</summary>
+    /// <summary>
+    /// Waits until the broker's snapshot shows error-queue.test.thing_error = <paramref name="depth"/>: the depths are
+    /// read every 5 s from the management API, whose counts are themselves up to 5 s old.
+    /// </summary>
     private async Task WaitForDepthAsync(long depth)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Servers.App.ResourceNotifications.WaitForResourceAsync(Servers.Broker.Name,
             e => e.Snapshot.Properties.Any(p => p.Name == ErrorQueueCommands.PropertyPrefix + ErrorQueue && Equals(p.Value, depth)),
             timeout.Token);
