@@ -35,8 +35,9 @@ public static class Processes
     }
 
     /// <summary>
-    /// Live processes whose command line names <paramref name="directory"/> (postgres -D …, beam.smp … mnesia …)
-    /// or whose working directory is in it (epmd, PostgreSQL's and Erlang's helper processes).
+    /// Live processes whose command line names <paramref name="directory"/> (postgres -D …, beam.smp … mnesia …),
+    /// whose working directory is in it (epmd, PostgreSQL's helper processes) or whose environment names it
+    /// (anything the RabbitMQ node or its scripts start, even a daemon that left its working directory).
     /// </summary>
     public static List<string> Using(string directory) =>
         [.. Directory.GetDirectories("/proc")
@@ -45,8 +46,22 @@ public static class Processes
             .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))
             .Where(IsAlive)
             .Select(pid => (Pid: pid, CommandLine: CommandLine(pid), WorkingDirectory: WorkingDirectory(pid)))
-            .Where(p => p.CommandLine.Contains(directory, StringComparison.Ordinal) || p.WorkingDirectory.StartsWith(directory, StringComparison.Ordinal))
+            .Where(p => p.CommandLine.Contains(directory, StringComparison.Ordinal)
+                || p.WorkingDirectory.StartsWith(directory, StringComparison.Ordinal)
+                || Environment(p.Pid).Contains(directory, StringComparison.Ordinal))
             .Select(p => $"{p.Pid}: {p.CommandLine} (in {p.WorkingDirectory})")];
+
+    private static string Environment(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/environ");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
 
     private static string WorkingDirectory(int pid)
     {
