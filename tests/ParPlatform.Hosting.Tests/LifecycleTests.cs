@@ -36,14 +36,15 @@ public sealed class LifecycleTests
 
         // A second start reuses the initialised data directory and the generated passwords: the service
         // account set on the node's first boot still logs in, and what the first run wrote is there.
-        var second = await StartServersAsync(directory.Path);
-        var pidsAgain = ServerResources.Select(name => Pid(second, name)).ToList();
-        Assert.Equal(integratorPassword, Broker(second).IntegratorPassword);
-        await using (var integrator = await new ConnectionFactory { Uri = new Uri(Broker(second).IntegratorConnectionString) }.CreateConnectionAsync())
-            Assert.True(integrator.IsOpen);
-        Assert.Equal(("kept", "kept"), await ReadDataAsync(second));
-
-        await second.DisposeAsync();
+        List<int> pidsAgain;
+        await using (var second = await StartServersAsync(directory.Path))
+        {
+            pidsAgain = [.. ServerResources.Select(name => Pid(second, name))];
+            Assert.Equal(integratorPassword, Broker(second).IntegratorPassword);
+            await using (var integrator = await new ConnectionFactory { Uri = new Uri(Broker(second).IntegratorConnectionString) }.CreateConnectionAsync())
+                Assert.True(integrator.IsOpen);
+            Assert.Equal(("kept", "kept"), await ReadDataAsync(second));
+        } // stopped by its disposal alone
 
         Assert.All(pidsAgain, pid => Assert.False(Processes.IsAlive(pid), $"process {pid} is still running"));
         Assert.Empty(Processes.Using(directory.Path));
