@@ -203,7 +203,6 @@ public sealed class ServerTests(ServersFixture fixture)
         Assert.Equal("financedb@financedb", await command.ExecuteScalarAsync(timeout.Token));
         Assert.Equal(Servers.Postgres.Endpoint.Port, connection.Port);
         Assert.Equal(Servers.Messaging, await app.GetConnectionStringAsync("messaging", timeout.Token));
-        await app.StopAsync(timeout.Token);
     }
 
     /// <summary>The first line of the broker's console log that contains <paramref name="text"/>.</summary>
