@@ -1,12 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using ParPlatform.Hosting.Dashboard;
 using ParPlatform.Hosting.RabbitMQ;
+using ParPlatform.TestSupport;
 using RabbitMQ.Client;
 
 namespace ParPlatform.Hosting.Tests;
@@ -15,18 +10,21 @@ namespace ParPlatform.Hosting.Tests;
 /// Messages put in <c>test.thing_error</c> with the headers MassTransit 8 adds when it moves a
 /// message there, listed and replayed to <c>test.thing</c>. Each test starts with both queues empty.
 /// </summary>
-public sealed class ErrorQueuesTests(ServersFixture servers) : IClassFixture<ServersFixture>, IAsyncLifetime
+[Collection(SharedServers.Name)]
+public sealed class ErrorQueuesTests(ServersFixture fixture) : IAsyncLifetime
 {
     private const string Queue = "test.thing";
     private const string ErrorQueue = "test.thing_error";
     private IConnection _connection = null!;
     private IChannel _channel = null!;
 
-    private ErrorQueues ErrorQueues => servers.Messaging.ErrorQueues;
+    private TestServers Servers => fixture.Servers;
+
+    private ErrorQueues ErrorQueues => Servers.Broker.ErrorQueues;
 
     public async Task InitializeAsync()
     {
-        _connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging.ConnectionString) }.CreateConnectionAsync();
+        _connection = await new ConnectionFactory { Uri = new Uri(Servers.Messaging) }.CreateConnectionAsync();
         _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(true, true));
         foreach (var queue in new[] { Queue, ErrorQueue })
         {
@@ -128,29 +126,69 @@ public sealed class ErrorQueuesTests(ServersFixture servers) : IClassFixture<Ser
     }
 
     [Fact]
-    public async Task The_dashboard_lists_and_replays_error_queues_over_http()
+    public async Task The_dashboard_command_replays_one_message_or_the_whole_queue_and_refuses_wrong_names()
     {
         var first = await PutFailedMessageAsync("{}", "first");
-        await PutFailedMessageAsync("{}", "second");
-        await PutFailedMessageAsync("{}", "third");
-        await using var dashboard = await StartDashboardAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(dashboard.Urls.Single()) };
+        var second = await PutFailedMessageAsync("{}", "second");
+        var third = await PutFailedMessageAsync("{}", "third");
 
-        var list = await http.GetFromJsonAsync<JsonElement>("/api/error-queues");
-        var queue = list.EnumerateArray().Single(q => q.GetProperty("name").GetString() == ErrorQueue);
-        Assert.Equal(3, queue.GetProperty("messageCount").GetInt32());
-        Assert.Equal("first", queue.GetProperty("messages")[0].GetProperty("exceptionMessage").GetString());
+        await AssertFailsAsync(await ReplayCommandAsync(Queue, ""), $"'{Queue}' is not an error queue");
+        await AssertFailsAsync(await ReplayCommandAsync("test.nothing_error", ""), "There is no queue 'test.nothing_error'");
+        await AssertFailsAsync(await ReplayCommandAsync(ErrorQueue, "no-such-message"), $"There is no message 'no-such-message' in '{ErrorQueue}'");
+        await AssertFailsAsync(await ReplayCommandAsync("", ""), "validation failed"); // the queue is a required argument
+        Assert.Equal(0u, await _channel.MessageCountAsync(Queue));
 
-        await AssertProblemAsync(HttpStatusCode.BadRequest, await http.PostAsync($"/api/error-queues/{Queue}/replay", null));
-        await AssertProblemAsync(HttpStatusCode.NotFound, await http.PostAsync("/api/error-queues/test.nothing_error/replay", null));
-        await AssertProblemAsync(HttpStatusCode.NotFound, await http.PostAsync($"/api/error-queues/{ErrorQueue}/messages/no-such-message/replay", null));
+        var one = await ReplayCommandAsync(ErrorQueue, second);
+        Assert.True(one.Success, one.Message);
+        Assert.Equal($"Đã chạy lại 1 thông điệp của {ErrorQueue}.", one.Message);
+        Assert.Equal([second], await DrainAsync(Queue));
 
-        using var one = await http.PostAsync($"/api/error-queues/{ErrorQueue}/messages/{first}/replay", null);
-        Assert.Equal(new ReplayResult(ErrorQueue, 1), await one.Content.ReadFromJsonAsync<ReplayResult>());
-        using var all = await http.PostAsync($"/api/error-queues/{ErrorQueue}/replay", null);
-        Assert.Equal(new ReplayResult(ErrorQueue, 2), await all.Content.ReadFromJsonAsync<ReplayResult>());
+        var all = await ReplayCommandAsync(ErrorQueue, "");
+        Assert.True(all.Success, all.Message);
+        Assert.Equal($"Đã chạy lại 2 thông điệp của {ErrorQueue}.", all.Message);
         Assert.Equal(0u, await _channel.MessageCountAsync(ErrorQueue));
-        Assert.Equal(3u, await _channel.MessageCountAsync(Queue));
+        Assert.Equal([first, third], await DrainAsync(Queue));
+    }
+
+    [Fact]
+    public async Task The_broker_resource_shows_each_error_queue_depth()
+    {
+        await PutFailedMessageAsync("{}", "a");
+        await PutFailedMessageAsync("{}", "b");
+        await PutFailedMessageAsync("{}", "c");
+
+        await WaitForDepthAsync(3);
+
+        await ErrorQueues.ReplayAsync(ErrorQueue);
+
+        await WaitForDepthAsync(0);
+    }
+
+    /// <summary>Runs the broker's replay-error-queue command as the dashboard does, with its two arguments.</summary>
+    private Task<ExecuteCommandResult> ReplayCommandAsync(string queue, string messageId) =>
+        Servers.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Servers.Broker, ErrorQueueCommands.Replay,
+            new InteractionInputCollection([
+                new InteractionInput { Name = ErrorQueueCommands.QueueArgument, InputType = InputType.Text, Value = queue },
+                new InteractionInput { Name = ErrorQueueCommands.MessageArgument, InputType = InputType.Text, Value = messageId },
+            ]));
+
+    private async Task AssertFailsAsync(ExecuteCommandResult result, string message)
+    {
+        Assert.False(result.Success);
+        Assert.Contains(message, result.Message, StringComparison.Ordinal);
+        Assert.Equal(3u, await _channel.MessageCountAsync(ErrorQueue));
+    }
+
+    /// <summary>
+    /// Waits until the broker's snapshot shows error-queue.test.thing_error = <paramref name="depth"/>: the depths are
+    /// read every 5 s from the management API, whose counts are themselves up to 5 s old.
+    /// </summary>
+    private async Task WaitForDepthAsync(long depth)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Servers.App.ResourceNotifications.WaitForResourceAsync(Servers.Broker.Name,
+            e => e.Snapshot.Properties.Any(p => p.Name == ErrorQueueCommands.PropertyPrefix + ErrorQueue && Equals(p.Value, depth)),
+            timeout.Token);
     }
 
     /// <summary>Publishes a message to the error queue the way MassTransit 8 moves one there; returns its message id.</summary>
@@ -187,27 +225,5 @@ public sealed class ErrorQueuesTests(ServersFixture servers) : IClassFixture<Ser
         while (await _channel.BasicGetAsync(queue, autoAck: true) is { } message)
             ids.Add(message.BasicProperties.MessageId);
         return ids;
-    }
-
-    /// <summary>The dashboard's endpoints over this test class's platform, on a free loopback port.</summary>
-    private async Task<WebApplication> StartDashboardAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(servers.Platform);
-        builder.Services.AddSingleton<TelemetryCounters>();
-        var app = builder.Build();
-        app.MapDashboard();
-        await app.StartAsync();
-        return app;
-    }
-
-    private static async Task AssertProblemAsync(HttpStatusCode expected, HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.Equal(expected, response.StatusCode);
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        }
     }
 }

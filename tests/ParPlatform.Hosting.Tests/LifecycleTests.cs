@@ -1,6 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
+using System.Text;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using ParPlatform.Hosting.Processes;
+using ParPlatform.Hosting.Postgres;
 using ParPlatform.Hosting.RabbitMQ;
 using RabbitMQ.Client;
 
@@ -8,90 +12,123 @@ namespace ParPlatform.Hosting.Tests;
 
 public sealed class LifecycleTests
 {
+    private static readonly string[] ServerResources = ["postgres", "messaging", "messaging-epmd"];
+
     [Fact]
     public async Task Stopping_leaves_no_server_process_behind_and_data_survives_a_restart()
     {
         using var directory = new TestDirectory();
-        var first = await StartServersAsync(directory.Path);
-        var integratorPassword = first.Get<RabbitMQServerResource>("messaging").IntegratorPassword;
-        var pids = first.Resources.Where(r => r.ProcessId is not null).Select(r => r.ProcessId!.Value).ToList();
-        Assert.Equal(2, pids.Count);
-        Assert.All(pids, pid => Assert.True(Signals.IsAlive(pid)));
+        string integratorPassword;
+        await using (var first = await StartServersAsync(directory.Path))
+        {
+            integratorPassword = Broker(first).IntegratorPassword;
+            var pids = ServerResources.Select(name => Pid(first, name)).ToList();
+            var running = Processes.Using(directory.Path);
+            Assert.All(pids, pid => Assert.Contains(running, line => line.StartsWith($"{pid}: ", StringComparison.Ordinal)));
+            await WriteDataAsync(first);
 
-        await first.StopAsync();
+            await first.StopAsync();
 
-        Assert.All(pids, pid => Assert.False(Signals.IsAlive(pid), $"process {pid} is still running"));
-        Assert.Empty(ProcessesUsing(directory.Path));
+            Assert.All(pids, pid => Assert.False(Processes.IsAlive(pid), $"process {pid} is still running"));
+            Assert.Empty(Processes.Using(directory.Path));
+            Assert.Equal("shut down", await ClusterStateAsync(directory.Path));
+        }
 
-        // A second start reuses the initialised data directory and generated secrets, and
-        // finds the integrator account already there.
-        var second = await StartServersAsync(directory.Path);
-        Assert.All(second.Resources, r => Assert.Equal(ResourceState.Running, r.State));
-        var messaging = second.Get<RabbitMQServerResource>("messaging");
-        Assert.Equal(integratorPassword, messaging.IntegratorPassword);
-        await using (var integrator = await new ConnectionFactory { Uri = new Uri(messaging.IntegratorConnectionString) }.CreateConnectionAsync())
-            Assert.True(integrator.IsOpen);
-        await second.StopAsync();
-        Assert.Empty(ProcessesUsing(directory.Path));
+        // A second start reuses the initialised data directory and the generated passwords: the service
+        // account set on the node's first boot still logs in, and what the first run wrote is there.
+        List<int> pidsAgain;
+        await using (var second = await StartServersAsync(directory.Path))
+        {
+            pidsAgain = [.. ServerResources.Select(name => Pid(second, name))];
+            Assert.Equal(integratorPassword, Broker(second).IntegratorPassword);
+            await using (var integrator = await new ConnectionFactory { Uri = new Uri(Broker(second).IntegratorConnectionString) }.CreateConnectionAsync())
+                Assert.True(integrator.IsOpen);
+            Assert.Equal(("kept", "kept"), await ReadDataAsync(second));
+        } // stopped by its disposal alone
+
+        Assert.All(pidsAgain, pid => Assert.False(Processes.IsAlive(pid), $"process {pid} is still running"));
+        Assert.Empty(Processes.Using(directory.Path));
+        Assert.Equal("shut down", await ClusterStateAsync(directory.Path));
     }
 
-    [Fact]
-    public async Task A_fixed_port_that_is_taken_is_named_in_the_error()
+    /// <summary>PostgreSQL with plansdb and RabbitMQ, with their data in <paramref name="dataDirectory"/>, as the AppHost declares them.</summary>
+    private static async Task<DistributedApplication> StartServersAsync(string dataDirectory)
     {
-        using var directory = new TestDirectory();
-        using var squatter = new TcpListener(IPAddress.Loopback, 0);
-        squatter.Start();
-        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
-        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = directory.Path });
-        builder.AddProject("gateway", "ParPlatform.Gateway").WithHttpEndpoint(port);
-        await using var platform = builder.Build();
-
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => platform.StartAsync(CancellationToken.None));
-
-        Assert.Contains($"Port {port}", error.Message, StringComparison.Ordinal);
-        Assert.Equal(ResourceState.Failed, platform.Resources.Single().State);
+        var builder = DistributedApplicationTestingBuilder.Create();
+        builder.AddPlatformPostgres("postgres", dataDirectory).AddServiceDatabase("plansdb");
+        builder.AddPlatformRabbitMQ("messaging", dataDirectory);
+        var app = builder.Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("plansdb", timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("messaging", timeout.Token);
+        return app;
     }
 
-    [Fact]
-    public async Task A_service_whose_chosen_port_was_taken_meanwhile_serves_on_another()
+    private static RabbitMQExecutableResource Broker(DistributedApplication app) =>
+        app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<RabbitMQExecutableResource>().Single();
+
+    /// <summary>The id of the resource's process, as the orchestrator reports it.</summary>
+    private static int Pid(DistributedApplication app, string resource)
     {
-        using var directory = new TestDirectory();
-        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = directory.Path });
-        var gateway = builder.AddProject("gateway", "ParPlatform.Gateway").WithEnvironment("Identity__Issuer", "http://localhost/");
-        var chosen = gateway.Port;
-        // Another process takes the port between the declaration and the start (an outgoing connection's source port, say).
-        using var squatter = new TcpListener(IPAddress.Loopback, chosen);
-        squatter.Start();
-        await using var platform = builder.Build();
-
-        await platform.StartAsync(CancellationToken.None);
-
-        Assert.NotEqual(chosen, gateway.Port);
-        Assert.Equal(ResourceState.Running, gateway.State);
-        Assert.Equal($"http://127.0.0.1:{gateway.Port}", gateway.Endpoints["http"]);
-        using var http = new HttpClient();
-        using var health = await http.GetAsync(new Uri($"{gateway.Url}/alive"));
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        await platform.StopAsync();
+        Assert.True(app.ResourceNotifications.TryGetCurrentState(resource, out var current));
+        var pid = current.Snapshot.Properties.Single(p => p.Name == Processes.PidProperty).Value;
+        return Convert.ToInt32(pid, CultureInfo.InvariantCulture);
     }
 
-    private static async Task<PlatformApp> StartServersAsync(string dataDirectory)
+    /// <summary>
+    /// The state pg_controldata reads in the data directory: "shut down" after a clean shutdown, "in production"
+    /// when PostgreSQL was killed (its next start then recovers from the WAL).
+    /// </summary>
+    private static async Task<string> ClusterStateAsync(string dataDirectory)
     {
-        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = dataDirectory });
-        builder.AddPostgres("postgres").AddDatabase("plansdb");
-        builder.AddRabbitMQ("messaging");
-        var platform = builder.Build();
-        await platform.StartAsync(CancellationToken.None);
-        return platform;
+        // pg_controldata is beside the postgres binary, which PATH may name through a link.
+        var postgres = PostgresBinaries.Find().Postgres;
+        var bin = Path.GetDirectoryName(File.ResolveLinkTarget(postgres, returnFinalTarget: true)?.FullName ?? postgres)!;
+        var (code, output) = await Command.RunAsync(Path.Combine(bin, "pg_controldata"),
+            ["-D", Path.Combine(dataDirectory, "postgres", "pgdata")], TimeSpan.FromSeconds(30), CancellationToken.None);
+        Assert.Equal(0, code);
+        return output.Split('\n').Single(line => line.StartsWith("Database cluster state:", StringComparison.Ordinal))["Database cluster state:".Length..].Trim();
     }
 
-    /// <summary>Live processes whose command line names the directory (postgres -D …, beam.smp … mnesia …, epmd).</summary>
-    private static List<string> ProcessesUsing(string directory) =>
-        [.. Directory.GetDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Where(name => int.TryParse(name, out _))
-            .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))
-            .Where(Signals.IsAlive)
-            .Select(pid => $"{pid}: {Signals.CommandLine(pid)}")
-            .Where(line => line.Contains(directory, StringComparison.Ordinal))];
+    /// <summary>
+    /// Its own connection, closed at once (not kept in a pool): PostgreSQL's shutdown on the orchestrator's SIGTERM
+    /// waits for every session to end, as the services' end when they stop.
+    /// </summary>
+    private static async Task<NpgsqlConnection> OpenPlansDbAsync(DistributedApplication app)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await app.GetConnectionStringAsync("plansdb")) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>A row in plansdb and a persistent message in a durable queue.</summary>
+    private static async Task WriteDataAsync(DistributedApplication app)
+    {
+        await using (var connection = await OpenPlansDbAsync(app))
+        {
+            await using var command = new NpgsqlCommand("CREATE TABLE probe (value text); INSERT INTO probe VALUES ('kept');", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        await using var broker = await new ConnectionFactory { Uri = new Uri((await app.GetConnectionStringAsync("messaging"))!) }.CreateConnectionAsync();
+        await using var channel = await broker.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.QueueDeclareAsync("hosting-test.durable", durable: true, exclusive: false, autoDelete: false);
+        await channel.BasicPublishAsync("", "hosting-test.durable", mandatory: true,
+            new BasicProperties { DeliveryMode = DeliveryModes.Persistent }, Encoding.UTF8.GetBytes("kept"));
+    }
+
+    /// <summary>The row and the message <see cref="WriteDataAsync"/> wrote.</summary>
+    private static async Task<(string? Row, string? Message)> ReadDataAsync(DistributedApplication app)
+    {
+        string? row;
+        await using (var connection = await OpenPlansDbAsync(app))
+        {
+            await using var command = new NpgsqlCommand("SELECT value FROM probe", connection);
+            row = (string?)await command.ExecuteScalarAsync();
+        }
+        await using var broker = await new ConnectionFactory { Uri = new Uri((await app.GetConnectionStringAsync("messaging"))!) }.CreateConnectionAsync();
+        await using var channel = await broker.CreateChannelAsync();
+        var message = await channel.BasicGetAsync("hosting-test.durable", autoAck: true);
+        return (row, message is null ? null : Encoding.UTF8.GetString(message.Body.Span));
+    }
 }

@@ -1,21 +1,27 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ParPlatform.Hosting.Postgres;
 using ParPlatform.Hosting.RabbitMQ;
+using ParPlatform.TestSupport;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
 
 namespace ParPlatform.Hosting.Tests;
 
-public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersFixture>
+[Collection(SharedServers.Name)]
+public sealed class ServerTests(ServersFixture fixture)
 {
+    private TestServers Servers => fixture.Servers;
+
     [Fact]
     public async Task A_service_role_owns_its_database()
     {
-        await using var connection = new NpgsqlConnection(servers.PlansDb.ConnectionString);
+        await using var connection = new NpgsqlConnection(Servers.Database("plansdb"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "CREATE TABLE probe (id int); SELECT current_user || '@' || current_database();", connection);
@@ -29,7 +35,7 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
     [InlineData("template1")]
     public async Task A_service_role_cannot_connect_to_another_database(string otherDatabase)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(servers.PlansDb.ConnectionString) { Database = otherDatabase }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(Servers.Database("plansdb")) { Database = otherDatabase }.ConnectionString;
         await using var connection = new NpgsqlConnection(connectionString);
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() => connection.OpenAsync());
@@ -40,12 +46,12 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
     [Fact]
     public async Task PostgreSQL_listens_on_loopback_only_with_password_authentication()
     {
-        await using var connection = new NpgsqlConnection(servers.Postgres.SuperuserConnectionString);
+        await using var connection = new NpgsqlConnection(Servers.SuperuserConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT current_setting('listen_addresses') || ' ' || current_setting('password_encryption')", connection);
 
         Assert.Equal("127.0.0.1 scram-sha-256", await command.ExecuteScalarAsync());
-        var wrongPassword = new NpgsqlConnectionStringBuilder(servers.PlansDb.ConnectionString) { Password = "wrong" }.ConnectionString;
+        var wrongPassword = new NpgsqlConnectionStringBuilder(Servers.Database("plansdb")) { Password = "wrong" }.ConnectionString;
         await using var refused = new NpgsqlConnection(wrongPassword);
         var error = await Assert.ThrowsAsync<PostgresException>(() => refused.OpenAsync());
         Assert.Equal(PostgresErrorCodes.InvalidPassword, error.SqlState);
@@ -54,7 +60,7 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
     [Fact]
     public void The_superuser_password_file_is_readable_by_its_owner_only()
     {
-        var mode = File.GetUnixFileMode(Path.Combine(servers.Postgres.ResourceDirectory, "superuser-password"));
+        var mode = File.GetUnixFileMode(Servers.Postgres.SuperuserPasswordFile);
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
     }
@@ -65,10 +71,10 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
         var factory = new ConnectionFactory
         {
             HostName = "127.0.0.1",
-            Port = servers.Messaging.AmqpPort,
+            Port = Servers.Broker.Amqp.Port,
             VirtualHost = "parplatform",
             UserName = "parplatform",
-            Password = servers.Messaging.ServicePassword,
+            Password = Servers.Broker.ServicePassword,
         };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
@@ -76,7 +82,7 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
         var queue = await channel.QueueDeclareAsync("hosting-test", durable: false, exclusive: true, autoDelete: true);
 
         Assert.Equal("hosting-test", queue.QueueName);
-        Assert.Equal($"amqp://parplatform:{servers.Messaging.ServicePassword}@127.0.0.1:{servers.Messaging.AmqpPort}/parplatform", servers.Messaging.ConnectionString);
+        Assert.Equal($"amqp://parplatform:{Servers.Broker.ServicePassword}@127.0.0.1:{Servers.Broker.Amqp.Port}/parplatform", Servers.Messaging);
     }
 
     [Fact]
@@ -85,7 +91,7 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
         var factory = new ConnectionFactory
         {
             HostName = "127.0.0.1",
-            Port = servers.Messaging.AmqpPort,
+            Port = Servers.Broker.Amqp.Port,
             UserName = "guest",
             Password = "guest",
         };
@@ -98,10 +104,10 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
     [Fact]
     public async Task The_integrator_receives_events_through_its_own_queue()
     {
-        await using var service = await ConnectAsync(servers.Messaging.ConnectionString);
+        await using var service = await ConnectAsync(Servers.Messaging);
         await using var publisher = await service.CreateChannelAsync(new CreateChannelOptions(true, true));
         await publisher.ExchangeDeclareAsync("events.test.something", ExchangeType.Fanout, durable: true);
-        await using var integrator = await ConnectAsync(servers.Messaging.IntegratorConnectionString);
+        await using var integrator = await ConnectAsync(Servers.Broker.IntegratorConnectionString);
         await using var channel = await integrator.CreateChannelAsync();
         await channel.QueueDeclareAsync("integrator.test-reader", durable: false, exclusive: true, autoDelete: true);
         await channel.QueueBindAsync("integrator.test-reader", "events.test.something", "");
@@ -113,8 +119,8 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
         Assert.NotNull(received);
         Assert.Equal("event-1", received.BasicProperties.MessageId);
         Assert.Equal("""{"unitCode":"06112"}""", Encoding.UTF8.GetString(received.Body.Span));
-        Assert.Equal($"amqp://integrator:{servers.Messaging.IntegratorPassword}@127.0.0.1:{servers.Messaging.AmqpPort}/parplatform",
-            servers.Messaging.IntegratorConnectionString);
+        Assert.Equal($"amqp://integrator:{Servers.Broker.IntegratorPassword}@127.0.0.1:{Servers.Broker.Amqp.Port}/parplatform",
+            Servers.Broker.IntegratorConnectionString);
     }
 
     [Theory]
@@ -122,11 +128,11 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
     [InlineData("", "plans.unit-registered")]
     public async Task The_integrator_cannot_publish_to_events_or_service_queues(string exchange, string routingKey)
     {
-        await using var service = await ConnectAsync(servers.Messaging.ConnectionString);
+        await using var service = await ConnectAsync(Servers.Messaging);
         await using var serviceChannel = await service.CreateChannelAsync();
         await serviceChannel.ExchangeDeclareAsync("events.test.something", ExchangeType.Fanout, durable: true);
         await serviceChannel.QueueDeclareAsync("plans.unit-registered", durable: true, exclusive: false, autoDelete: false);
-        await using var integrator = await ConnectAsync(servers.Messaging.IntegratorConnectionString);
+        await using var integrator = await ConnectAsync(Servers.Broker.IntegratorConnectionString);
         await using var channel = await integrator.CreateChannelAsync();
 
         await channel.BasicPublishAsync(exchange, routingKey, Encoding.UTF8.GetBytes("{}"));
@@ -142,10 +148,10 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
     [InlineData("basic.consume")]
     public async Task The_integrator_cannot_read_a_service_queue(string method)
     {
-        await using var service = await ConnectAsync(servers.Messaging.ConnectionString);
+        await using var service = await ConnectAsync(Servers.Messaging);
         await using var serviceChannel = await service.CreateChannelAsync();
         await serviceChannel.QueueDeclareAsync("plans.unit-registered", durable: true, exclusive: false, autoDelete: false);
-        await using var integrator = await ConnectAsync(servers.Messaging.IntegratorConnectionString);
+        await using var integrator = await ConnectAsync(Servers.Broker.IntegratorConnectionString);
         await using var channel = await integrator.CreateChannelAsync();
 
         var refused = await Assert.ThrowsAnyAsync<OperationInterruptedException>(() => method == "basic.get"
@@ -159,46 +165,56 @@ public sealed class ServerTests(ServersFixture servers) : IClassFixture<ServersF
     public async Task The_integrator_has_no_management_access_and_a_private_password_file()
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{servers.Messaging.ManagementUrl}/api/whoami");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Servers.Broker.ManagementUrl}/api/whoami");
         request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"integrator:{servers.Messaging.IntegratorPassword}")));
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"integrator:{Servers.Broker.IntegratorPassword}")));
 
         using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var passwordFile = Path.Combine(servers.Messaging.ResourceDirectory, "integrator-password");
-        Assert.Equal(servers.Messaging.IntegratorPassword, File.ReadAllText(passwordFile));
+        var passwordFile = Path.Combine(Servers.Broker.ResourceDirectory, "integrator-password");
+        Assert.Equal(Servers.Broker.IntegratorPassword, File.ReadAllText(passwordFile));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(passwordFile));
-        Assert.Equal($"amqp://integrator@127.0.0.1:{servers.Messaging.AmqpPort}/parplatform (password in {passwordFile})",
-            servers.Messaging.Endpoints["integrator"]);
+        // What an operator reads in the broker's console log on the dashboard.
+        Assert.Contains($"Integrators connect as amqp://integrator@127.0.0.1:{Servers.Broker.Amqp.Port}/parplatform, password in {passwordFile}",
+            await BrokerLogLineAsync("Integrators connect as"));
     }
 
     [Fact]
     public async Task Configured_external_servers_are_used_instead_of_starting_new_ones()
     {
         using var directory = new TestDirectory();
-        var builder = new PlatformBuilder(new PlatformOptions
+        var builder = DistributedApplicationTestingBuilder.Create(
+            $"--ConnectionStrings:postgres={Servers.SuperuserConnectionString}",
+            $"--ConnectionStrings:messaging={Servers.Messaging}");
+        builder.AddPlatformPostgres("postgres", directory.Path).AddServiceDatabase("financedb");
+        builder.AddPlatformRabbitMQ("messaging", directory.Path);
+        await using var app = builder.Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("financedb", timeout.Token);
+
+        Assert.Empty(app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ExecutableResource>());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(directory.Path));
+        await using var connection = new NpgsqlConnection(await app.GetConnectionStringAsync("financedb", timeout.Token));
+        await connection.OpenAsync(timeout.Token);
+        await using var command = new NpgsqlCommand("SELECT current_user || '@' || current_database()", connection);
+        Assert.Equal("financedb@financedb", await command.ExecuteScalarAsync(timeout.Token));
+        Assert.Equal(Servers.Postgres.Endpoint.Port, connection.Port);
+        Assert.Equal(Servers.Messaging, await app.GetConnectionStringAsync("messaging", timeout.Token));
+    }
+
+    /// <summary>The first line of the broker's console log that contains <paramref name="text"/>.</summary>
+    private async Task<string> BrokerLogLineAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await foreach (var lines in Servers.App.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(Servers.Broker).WithCancellation(timeout.Token))
         {
-            DataDirectory = directory.Path,
-            ExternalPostgres = servers.Postgres.SuperuserConnectionString,
-            ExternalMessaging = servers.Messaging.ConnectionString,
-        });
-        builder.AddPostgres("postgres").AddDatabase("financedb");
-        builder.AddRabbitMQ("messaging");
-        await using var platform = builder.Build();
-
-        await platform.StartAsync(CancellationToken.None);
-
-        Assert.All(platform.Resources, r => Assert.Null(r.ProcessId));
-        Assert.False(Directory.Exists(Path.Combine(directory.Path, "postgres")));
-        await using var connection = new NpgsqlConnection(platform.Get<PostgresDatabaseResource>("financedb").ConnectionString);
-        await connection.OpenAsync();
-        Assert.Equal(servers.Postgres.Endpoints["tcp"], $"{connection.Host}:{connection.Port}");
-        var messaging = platform.Get<RabbitMQServerResource>("messaging");
-        Assert.Equal(servers.Messaging.ConnectionString, messaging.ConnectionString);
-        // The integrator account of an external broker is its administrator's to create.
-        Assert.Equal("", messaging.IntegratorConnectionString);
-        Assert.Contains(messaging.Console.Lines, line => line.Contains("administrator creates the 'integrator' account", StringComparison.Ordinal));
+            if (lines.FirstOrDefault(line => line.Content.Contains(text, StringComparison.Ordinal)) is { Content: { } content })
+                return content;
+        }
+        throw new InvalidOperationException($"The broker's log ended without '{text}'.");
     }
 
     private static Task<IConnection> ConnectAsync(string connectionString) =>

@@ -1,35 +1,19 @@
-using ParPlatform.Hosting.Postgres;
-using ParPlatform.Hosting.RabbitMQ;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.Hosting.Tests;
 
-/// <summary>PostgreSQL with two service databases and RabbitMQ, started once for a test class.</summary>
-public sealed class ServersFixture : IAsyncLifetime, IDisposable
+/// <summary>PostgreSQL with two service databases and RabbitMQ, started once for the test classes of <see cref="SharedServers"/>.</summary>
+public sealed class ServersFixture : IAsyncLifetime
 {
-    private readonly TestDirectory _directory = new();
+    public TestServers Servers { get; private set; } = null!;
 
-    public PlatformApp Platform { get; private set; } = null!;
+    public async Task InitializeAsync() => Servers = await TestServers.StartAsync("plansdb", "dossiersdb");
 
-    public PostgresServerResource Postgres => Platform.Get<PostgresServerResource>("postgres");
+    public async Task DisposeAsync() => await Servers.DisposeAsync();
+}
 
-    public PostgresDatabaseResource PlansDb => Platform.Get<PostgresDatabaseResource>("plansdb");
-
-    public PostgresDatabaseResource DossiersDb => Platform.Get<PostgresDatabaseResource>("dossiersdb");
-
-    public RabbitMQServerResource Messaging => Platform.Get<RabbitMQServerResource>("messaging");
-
-    public async Task InitializeAsync()
-    {
-        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = _directory.Path });
-        var postgres = builder.AddPostgres("postgres");
-        postgres.AddDatabase("plansdb");
-        postgres.AddDatabase("dossiersdb");
-        builder.AddRabbitMQ("messaging");
-        Platform = builder.Build();
-        await Platform.StartAsync(CancellationToken.None);
-    }
-
-    public Task DisposeAsync() => Platform.StopAsync();
-
-    public void Dispose() => _directory.Dispose();
+[CollectionDefinition(Name)]
+public sealed class SharedServers : ICollectionFixture<ServersFixture>
+{
+    public const string Name = "Servers";
 }

@@ -119,7 +119,10 @@ public static class PostgresBuilderExtensions
     private static async Task ProvisionAsync(
         IDistributedApplicationBuilder builder, IResourceWithConnectionString server, ResourceNotificationService notifications, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(await server.ConnectionStringExpression.GetValueAsync(cancellationToken));
+        // Not pooled: an idle session would be left open, and PostgreSQL's shutdown on the orchestrator's SIGTERM
+        // waits for every session to end, until the orchestrator kills it (its next start then recovers).
+        var connectionString = new NpgsqlConnectionStringBuilder(await server.ConnectionStringExpression.GetValueAsync(cancellationToken)) { Pooling = false };
+        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using (var command = new NpgsqlCommand(
             "REVOKE CONNECT ON DATABASE postgres FROM PUBLIC; REVOKE CONNECT ON DATABASE template1 FROM PUBLIC;", connection))

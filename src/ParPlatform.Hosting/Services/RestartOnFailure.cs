@@ -53,17 +53,20 @@ internal sealed class RestartOnFailure(
     private sealed class Restarts
     {
         private readonly Lock _lock = new();
-        private bool _ended;
+        private string? _state;
         private int _failuresInARow;
 
-        /// <summary>True when this state is a failed end and the one before was not.</summary>
+        /// <summary>
+        /// True when this state is a failed end and the one before was neither an end nor Stopping: the
+        /// orchestrator stops a process (the dashboard's Stop or Restart) through Stopping, and the process
+        /// it stopped ends with a non-zero code too.
+        /// </summary>
         public bool Ended(string? state, int? exitCode, DateTime? startedAt)
         {
-            var ended = state == KnownResourceStates.Finished || state == KnownResourceStates.Exited || state == KnownResourceStates.FailedToStart;
             lock (_lock)
             {
-                var isNew = ended && !_ended && exitCode is not 0;
-                _ended = ended;
+                var isNew = IsEnd(state) && !IsEnd(_state) && _state != KnownResourceStates.Stopping && exitCode is not 0;
+                _state = state;
                 if (isNew)
                 {
                     var ranFor = DateTime.UtcNow - (startedAt ?? DateTime.UtcNow);
@@ -72,6 +75,9 @@ internal sealed class RestartOnFailure(
                 return isNew;
             }
         }
+
+        private static bool IsEnd(string? state) =>
+            state == KnownResourceStates.Finished || state == KnownResourceStates.Exited || state == KnownResourceStates.FailedToStart;
 
         public TimeSpan NextDelay()
         {

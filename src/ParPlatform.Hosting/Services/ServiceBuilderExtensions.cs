@@ -31,7 +31,7 @@ public static class ServiceBuilderExtensions
     /// <summary>
     /// Starts the resource again when its process ends with a failure (a non-zero exit code, a signal) while
     /// the platform runs, after 1 s, 2 s, 4 s … at most 30 s (back to 1 s once it has run for a minute),
-    /// with the orchestrator's own start command. A process that ends cleanly (an operator's Stop) stays stopped.
+    /// with the orchestrator's own start command. A process that exits with 0, or that an operator stops, stays stopped.
     /// </summary>
     public static IResourceBuilder<T> WithRestartOnFailure<T>(this IResourceBuilder<T> resource)
         where T : IResource
