@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ParPlatform: ./build.sh run  — start the whole platform (AppHost, dashboard on :18888, gateway on :5080)
+# ParPlatform: ./build.sh run  — start the whole platform (Aspire AppHost, dashboard on :18888, gateway on :5080)
 #              ./build.sh test — run every test against real PostgreSQL and RabbitMQ
 #              ./build.sh bench [messaging|dossiers|reporting] — run the benchmarks in bench/, or one of them
 #                (Release; figures in docs/performance.md)
@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 CONFIGURATION=Debug
 
 usage() {
-  echo "usage: ./build.sh run [AppHost options, e.g. --Gateway:Port=5081]"
+  echo "usage: ./build.sh run [AppHost options, e.g. --Gateway:Port=5081 --DataDirectory=/srv/parplatform]"
   echo "       ./build.sh test"
   echo "       ./build.sh bench                 # every benchmark, default sizes"
   echo "       ./build.sh bench messaging [EVENTS]"
@@ -60,6 +60,8 @@ case "${1:-}" in
     shift
     install_prerequisites
     build
+    # Development (demo accounts, the password grant for scripts) unless the environment says otherwise.
+    export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
     exec dotnet "ParPlatform.AppHost/bin/$CONFIGURATION/net10.0/ParPlatform.AppHost.dll" "$@"
     ;;
   test)
