@@ -15,8 +15,11 @@ var messaging = builder.AddPlatformRabbitMQ("messaging", data);
 
 // Tokens are issued for the gateway's public address (--Identity:Issuer=https://… behind a proxy);
 // every service checks that issuer.
+// When publishing, the issuer is a parameter the operator gives at deployment (identity-issuer).
 var gatewayPort = builder.Configuration.GetValue("Gateway:Port", 5080);
-var issuer = builder.Configuration["Identity:Issuer"] ?? $"http://localhost:{gatewayPort}/";
+var issuer = builder.ExecutionContext.IsPublishMode
+    ? ReferenceExpression.Create($"{builder.AddParameter("identity-issuer").Resource}")
+    : ReferenceExpression.Create($"{builder.Configuration["Identity:Issuer"] ?? $"http://localhost:{gatewayPort}/"}");
 var environment = builder.Environment.EnvironmentName;
 
 // Every service owns its database, talks to the others over the broker, checks tokens against the
@@ -37,12 +40,24 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name, string datab
         .WithRestartOnFailure();
 }
 
-// The token keys are generated once per installation and stay in the data directory.
+// The token keys are generated once per installation and stay in the data directory; when publishing, they are
+// secret parameters the operator gives at deployment (never read, generated or written into the manifest here).
 var keys = Path.Combine(data, "identity");
-var identity = AddService<Projects.ParPlatform_Identity>("identity", "identitydb")
-    .WithEnvironment("Identity__SigningKey", Secrets.ReadOrCreate(Path.Combine(keys, "signing-key.pem"), Secrets.NewRsaKeyPem))
-    .WithEnvironment("Identity__EncryptionKey", Secrets.ReadOrCreate(Path.Combine(keys, "encryption-key"), Secrets.NewKey))
-    .WithEnvironment("Identity__DemoData", builder.Environment.IsDevelopment() ? "true" : "false");
+var identity = AddService<Projects.ParPlatform_Identity>("identity", "identitydb");
+if (builder.ExecutionContext.IsPublishMode)
+{
+    identity
+        .WithEnvironment("Identity__SigningKey", builder.AddParameter("identity-signing-key", secret: true))
+        .WithEnvironment("Identity__EncryptionKey", builder.AddParameter("identity-encryption-key", secret: true));
+}
+else
+{
+    identity
+        .WithEnvironment("Identity__SigningKey", Secrets.ReadOrCreate(Path.Combine(keys, "signing-key.pem"), Secrets.NewRsaKeyPem))
+        .WithEnvironment("Identity__EncryptionKey", Secrets.ReadOrCreate(Path.Combine(keys, "encryption-key"), Secrets.NewKey));
+}
+identity
+    .WithEnvironment("Identity__DemoData", builder.Environment.IsDevelopment() && !builder.ExecutionContext.IsPublishMode ? "true" : "false");
 var plans = AddService<Projects.ParPlatform_Plans>("plans", "plansdb").WithReference(identity);
 var dossiers = AddService<Projects.ParPlatform_Dossiers>("dossiers", "dossiersdb").WithReference(identity);
 var finance = AddService<Projects.ParPlatform_Finance>("finance", "financedb").WithReference(identity);

@@ -66,13 +66,21 @@ public static class PostgresBuilderExtensions
     /// <summary>
     /// A database named <paramref name="name"/> on the server with a login role of the same name that owns it,
     /// created (or given this start's password) once the server is healthy; healthy once that role can connect.
+    /// When publishing, the connection string of that role on Aspire's PostgreSQL container, its password a parameter.
     /// </summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddServiceDatabase(
         this IResourceBuilder<IResourceWithConnectionString> server, string name)
     {
         var builder = server.ApplicationBuilder;
         if (server.Resource is PostgresServerResource container)
-            return builder.CreateResourceBuilder(container).AddDatabase(name);
+        {
+            // Published: the service connects as its own role (owner of its database, password a secret parameter
+            // {name}-password), never as the superuser, whom row-level security does not restrain. The operator
+            // creates role and database before the first start (docs/deployment.md).
+            var rolePassword = builder.AddParameter($"{name}-password", secret: true);
+            return builder.AddConnectionString(name, ReferenceExpression.Create(
+                $"Host={container.Host};Port={container.Port};Database={name};Username={name};Password={rolePassword.Resource}"));
+        }
 
         var password = Secrets.Generate();
         var database = new ServiceDatabaseResource(name, server.Resource, ConnectionString(builder, server.Resource, name, password), password);
