@@ -43,6 +43,10 @@ var identity = AddService<Projects.ParPlatform_Identity>("identity", "identitydb
     .WithEnvironment("Identity__SigningKey", Secrets.ReadOrCreate(Path.Combine(keys, "signing-key.pem"), Secrets.NewRsaKeyPem))
     .WithEnvironment("Identity__EncryptionKey", Secrets.ReadOrCreate(Path.Combine(keys, "encryption-key"), Secrets.NewKey))
     .WithEnvironment("Identity__DemoData", builder.Environment.IsDevelopment() ? "true" : "false");
+// Its admin API lists and replays the error queues through the management API of the platform's own
+// broker; an external broker's (or a published container's) error queues are seen in its own management UI.
+if (messaging.Resource is RabbitMQExecutableResource broker)
+    identity.WithEnvironment("Messaging__ManagementUrl", broker.Management);
 var plans = AddService<Projects.ParPlatform_Plans>("plans", "plansdb").WithReference(identity);
 var dossiers = AddService<Projects.ParPlatform_Dossiers>("dossiers", "dossiersdb").WithReference(identity);
 var finance = AddService<Projects.ParPlatform_Finance>("finance", "financedb").WithReference(identity);
