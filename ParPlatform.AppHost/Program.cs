@@ -58,6 +58,10 @@ else
 }
 identity
     .WithEnvironment("Identity__DemoData", builder.Environment.IsDevelopment() && !builder.ExecutionContext.IsPublishMode ? "true" : "false");
+// Its admin API lists and replays the error queues through the management API of the platform's own
+// broker; an external broker's (or a published container's) error queues are seen in its own management UI.
+if (messaging.Resource is RabbitMQExecutableResource broker)
+    identity.WithEnvironment("Messaging__ManagementUrl", broker.Management);
 var plans = AddService<Projects.ParPlatform_Plans>("plans", "plansdb").WithReference(identity);
 var dossiers = AddService<Projects.ParPlatform_Dossiers>("dossiers", "dossiersdb").WithReference(identity);
 var finance = AddService<Projects.ParPlatform_Finance>("finance", "financedb").WithReference(identity);

@@ -19,7 +19,8 @@ public enum AccessDecision
 /// the integrators scoped to it (by unit or by province) read; everyone else gets 404.</item>
 /// <item>A province's routes: its reviewers read and write; integrators scoped to it read; unit
 /// officers and chairmen get 403 (province views are not theirs); everyone else 404.</item>
-/// <item>Admin routes: platform administrators; operators read; everyone else 403.</item>
+/// <item>Admin routes: platform administrators; operators read, and write only on /api/v1/admin/messaging/…
+/// (replaying the error queues); everyone else 403.</item>
 /// </list>
 /// </summary>
 public static class TenantAccess
@@ -43,6 +44,8 @@ public static class TenantAccess
         TenantRouteKind.Unit => DecideUnit(caller, route.Code!, write, unitProvince),
         TenantRouteKind.Province => DecideProvince(caller, route.Code!, write),
         TenantRouteKind.Admin => DecideAdmin(caller, write),
+        // Operators replay error queues: a write there is decided as a read.
+        TenantRouteKind.AdminMessaging => DecideAdmin(caller, write: false),
         _ => AccessDecision.NotFound,
     };
 

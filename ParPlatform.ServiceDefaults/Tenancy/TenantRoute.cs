@@ -14,6 +14,9 @@ public enum TenantRouteKind
     /// <summary>/api/v1/admin/…: the registry and the platform's own state.</summary>
     Admin,
 
+    /// <summary>/api/v1/admin/messaging/…: the broker's error queues, which operators replay too.</summary>
+    AdminMessaging,
+
     /// <summary>Any other /api/ path: no such route exists, whoever asks.</summary>
     Unknown,
 }
@@ -44,7 +47,7 @@ public sealed record TenantRoute(TenantRouteKind Kind, string? Code, string? Cod
             if (Is(segments[2], "provinces") && code is not null)
                 return new TenantRoute(TenantRouteKind.Province, code, ProvinceCode.TryParse(code, out _) ? null : ProvinceCode.FormatError);
             if (Is(segments[2], "admin"))
-                return new TenantRoute(TenantRouteKind.Admin, null, null);
+                return new TenantRoute(code is not null && Is(code, "messaging") ? TenantRouteKind.AdminMessaging : TenantRouteKind.Admin, null, null);
         }
         return new TenantRoute(TenantRouteKind.Unknown, null, null);
     }

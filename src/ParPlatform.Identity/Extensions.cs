@@ -21,6 +21,8 @@ public static class Extensions
         builder.AddServiceDatabase<IdentityDbContext>("identitydb", IdentityDbContext.Schema);
         // Identity publishes the registry's events (UnitRegistered, UnitUpdated); it consumes none.
         builder.AddMessaging<IdentityDbContext>("messaging", IdentityDbContext.Schema);
+        // Its admin API shows and replays the broker's error queues.
+        builder.AddErrorQueues("messaging");
 
         var issuer = AccessTokens.Issuer(builder.Configuration);
         var keys = TokenKeys.FromConfiguration(builder.Configuration);
@@ -76,6 +78,7 @@ public static class Extensions
     public static void MapIdentityApi(this IEndpointRouteBuilder app)
     {
         app.MapAdminApi();
+        app.MapErrorQueuesApi();
         app.MapTenantApi();
         app.MapConnectApi();
         app.MapAccountApi();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using ParPlatform.Contracts;
+using ParPlatform.Messaging.Errors;
 using ParPlatform.Messaging.Inbox;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.Messaging.Provisioning;
@@ -123,6 +124,22 @@ public static class MessagingExtensions
                 rabbit.UseRawJsonSerializer(RawSerializerOptions.AnyMessageType, isDefault: true);
             });
         });
+    }
+
+    /// <summary>
+    /// The broker's error queues for an admin API: <see cref="ErrorQueueOptions"/> from the "Messaging"
+    /// section (ManagementUrl) and ConnectionStrings:{connectionName}, checked on start.
+    /// </summary>
+    public static void AddErrorQueues(this IHostApplicationBuilder builder, string connectionName)
+    {
+        builder.Services.AddOptions<ErrorQueueOptions>()
+            .Bind(builder.Configuration.GetSection(MessagingOptions.Section))
+            .Configure(o => o.Broker = builder.Configuration.GetConnectionString(connectionName) ?? "")
+            .Validate(o => o.ManagementUrl is null or { IsAbsoluteUri: true, Scheme: "http" or "https" },
+                "Messaging:ManagementUrl must be an absolute http:// or https:// URL (the RabbitMQ management API).")
+            .Validate(o => Uri.TryCreate(o.Broker, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps",
+                $"ConnectionStrings:{connectionName} must be an amqp:// URI.")
+            .ValidateOnStart();
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using ParPlatform.Hosting.RabbitMQ;
+using ParPlatform.Messaging.Errors;
 using ParPlatform.TestSupport;
 using RabbitMQ.Client;
 

@@ -45,6 +45,7 @@ public sealed class IdentityFixture : IAsyncLifetime
         {
             ["ConnectionStrings:identitydb"] = database,
             ["ConnectionStrings:messaging"] = Messaging,
+            ["Messaging:ManagementUrl"] = Servers.Broker.ManagementUrl,
             ["Identity:Issuer"] = Issuer,
             ["Identity:SigningKey"] = SigningKey.ExportPkcs8PrivateKeyPem(),
             ["Identity:EncryptionKey"] = Convert.ToBase64String(EncryptionKey),

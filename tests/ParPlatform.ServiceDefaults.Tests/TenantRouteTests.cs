@@ -21,6 +21,7 @@ public sealed class TenantRouteTests
     [InlineData("/API/V1/Units/06112/plans/status", TenantRouteKind.Unit)]
     [InlineData("/api/v1/PROVINCES/20/units", TenantRouteKind.Province)]
     [InlineData("/Api/V1/Admin/units", TenantRouteKind.Admin)]
+    [InlineData("/Api/V1/Admin/Messaging/error-queues", TenantRouteKind.AdminMessaging)]
     public void Paths_are_read_without_regard_to_case_as_routing_does(string path, TenantRouteKind kind)
     {
         Assert.Equal(kind, TenantRoute.Parse(path)!.Kind);
@@ -73,6 +74,21 @@ public sealed class TenantRouteTests
         Assert.Equal(TenantRouteKind.Admin, route.Kind);
         Assert.Null(route.Code);
         Assert.Null(route.CodeError);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/admin/messaging/error-queues", TenantRouteKind.AdminMessaging)]
+    [InlineData("/api/v1/admin/messaging/error-queues/plans.unit-registered_error/replay", TenantRouteKind.AdminMessaging)]
+    [InlineData("/api/v1/admin/messaging", TenantRouteKind.AdminMessaging)]
+    [InlineData("/api/v1/admin/messagingx/error-queues", TenantRouteKind.Admin)]
+    [InlineData("/api/v1/admin/units/messaging", TenantRouteKind.Admin)]
+    public void Only_the_admin_messaging_paths_are_the_broker_s(string path, TenantRouteKind kind)
+    {
+        var route = TenantRoute.Parse(path);
+
+        Assert.NotNull(route);
+        Assert.Equal(kind, route.Kind);
+        Assert.Null(route.Code);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Aspire.Hosting.ApplicationModel;
 using ParPlatform.Hosting.Processes;
+using ParPlatform.Messaging.Errors;
 
 namespace ParPlatform.Hosting.RabbitMQ;
 
@@ -53,14 +54,17 @@ public sealed class RabbitMQExecutableResource(string name, string resourceDirec
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"amqp://{ServiceUser}:{ServicePassword}@127.0.0.1:{Amqp.Property(EndpointProperty.Port)}/{VirtualHost}");
 
+    /// <summary>The connection string's value (the service account), once the node runs.</summary>
+    public string ServiceConnectionString => $"amqp://{ServiceUser}:{ServicePassword}@127.0.0.1:{Amqp.Port}/{VirtualHost}";
+
     /// <summary>amqp://integrator:password@127.0.0.1:port/parplatform, once the node runs.</summary>
     public string IntegratorConnectionString => $"amqp://{IntegratorUser}:{IntegratorPassword}@127.0.0.1:{Amqp.Port}/{VirtualHost}";
 
     /// <summary>http://127.0.0.1:port of the management plugin (its HTTP API), once the node runs.</summary>
     public string ManagementUrl => $"http://127.0.0.1:{Management.Port}";
 
-    /// <summary>The error queues of this node: peeked at and replayed to their original queues.</summary>
-    public ErrorQueues ErrorQueues => new(this);
+    /// <summary>The error queues of this node, once it runs: peeked at and replayed to their original queues.</summary>
+    public ErrorQueues ErrorQueues => new(ServiceConnectionString, new Uri(ManagementUrl));
 
     /// <summary>The environment the node and rabbitmqctl share (node name, cookie, configuration, port mapper).</summary>
     internal Dictionary<string, string> NodeEnvironment() => new()

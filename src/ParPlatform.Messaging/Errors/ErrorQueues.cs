@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace ParPlatform.Hosting.RabbitMQ;
+namespace ParPlatform.Messaging.Errors;
 
 /// <summary>An error queue of the virtual host: how many messages it holds and the first of them.</summary>
 public sealed record ErrorQueueSnapshot(string Name, string OriginalQueue, long MessageCount, IReadOnlyList<FailedMessage> Messages);
@@ -26,31 +27,29 @@ public sealed record FailedMessage(
 
 /// <summary>
 /// The <c>&lt;queue&gt;_error</c> queues a service moves a message to once its retries are spent:
-/// listed without taking anything from them, and replayed to their original queue. Works on the
-/// local node (the queue list comes from its management API, as the service account).
+/// listed without taking anything from them, and replayed to their original queue. Works as the
+/// service account of <paramref name="broker"/> (amqp://user:password@host:port/vhost): over AMQP,
+/// and on the management API at <paramref name="managementUrl"/> for the list of queues.
 /// </summary>
-public sealed class ErrorQueues
+/// <remarks>
+/// A broker that cannot be reached fails with <see cref="HttpRequestException"/> (management API),
+/// <see cref="BrokerUnreachableException"/> (AMQP) or, past the timeout, <see cref="TaskCanceledException"/>.
+/// </remarks>
+public sealed class ErrorQueues(string broker, Uri managementUrl)
 {
     public const string Suffix = "_error";
     private const string FaultHeaderPrefix = "MT-Fault-";
     private const string ReasonHeader = "MT-Reason";
     private const int BodyLength = 2000;
     private const int StackTraceLines = 5;
-    private readonly RabbitMQExecutableResource _broker;
-
-    internal ErrorQueues(RabbitMQExecutableResource broker)
-    {
-        _broker = broker;
-    }
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly Uri _amqp = new(broker);
+    private readonly BrokerAddress _broker = BrokerAddress.Parse(broker);
 
     /// <summary>Every error queue of the virtual host, by name, with how many messages it holds (from the management API's statistics).</summary>
     public async Task<IReadOnlyList<(string Name, long Messages)>> DepthsAsync(CancellationToken cancellationToken = default)
     {
-        EnsureLocalNodeRunning();
-        using var response = await _broker.SendManagementAsync(
-            HttpMethod.Get, $"/api/queues/{RabbitMQExecutableResource.VirtualHost}?columns=name,messages", null, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var queues = await response.Content.ReadFromJsonAsync<List<QueueDepth>>(cancellationToken) ?? [];
+        var queues = await GetQueuesAsync<QueueDepth>("name,messages", cancellationToken);
         return [.. queues.Where(q => q.Name.EndsWith(Suffix, StringComparison.Ordinal)).OrderBy(q => q.Name, StringComparer.Ordinal).Select(q => (q.Name, q.Messages ?? 0))];
     }
 
@@ -60,11 +59,7 @@ public sealed class ErrorQueues
     /// </summary>
     public async Task<IReadOnlyList<ErrorQueueSnapshot>> ListAsync(int maxMessages = 50, CancellationToken cancellationToken = default)
     {
-        EnsureLocalNodeRunning();
-        using var response = await _broker.SendManagementAsync(
-            HttpMethod.Get, $"/api/queues/{RabbitMQExecutableResource.VirtualHost}?columns=name", null, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var queues = await response.Content.ReadFromJsonAsync<List<QueueName>>(cancellationToken) ?? [];
+        var queues = await GetQueuesAsync<QueueName>("name", cancellationToken);
 
         await using var connection = await ConnectAsync(cancellationToken);
         var list = new List<ErrorQueueSnapshot>();
@@ -83,11 +78,10 @@ public sealed class ErrorQueues
     /// </summary>
     /// <exception cref="ArgumentException">The name does not end in _error.</exception>
     /// <exception cref="KeyNotFoundException">There is no such queue, or no such message in it.</exception>
-    /// <exception cref="InvalidOperationException">The node is not running, or the broker refused a message.</exception>
+    /// <exception cref="InvalidOperationException">The broker refused a message.</exception>
     public async Task<int> ReplayAsync(string errorQueue, string? messageId = null, CancellationToken cancellationToken = default)
     {
         var originalQueue = OriginalQueueOf(errorQueue);
-        EnsureLocalNodeRunning();
         await using var connection = await ConnectAsync(cancellationToken);
         // A message taken and not acked (passed over, or not confirmed) returns to the error
         // queue, in its place, when the channel closes.
@@ -189,16 +183,22 @@ public sealed class ErrorQueues
             ? errorQueue[..^Suffix.Length]
             : throw new ArgumentException($"'{errorQueue}' is not an error queue: its name does not end in {Suffix}.", nameof(errorQueue));
 
-    private void EnsureLocalNodeRunning()
+    /// <summary>The virtual host's queues, with the given columns, from the management API as the service account.</summary>
+    private async Task<List<T>> GetQueuesAsync<T>(string columns, CancellationToken cancellationToken)
     {
-        if (!_broker.Management.IsAllocated)
-            throw new InvalidOperationException($"RabbitMQ '{_broker.Name}' is not running.");
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            $"{managementUrl.AbsoluteUri.TrimEnd('/')}/api/queues/{Uri.EscapeDataString(_broker.VirtualHost)}?columns={columns}");
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_broker.User}:{_broker.Password}")));
+        using var response = await Http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<List<T>>(cancellationToken) ?? [];
     }
 
     private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
         await new ConnectionFactory
         {
-            Uri = new Uri((await _broker.ConnectionStringExpression.GetValueAsync(cancellationToken))!),
+            Uri = _amqp,
             ClientProvidedName = "parplatform error queues",
         }.CreateConnectionAsync(cancellationToken);
 

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ParPlatform.Messaging.Errors;
+using ParPlatform.ServiceDefaults;
+using RabbitMQ.Client.Exceptions;
+
+namespace ParPlatform.Identity.Apis;
+
+public sealed record ReplayResponse(string Queue, int Replayed);
+
+/// <summary>
+/// The broker's error queues for scripts (the dashboard's replay-error-queue command is for people),
+/// for platform administrators and operators: the list with each queue's first messages, and the
+/// replay of a whole queue or one message of it to its original queue. A name not ending in _error
+/// is a 400; an unknown queue or message 404; a replay the broker refuses 409; a broker that cannot
+/// be reached, or no management URL (an external broker), 503.
+/// </summary>
+public static class ErrorQueuesApi
+{
+    private const int MaxMessages = 200;
+
+    public static void MapErrorQueuesApi(this IEndpointRouteBuilder app)
+    {
+        var queues = app.MapGroup("/api/v1/admin/messaging/error-queues");
+        queues.MapGet("/", ListAsync);
+        queues.MapPost("/{queue}/replay", (IOptions<ErrorQueueOptions> options, string queue, CancellationToken ct) =>
+            ReplayAsync(options.Value, queue, messageId: null, ct));
+        queues.MapPost("/{queue}/messages/{messageId}/replay", (IOptions<ErrorQueueOptions> options, string queue, string messageId, CancellationToken ct) =>
+            ReplayAsync(options.Value, queue, messageId, ct));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ErrorQueueSnapshot>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        IOptions<ErrorQueueOptions> options, int? messages, CancellationToken ct)
+    {
+        if (messages is < 0 or > MaxMessages)
+            return Invalid("messages", $"Từ 0 đến {MaxMessages}.");
+        if (options.Value.Queues() is not { } errorQueues)
+            return NoManagementUrl();
+        try
+        {
+            return TypedResults.Ok(await errorQueues.ListAsync(messages ?? 50, ct));
+        }
+        catch (Exception e) when (IsUnreachable(e, ct))
+        {
+            return Unreachable(e);
+        }
+        catch (KeyNotFoundException e)
+        {
+            // A queue deleted between the list and the look at its messages.
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Hàng đợi lỗi vừa thay đổi; hãy thử lại.", detail: e.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<ReplayResponse>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
+        ErrorQueueOptions options, string queue, string? messageId, CancellationToken ct)
+    {
+        if (!queue.EndsWith(ErrorQueues.Suffix, StringComparison.Ordinal) || queue.Length == ErrorQueues.Suffix.Length)
+            return Invalid("queue", $"{queue} không phải hàng đợi lỗi: tên phải kết thúc bằng {ErrorQueues.Suffix}.");
+        if (options.Queues() is not { } errorQueues)
+            return NoManagementUrl();
+        try
+        {
+            return TypedResults.Ok(new ReplayResponse(queue, await errorQueues.ReplayAsync(queue, messageId, ct)));
+        }
+        catch (KeyNotFoundException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy.",
+                detail: messageId is null ? $"Không có hàng đợi {queue}." : $"Không có thông điệp {messageId} trong {queue}.");
+        }
+        catch (InvalidOperationException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "RabbitMQ từ chối chạy lại thông điệp.", detail: e.Message);
+        }
+        catch (Exception e) when (IsUnreachable(e, ct))
+        {
+            return Unreachable(e);
+        }
+    }
+
+    private static bool IsUnreachable(Exception e, CancellationToken ct) =>
+        e is HttpRequestException or BrokerUnreachableException or OperationInterruptedException
+            || (e is TaskCanceledException && !ct.IsCancellationRequested);
+
+    private static ValidationProblem Invalid(string field, string error) =>
+        TypedResults.ValidationProblem(new FieldErrors().Add(field, error).ToDictionary(), title: "Dữ liệu gửi lên không hợp lệ.");
+
+    private static ProblemHttpResult Unreachable(Exception e) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Không kết nối được RabbitMQ.", detail: e.Message);
+
+    private static ProblemHttpResult NoManagementUrl() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Không xem được hàng đợi lỗi từ dịch vụ này.",
+            detail: "Chưa cấu hình Messaging:ManagementUrl (RabbitMQ bên ngoài nền tảng): xem và chạy lại hàng đợi lỗi trong trang quản trị của chính RabbitMQ đó.");
+}

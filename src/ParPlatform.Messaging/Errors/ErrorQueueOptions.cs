@@ -1,0 +1,18 @@
+namespace ParPlatform.Messaging.Errors;
+
+/// <summary>
+/// Where a service reaches the broker's error queues: the management API's base URL
+/// (<c>Messaging:ManagementUrl</c>, which the AppHost sets only for the platform's own broker)
+/// and the service account's amqp URI (<c>ConnectionStrings:{name}</c>).
+/// </summary>
+public sealed class ErrorQueueOptions
+{
+    /// <summary>http(s)://host:port of the management API; null when the broker's own management UI is the place to look.</summary>
+    public Uri? ManagementUrl { get; set; }
+
+    /// <summary>The service account's amqp URI, from the connection string.</summary>
+    public string Broker { get; set; } = "";
+
+    /// <summary>The error queues, or null when there is no management URL.</summary>
+    public ErrorQueues? Queues() => ManagementUrl is null ? null : new ErrorQueues(Broker, ManagementUrl);
+}
