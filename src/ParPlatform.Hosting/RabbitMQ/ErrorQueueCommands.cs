@@ -54,13 +54,12 @@ public static class ErrorQueueCommands
 
     private static async Task<ExecuteCommandResult> ReplayAsync(RabbitMQExecutableResource broker, ExecuteCommandContext context)
     {
-        var queue = context.Arguments.GetString(QueueArgument);
+        // Aspire checks the required queue argument and trims both before the command runs.
+        var queue = context.Arguments.GetString(QueueArgument)!;
         var messageId = context.Arguments.GetString(MessageArgument);
-        if (string.IsNullOrWhiteSpace(queue))
-            return CommandResults.Failure("Hãy nhập tên hàng đợi lỗi.");
         try
         {
-            var replayed = await broker.ErrorQueues.ReplayAsync(queue.Trim(), string.IsNullOrWhiteSpace(messageId) ? null : messageId.Trim(), context.CancellationToken);
+            var replayed = await broker.ErrorQueues.ReplayAsync(queue, string.IsNullOrEmpty(messageId) ? null : messageId, context.CancellationToken);
             context.Logger.LogInformation("Replayed {Count} message(s) of {Queue}", replayed, queue);
             return CommandResults.Success(string.Create(CultureInfo.InvariantCulture, $"Đã chạy lại {replayed} thông điệp của {queue}."));
         }
