@@ -3,6 +3,8 @@
 #              ./build.sh test — run every test against real PostgreSQL and RabbitMQ
 #              ./build.sh bench [messaging|dossiers|reporting] — run the benchmarks in bench/, or one of them
 #                (Release; figures in docs/performance.md)
+#              ./build.sh bench apphost [PREVIOUS_CHECKOUT] [RUNS] — the AppHost's start, memory and stop against
+#                a built checkout of the previous one (bench/apphost-startup.sh)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,6 +18,7 @@ usage() {
   echo "       ./build.sh bench dossiers [--intake=20000 --clients=32 --warmup=8000 --statistics-rows=100000"
   echo "                                  --statistics-calls=30 --import-rows=1000000 --per-dossier=5000]"
   echo "       ./build.sh bench reporting [--units=100 --per-unit=10000 --calls=30 --events=30000]"
+  echo "       ./build.sh bench apphost [PREVIOUS_CHECKOUT=../parplatform-before] [RUNS=3]   # not part of every benchmark"
   exit 2
 }
 
@@ -82,6 +85,11 @@ case "${1:-}" in
     case "$target" in
       messaging | dossiers | reporting) ;;
       all) if [ $# -gt 0 ]; then usage; fi ;;
+      apphost)
+        install_prerequisites
+        build
+        exec bench/apphost-startup.sh "$@"
+        ;;
       *) usage ;;
     esac
     install_prerequisites

@@ -1,30 +1,55 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace ParPlatform.Dossiers.Bench;
 
 /// <summary>
-/// PostgreSQL's output while <see cref="Capturing"/>, to count the statements a few requests send
+/// PostgreSQL's output between two marks it logged (<see cref="Expect"/>), to count the statements a few requests send
 /// (log_statement = 'all') or time them (log_min_duration_statement = 0), with log_line_prefix = '%d '.
 /// </summary>
 internal sealed class PostgresLog
 {
-    private readonly ConcurrentQueue<string> _lines = new();
-    private volatile bool _capturing;
+    private readonly List<string> _lines = [];
+    private readonly Lock _lock = new();
+    private string? _start;
+    private string? _end;
+    private bool _capturing;
+    private TaskCompletionSource _captured = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool Capturing
+    /// <summary>Completes once the end mark of the last <see cref="Expect"/> has been seen.</summary>
+    public Task Captured => _captured.Task;
+
+    /// <summary>Forgets what was captured; the lines after the returned start mark and before the end mark will be.</summary>
+    public (string Start, string End) Expect()
     {
-        get => _capturing;
-        set => _capturing = value;
+        lock (_lock)
+        {
+            _lines.Clear();
+            _capturing = false;
+            _captured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var mark = Guid.NewGuid().ToString("N");
+            (_start, _end) = ("bench-start-" + mark, "bench-end-" + mark);
+            return (_start, _end);
+        }
     }
 
-    public void Clear() => _lines.Clear();
-
-    /// <summary>Receives every line of every resource (PlatformOptions.Output).</summary>
-    public void Add(string resource, string line)
+    /// <summary>Receives every line PostgreSQL writes, as the orchestrator streams it: the time it was read, a space, the line.</summary>
+    public void Add(string line)
     {
-        if (_capturing && resource == "postgres")
-            _lines.Enqueue(line);
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && DateTimeOffset.TryParse(line.AsSpan(0, space), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _))
+            line = line[(space + 1)..];
+        lock (_lock)
+        {
+            if (_start is not null && line.Contains(_start, StringComparison.Ordinal))
+                _capturing = true;
+            else if (_end is not null && line.Contains(_end, StringComparison.Ordinal))
+            {
+                _capturing = false;
+                _captured.TrySetResult();
+            }
+            else if (_capturing)
+                _lines.Add(line);
+        }
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 // Dossiers benchmark (issue 5): intake through the gateway and straight to the service, the
 // statistics of a unit with a year of dossiers, and a bulk import next to the per-dossier API and to
 // a bare binary COPY. One run, one machine: PostgreSQL, RabbitMQ, the identity service, the dossiers
-// service and the gateway started by ParPlatform.Hosting as processes, as the AppHost starts them.
+// service and the gateway started with the AppHost's resource types by Aspire's orchestrator, as the AppHost starts them.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -9,12 +9,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using ParPlatform.Bench;
 using ParPlatform.Dossiers.Bench;
-using ParPlatform.Hosting;
 using ParPlatform.Hosting.Postgres;
 using ParPlatform.Hosting.Processes;
-using ParPlatform.Hosting.Projects;
 using ParPlatform.Hosting.RabbitMQ;
 
 BenchOptions options;
@@ -37,46 +39,51 @@ const string Province = "20";
 var directory = Path.Combine(Path.GetTempPath(), "parplatform-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(directory);
 var postgresLog = new PostgresLog();
-var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = directory, Output = postgresLog.Add });
-var postgres = builder.AddPostgres("postgres");
-var identityDb = postgres.AddDatabase("identitydb");
-var dossiersDb = postgres.AddDatabase("dossiersdb");
-var messaging = builder.AddRabbitMQ("messaging");
-var gateway = builder.AddProject("gateway", "ParPlatform.Gateway");
-var issuer = $"http://localhost:{gateway.Port.ToString(CultureInfo.InvariantCulture)}/";
-ProjectResource Service(string name, string projectName, PostgresDatabaseResource database) =>
-    builder.AddProject(name, projectName).WithReference(database).WaitFor(database).WithReference(messaging).WaitFor(messaging)
+var builder = Platform.CreateBuilder();
+var postgres = builder.AddPlatformPostgres("postgres", directory);
+var identityDb = postgres.AddServiceDatabase("identitydb");
+var dossiersDb = postgres.AddServiceDatabase("dossiersdb");
+var messaging = builder.AddPlatformRabbitMQ("messaging", directory);
+var gatewayPort = Platform.FreePort();
+var issuer = $"http://localhost:{gatewayPort.ToString(CultureInfo.InvariantCulture)}/";
+IResourceBuilder<ProjectResource> Service(string name, string projectName, IResourceBuilder<IResourceWithConnectionString> database) =>
+    builder.AddService(name, projectName).WithReference(database).WaitFor(database).WithReference(messaging).WaitFor(messaging)
         .WithEnvironment("Identity__Issuer", issuer);
 var identity = Service("identity", "ParPlatform.Identity", identityDb)
     .WithEnvironment("Identity__SigningKey", Secrets.NewRsaKeyPem())
     .WithEnvironment("Identity__EncryptionKey", Secrets.NewKey())
     .WithEnvironment("Identity__DemoData", "true"); // the demo units and their officers
 var dossiers = Service("dossiers", "ParPlatform.Dossiers", dossiersDb).WithReference(identity);
-gateway.WithEnvironment("Identity__Issuer", issuer)
+var gateway = builder.AddService("gateway", "ParPlatform.Gateway", gatewayPort)
+    .WithEnvironment("Identity__Issuer", issuer)
     // One client sends thousands of requests a second here; the per-client limit (50/s) is not what is measured.
     .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", "1000000")
     .WithEnvironment("Gateway__RateLimit__Burst", "1000000")
     .WithReference(identity).WaitFor(identity)
     .WithReference(dossiers).WaitFor(dossiers);
-var platform = builder.Build();
+await using var platform = builder.Build();
+var logs = platform.Services.GetRequiredService<ResourceLoggerService>();
 
 Console.WriteLine($"Dossiers benchmark, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {Environment.ProcessorCount} cores: {string.Join(' ', args)}");
 Console.WriteLine("Starting PostgreSQL, RabbitMQ, the identity and dossiers services and the gateway …");
 using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
 try
 {
-    await platform.StartAsync(CancellationToken.None);
+    await platform.StartAsync();
+    _ = CaptureAsync(logs.WatchAsync(postgres.Resource));
     await RunAsync();
     return 0;
 }
 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException or NpgsqlException)
 {
     Console.Error.WriteLine(e);
-    foreach (var service in platform.Resources.OfType<ProjectResource>())
+    foreach (var service in new[] { identity, dossiers, gateway })
     {
-        Console.Error.WriteLine($"--- {service.Name}, last lines:");
-        foreach (var line in service.Console.Lines.TakeLast(30))
-            Console.Error.WriteLine(line);
+        Console.Error.WriteLine($"--- {service.Resource.Name}, last lines:");
+        var lines = new List<string>();
+        await foreach (var batch in logs.GetAllAsync(service.Resource))
+            lines.AddRange(batch.Select(l => l.Content));
+        lines.TakeLast(30).ToList().ForEach(Console.Error.WriteLine);
     }
     return 1;
 }
@@ -86,21 +93,31 @@ finally
     Directory.Delete(directory, recursive: true);
 }
 
+// PostgreSQL's output, as the orchestrator streams it.
+async Task CaptureAsync(IAsyncEnumerable<IReadOnlyList<LogLine>> lines)
+{
+    await foreach (var batch in lines)
+    {
+        foreach (var line in batch)
+            postgresLog.Add(line.Content);
+    }
+}
+
 async Task RunAsync()
 {
-    var superuser = new NpgsqlConnectionStringBuilder(postgres.SuperuserConnectionString) { Database = dossiersDb.Name }.ConnectionString;
+    var superuser = new NpgsqlConnectionStringBuilder(await AdminAsync()) { Database = dossiersDb.Resource.Name }.ConnectionString;
     var cpu = new Cpu(new Dictionary<string, int>
     {
-        ["gateway"] = gateway.ProcessId!.Value,
-        ["dossiers service"] = dossiers.ProcessId!.Value,
-        ["identity service"] = identity.ProcessId!.Value,
-        ["PostgreSQL"] = postgres.ProcessId!.Value,
-        ["RabbitMQ"] = platform.Get<RabbitMQServerResource>("messaging").ProcessId!.Value,
+        ["gateway"] = await platform.ProcessIdAsync(gateway.Resource.Name),
+        ["dossiers service"] = await platform.ProcessIdAsync(dossiers.Resource.Name),
+        ["identity service"] = await platform.ProcessIdAsync(identity.Resource.Name),
+        ["PostgreSQL"] = await platform.ProcessIdAsync(postgres.Resource.Name),
+        ["RabbitMQ"] = await platform.ProcessIdAsync(messaging.Resource.Name),
     });
     var officerToken = await TokenAsync(Officer);
-    var viaGateway = Client(gateway.Url, officerToken);
-    var direct = Client(dossiers.Url, officerToken);
-    var statisticsClient = Client(gateway.Url, await TokenAsync(StatisticsOfficer));
+    var viaGateway = Client(gateway.Url(), officerToken);
+    var direct = Client(dossiers.Url(), officerToken);
+    var statisticsClient = Client(gateway.Url(), await TokenAsync(StatisticsOfficer));
     await ImportProceduresAsync(viaGateway, IntakeUnit);
     await ImportProceduresAsync(statisticsClient, StatisticsUnit);
 
@@ -148,7 +165,7 @@ async Task RunAsync()
             for (var i = 0; i < Timed; i++)
                 await StatisticsAsync(statisticsClient, path, options.StatisticsRows);
         });
-        var (database, byStatement) = postgresLog.Durations(dossiersDb.Name, Timed);
+        var (database, byStatement) = postgresLog.Durations(dossiersDb.Resource.Name, Timed);
         Row($"statistics of a unit with {options.StatisticsRows:N0} dossiers over one year, through the gateway ({options.StatisticsCalls} calls, one at a time)",
             F($"median {median:N0} ms, p95 {p95:N0} ms"), "< 200 ms", F($"p95 ÷ 200 ms = {p95 / 200:N2}"));
         Row($"(of which PostgreSQL's parse, bind and execute, {Timed} calls: " + string.Join(", ", byStatement.Take(3).Select(b => F($"`{b.Statement}` {b.Milliseconds:N0} ms"))) + ")",
@@ -234,7 +251,7 @@ async Task RunAsync()
                     await send(i);
                 await Task.Delay(1000); // the outbox dispatcher publishes the events and marks them sent
             });
-            statements.AddRange(postgresLog.Statements(dossiersDb.Name, options.StatementSample));
+            statements.AddRange(postgresLog.Statements(dossiersDb.Resource.Name, options.StatementSample));
         }
         CpuRow("intake through the gateway", options.Intake, "intake", gatewayCpu);
         CpuRow("intake straight to the service", options.Intake, "intake", directCpu);
@@ -275,7 +292,7 @@ async Task RunAsync()
         // PostgreSQL times the import's statements that take a second or more: where the writing goes.
         await LogStatementsAsync("log_min_duration_statement", "1000", async () => import = await ImportAsync(viaGateway, IntakeUnit, csv, options.ImportRows));
         var importCpu = Cpu.Between(before, cpu.Take());
-        var (_, importStatements) = postgresLog.Durations(dossiersDb.Name, 1);
+        var (_, importStatements) = postgresLog.Durations(dossiersDb.Resource.Name, 1);
         File.Delete(csv);
         // Its DossiersRecorded events (500 dossiers each, for the read models) leave through the outbox after it.
         var dispatch = Stopwatch.StartNew();
@@ -329,7 +346,7 @@ async Task RunAsync()
     if (statements.Count > 0)
     {
         Console.WriteLine();
-        Console.WriteLine($"Statements in {dossiersDb.Name} per intake through the gateway ({options.StatementSample} intakes one at a time, with the outbox dispatcher's):");
+        Console.WriteLine($"Statements in {dossiersDb.Resource.Name} per intake through the gateway ({options.StatementSample} intakes one at a time, with the outbox dispatcher's):");
         Console.WriteLine();
         statements.ForEach(Console.WriteLine);
     }
@@ -344,7 +361,7 @@ HttpClient Client(string baseUrl, string token)
 
 async Task<string> TokenAsync(string userName)
 {
-    using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(gateway.Url) };
+    using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(gateway.Url()) };
     using var form = new FormUrlEncodedContent(new Dictionary<string, string>
     {
         ["grant_type"] = "password", ["client_id"] = "parplatform-scripts", ["username"] = userName, ["password"] = "ParPlatform@2026", ["scope"] = "api",
@@ -422,22 +439,28 @@ async Task<double> StatisticsAsync(HttpClient client, string path, int expected)
     return elapsed;
 }
 
-// Runs with a PostgreSQL logging setting on (for every session, at once), capturing what it logs.
+// Runs with a PostgreSQL logging setting on (for every session, at once), capturing what it logs. The orchestrator
+// streams PostgreSQL's output a moment after it is written: what is captured lies between two marks logged around the run.
 async Task LogStatementsAsync(string setting, string value, Func<Task> run)
 {
-    var admin = postgres.SuperuserConnectionString;
+    var admin = await AdminAsync();
     await ExecuteAsync(admin, $"ALTER SYSTEM SET {setting} = '{value}'");
     await ExecuteAsync(admin, "ALTER SYSTEM SET log_line_prefix = '%d '");
     await ExecuteAsync(admin, "SELECT pg_reload_conf()");
     await Task.Delay(1000);
-    postgresLog.Clear();
-    postgresLog.Capturing = true;
+    var (start, end) = postgresLog.Expect();
+    await ExecuteAsync(admin, $"DO $$ BEGIN RAISE LOG '{start}'; END $$");
     await run();
-    postgresLog.Capturing = false;
+    await ExecuteAsync(admin, $"DO $$ BEGIN RAISE LOG '{end}'; END $$");
+    await postgresLog.Captured.WaitAsync(TimeSpan.FromSeconds(30));
     await ExecuteAsync(admin, $"ALTER SYSTEM RESET {setting}");
     await ExecuteAsync(admin, "ALTER SYSTEM RESET log_line_prefix");
     await ExecuteAsync(admin, "SELECT pg_reload_conf()");
 }
+
+// The superuser's connection string (database postgres).
+async Task<string> AdminAsync() =>
+    await postgres.Resource.GetConnectionStringAsync() ?? throw new InvalidOperationException("postgres has no connection string.");
 
 static async Task WaitForOutboxAsync(string connectionString)
 {

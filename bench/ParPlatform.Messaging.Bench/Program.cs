@@ -1,14 +1,15 @@
 // Messaging benchmark: commit → consumer effect through the outbox, next to direct publishing
 // and to raw RabbitMQ, and latency at a steady rate. All in one run, on one machine, against a
-// PostgreSQL and a RabbitMQ started by ParPlatform.Hosting; figures are printed as ratios.
+// PostgreSQL and a RabbitMQ started with the AppHost's resource types by Aspire's orchestrator; figures are printed as ratios.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Aspire.Hosting;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using ParPlatform.Hosting;
+using ParPlatform.Bench;
 using ParPlatform.Hosting.Postgres;
 using ParPlatform.Hosting.RabbitMQ;
 using ParPlatform.Messaging.Tests.Testing;
@@ -17,18 +18,23 @@ using RabbitMQ.Client.Events;
 
 var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
 var directory = Path.Combine(Path.GetTempPath(), "parplatform-bench", Guid.NewGuid().ToString("N"));
-var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = directory });
-var postgres = builder.AddPostgres("postgres");
-postgres.AddDatabase("alphadb");
-postgres.AddDatabase("sinkdb");
-builder.AddRabbitMQ("messaging");
-var platform = builder.Build();
+var builder = Platform.CreateBuilder();
+var postgres = builder.AddPlatformPostgres("postgres", directory);
+var databases = new[] { postgres.AddServiceDatabase("alphadb"), postgres.AddServiceDatabase("sinkdb") };
+var messaging = builder.AddPlatformRabbitMQ("messaging", directory);
+await using var platform = builder.Build();
 Console.WriteLine("Starting PostgreSQL and RabbitMQ …");
-await platform.StartAsync(CancellationToken.None);
+await platform.StartAsync();
 try
 {
-    string Db(string name) => platform.Get<PostgresDatabaseResource>(name).ConnectionString;
-    var broker = platform.Get<RabbitMQServerResource>("messaging").ConnectionString;
+    var connectionStrings = new Dictionary<string, string>();
+    foreach (var resource in databases.Append(messaging).Select(r => r.Resource))
+    {
+        await platform.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name);
+        connectionStrings[resource.Name] = await resource.GetConnectionStringAsync() ?? throw new InvalidOperationException($"{resource.Name} has no connection string.");
+    }
+    string Db(string name) => connectionStrings[name];
+    var broker = connectionStrings["messaging"];
     await TestService.CreateTablesAsync<AlphaDbContext>(Db("alphadb"), "alpha", o => new AlphaDbContext(o));
     await TestService.CreateTablesAsync<SinkDbContext>(Db("sinkdb"), "sink", o => new SinkDbContext(o));
     await using var sinkDb = NpgsqlDataSource.Create(Db("sinkdb"));

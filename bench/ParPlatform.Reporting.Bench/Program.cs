@@ -1,19 +1,20 @@
 // Reporting benchmark (issue 6): a province of 100 units with 10,000 dossiers each in the read
 // model; the province's statistics for a quarter through the gateway, next to the same SQL over the
 // read model and over a plain copy of the raw dossier rows; then event ingestion into the read
-// model. PostgreSQL, RabbitMQ, the identity and reporting services and the gateway are started by
-// ParPlatform.Hosting as processes, as the AppHost starts them.
+// model. PostgreSQL, RabbitMQ, the identity and reporting services and the gateway are started with the
+// AppHost's resource types by Aspire's orchestrator, as the AppHost starts them.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Npgsql;
+using ParPlatform.Bench;
 using ParPlatform.Contracts.Dossiers;
-using ParPlatform.Hosting;
 using ParPlatform.Hosting.Postgres;
 using ParPlatform.Hosting.Processes;
-using ParPlatform.Hosting.Projects;
 using ParPlatform.Hosting.RabbitMQ;
 using ParPlatform.Messaging;
 using ParPlatform.Reporting.Data;
@@ -35,31 +36,33 @@ internal static class Program
 
         var directory = Path.Combine(Path.GetTempPath(), "parplatform-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var builder = new PlatformBuilder(new PlatformOptions { DataDirectory = directory, Output = (_, _) => { } });
-        var postgres = builder.AddPostgres("postgres");
-        var identityDb = postgres.AddDatabase("identitydb");
-        var reportingDb = postgres.AddDatabase("reportingdb");
-        var messaging = builder.AddRabbitMQ("messaging");
-        var gateway = builder.AddProject("gateway", "ParPlatform.Gateway");
-        var issuer = $"http://localhost:{gateway.Port.ToString(CultureInfo.InvariantCulture)}/";
-        ProjectResource Service(string name, string projectName, PostgresDatabaseResource database) =>
-            builder.AddProject(name, projectName).WithReference(database).WaitFor(database).WithReference(messaging).WaitFor(messaging)
+        var builder = Platform.CreateBuilder();
+        var postgres = builder.AddPlatformPostgres("postgres", directory);
+        var identityDb = postgres.AddServiceDatabase("identitydb");
+        var reportingDb = postgres.AddServiceDatabase("reportingdb");
+        var messaging = builder.AddPlatformRabbitMQ("messaging", directory);
+        var gatewayPort = Platform.FreePort();
+        var issuer = $"http://localhost:{gatewayPort.ToString(CultureInfo.InvariantCulture)}/";
+        IResourceBuilder<ProjectResource> Service(string name, string projectName, IResourceBuilder<IResourceWithConnectionString> database) =>
+            builder.AddService(name, projectName).WithReference(database).WaitFor(database).WithReference(messaging).WaitFor(messaging)
                 .WithEnvironment("Identity__Issuer", issuer);
         var identity = Service("identity", "ParPlatform.Identity", identityDb)
             .WithEnvironment("Identity__SigningKey", Secrets.NewRsaKeyPem())
             .WithEnvironment("Identity__EncryptionKey", Secrets.NewKey())
             .WithEnvironment("Identity__DemoData", "true"); // Lạng Sơn's reviewer
         var reporting = Service("reporting", "ParPlatform.Reporting", reportingDb).WithReference(identity);
-        gateway.WithEnvironment("Identity__Issuer", issuer)
+        var gateway = builder.AddService("gateway", "ParPlatform.Gateway", gatewayPort)
+            .WithEnvironment("Identity__Issuer", issuer)
             .WithReference(identity).WaitFor(identity)
             .WithReference(reporting).WaitFor(reporting);
-        var platform = builder.Build();
+        await using var platform = builder.Build();
 
         Console.WriteLine($"Reporting benchmark, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {Environment.ProcessorCount} cores: " +
             $"{units} units × {perUnit:N0} dossiers, {calls} calls, {events:N0} events");
         try
         {
-            await platform.StartAsync(CancellationToken.None);
+            await platform.StartAsync();
+            await platform.ResourceNotifications.WaitForResourceHealthyAsync(gateway.Resource.Name);
             await RunAsync();
             return 0;
         }
@@ -71,14 +74,14 @@ internal static class Program
 
         async Task RunAsync()
         {
-            await using var db = new NpgsqlConnection(reportingDb.ConnectionString);
+            await using var db = new NpgsqlConnection(await reportingDb.Resource.GetConnectionStringAsync());
             await db.OpenAsync();
             await ExecuteAsync(db, "SELECT set_config('parplatform.all_tenants', 'on', false)");
             var seeding = Stopwatch.StartNew();
             await SeedAsync(db);
             Console.WriteLine($"Seeded {units * perUnit:N0} dossiers in {seeding.Elapsed.TotalSeconds:0} s");
 
-            using var http = new HttpClient { BaseAddress = new Uri(gateway.Url) };
+            using var http = new HttpClient { BaseAddress = new Uri(gateway.Url()) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http, "langson.sonoivu"));
             var path = $"/api/v1/provinces/{Province}/reports/statistics/dossiers?period={Period}";
             var answer = await http.GetFromJsonAsync<JsonElement>(path);
@@ -138,7 +141,7 @@ internal static class Program
         async Task<(double Ingested, double Published)> IngestAsync(NpgsqlConnection db)
         {
             var before = await CountAsync(db, "SELECT count(*) FROM reporting.inbox_messages");
-            var factory = new ConnectionFactory { Uri = new Uri(messaging.ConnectionString) };
+            var factory = new ConnectionFactory { Uri = new Uri((await messaging.Resource.GetConnectionStringAsync())!) };
             await using var connection = await factory.CreateConnectionAsync();
             await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
             var exchange = EventNames.ExchangeOf(typeof(DossierReceived));

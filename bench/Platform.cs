@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Reflection;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ParPlatform.Hosting.Services;
+
+namespace ParPlatform.Bench;
+
+/// <summary>
+/// What the benchmarks share to start a part of the platform as the AppHost does: Aspire's builder (without
+/// the dashboard; the orchestrator DCP runs every resource), the services from their build output in the
+/// benchmark's configuration, and each resource's process once it is healthy.
+/// </summary>
+internal static class Platform
+{
+    private static readonly string RepositoryRoot = typeof(Platform).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "ParPlatform.RepositoryRoot").Value!;
+
+    /// <summary>Aspire's builder, no dashboard, only its warnings on the console (the benchmark prints its figures).</summary>
+    public static IDistributedApplicationBuilder CreateBuilder()
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { DisableDashboard = true });
+        // Stopping the application waits until the orchestrator has stopped every process (the benchmark then deletes their data).
+        builder.Configuration["DcpPublisher:WaitForResourceCleanup"] = "true";
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            // Each resource is unhealthy until it has started, and the benchmark waits for that.
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+        return builder;
+    }
+
+    /// <summary>
+    /// src/<paramref name="projectName"/> run from bin/&lt;configuration&gt;/net10.0 (built with the benchmark, which
+    /// references it), on a port of its own (<paramref name="port"/> when given), healthy when /health answers 200, with
+    /// the environment the AppHost gives (Development, as the benchmarks always ran the services) but no OTLP endpoint.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddService(this IDistributedApplicationBuilder builder, string name, string projectName, int? port = null) =>
+        builder.AddProject(name, Path.Combine(RepositoryRoot, "src", projectName, projectName + ".csproj"), options => options.ExcludeLaunchProfile = true)
+            .FromBuildOutput()
+            .WithHttpEndpoint(port: port, isProxied: false)
+            .WithHttpHealthCheck("/health")
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+            .WithEnvironment("DOTNET_ENVIRONMENT", "Development")
+            // Nothing receives OTLP here (no dashboard): without an endpoint the services record spans and export nothing,
+            // as they always did in the benchmarks, instead of retrying an export to a port where nothing listens.
+            .WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+
+    /// <summary>Where a started service answers: http://127.0.0.1:port.</summary>
+    public static string Url(this IResourceBuilder<ProjectResource> service) =>
+        $"http://127.0.0.1:{service.GetEndpoint("http").Port.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Waits until the resource is healthy and returns the id of its process (the snapshot's executable.pid).</summary>
+    public static async Task<int> ProcessIdAsync(this DistributedApplication app, string name)
+    {
+        var healthy = await app.ResourceNotifications.WaitForResourceHealthyAsync(name);
+        return healthy.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"{name} is healthy but has no process id.");
+    }
+
+    /// <summary>A port nothing listens on now (the gateway's, which the identity service's token issuer names before it starts).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
