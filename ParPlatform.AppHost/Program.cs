@@ -22,22 +22,28 @@ var issuer = builder.ExecutionContext.IsPublishMode
     : ReferenceExpression.Create($"{builder.Configuration["Identity:Issuer"] ?? $"http://localhost:{gatewayPort}/"}");
 var environment = builder.Environment.EnvironmentName;
 
-// Every service owns its database, talks to the others over the broker, checks tokens against the
-// identity service's keys (http://identity/.well-known/jwks) and is started again if it fails.
-IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database)
-    where TProject : IProjectMetadata, new()
-{
-    var db = postgres.AddServiceDatabase(database);
-    return builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
+// Every project (the services and the gateway) runs from its build output on the port given (a free one when none),
+// checks tokens for the one issuer, is healthy when its /health says so and is started again if it fails.
+IResourceBuilder<ProjectResource> AddPlatformProject<TProject>(string name, int? port = null)
+    where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
         .FromBuildOutput()
-        .WithHttpEndpoint(isProxied: false)
+        .WithHttpEndpoint(port: port, isProxied: false)
         .WithHttpHealthCheck("/health")
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
         .WithEnvironment("DOTNET_ENVIRONMENT", environment)
         .WithEnvironment("Identity__Issuer", issuer)
-        .WithReference(db).WaitFor(db)
-        .WithReference(messaging).WaitFor(messaging)
         .WithRestartOnFailure();
+
+// Every service owns its database, talks to the others over the broker and checks tokens against the
+// identity service's keys (http://identity/.well-known/jwks).
+IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database)
+    where TProject : IProjectMetadata, new()
+{
+    var db = postgres.AddServiceDatabase(database);
+    return AddPlatformProject<TProject>(name)
+        .WithReference(db).WaitFor(db)
+        .WithReference(messaging).WaitFor(messaging);
 }
 
 // The token keys are generated once per installation and stay in the data directory; when publishing, they are
@@ -68,20 +74,13 @@ var finance = AddService<Projects.ParPlatform_Finance>("finance", "financedb").W
 var staffing = AddService<Projects.ParPlatform_Staffing>("staffing", "staffingdb").WithReference(identity);
 var reporting = AddService<Projects.ParPlatform_Reporting>("reporting", "reportingdb").WithReference(identity);
 
-builder.AddProject<Projects.ParPlatform_Gateway>("gateway", options => options.ExcludeLaunchProfile = true)
-    .FromBuildOutput()
-    .WithHttpEndpoint(port: gatewayPort, isProxied: false)
+AddPlatformProject<Projects.ParPlatform_Gateway>("gateway", gatewayPort)
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health")
-    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
-    .WithEnvironment("DOTNET_ENVIRONMENT", environment)
-    .WithEnvironment("Identity__Issuer", issuer)
     .WithReference(identity).WaitFor(identity)
     .WithReference(plans).WaitFor(plans)
     .WithReference(dossiers).WaitFor(dossiers)
     .WithReference(finance).WaitFor(finance)
     .WithReference(staffing).WaitFor(staffing)
-    .WithReference(reporting).WaitFor(reporting)
-    .WithRestartOnFailure();
+    .WithReference(reporting).WaitFor(reporting);
 
 builder.Build().Run();
