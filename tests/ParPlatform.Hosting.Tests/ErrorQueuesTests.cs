@@ -192,32 +192,8 @@ public sealed class ErrorQueuesTests(ServersFixture fixture) : IAsyncLifetime
             timeout.Token);
     }
 
-    /// <summary>Publishes a message to the error queue the way MassTransit 8 moves one there; returns its message id.</summary>
-    private async Task<string> PutFailedMessageAsync(string body, string exceptionMessage)
-    {
-        var id = Guid.NewGuid().ToString();
-        var properties = new BasicProperties
-        {
-            MessageId = id,
-            ContentType = "application/json",
-            DeliveryMode = DeliveryModes.Persistent,
-            Headers = new Dictionary<string, object?>
-            {
-                ["x-tenant"] = "kept",
-                ["MT-Reason"] = "fault",
-                ["MT-Fault-ExceptionType"] = "System.InvalidOperationException",
-                ["MT-Fault-Message"] = exceptionMessage,
-                ["MT-Fault-Timestamp"] = "2026-03-01T02:03:04.0000000Z",
-                ["MT-Fault-StackTrace"] = string.Join(Environment.NewLine, Enumerable.Range(1, 8).Select(i => $"   at Frame{i}()")),
-                ["MT-Fault-ConsumerType"] = "ParPlatform.Plans.UnitRegisteredConsumer",
-                ["MT-Fault-MessageType"] = "ParPlatform.Contracts.Identity.UnitRegistered",
-                ["MT-Fault-RetryCount"] = 3,
-                ["MT-Host-MachineName"] = "test",
-            },
-        };
-        await _channel.BasicPublishAsync("", ErrorQueue, mandatory: true, properties, Encoding.UTF8.GetBytes(body));
-        return id;
-    }
+    private Task<string> PutFailedMessageAsync(string body, string exceptionMessage) =>
+        FailedMessages.PublishAsync(_channel, ErrorQueue, body, exceptionMessage);
 
     /// <summary>Takes every message off the queue; returns their message ids in order.</summary>
     private async Task<List<string?>> DrainAsync(string queue)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using ParPlatform.TestSupport;
 using RabbitMQ.Client;
 
 namespace ParPlatform.Identity.Tests;
@@ -170,28 +171,8 @@ public sealed class ErrorQueuesApiTests(IdentityFixture identity) : IAsyncLifeti
         return body;
     }
 
-    /// <summary>Publishes a message to the error queue the way MassTransit 8 moves one there; returns its message id.</summary>
-    private async Task<string> PutFailedMessageAsync(string exceptionMessage)
-    {
-        var id = Guid.NewGuid().ToString();
-        var properties = new BasicProperties
-        {
-            MessageId = id,
-            ContentType = "application/json",
-            DeliveryMode = DeliveryModes.Persistent,
-            Headers = new Dictionary<string, object?>
-            {
-                ["MT-Reason"] = "fault",
-                ["MT-Fault-ExceptionType"] = "System.InvalidOperationException",
-                ["MT-Fault-Message"] = exceptionMessage,
-                ["MT-Fault-Timestamp"] = "2026-03-01T02:03:04.0000000Z",
-                ["MT-Fault-ConsumerType"] = "ParPlatform.Plans.UnitRegisteredConsumer",
-                ["MT-Fault-RetryCount"] = 3,
-            },
-        };
-        await _channel.BasicPublishAsync("", ErrorQueue, mandatory: true, properties, Encoding.UTF8.GetBytes("""{"unitCode":"06112"}"""));
-        return id;
-    }
+    private Task<string> PutFailedMessageAsync(string exceptionMessage) =>
+        FailedMessages.PublishAsync(_channel, ErrorQueue, """{"unitCode":"06112"}""", exceptionMessage);
 
     /// <summary>Takes every message off the queue; returns their message ids in order.</summary>
     private async Task<List<string?>> DrainAsync(string queue)
