@@ -26,6 +26,7 @@ public sealed class LifecycleTests
             var running = Processes.Using(directory.Path);
             Assert.All(pids, pid => Assert.Contains(running, line => line.StartsWith($"{pid}: ", StringComparison.Ordinal)));
             await WriteDataAsync(first);
+            await StopPortMapperFirstAsync(first);
 
             await first.StopAsync();
 
@@ -49,6 +50,22 @@ public sealed class LifecycleTests
         Assert.All(pidsAgain, pid => Assert.False(Processes.IsAlive(pid), $"process {pid} is still running"));
         Assert.Empty(Processes.Using(directory.Path));
         Assert.Equal("shut down", await ClusterStateAsync(directory.Path));
+    }
+
+    /// <summary>
+    /// The orchestrator does not order its stops, so the port mapper may go before the node. The node then keeps
+    /// its port mapper alive (rabbit_epmd_monitor, every minute) by running a one-off Erlang VM with its own
+    /// environment, which would start a port mapper as a daemon that outlives the platform. Stops the port mapper
+    /// and runs that VM at once, as the node would.
+    /// </summary>
+    private static async Task StopPortMapperFirstAsync(DistributedApplication app)
+    {
+        var stop = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync("messaging-epmd", KnownResourceCommands.StopCommand);
+        Assert.True(stop.Success, stop.Message);
+        var environment = File.ReadAllText($"/proc/{Pid(app, "messaging")}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(variable => variable.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
+        await Command.RunAsync("/usr/lib/erlang/bin/erl", ["-boot", "no_dot_erlang", "-sname", "epmd-starter-test", "-noinput", "-s", "erlang", "halt"],
+            TimeSpan.FromSeconds(30), CancellationToken.None, environment: environment);
     }
 
     /// <summary>PostgreSQL with plansdb and RabbitMQ, with their data in <paramref name="dataDirectory"/>, as the AppHost declares them.</summary>

@@ -69,6 +69,10 @@ public sealed class RabbitMQExecutableResource(string name, string resourceDirec
     /// <summary>The environment the node and rabbitmqctl share (node name, cookie, configuration, port mapper).</summary>
     internal Dictionary<string, string> NodeEnvironment() => new()
     {
+        // No Erlang VM of this environment ever starts a port mapper: the node, rabbitmqctl, and the one-off VM by
+        // which the node keeps its port mapper alive every minute (which, after the orchestrator stopped the port
+        // mapper resource but not yet the node, would leave a port mapper daemon behind). The resource is the one.
+        ["ERL_FLAGS"] = "-start_epmd false",
         ["HOME"] = Path.Combine(ResourceDirectory, "home"), // the Erlang cookie lives here
         ["RABBITMQ_NODENAME"] = NodeName,
         ["RABBITMQ_USE_LONGNAME"] = "false",
