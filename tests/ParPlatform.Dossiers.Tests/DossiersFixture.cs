@@ -56,6 +56,9 @@ public sealed class DossiersFixture : IAsyncLifetime
     /// <summary>A client with the token of a unit officer of <paramref name="unit"/>.</summary>
     public HttpClient Officer(string unit) => TestIdentity.Bearing(Service.CreateClient(), Identity.Officer(unit));
 
+    /// <summary>A client with the token of the chairman of <paramref name="unit"/>.</summary>
+    public HttpClient Chairman(string unit) => TestIdentity.Bearing(Service.CreateClient(), Identity.Chairman(unit));
+
     /// <summary>A client with the token of the platform administrator.</summary>
     public HttpClient Admin() => TestIdentity.Bearing(Service.CreateClient(), Identity.Admin());
 

@@ -55,6 +55,9 @@ public sealed class TestIdentity : IAsyncDisposable
     public string Officer(string unit) =>
         Token(("role", "unit-officer"), ("unit", unit), ("province", unit == "24778" ? "68" : "20"), ("agency", $"mot-cua-{unit}"));
 
+    /// <summary>The chairman's token for <paramref name="unit"/> (of Lâm Đồng, 68, for 24778; of Lạng Sơn, 20, otherwise).</summary>
+    public string Chairman(string unit) => Token(("role", "unit-chairman"), ("unit", unit), ("province", unit == "24778" ? "68" : "20"));
+
     /// <summary>The platform administrator's token.</summary>
     public string Admin() => Token(("role", "platform-admin"));
 

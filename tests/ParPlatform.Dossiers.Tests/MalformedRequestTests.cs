@@ -1,0 +1,46 @@
+using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.TestSupport;
+
+namespace ParPlatform.Dossiers.Tests;
+
+/// <summary>
+/// Every route of the dossiers service, walked with malformed bodies, query strings and route values
+/// (TestSupport/MalformedRequests), as each role the route lets through: never a 5xx, a body or query
+/// value of the wrong type is a 400 naming its field, and nothing is written. Its own service and
+/// database (a class fixture), so no other test's writes move the counts.
+/// </summary>
+public sealed class MalformedRequestTests(DossiersFixture dossiers) : IClassFixture<DossiersFixture>
+{
+    private static readonly string[] Tables =
+    [
+        "dossiers.dossiers", "dossiers.dossier_transitions", "dossiers.procedures", "dossiers.feedback", "dossiers.dossier_imports",
+        "dossiers.calendar_years", "dossiers.outbox_messages",
+    ];
+
+    [Fact]
+    public async Task No_route_answers_a_malformed_request_with_a_5xx_and_none_writes()
+    {
+        var requests = MalformedRequests.For(dossiers.Service.Services, new Dictionary<string, string>
+        {
+            ["unitCode"] = "06112",
+            ["provinceCode"] = "20",
+            ["action"] = "receive",
+            ["year"] = "1999", // a year the calendar refuses, so that {} writes no calendar either
+        });
+        FuzzCaller[] callers =
+        [
+            new(new Caller(PlatformRoles.UnitOfficer, new HashSet<string> { "06112" }, "20"), dossiers.Officer("06112")),
+            new(new Caller(PlatformRoles.UnitChairman, new HashSet<string> { "06112" }, "20"), dossiers.Chairman("06112")),
+            new(new Caller(PlatformRoles.ProvinceReviewer, new HashSet<string>(), "20"), dossiers.Reviewer("20")),
+            new(new Caller(PlatformRoles.PlatformAdmin, new HashSet<string>(), null), dossiers.Admin()),
+        ];
+        var before = await MalformedRequests.CountRowsAsync(dossiers.Database, Tables);
+
+        var failures = await MalformedRequests.FailuresAsync(requests, callers, unitProvince: "20");
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {requests.Count} malformed requests:\n{string.Join('\n', failures)}");
+        Assert.Equal(before, await MalformedRequests.CountRowsAsync(dossiers.Database, Tables));
+        // The walk reached the routes: intake, procedures, feedback, actions, calendar years, imports.
+        Assert.True(requests.Count(r => r.Field is not null) > 100, $"only {requests.Count(r => r.Field is not null)} requests with a field to name");
+    }
+}

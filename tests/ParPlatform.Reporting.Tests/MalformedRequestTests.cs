@@ -1,0 +1,41 @@
+using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.TestSupport;
+
+namespace ParPlatform.Reporting.Tests;
+
+/// <summary>
+/// Every route of the reporting service, walked with malformed bodies, query strings and route values
+/// (TestSupport/MalformedRequests), as each role the route lets through: never a 5xx, a body or query
+/// value of the wrong type is a 400 naming its field, and nothing is written. Its own service and
+/// database (a class fixture), so no other test's writes move the counts.
+/// </summary>
+public sealed class MalformedRequestTests(ReportingFixture reporting) : IClassFixture<ReportingFixture>
+{
+    /// <summary>Not the rebuilds: {} is a well-formed request to rebuild every unit.</summary>
+    private static readonly string[] Tables = ["reporting.period_settings", "reporting.dossier_facts", "reporting.feedback_facts", "reporting.known_units"];
+
+    [Fact]
+    public async Task No_route_answers_a_malformed_request_with_a_5xx_and_none_writes()
+    {
+        var requests = MalformedRequests.For(reporting.Service.Services, new Dictionary<string, string>
+        {
+            ["unitCode"] = "06112",
+            ["provinceCode"] = "20",
+        });
+        FuzzCaller[] callers =
+        [
+            new(new Caller(PlatformRoles.UnitOfficer, new HashSet<string> { "06112" }, "20"), reporting.Officer("06112")),
+            new(new Caller(PlatformRoles.UnitChairman, new HashSet<string> { "06112" }, "20"), reporting.Chairman("06112")),
+            new(new Caller(PlatformRoles.ProvinceReviewer, new HashSet<string>(), "20"), reporting.Reviewer("20")),
+            new(new Caller(PlatformRoles.PlatformAdmin, new HashSet<string>(), null), reporting.Admin()),
+        ];
+        var before = await MalformedRequests.CountRowsAsync(reporting.Database, Tables);
+
+        var failures = await MalformedRequests.FailuresAsync(requests, callers, unitProvince: "20");
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {requests.Count} malformed requests:\n{string.Join('\n', failures)}");
+        Assert.Equal(before, await MalformedRequests.CountRowsAsync(reporting.Database, Tables));
+        // The walk reached the routes: period settings (a body of nested rules), periods, statistics, rebuilds.
+        Assert.True(requests.Count(r => r.Field is not null) > 50, $"only {requests.Count(r => r.Field is not null)} requests with a field to name");
+    }
+}
