@@ -38,6 +38,7 @@ public static class Extensions
             if (context.ProblemDetails.Status == StatusCodes.Status401Unauthorized)
                 context.ProblemDetails.Title = "Cần đăng nhập: thiếu mã truy cập, hoặc mã đã hết hạn hay không hợp lệ.";
         });
+        builder.Services.AddBadRequestAnswers();
         builder.Services.AddServiceDiscovery();
         builder.AddAccessTokenValidation();
         builder.Services.AddScoped<TenantScope>();
@@ -85,6 +86,7 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseBadRequestAnswers();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
