@@ -29,7 +29,19 @@ public static class AccountApi
 
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, PasswordSignIn passwords, CancellationToken ct)
     {
-        var form = await http.Request.ReadFormAsync(ct);
+        // Not a form, or one that cannot be read (a broken multipart body, too many fields): the page again, with a 400.
+        const string Unreadable = "Biểu mẫu đăng nhập không đọc được; vui lòng thử lại.";
+        if (!http.Request.HasFormContentType)
+            return Page(http, antiforgery, "/", "", Unreadable, StatusCodes.Status400BadRequest);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return Page(http, antiforgery, "/", "", Unreadable, StatusCodes.Status400BadRequest);
+        }
         var returnUrl = LocalOrRoot(form["returnUrl"]);
         var userName = form["userName"].ToString();
         if (!await antiforgery.IsRequestValidAsync(http))
