@@ -33,7 +33,7 @@ public static class BadRequests
     }
 
     /// <summary>Refuses a query value (or name) with a NUL character: a 400 naming it.</summary>
-    public static IApplicationBuilder UseBadRequestAnswers(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder RefuseNulInQuery(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var errors = new FieldErrors();
         foreach (var (name, values) in context.Request.Query)

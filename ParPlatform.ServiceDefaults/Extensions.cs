@@ -86,7 +86,7 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseBadRequestAnswers();
+        app.RefuseNulInQuery();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.TestSupport;
 
@@ -42,5 +45,23 @@ public sealed class MalformedRequestTests(DossiersFixture dossiers) : IClassFixt
         Assert.Equal(before, await MalformedRequests.CountRowsAsync(dossiers.Database, Tables));
         // The walk reached the routes: intake, procedures, feedback, actions, calendar years, imports.
         Assert.True(requests.Count(r => r.Field is not null) > 100, $"only {requests.Count(r => r.Field is not null)} requests with a field to name");
+    }
+
+    [Fact]
+    public async Task A_text_with_a_NUL_character_that_only_the_database_refuses_is_a_400_and_nothing_is_written()
+    {
+        using var officer = dossiers.Officer("06112");
+        var before = await MalformedRequests.CountRowsAsync(dossiers.Database, "dossiers.procedures");
+
+        using var response = await officer.PostAsJsonAsync("/api/v1/units/06112/dossiers/procedures", new
+        {
+            code = "nul-name", name = "Đăng ký\u0000 khai sinh", field = "Hộ tịch", timeLimit = 1, fee = 0, onlineLevel = "full", interLevel = true,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(MalformedRequests.InvalidTitle, problem.GetProperty("title").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("$", out _), problem.ToString());
+        Assert.Equal(before, await MalformedRequests.CountRowsAsync(dossiers.Database, "dossiers.procedures"));
     }
 }
