@@ -126,18 +126,19 @@ public static class MalformedRequests
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(callers);
-        var failures = new List<string>[requests.Count];
+        var failures = new string?[requests.Count];
         // One route's requests one after another (what is tested is bad input, not two writes racing), routes side by side.
         var routes = Enumerable.Range(0, requests.Count).GroupBy(i => (requests[i].Method, requests[i].Route));
         await Parallel.ForEachAsync(routes, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (route, ct) =>
         {
             foreach (var i in route)
-                failures[i] = await FailuresAsync(requests[i], i, callers, unitProvince, ct);
+                failures[i] = await FailureAsync(requests[i], i, callers, unitProvince, ct);
         });
-        return [.. failures.SelectMany(f => f)];
+        return [.. failures.OfType<string>()];
     }
 
-    private static async Task<List<string>> FailuresAsync(
+    /// <summary>What went wrong with <paramref name="request"/>, or null when its answer is right.</summary>
+    private static async Task<string?> FailureAsync(
         MalformedRequest request, int index, IReadOnlyList<FuzzCaller> callers, string unitProvince, CancellationToken ct)
     {
         var route = TenantRoute.Parse(new PathString(request.Route));
@@ -155,10 +156,10 @@ public static class MalformedRequests
         var body = await response.Content.ReadAsStringAsync(ct);
         var who = $"as {caller.Caller.Role}";
         if (status >= 500)
-            return [$"{status} {request} {who}: {MalformedRequest.Short(body)}"];
+            return $"{status} {request} {who}: {MalformedRequest.Short(body)}";
         if (request.Field is { } field && !NamesField(response.Content.Headers.ContentType, status, body, field))
-            return [$"{status}, not a 400 naming \"{field}\": {request} {who}: {body}"];
-        return [];
+            return $"{status}, not a 400 naming \"{field}\": {request} {who}: {body}";
+        return null;
     }
 
     /// <summary>The number of rows of each table, every tenant's rows in reach (to show that nothing was written).</summary>
