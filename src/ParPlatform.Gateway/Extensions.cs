@@ -10,9 +10,7 @@ public static class Extensions
 {
     public static void AddGatewayServices(this IHostApplicationBuilder builder)
     {
-        var timeouts = builder.Configuration.GetSection(GatewayTimeouts.Section).Get<GatewayTimeouts>() ?? new GatewayTimeouts();
-        if (timeouts.Service <= TimeSpan.Zero || timeouts.Import <= TimeSpan.Zero)
-            throw new InvalidOperationException($"{GatewayTimeouts.Section}:Service and :Import must be positive (they are {timeouts.Service} and {timeouts.Import}).");
+        var timeouts = builder.AddServiceOptions<GatewayTimeoutOptions>(GatewayTimeoutOptions.Section);
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.Routes(), GatewayRoutes.Clusters(timeouts))
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(3))

@@ -296,7 +296,7 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
         await using var count = new NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'dossiersdb-intake'", connection);
         var opened = (long)(await count.ExecuteScalarAsync())!;
-        Assert.InRange(opened, 1, DossierIntake.DefaultConnections);
+        Assert.InRange(opened, 1, new DossiersOptions().IntakeConnections);
     }
 
     [Fact]

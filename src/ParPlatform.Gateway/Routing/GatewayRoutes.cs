@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Yarp.ReverseProxy.Configuration;
 
 namespace ParPlatform.Gateway.Routing;
@@ -57,7 +58,7 @@ public static class GatewayRoutes
     /// (silence, not total time: an upload streaming in is activity) is answered for with 504; one that
     /// is down at once (503).
     /// </summary>
-    public static IReadOnlyList<ClusterConfig> Clusters(GatewayTimeouts timeouts)
+    public static IReadOnlyList<ClusterConfig> Clusters(GatewayTimeoutOptions timeouts)
     {
         ArgumentNullException.ThrowIfNull(timeouts);
         return
@@ -88,13 +89,15 @@ public static class GatewayRoutes
 }
 
 /// <summary>Gateway:Timeouts: how long a service may be silent before the gateway answers 504.</summary>
-public sealed class GatewayTimeouts
+public sealed class GatewayTimeoutOptions
 {
     public const string Section = "Gateway:Timeouts";
 
     /// <summary>Any request.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Service { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A dossier import (<see cref="GatewayRoutes.ImportsRoute"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Import { get; set; } = TimeSpan.FromMinutes(5);
 }
