@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.ServiceDiscovery;
+using Scalar.AspNetCore;
 using ParPlatform.Gateway.Routing;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
@@ -8,6 +9,8 @@ namespace ParPlatform.Gateway;
 
 public static class Extensions
 {
+    public const string ScalarPath = "/scalar";
+
     public static void AddGatewayServices(this IHostApplicationBuilder builder)
     {
         var timeouts = builder.AddServiceOptions<GatewayTimeoutOptions>(GatewayTimeoutOptions.Section);
@@ -32,7 +35,9 @@ public static class Extensions
     /// <summary>
     /// After authentication (MapDefaultEndpoints): each client's rate limit, then the tenant
     /// access rule (the services check it again, with the unit registry), then the larger body
-    /// limit of dossier imports (only for a caller let through), then the routes.
+    /// limit of dossier imports (only for a caller let through), then the routes, and the Scalar UI
+    /// over the services' OpenAPI documents at /scalar (outside /api/, so without a token, like the
+    /// documents; trying a route from it needs one).
     /// </summary>
     public static void MapGateway(this WebApplication app)
     {
@@ -40,6 +45,13 @@ public static class Extensions
         app.UseTenantAccess(deferUnitProvince: true);
         app.Use(UploadLimits.RaiseForDossierImportsAsync);
         app.MapReverseProxy(proxy => proxy.Use(ProxyErrors.WriteProblemOnFailureAsync));
+        app.MapScalarApiReference(ScalarPath, scalar =>
+        {
+            scalar.Title = "ParPlatform API";
+            scalar.OpenApiRoutePattern = GatewayRoutes.DocumentPattern;
+            scalar.AddDocuments(GatewayRoutes.Services);
+            scalar.AddPreferredSecuritySchemes([ApiDocuments.BearerScheme]);
+        });
         app.MapFallback((HttpContext context) => TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Không tìm thấy địa chỉ này.",

@@ -74,13 +74,4 @@ public static class Extensions
         builder.Services.AddHostedService<ClientRegistration>();
         builder.Services.AddHostedService<DemoData>();
     }
-
-    public static void MapIdentityApi(this IEndpointRouteBuilder app)
-    {
-        app.MapAdminApi();
-        app.MapErrorQueuesApi();
-        app.MapTenantApi();
-        app.MapConnectApi();
-        app.MapAccountApi();
-    }
 }
