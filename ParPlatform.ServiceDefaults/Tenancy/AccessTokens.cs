@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -18,32 +19,14 @@ namespace ParPlatform.ServiceDefaults.Tenancy;
 /// </summary>
 public static class AccessTokens
 {
-    /// <summary>Configuration key of the issuer every token must carry (the public address of the identity endpoints).</summary>
-    public const string IssuerKey = "Identity:Issuer";
-
-    /// <summary>Configuration key of where the signing keys are read (default <see cref="DefaultKeysUri"/>).</summary>
-    public const string KeysUriKey = "Identity:KeysUri";
-
-    public const string DefaultKeysUri = "http://identity/.well-known/jwks";
-
-    /// <summary>The issuer from configuration; a service cannot validate tokens without it.</summary>
-    public static string Issuer(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var issuer = configuration[IssuerKey];
-        if (string.IsNullOrWhiteSpace(issuer) || !Uri.TryCreate(issuer, UriKind.Absolute, out _))
-        {
-            throw new InvalidOperationException(
-                $"{IssuerKey} is not configured: set it (environment variable Identity__Issuer) to the public address of the " +
-                "identity endpoints, e.g. http://localhost:5080/. The AppHost sets it for every service.");
-        }
-        return issuer;
-    }
+    /// <summary>The issuer and where the keys are, from configuration; a service cannot validate tokens without them.</summary>
+    public static AccessTokenOptions AddAccessTokenOptions(this IHostApplicationBuilder builder) =>
+        builder.AddServiceOptions<AccessTokenOptions>(AccessTokenOptions.Section);
 
     internal static void AddAccessTokenValidation(this IHostApplicationBuilder builder)
     {
-        var issuer = Issuer(builder.Configuration);
-        var keysUri = builder.Configuration[KeysUriKey] ?? DefaultKeysUri;
+        var options = builder.AddAccessTokenOptions();
+        var (issuer, keysUri) = (options.Issuer, options.KeysUri);
         // One try, answered within 5 s: a caller waits on this (the default retries took 7–11 s
         // before saying no). RemoveAllResilienceHandlers is marked for evaluation; it is the
         // documented way to opt one client out of ConfigureHttpClientDefaults.
@@ -129,4 +112,21 @@ public static class AccessTokens
             return configuration;
         }
     }
+}
+
+/// <summary>
+/// The "Identity" section as every service reads it: the issuer every token must carry, the public address of
+/// the identity endpoints (environment variable <c>Identity__Issuer</c>, e.g. http://localhost:5080/; the AppHost
+/// sets it for every service), and where the signing keys are read.
+/// </summary>
+public sealed class AccessTokenOptions
+{
+    public const string Section = "Identity";
+
+    [Required(ErrorMessage = "is not configured: set it to the public address of the identity endpoints, e.g. http://localhost:5080/ (the AppHost sets it for every service).")]
+    [Url]
+    public string Issuer { get; set; } = "";
+
+    [Url]
+    public string KeysUri { get; set; } = "http://identity/.well-known/jwks";
 }

@@ -22,10 +22,7 @@ public static class Extensions
         builder.Services.AddScoped<DossierStatisticsQuery>();
         builder.Services.AddScoped<OverdueScan>();
         builder.Services.AddHostedService<OverdueJob>();
-        // Read here, so that a wrong setting stops the service at start rather than its first intake.
-        var intakeConnections = builder.Configuration.GetValue(DossierIntake.ConnectionsKey, DossierIntake.DefaultConnections);
-        if (intakeConnections < 1)
-            throw new InvalidOperationException($"{DossierIntake.ConnectionsKey} is {intakeConnections}: the intake needs at least one connection.");
+        var options = builder.AddServiceOptions<DossiersOptions>(DossiersOptions.Section);
         builder.AddKeyedNpgsqlDataSource(DossierIntake.Pool,
             settings =>
             {
@@ -34,7 +31,7 @@ public static class Extensions
                 // The service's check covers the database; this pool is meant to be all busy in a burst of intakes.
                 settings.DisableHealthChecks = true;
             },
-            source => source.AsServicePool(DossierIntake.Pool).ConnectionStringBuilder.MaxPoolSize = intakeConnections);
+            source => source.AsServicePool(DossierIntake.Pool).ConnectionStringBuilder.MaxPoolSize = options.IntakeConnections);
         builder.Services.AddSingleton<DossierIntake>();
         builder.Services.AddSingleton<DossierCopy>();
         builder.Services.AddSingleton<AcceptedImports>();

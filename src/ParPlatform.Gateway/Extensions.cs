@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.ServiceDiscovery;
+using Scalar.AspNetCore;
 using ParPlatform.Gateway.Routing;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
@@ -8,11 +9,11 @@ namespace ParPlatform.Gateway;
 
 public static class Extensions
 {
+    public const string ScalarPath = "/scalar";
+
     public static void AddGatewayServices(this IHostApplicationBuilder builder)
     {
-        var timeouts = builder.Configuration.GetSection(GatewayTimeouts.Section).Get<GatewayTimeouts>() ?? new GatewayTimeouts();
-        if (timeouts.Service <= TimeSpan.Zero || timeouts.Import <= TimeSpan.Zero)
-            throw new InvalidOperationException($"{GatewayTimeouts.Section}:Service and :Import must be positive (they are {timeouts.Service} and {timeouts.Import}).");
+        var timeouts = builder.AddServiceOptions<GatewayTimeoutOptions>(GatewayTimeoutOptions.Section);
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.Routes(), GatewayRoutes.Clusters(timeouts))
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(3))
@@ -34,7 +35,9 @@ public static class Extensions
     /// <summary>
     /// After authentication (MapDefaultEndpoints): each client's rate limit, then the tenant
     /// access rule (the services check it again, with the unit registry), then the larger body
-    /// limit of dossier imports (only for a caller let through), then the routes.
+    /// limit of dossier imports (only for a caller let through), then the routes, and the Scalar UI
+    /// over the services' OpenAPI documents at /scalar (outside /api/, so without a token, like the
+    /// documents; trying a route from it needs one).
     /// </summary>
     public static void MapGateway(this WebApplication app)
     {
@@ -42,6 +45,13 @@ public static class Extensions
         app.UseTenantAccess(deferUnitProvince: true);
         app.Use(UploadLimits.RaiseForDossierImportsAsync);
         app.MapReverseProxy(proxy => proxy.Use(ProxyErrors.WriteProblemOnFailureAsync));
+        app.MapScalarApiReference(ScalarPath, scalar =>
+        {
+            scalar.Title = "ParPlatform API";
+            scalar.OpenApiRoutePattern = GatewayRoutes.DocumentPattern;
+            scalar.AddDocuments(GatewayRoutes.Services);
+            scalar.AddPreferredSecuritySchemes([ApiDocuments.BearerScheme]);
+        });
         app.MapFallback((HttpContext context) => TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Không tìm thấy địa chỉ này.",

@@ -24,8 +24,8 @@ public static class Extensions
         // Its admin API shows and replays the broker's error queues.
         builder.AddErrorQueues("messaging");
 
-        var issuer = AccessTokens.Issuer(builder.Configuration);
-        var keys = TokenKeys.FromConfiguration(builder.Configuration);
+        var issuer = builder.AddAccessTokenOptions().Issuer;
+        var keys = TokenKeys.From(builder.AddServiceOptions<IdentityServiceOptions>(IdentityServiceOptions.Section));
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<IUnitDirectory, RegistryUnitDirectory>();
@@ -73,14 +73,5 @@ public static class Extensions
 
         builder.Services.AddHostedService<ClientRegistration>();
         builder.Services.AddHostedService<DemoData>();
-    }
-
-    public static void MapIdentityApi(this IEndpointRouteBuilder app)
-    {
-        app.MapAdminApi();
-        app.MapErrorQueuesApi();
-        app.MapTenantApi();
-        app.MapConnectApi();
-        app.MapAccountApi();
     }
 }

@@ -1,13 +1,16 @@
 using ParPlatform.Identity;
+using ParPlatform.Identity.Apis;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddApiDocument();
 builder.AddIdentityServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapApiDocument();
 app.UseTenantAccess();
 app.MapIdentityApi();
 app.Run();

@@ -78,7 +78,7 @@ public static class MessagingExtensions
                 "when running the service alone, set it yourself (amqp://user:password@host:port/vhost).");
         }
         var broker = BrokerAddress.Parse(connectionString);
-        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
+        builder.AddServiceOptions<MessagingOptions>(MessagingOptions.Section);
         builder.Services.AddSingleton(broker);
         builder.Services.AddSingleton(new MessagingService(serviceName));
         builder.Services.AddScoped<IOutbox, Outbox<TContext>>();
@@ -132,14 +132,8 @@ public static class MessagingExtensions
     /// </summary>
     public static void AddErrorQueues(this IHostApplicationBuilder builder, string connectionName)
     {
-        builder.Services.AddOptions<ErrorQueueOptions>()
-            .Bind(builder.Configuration.GetSection(MessagingOptions.Section))
-            .Configure(o => o.Broker = builder.Configuration.GetConnectionString(connectionName) ?? "")
-            .Validate(o => o.ManagementUrl is null or { IsAbsoluteUri: true, Scheme: "http" or "https" },
-                "Messaging:ManagementUrl must be an absolute http:// or https:// URL (the RabbitMQ management API).")
-            .Validate(o => Uri.TryCreate(o.Broker, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps",
-                $"ConnectionStrings:{connectionName} must be an amqp:// URI.")
-            .ValidateOnStart();
+        builder.AddServiceOptions<ErrorQueueOptions>(MessagingOptions.Section,
+            options => options.Broker = builder.Configuration.GetConnectionString(connectionName) ?? "");
     }
 }
 

@@ -5,10 +5,12 @@ using ParPlatform.ServiceDefaults.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddApiDocument();
 builder.AddReportingServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapApiDocument();
 app.UseTenantAccess();
 app.MapReportingApi();
 app.Run();

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Npgsql;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Jobs;
-using RabbitMQ.Client;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.Dossiers.Tests;
 
@@ -296,7 +296,7 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
         await using var count = new NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'dossiersdb-intake'", connection);
         var opened = (long)(await count.ExecuteScalarAsync())!;
-        Assert.InRange(opened, 1, DossierIntake.DefaultConnections);
+        Assert.InRange(opened, 1, new DossiersOptions().IntakeConnections);
     }
 
     [Fact]
@@ -630,7 +630,7 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
     public async Task A_replay_request_publishes_every_dossier_and_feedback_of_the_unit_and_then_their_counts()
     {
         var amqp = dossiers.Servers.Messaging;
-        await using var completions = await EventQueue.BindAsync(amqp, "events.dossiers.dossier-replay-completed");
+        await using var completions = await EventFeed.BindAsync(amqp, "events.dossiers.dossier-replay-completed");
         using var officer = dossiers.Officer("06112");
         var code = await ProcedureAsync(officer, 5);
         var id = (await CreateAsync(officer, code, "in-person")).GetProperty("id").GetGuid();
@@ -638,7 +638,7 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
             Assert.Equal(HttpStatusCode.Created, feedback.StatusCode);
         var replay = Guid.CreateVersion7();
 
-        await EventQueue.PublishAsync(amqp, new ParPlatform.Contracts.Reporting.ReadModelReplayRequested { UnitCode = "06112", ProvinceCode = "20", ReplayId = replay });
+        await EventFeed.PublishAsync(amqp, new ParPlatform.Contracts.Reporting.ReadModelReplayRequested { UnitCode = "06112", ProvinceCode = "20", ReplayId = replay });
         var completed = await completions.NextAsync(e => e.GetProperty("replayId").GetGuid() == replay);
 
         var (unitDossiers, unitFeedback) = (await CountAsync("dossiers.dossiers", "06112"), await CountAsync("dossiers.feedback", "06112"));
@@ -655,7 +655,7 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
     [Fact]
     public async Task Resolving_a_dossier_publishes_dossier_resolved_through_the_outbox()
     {
-        await using var events = await EventQueue.BindAsync(
+        await using var events = await EventFeed.BindAsync(
             dossiers.Servers.Messaging, "events.dossiers.dossier-resolved");
         using var officer = dossiers.Officer("06112");
         var code = await ProcedureAsync(officer, 5);
@@ -894,60 +894,5 @@ public sealed class DossierApiTests(DossiersFixture dossiers) : IClassFixture<Do
         }
         await using var count = new NpgsqlCommand("SELECT count(*) FROM dossiers.dossiers WHERE unit_code = '06112'", connection);
         return (int)(long)(await count.ExecuteScalarAsync())!;
-    }
-}
-
-/// <summary>A temporary queue bound to one event exchange, read as an integrator's feed would be.</summary>
-internal sealed class EventQueue : IAsyncDisposable
-{
-    private readonly IConnection _connection;
-    private readonly IChannel _channel;
-    private readonly string _queue;
-
-    private EventQueue(IConnection connection, IChannel channel, string queue) => (_connection, _channel, _queue) = (connection, channel, queue);
-
-    public static async Task<EventQueue> BindAsync(string amqp, string exchange)
-    {
-        var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
-        var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
-        var queue = (await channel.QueueDeclareAsync($"test.{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await channel.QueueBindAsync(queue, exchange, "");
-        return new EventQueue(connection, channel, queue);
-    }
-
-    /// <summary>Publishes <paramref name="integrationEvent"/> as a service does: raw JSON on the event's exchange.</summary>
-    public static async Task PublishAsync(string amqp, ParPlatform.Contracts.IntegrationEvent integrationEvent)
-    {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        var body = JsonSerializer.SerializeToUtf8Bytes(integrationEvent, integrationEvent.GetType(), JsonSerializerOptions.Web);
-        await channel.BasicPublishAsync(ParPlatform.Messaging.EventNames.ExchangeOf(integrationEvent.GetType()), "", mandatory: false,
-            new BasicProperties { ContentType = "application/json", MessageId = integrationEvent.EventId.ToString() }, body);
-    }
-
-    /// <summary>The first event on the queue that matches, within 30 s.</summary>
-    public async Task<JsonElement> NextAsync(Func<JsonElement, bool> matches)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var message = await _channel.BasicGetAsync(_queue, autoAck: true);
-            if (message is null)
-            {
-                await Task.Delay(100);
-                continue;
-            }
-            var body = JsonDocument.Parse(message.Body).RootElement.Clone();
-            if (matches(body))
-                return body;
-        }
-        throw new TimeoutException("No matching event arrived within 30 s.");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _channel.DisposeAsync();
-        await _connection.DisposeAsync();
     }
 }

@@ -195,13 +195,19 @@ public sealed class ProcedureCatalogueTests(DossiersFixture dossiers) : IClassFi
     }
 
     [Fact]
-    public async Task An_import_in_another_format_is_a_415()
+    public async Task An_import_in_another_format_is_a_415_problem_naming_the_formats_taken()
     {
         using var officer = dossiers.Officer("06112");
 
         using var response = await officer.PostAsync(new Uri($"{TamThanh}/import", UriKind.Relative), new StringContent("<xml/>", Encoding.UTF8, "application/xml"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(415, problem.GetProperty("status").GetInt32());
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.Contains("text/csv", detail, StringComparison.Ordinal);
+        Assert.Contains("application/json", detail, StringComparison.Ordinal);
     }
 
     [Fact]

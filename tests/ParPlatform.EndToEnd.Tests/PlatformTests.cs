@@ -16,22 +16,22 @@ public sealed class PlatformTests(PlatformFixture platform)
     private static readonly string[] UnitAreas = ["plans", "dossiers", "finance", "staffing", "reports", "agencies"];
 
     [Theory]
-    [InlineData("admin", "/api/v1/admin/identity/status", "identity", "identitydb", "PolicyReadsSettingsOnce", 4)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/plans/status", "plans", "plansdb", "AddKnownUnitChangedAt", 3)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/dossiers/status", "dossiers", "dossiersdb", "ApologyIssuer", 8)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/finance/status", "finance", "financedb", "AddKnownUnitChangedAt", 3)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/staffing/status", "staffing", "staffingdb", "AddKnownUnitChangedAt", 3)]
-    [InlineData("tamthanh.canbo", "/api/v1/units/06112/reports/status", "reporting", "reportingdb", "AddReadModel", 4)]
-    public async Task Every_service_answers_its_status_through_the_gateway(
-        string user, string path, string service, string database, string migration, int migrations)
+    [InlineData("admin", "/api/v1/admin/identity/status", "identity", "identitydb")]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/plans/status", "plans", "plansdb")]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/dossiers/status", "dossiers", "dossiersdb")]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/finance/status", "finance", "financedb")]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/staffing/status", "staffing", "staffingdb")]
+    [InlineData("tamthanh.canbo", "/api/v1/units/06112/reports/status", "reporting", "reportingdb")]
+    public async Task Every_service_answers_its_status_through_the_gateway_with_its_database_migrated(
+        string user, string path, string service, string database)
     {
         using var response = await platform.AppHost.SendAsync(HttpMethod.Get, path, await platform.AppHost.TokenAsync(user));
         var status = await response.Content.ReadFromJsonAsync<StatusBody>(JsonSerializerOptions.Web);
 
         Assert.Equal(service, status!.Service);
         Assert.Equal(database, status.Database);
-        Assert.Matches(@$"^\d{{14}}_{migration}$", status.Migration);
-        Assert.Equal(migrations, status.AppliedMigrations);
+        Assert.Matches(@"^\d{14}_\w+$", status.Migration);
+        Assert.True(status.AppliedMigrations >= 1, $"{status.AppliedMigrations} migrations applied");
         Assert.Equal(0, status.PendingMigrations);
         Assert.StartsWith("0.1.0", status.Version, StringComparison.Ordinal);
     }
@@ -44,7 +44,8 @@ public sealed class PlatformTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("unitCode", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["unitCode"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 
     [Fact]

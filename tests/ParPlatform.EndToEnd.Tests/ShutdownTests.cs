@@ -4,6 +4,7 @@ using System.Net;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.EndToEnd.Tests;
 
@@ -38,20 +39,20 @@ public sealed partial class ShutdownTests
 
             // Every process the platform started: the AppHost's children, and the orchestrator (DCP), which detaches
             // from it but watches it (--monitor <pid>), with everything DCP runs.
-            var platform = ProcessTree.DescendantsOf([appHost.Id, .. ProcessTree.WithCommandLineContaining($"--monitor {appHost.Id}")]);
-            Assert.Contains(platform, pid => ProcessTree.CommandLine(pid).Contains("ParPlatform.Gateway", StringComparison.Ordinal));
-            Assert.Contains(platform, pid => ProcessTree.CommandLine(pid).Contains(directory, StringComparison.Ordinal)); // postgres -D, RabbitMQ
+            var platform = ProcessTable.DescendantsOf([appHost.Id, .. ProcessTable.WithCommandLineContaining($"--monitor {appHost.Id}")]);
+            Assert.Contains(platform, pid => ProcessTable.CommandLine(pid).Contains("ParPlatform.Gateway", StringComparison.Ordinal));
+            Assert.Contains(platform, pid => ProcessTable.CommandLine(pid).Contains(directory, StringComparison.Ordinal)); // postgres -D, RabbitMQ
 
-            ProcessTree.Signal(appHost.Id, 2); // Ctrl+C
+            ProcessTable.Signal(appHost.Id, 2); // Ctrl+C
             await appHost.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
 
             Assert.Equal(0, appHost.ExitCode);
             // The AppHost exits once the orchestrator has stopped everything it started (DcpPublisher:WaitForResourceCleanup);
             // PostgreSQL and RabbitMQ may still be finishing their own clean shutdown then (a checkpoint), briefly.
             var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-            while (platform.Any(ProcessTree.IsAlive) && DateTimeOffset.UtcNow < deadline)
+            while (platform.Any(ProcessTable.IsAlive) && DateTimeOffset.UtcNow < deadline)
                 await Task.Delay(200);
-            Assert.Empty(platform.Where(ProcessTree.IsAlive).Select(pid => $"{pid}: {ProcessTree.CommandLine(pid)}"));
+            Assert.Empty(platform.Where(ProcessTable.IsAlive).Select(pid => $"{pid}: {ProcessTable.CommandLine(pid)}"));
         }
         finally
         {

@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ParPlatform.Gateway.Tests;
 
@@ -24,7 +28,7 @@ public sealed class UploadLimitTests(FakeServices services)
     public async Task A_40_MB_dossier_import_reaches_the_dossiers_service_whole(string route)
     {
         await using var gateway = StartOnKestrel();
-        using var client = gateway.CreateClient();
+        using var client = ClientOf(gateway);
         var path = Unique(route);
 
         using var response = await PostAsync(client, HttpMethod.Post, path, TestTokens.UnitOfficer());
@@ -43,7 +47,7 @@ public sealed class UploadLimitTests(FakeServices services)
     public async Task The_same_size_anywhere_else_is_refused_with_413(string method, string route)
     {
         await using var gateway = StartOnKestrel();
-        using var client = gateway.CreateClient();
+        using var client = ClientOf(gateway);
         var path = Unique(route);
 
         using var response = await PostAsync(client, new HttpMethod(method), path, TestTokens.UnitOfficer());
@@ -56,7 +60,7 @@ public sealed class UploadLimitTests(FakeServices services)
     public async Task An_import_without_a_token_is_refused_with_401()
     {
         await using var gateway = StartOnKestrel();
-        using var client = gateway.CreateClient();
+        using var client = ClientOf(gateway);
         var path = Unique("/api/v1/units/06112/dossiers/imports");
 
         using var response = await PostAsync(client, HttpMethod.Post, path, token: null);
@@ -72,6 +76,16 @@ public sealed class UploadLimitTests(FakeServices services)
         gateway.StartServer();
         return gateway;
     }
+
+    /// <summary>
+    /// A client of the gateway's Kestrel that waits for the gateway's answer to Expect: 100-continue as long as it
+    /// takes on a busy machine (1 s by default, after which it sends the body that a refusal then cuts off).
+    /// </summary>
+    private static HttpClient ClientOf(WebApplicationFactory<Program> gateway) =>
+        new(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) })
+        {
+            BaseAddress = new Uri(gateway.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()),
+        };
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, HttpMethod method, string path, string? token)
     {

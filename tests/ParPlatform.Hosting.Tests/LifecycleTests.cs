@@ -3,9 +3,10 @@ using System.Text;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using ParPlatform.Hosting.Processes;
 using ParPlatform.Hosting.Postgres;
+using ParPlatform.Hosting.Processes;
 using ParPlatform.Hosting.RabbitMQ;
+using ParPlatform.TestSupport;
 using RabbitMQ.Client;
 
 namespace ParPlatform.Hosting.Tests;
@@ -23,15 +24,15 @@ public sealed class LifecycleTests
         {
             integratorPassword = Broker(first).IntegratorPassword;
             var pids = ServerResources.Select(name => Pid(first, name)).ToList();
-            var running = Processes.Using(directory.Path);
+            var running = ProcessTable.Using(directory.Path);
             Assert.All(pids, pid => Assert.Contains(running, line => line.StartsWith($"{pid}: ", StringComparison.Ordinal)));
             await WriteDataAsync(first);
             await StopPortMapperFirstAsync(first);
 
             await first.StopAsync();
 
-            Assert.All(pids, pid => Assert.False(Processes.IsAlive(pid), $"process {pid} is still running"));
-            Assert.Empty(Processes.Using(directory.Path));
+            Assert.All(pids, pid => Assert.False(ProcessTable.IsAlive(pid), $"process {pid} is still running"));
+            Assert.Empty(ProcessTable.Using(directory.Path));
             Assert.Equal("shut down", await ClusterStateAsync(directory.Path));
         }
 
@@ -47,8 +48,8 @@ public sealed class LifecycleTests
             Assert.Equal(("kept", "kept"), await ReadDataAsync(second));
         } // stopped by its disposal alone
 
-        Assert.All(pidsAgain, pid => Assert.False(Processes.IsAlive(pid), $"process {pid} is still running"));
-        Assert.Empty(Processes.Using(directory.Path));
+        Assert.All(pidsAgain, pid => Assert.False(ProcessTable.IsAlive(pid), $"process {pid} is still running"));
+        Assert.Empty(ProcessTable.Using(directory.Path));
         Assert.Equal("shut down", await ClusterStateAsync(directory.Path));
     }
 
@@ -89,7 +90,7 @@ public sealed class LifecycleTests
     private static int Pid(DistributedApplication app, string resource)
     {
         Assert.True(app.ResourceNotifications.TryGetCurrentState(resource, out var current));
-        var pid = current.Snapshot.Properties.Single(p => p.Name == Processes.PidProperty).Value;
+        var pid = current.Snapshot.Properties.Single(p => p.Name == ProcessTable.PidProperty).Value;
         return Convert.ToInt32(pid, CultureInfo.InvariantCulture);
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ParPlatform.Hosting.Services;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.Hosting.Tests;
 
@@ -24,8 +25,8 @@ public sealed class RestartOnFailureTests : IDisposable
 
         using var fiveSeconds = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         var again = Pid(await app.ResourceNotifications.WaitForResourceAsync(Name, e => IsRunning(e) && Pid(e) is { } pid && pid != killed, fiveSeconds.Token));
-        Assert.False(Processes.IsAlive(killed.Value));
-        Assert.Equal("sleep 300", Processes.CommandLine(again!.Value));
+        Assert.False(ProcessTable.IsAlive(killed.Value));
+        Assert.Equal("sleep 300", ProcessTable.CommandLine(again!.Value));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class RestartOnFailureTests : IDisposable
     private static bool IsRunning(ResourceEvent e) => e.Snapshot.State?.Text == KnownResourceStates.Running;
 
     private static int? Pid(ResourceEvent e) =>
-        e.Snapshot.Properties.FirstOrDefault(p => p.Name == Processes.PidProperty)?.Value is { } pid
+        e.Snapshot.Properties.FirstOrDefault(p => p.Name == ProcessTable.PidProperty)?.Value is { } pid
             ? Convert.ToInt32(pid, CultureInfo.InvariantCulture)
             : null;
 

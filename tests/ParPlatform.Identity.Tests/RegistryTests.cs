@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using RabbitMQ.Client;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.Identity.Tests;
 
@@ -15,7 +15,7 @@ public sealed class RegistryTests(IdentityFixture identity)
     {
         using var admin = await identity.SignedInAsync("admin");
         var code = NewUnitCode();
-        await using var events = await EventQueue.BindAsync(identity.Messaging, "events.identity.unit-registered");
+        await using var events = await EventFeed.BindAsync(identity.Messaging, "events.identity.unit-registered");
 
         using var response = await admin.PostAsJsonAsync("/api/v1/admin/units", new { code, name = "Xã Hữu Lũng", kind = "commune", provinceCode = "20" });
 
@@ -36,7 +36,7 @@ public sealed class RegistryTests(IdentityFixture identity)
         var code = NewUnitCode();
         using (var created = await admin.PostAsJsonAsync("/api/v1/admin/units", new { code, name = "Xã Cũ", kind = "commune", provinceCode = "20" }))
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        await using var events = await EventQueue.BindAsync(identity.Messaging, "events.identity.unit-updated");
+        await using var events = await EventFeed.BindAsync(identity.Messaging, "events.identity.unit-updated");
 
         using var response = await admin.PutAsJsonAsync($"/api/v1/admin/units/{code}", new { name = "Phường Mới", kind = "ward" });
 
@@ -164,50 +164,5 @@ public sealed class RegistryTests(IdentityFixture identity)
         await reader.NextResultAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-}
-
-/// <summary>A temporary queue bound to one event exchange, read as a test would check an integrator's feed.</summary>
-internal sealed class EventQueue : IAsyncDisposable
-{
-    private readonly IConnection _connection;
-    private readonly IChannel _channel;
-    private readonly string _queue;
-
-    private EventQueue(IConnection connection, IChannel channel, string queue) => (_connection, _channel, _queue) = (connection, channel, queue);
-
-    public static async Task<EventQueue> BindAsync(string amqp, string exchange)
-    {
-        var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
-        var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
-        var queue = (await channel.QueueDeclareAsync($"test.{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await channel.QueueBindAsync(queue, exchange, "");
-        return new EventQueue(connection, channel, queue);
-    }
-
-    /// <summary>The first event on the queue that matches, within 30 s.</summary>
-    public async Task<JsonElement> NextAsync(Func<JsonElement, bool> matches)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var message = await _channel.BasicGetAsync(_queue, autoAck: true);
-            if (message is null)
-            {
-                await Task.Delay(100);
-                continue;
-            }
-            var body = JsonDocument.Parse(message.Body).RootElement.Clone();
-            if (matches(body))
-                return body;
-        }
-        throw new TimeoutException("No matching event arrived within 30 s.");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _channel.DisposeAsync();
-        await _connection.DisposeAsync();
     }
 }

@@ -93,36 +93,57 @@ public sealed class ReportingTests(ReportingFixture reporting) : IClassFixture<R
     [Fact]
     public async Task The_events_of_a_dossier_in_any_order_give_the_same_numbers()
     {
-        // One dossier: received 02/03/2021 due 09/03, paused 04/03 (before its due date), supplemented 08/03 with a new due date 12/03,
-        // paid online, then left open. In order, it is pending within its deadline at the end of 10/03 and overdue at the end of 12/03…
+        // One dossier: received 02/03 due 09/03, paused 04/03 (before its due date), supplemented 08/03 with a new due date 12/03,
+        // paid online, then left open. In order, it is pending within its deadline at the end of 10/03 and overdue at the end of 12/03.
+        // Its four events may be applied in any of their 24 orders: each order is the same story in a year of its own.
+        var orders = Permutations([0, 1, 2, 3]).ToList();
+        Assert.Equal(24, orders.Count);
+        var years = Enumerable.Range(1990, orders.Count).ToList();
+        var stories = years.Select(Story).ToList();
+        // Each event type has its own queue, so one story's events are applied in its order only if each waits for the one before.
+        for (var step = 0; step < 4; step++)
+            await PublishAndWaitAsync([.. orders.Zip(stories).Select(o => o.Second[o.First[step]])]);
+        using var officer = reporting.Officer("06181");
+
+        // The dossiers of the earlier years are still open: carried over into each later window, and overdue in it.
+        foreach (var (order, year, earlier) in orders.Zip(years, Enumerable.Range(0, orders.Count)))
+        {
+            var tenth = (await UnitStatisticsAsync(officer, "06181", $"{year}-03-01", $"{year}-03-10")).GetProperty("total");
+            var twelfth = (await UnitStatisticsAsync(officer, "06181", $"{year}-03-01", $"{year}-03-12")).GetProperty("total");
+
+            var delivered = $"events delivered in the order {string.Join(", ", order)}, in {year}";
+            Assert.True((1L, (long)earlier) == Pending(tenth), $"pending at the end of 10/03, {delivered}: {tenth}");
+            Assert.True((0L, earlier + 1L) == Pending(twelfth), $"pending at the end of 12/03, {delivered}: {twelfth}");
+            Assert.True((1L, 1L, 100m) == RateOf(tenth, "onlinePayment"), $"online payment, {delivered}: {tenth}");
+            Assert.True((1L, 1L, 100m) == RateOf(tenth, "digitisation"), $"digitisation, {delivered}: {tenth}");
+        }
+    }
+
+    /// <summary>The dossier of <see cref="The_events_of_a_dossier_in_any_order_give_the_same_numbers"/> in <paramref name="year"/>, its events in their order.</summary>
+    private static IntegrationEvent[] Story(int year)
+    {
         var id = Guid.CreateVersion7();
-        IntegrationEvent[] story =
+        return
         [
             new DossierReceived
             {
-                UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(2021, 3, 2, 9), DossierId = id, ProcedureCode = "P1", Field = "Hộ tịch",
-                Channel = DossierChannel.Online, ReceivedAt = Vn(2021, 3, 2, 9), DueAt = Vn(2021, 3, 9, 9), Digitised = true, HasFee = true,
+                UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(year, 3, 2, 9), DossierId = id, ProcedureCode = "P1", Field = "Hộ tịch",
+                Channel = DossierChannel.Online, ReceivedAt = Vn(year, 3, 2, 9), DueAt = Vn(year, 3, 9, 9), Digitised = true, HasFee = true,
             },
-            new DossierSupplementRequested { UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(2021, 3, 4, 9), DossierId = id, Field = "Hộ tịch", RequestedAt = Vn(2021, 3, 4, 9) },
+            new DossierSupplementRequested { UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(year, 3, 4, 9), DossierId = id, Field = "Hộ tịch", RequestedAt = Vn(year, 3, 4, 9) },
             new DossierSupplemented
             {
-                UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(2021, 3, 8, 9), DossierId = id, Field = "Hộ tịch", SupplementedAt = Vn(2021, 3, 8, 9),
-                DueAt = Vn(2021, 3, 12, 9),
+                UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(year, 3, 8, 9), DossierId = id, Field = "Hộ tịch", SupplementedAt = Vn(year, 3, 8, 9),
+                DueAt = Vn(year, 3, 12, 9),
             },
-            new DossierFeesPaid { UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(2021, 3, 8, 10), DossierId = id, Field = "Hộ tịch", PaidAt = Vn(2021, 3, 8, 10), PaidOnline = true },
+            new DossierFeesPaid { UnitCode = "06181", ProvinceCode = "20", OccurredAt = Vn(year, 3, 8, 10), DossierId = id, Field = "Hộ tịch", PaidAt = Vn(year, 3, 8, 10), PaidOnline = true },
         ];
-        // …and the queues may deliver it backwards: the last event first.
-        await PublishAndWaitAsync([.. story.Reverse()]);
-        using var officer = reporting.Officer("06181");
-
-        var tenth = (await UnitStatisticsAsync(officer, "06181", "2021-03-01", "2021-03-10")).GetProperty("total");
-        var twelfth = (await UnitStatisticsAsync(officer, "06181", "2021-03-01", "2021-03-12")).GetProperty("total");
-
-        Assert.Equal((1, 0), Pending(tenth));
-        Assert.Equal((0, 1), Pending(twelfth));
-        Assert.Equal((1, 1, 100m), RateOf(tenth, "onlinePayment"));
-        Assert.Equal((1, 1, 100m), RateOf(tenth, "digitisation"));
     }
+
+    private static IEnumerable<int[]> Permutations(int[] items) =>
+        items.Length <= 1
+            ? [items]
+            : items.SelectMany(first => Permutations([.. items.Where(i => i != first)]).Select(rest => (int[])[first, .. rest]));
 
     [Theory]
     [InlineData(true)]

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Dossiers.Calendar;
 using ParPlatform.Dossiers.Data;
@@ -26,19 +27,25 @@ public sealed record CalendarYearResponse(int Year, IReadOnlyList<DateOnly> Days
 /// </summary>
 public static class CalendarApi
 {
-    public static void MapCalendarApi(this IEndpointRouteBuilder app)
+    /// <summary>/api/v1/admin/calendar/years (<see cref="DossiersApi.MapDossiersApi"/>).</summary>
+    public static void MapCalendarYears(this RouteGroupBuilder years)
     {
-        var years = app.MapGroup("/api/v1/admin/calendar/years");
-        years.MapGet("", async (DossiersDbContext db, CancellationToken ct) =>
-            TypedResults.Ok((await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct)).Select(CalendarYearResponse.From)));
-        years.MapGet("/{year:int}", async (int year, DossiersDbContext db, CancellationToken ct) =>
-            await db.CalendarYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, ct) is { } found
-                ? Results.Ok(CalendarYearResponse.From(found))
-                : ApiProblems.NotFound($"Lịch làm việc năm {year} chưa được cấu hình."));
-        years.MapPut("/{year:int}", PutAsync);
+        years.MapGet("", ListAsync).WithName("ListCalendarYears").WithSummary("The configured years of the working calendar");
+        years.MapGet("/{year:int}", GetAsync).WithName("GetCalendarYear").WithSummary("A year of the working calendar");
+        years.MapPut("/{year:int}", PutAsync).WithName("PutCalendarYear")
+            .WithSummary("Sets a year's days off and make-up working days (a past year only if it was never configured)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> PutAsync(
+    private static async Task<Ok<IEnumerable<CalendarYearResponse>>> ListAsync(DossiersDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct)).Select(CalendarYearResponse.From));
+
+    private static async Task<Results<Ok<CalendarYearResponse>, ProblemHttpResult>> GetAsync(int year, DossiersDbContext db, CancellationToken ct) =>
+        await db.CalendarYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, ct) is { } found
+            ? TypedResults.Ok(CalendarYearResponse.From(found))
+            : ApiProblems.NotFound($"Lịch làm việc năm {year} chưa được cấu hình.");
+
+    private static async Task<Results<Created<CalendarYearResponse>, Ok<CalendarYearResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(
         int year, CalendarYearInput input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars, TimeProvider clock,
         CancellationToken ct)
     {
@@ -74,17 +81,17 @@ public static class CalendarApi
         entry.UpdatedAt = now;
         entry.UpdatedBy = user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown";
         var response = CalendarYearResponse.From(entry);
-        var result = created
-            ? await db.SaveCreatedAsync($"/api/v1/admin/calendar/years/{year}", response, $"Lịch năm {year} vừa được tạo; gửi lại để sửa.", ct)
-            : await SaveAsync(db, response, ct);
+        if (!created)
+        {
+            await db.SaveChangesAsync(ct);
+            calendars.Forget();
+            return TypedResults.Ok(response);
+        }
+        var saved = await db.TrySaveNewAsync(ct);
         calendars.Forget();
-        return result;
-    }
-
-    private static async Task<IResult> SaveAsync(DossiersDbContext db, CalendarYearResponse response, CancellationToken ct)
-    {
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(response);
+        return saved
+            ? TypedResults.Created($"/api/v1/admin/calendar/years/{year}", response)
+            : ApiProblems.Conflict($"Lịch năm {year} vừa được tạo; gửi lại để sửa.");
     }
 
     /// <summary>More days than any year has holidays (Vietnam has about twenty, with the days off around them).</summary>

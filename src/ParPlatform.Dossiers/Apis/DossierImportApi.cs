@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Dossiers.Calendar;
 using ParPlatform.Dossiers.Data;
@@ -40,23 +41,32 @@ public static class DossierImportApi
 
     public const int MaxRows = 2_000_000;
 
-    public static void MapDossierImportApi(this IEndpointRouteBuilder app)
+    /// <summary>…/dossiers/imports (<see cref="DossiersApi.MapDossiersApi"/>).</summary>
+    public static void MapDossierImports(this RouteGroupBuilder imports)
     {
-        var imports = app.MapGroup("/api/v1/units/{unitCode}/dossiers/imports").AddEndpointFilter<DossierProblems>();
-        imports.MapPost("", ImportAsync);
-        imports.MapGet("", async (string unitCode, int? page, int? pageSize, DossiersDbContext db, CancellationToken ct) =>
-        {
-            var found = await db.ImportJobs.AsNoTracking().Where(j => j.UnitCode == unitCode)
-                .OrderByDescending(j => j.StartedAt).ThenByDescending(j => j.Id).ToPageAsync(page, pageSize, ct);
-            return TypedResults.Ok(new Page<ImportJobResponse>([.. found.Items.Select(ImportJobResponse.From)], found.PageNumber, found.PageSize, found.Total));
-        });
-        imports.MapGet("/{id:guid}", async (string unitCode, Guid id, DossiersDbContext db, CancellationToken ct) =>
-            await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.UnitCode == unitCode && j.Id == id, ct) is { } job
-                ? Results.Ok(ImportJobResponse.From(job))
-                : ApiProblems.NotFound($"Đơn vị {unitCode} không có lần nhập {id}."));
+        imports.MapPost("", ImportAsync).WithName("ImportDossiers")
+            .WithSummary("Checks a file of historical dossiers and, if every row is good, starts writing them (202 with the import's address)")
+            .WithDescription("The body is a CSV file with a header (Content-Type: text/csv) or a JSON array of rows (application/json); "
+                + "any bad row is a 400 listing each row's problems, and nothing is written.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        imports.MapGet("", ListAsync).WithName("ListDossierImports").WithSummary("A page of the unit's imports, newest first");
+        imports.MapGet("/{id:guid}", GetAsync).WithName("GetDossierImport").WithSummary("An import's progress");
     }
 
-    private static async Task<IResult> ImportAsync(
+    private static async Task<Ok<Page<ImportJobResponse>>> ListAsync(string unitCode, int? page, int? pageSize, DossiersDbContext db, CancellationToken ct)
+    {
+        var found = await db.ImportJobs.AsNoTracking().Where(j => j.UnitCode == unitCode)
+            .OrderByDescending(j => j.StartedAt).ThenByDescending(j => j.Id).ToPageAsync(page, pageSize, ct);
+        return TypedResults.Ok(new Page<ImportJobResponse>([.. found.Items.Select(ImportJobResponse.From)], found.PageNumber, found.PageSize, found.Total));
+    }
+
+    private static async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> GetAsync(string unitCode, Guid id, DossiersDbContext db, CancellationToken ct) =>
+        await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.UnitCode == unitCode && j.Id == id, ct) is { } job
+            ? TypedResults.Ok(ImportJobResponse.From(job))
+            : ApiProblems.NotFound($"Đơn vị {unitCode} không có lần nhập {id}.");
+
+    private static async Task<Results<Accepted<ImportJobResponse>, ProblemHttpResult>> ImportAsync(
         string unitCode, HttpContext context, ClaimsPrincipal user, DossiersDbContext db, IUnitDirectory units, WorkingCalendarStore calendars,
         AcceptedImports queue, TimeProvider clock, CancellationToken ct)
     {
@@ -114,7 +124,7 @@ public static class DossierImportApi
         return TypedResults.Accepted($"/api/v1/units/{unitCode}/dossiers/imports/{job.Id}", ImportJobResponse.From(job));
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadRows(List<ImportProblem> problems) => TypedResults.Problem(
+    private static ProblemHttpResult BadRows(List<ImportProblem> problems) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,
         title: "Tệp có dòng không hợp lệ; chưa ghi hồ sơ nào.",
         detail: problems.Count > DossierImport.MaxProblemsListed

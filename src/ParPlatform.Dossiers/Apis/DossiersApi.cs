@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Dossiers.Calendar;
@@ -33,9 +34,9 @@ public sealed record DossierResponse(
 public sealed record TransitionResponse(string? Action, string? From, string To, DateTimeOffset At, string UserId, string? AgencyCode, string? Note);
 
 /// <summary>
-/// A unit's dossiers: intake, the lifecycle's actions (POST …/{id}/actions/{action}), apology
-/// letter, rating, history, and the paged list filtered by status, field, channel, overdue and
-/// received date.
+/// The dossiers service's API, every group listed once (<see cref="MapDossiersApi"/>); and a unit's
+/// dossiers: intake, the lifecycle's actions (POST …/{id}/actions/{action}), apology letter, rating,
+/// history, and the paged list filtered by status, field, channel, overdue and received date.
 /// </summary>
 public static class DossiersApi
 {
@@ -45,25 +46,35 @@ public static class DossiersApi
 
     public static void MapDossiersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/units/{unitCode}/dossiers");
-        group.MapServiceStatus<DossiersDbContext>("dossiers");
-        app.MapProceduresApi();
+        var unit = app.MapGroup("/api/v1/units/{unitCode}/dossiers").WithTenantAccess();
+        unit.MapServiceStatus<DossiersDbContext>("dossiers").WithTags("Status")
+            .WithName("GetDossiersStatus").WithSummary("The dossiers service's version and database migration level");
+        unit.MapGroup("/procedures").WithTags("Procedures").MapProcedures();
+        unit.MapGroup("/statistics").WithTags("Statistics").MapStatistics();
+        unit.MapGroup("/feedback").WithTags("Feedback").AddEndpointFilter<DossierProblems>().MapFeedback();
+        unit.MapGroup("/imports").WithTags("Imports").AddEndpointFilter<DossierProblems>().MapDossierImports();
+        unit.MapGroup("").WithTags("Dossiers").AddEndpointFilter<DossierProblems>().MapDossiers();
+        app.MapGroup("/api/v1/admin/calendar/years").WithTenantAccess(tenantCodeInRoute: false).WithTags("Calendar").MapCalendarYears();
+    }
 
-        var dossiers = app.MapGroup("/api/v1/units/{unitCode}/dossiers").AddEndpointFilter<DossierProblems>();
-        dossiers.MapGet("", ListAsync);
-        dossiers.MapPost("", CreateAsync);
-        dossiers.MapGet("/{id:guid}", async (string unitCode, Guid id, DossiersDbContext db, TimeProvider clock, CancellationToken ct) =>
-            await Find(db, unitCode, id).AsNoTracking().SingleOrDefaultAsync(ct) is { } dossier
-                ? Results.Ok(DossierResponse.From(dossier, clock.GetUtcNow()))
-                : NotFound(unitCode, id));
-        dossiers.MapGet("/{id:guid}/history", HistoryAsync);
-        dossiers.MapPost("/{id:guid}/actions/{action}", ActAsync);
-        dossiers.MapPost("/{id:guid}/apology", ApologizeAsync);
-        dossiers.MapPost("/{id:guid}/rating", RateAsync);
-        app.MapStatisticsApi();
-        app.MapFeedbackApi();
-        app.MapCalendarApi();
-        app.MapDossierImportApi();
+    private static void MapDossiers(this RouteGroupBuilder dossiers)
+    {
+        dossiers.MapGet("", ListAsync).WithName("ListDossiers")
+            .WithSummary("A page of the unit's dossiers, newest first, filtered by status, field, channel, overdue, received date or external id");
+        dossiers.MapPost("", CreateAsync).WithName("RegisterDossier")
+            .WithSummary("Registers a dossier (received at once at the desk or by post)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        dossiers.MapGet("/{id:guid}", GetAsync).WithName("GetDossier").WithSummary("A dossier, with the actions its status allows");
+        dossiers.MapGet("/{id:guid}/history", HistoryAsync).WithName("GetDossierHistory").WithSummary("A dossier's transitions, oldest first");
+        dossiers.MapPost("/{id:guid}/actions/{action}", ActAsync).WithName("ActOnDossier")
+            .WithSummary("Applies a lifecycle action (receive, request-supplement, resolve, …) to a dossier")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        dossiers.MapPost("/{id:guid}/apology", ApologizeAsync).WithName("IssueDossierApology")
+            .WithSummary("Issues the apology letter of a late dossier, with its new due date")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        dossiers.MapPost("/{id:guid}/rating", RateAsync).WithName("RateDossier")
+            .WithSummary("Records the applicant's rating of a finished dossier")
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <summary>The user and agency of the request's token.</summary>
@@ -73,12 +84,18 @@ public static class DossiersApi
         return new Actor(user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown", user.FindFirst(PlatformClaims.Agency)?.Value);
     }
 
+    private static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> GetAsync(
+        string unitCode, Guid id, DossiersDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await Find(db, unitCode, id).AsNoTracking().SingleOrDefaultAsync(ct) is { } dossier
+            ? TypedResults.Ok(DossierResponse.From(dossier, clock.GetUtcNow()))
+            : NotFound(unitCode, id);
+
     private static IQueryable<Dossier> Find(DossiersDbContext db, string unitCode, Guid id) =>
         db.Dossiers.Where(d => d.UnitCode == unitCode && d.Id == id);
 
-    private static IResult NotFound(string unitCode, Guid id) => ApiProblems.NotFound($"Đơn vị {unitCode} không có hồ sơ {id}.");
+    private static ProblemHttpResult NotFound(string unitCode, Guid id) => ApiProblems.NotFound($"Đơn vị {unitCode} không có hồ sơ {id}.");
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<DossierResponse>>, ValidationProblem>> ListAsync(
         string unitCode, DossiersDbContext db, TimeProvider clock, string? status, string? field, string? channel, bool? overdue,
         string? from, string? to, string? externalId, int? page, int? pageSize, CancellationToken ct)
     {
@@ -126,7 +143,7 @@ public static class DossiersApi
         return TypedResults.Ok(new Page<DossierResponse>([.. found.Items.Select(d => DossierResponse.From(d, now))], found.PageNumber, found.PageSize, found.Total));
     }
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<DossierResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string unitCode, DossierInput input, ClaimsPrincipal user, TenantScope scope, DossierIntake intake, WorkingCalendarStore calendars,
         TimeProvider clock, CancellationToken ct)
     {
@@ -168,7 +185,7 @@ public static class DossiersApi
             : ApiProblems.Conflict($"Đơn vị {unitCode} đã có hồ sơ mã {input.ExternalId}.");
     }
 
-    private static async Task<IResult> ActAsync(
+    private static async Task<Results<Ok<DossierResponse>, ValidationProblem, ProblemHttpResult>> ActAsync(
         string unitCode, Guid id, string action, ActionInput? input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars,
         IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
@@ -213,11 +230,13 @@ public static class DossiersApi
                     break;
             }
             await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(DossierResponse.From(dossier, now));
-        }, ct);
+            return DossierResponse.From(dossier, now);
+        }, ct) is { } changed
+            ? TypedResults.Ok(changed)
+            : NotFound(unitCode, id);
     }
 
-    private static async Task<IResult> ApologizeAsync(
+    private static async Task<Results<Ok<DossierResponse>, ValidationProblem, ProblemHttpResult>> ApologizeAsync(
         string unitCode, Guid id, ApologyInput input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars, IOutbox outbox,
         TimeProvider clock, CancellationToken ct)
     {
@@ -232,11 +251,13 @@ public static class DossiersApi
             dossier.IssueApology(now, input.Reason!.Trim(), newDate!.Value, await calendars.GetAsync(ct), ActorOf(user));
             outbox.Add(dossier.ApologyEvent(), dossier.Id.ToString());
             await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(DossierResponse.From(dossier, now));
-        }, ct);
+            return DossierResponse.From(dossier, now);
+        }, ct) is { } changed
+            ? TypedResults.Ok(changed)
+            : NotFound(unitCode, id);
     }
 
-    private static async Task<IResult> RateAsync(
+    private static async Task<Results<Ok<DossierResponse>, ValidationProblem, ProblemHttpResult>> RateAsync(
         string unitCode, Guid id, RatingInput input, DossiersDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         if (DossierLifecycle.Parse<DossierRating>(input.Rating) is not { } rating)
@@ -250,24 +271,26 @@ public static class DossiersApi
             dossier.Rate(rating, now);
             outbox.Add(dossier.RatedEvent(), dossier.Id.ToString());
             await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(DossierResponse.From(dossier, now));
-        }, ct);
+            return DossierResponse.From(dossier, now);
+        }, ct) is { } changed
+            ? TypedResults.Ok(changed)
+            : NotFound(unitCode, id);
     }
 
     /// <summary>
-    /// Loads the dossier (404 if the unit has none of that id) and runs <paramref name="command"/> on it, which saves. When
+    /// Loads the dossier (null if the unit has none of that id: 404) and runs <paramref name="command"/> on it, which saves. When
     /// someone else saved the dossier between the load and the save (most often the overdue scan marking it), the command
     /// runs once more on the dossier as it is now: the state machine and the dossier's rules decide again, so a second
     /// officer's same action still answers 409 naming the state. A second conflict answers 409 (reload and retry).
     /// </summary>
-    private static async Task<IResult> OnTheDossierAsNowAsync(
-        DossiersDbContext db, string unitCode, Guid id, Func<Dossier, Task<IResult>> command, CancellationToken ct)
+    private static async Task<DossierResponse?> OnTheDossierAsNowAsync(
+        DossiersDbContext db, string unitCode, Guid id, Func<Dossier, Task<DossierResponse>> command, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var dossier = await Find(db, unitCode, id).SingleOrDefaultAsync(ct);
             if (dossier is null)
-                return NotFound(unitCode, id);
+                return null;
             try
             {
                 return await command(dossier);
@@ -279,7 +302,7 @@ public static class DossiersApi
         }
     }
 
-    private static async Task<IResult> HistoryAsync(string unitCode, Guid id, DossiersDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IEnumerable<TransitionResponse>>, ProblemHttpResult>> HistoryAsync(string unitCode, Guid id, DossiersDbContext db, CancellationToken ct)
     {
         if (!await Find(db, unitCode, id).AnyAsync(ct))
             return NotFound(unitCode, id);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Dossiers.Calendar;
@@ -32,52 +33,76 @@ public sealed record FeedbackResponse(
 /// </summary>
 public static class FeedbackApi
 {
-    public static void MapFeedbackApi(this IEndpointRouteBuilder app)
+    /// <summary>…/dossiers/feedback (<see cref="DossiersApi.MapDossiersApi"/>).</summary>
+    public static void MapFeedback(this RouteGroupBuilder feedback)
     {
-        var feedback = app.MapGroup("/api/v1/units/{unitCode}/dossiers/feedback").AddEndpointFilter<DossierProblems>();
-        feedback.MapGet("", async (string unitCode, string? status, int? page, int? pageSize, DossiersDbContext db, CancellationToken ct) =>
-        {
-            var query = db.Feedback.AsNoTracking().Where(f => f.UnitCode == unitCode);
-            if (status is not null)
-            {
-                if (DossierLifecycle.Parse<FeedbackStatus>(status) is not { } s)
-                    return ApiProblems.Invalid(new FieldErrors().Add("status", "Trạng thái là \"received\", \"forwarded\", \"resolved\" hoặc \"published\"."));
-                query = query.Where(f => f.Status == s);
-            }
-            var found = await query.OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id).ToPageAsync(page, pageSize, ct);
-            return TypedResults.Ok(new Page<FeedbackResponse>([.. found.Items.Select(FeedbackResponse.From)], found.PageNumber, found.PageSize, found.Total));
-        });
-        feedback.MapGet("/{id:guid}", async (string unitCode, Guid id, DossiersDbContext db, CancellationToken ct) =>
-            await db.Feedback.AsNoTracking().SingleOrDefaultAsync(f => f.UnitCode == unitCode && f.Id == id, ct) is { } found
-                ? Results.Ok(FeedbackResponse.From(found))
-                : NotFound(unitCode, id));
-        feedback.MapPost("", ReceiveAsync);
-        feedback.MapPost("/{id:guid}/forward", (string unitCode, Guid id, ForwardInput input, DossiersDbContext db, TimeProvider clock, CancellationToken ct) =>
-        {
-            var errors = new FieldErrors();
-            errors.RequireText("agencyCode", input.AgencyCode, 50);
-            return errors.Any ? Task.FromResult(ApiProblems.Invalid(errors)) : ChangeAsync(db, unitCode, id, f => f.Forward(input.AgencyCode!.Trim(), clock.GetUtcNow()), ct);
-        });
-        feedback.MapPost("/{id:guid}/resolve", async (
-            string unitCode, Guid id, AnswerInput input, DossiersDbContext db, WorkingCalendarStore calendars, IOutbox outbox, TimeProvider clock,
-            CancellationToken ct) =>
-        {
-            var errors = new FieldErrors();
-            errors.RequireText("answer", input.Answer, 4000);
-            if (errors.Any)
-                return ApiProblems.Invalid(errors);
-            var calendar = await calendars.GetAsync(ct);
-            return await ChangeAsync(db, unitCode, id, f =>
-            {
-                f.Resolve(input.Answer!.Trim(), clock.GetUtcNow(), calendar);
-                outbox.Add(f.ResolvedEvent(), f.Id.ToString());
-            }, ct);
-        });
-        feedback.MapPost("/{id:guid}/publish", (string unitCode, Guid id, DossiersDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(db, unitCode, id, f => f.Publish(clock.GetUtcNow()), ct));
+        feedback.MapGet("", ListAsync).WithName("ListFeedback").WithSummary("A page of the unit's feedback, newest first, filtered by status");
+        feedback.MapGet("/{id:guid}", GetAsync).WithName("GetFeedback").WithSummary("One feedback, with its deadlines");
+        feedback.MapPost("", ReceiveAsync).WithName("ReceiveFeedback").WithSummary("Receives feedback from the portal or in person");
+        feedback.MapPost("/{id:guid}/forward", ForwardAsync).WithName("ForwardFeedback").WithSummary("Forwards feedback to the agency that answers it")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        feedback.MapPost("/{id:guid}/resolve", ResolveAsync).WithName("ResolveFeedback").WithSummary("Resolves feedback with its answer")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        feedback.MapPost("/{id:guid}/publish", PublishAsync).WithName("PublishFeedbackAnswer").WithSummary("Publishes the answer of resolved feedback")
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> ReceiveAsync(
+    private static async Task<Results<Ok<Page<FeedbackResponse>>, ValidationProblem>> ListAsync(
+        string unitCode, string? status, int? page, int? pageSize, DossiersDbContext db, CancellationToken ct)
+    {
+        var query = db.Feedback.AsNoTracking().Where(f => f.UnitCode == unitCode);
+        if (status is not null)
+        {
+            if (DossierLifecycle.Parse<FeedbackStatus>(status) is not { } s)
+                return ApiProblems.Invalid(new FieldErrors().Add("status", "Trạng thái là \"received\", \"forwarded\", \"resolved\" hoặc \"published\"."));
+            query = query.Where(f => f.Status == s);
+        }
+        var found = await query.OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id).ToPageAsync(page, pageSize, ct);
+        return TypedResults.Ok(new Page<FeedbackResponse>([.. found.Items.Select(FeedbackResponse.From)], found.PageNumber, found.PageSize, found.Total));
+    }
+
+    private static async Task<Results<Ok<FeedbackResponse>, ProblemHttpResult>> GetAsync(string unitCode, Guid id, DossiersDbContext db, CancellationToken ct) =>
+        await db.Feedback.AsNoTracking().SingleOrDefaultAsync(f => f.UnitCode == unitCode && f.Id == id, ct) is { } found
+            ? TypedResults.Ok(FeedbackResponse.From(found))
+            : NotFound(unitCode, id);
+
+    private static async Task<Results<Ok<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> ForwardAsync(
+        string unitCode, Guid id, ForwardInput input, DossiersDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        errors.RequireText("agencyCode", input.AgencyCode, 50);
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        return await ChangeAsync(db, unitCode, id, f => f.Forward(input.AgencyCode!.Trim(), clock.GetUtcNow()), ct) is { } changed
+            ? TypedResults.Ok(changed)
+            : NotFound(unitCode, id);
+    }
+
+    private static async Task<Results<Ok<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
+        string unitCode, Guid id, AnswerInput input, DossiersDbContext db, WorkingCalendarStore calendars, IOutbox outbox, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        errors.RequireText("answer", input.Answer, 4000);
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        var calendar = await calendars.GetAsync(ct);
+        return await ChangeAsync(db, unitCode, id, f =>
+        {
+            f.Resolve(input.Answer!.Trim(), clock.GetUtcNow(), calendar);
+            outbox.Add(f.ResolvedEvent(), f.Id.ToString());
+        }, ct) is { } changed
+            ? TypedResults.Ok(changed)
+            : NotFound(unitCode, id);
+    }
+
+    private static async Task<Results<Ok<FeedbackResponse>, ProblemHttpResult>> PublishAsync(
+        string unitCode, Guid id, DossiersDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await ChangeAsync(db, unitCode, id, f => f.Publish(clock.GetUtcNow()), ct) is { } changed
+            ? TypedResults.Ok(changed)
+            : NotFound(unitCode, id);
+
+    private static async Task<Results<Created<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         string unitCode, FeedbackInput input, DossiersDbContext db, IUnitDirectory units, WorkingCalendarStore calendars, IOutbox outbox,
         TimeProvider clock, CancellationToken ct)
     {
@@ -100,15 +125,16 @@ public static class FeedbackApi
         return TypedResults.Created($"/api/v1/units/{unitCode}/dossiers/feedback/{feedback.Id}", FeedbackResponse.From(feedback));
     }
 
-    private static async Task<IResult> ChangeAsync(DossiersDbContext db, string unitCode, Guid id, Action<Feedback> change, CancellationToken ct)
+    /// <summary>Changes the feedback and saves; null if the unit has none of that id (404).</summary>
+    private static async Task<FeedbackResponse?> ChangeAsync(DossiersDbContext db, string unitCode, Guid id, Action<Feedback> change, CancellationToken ct)
     {
         var feedback = await db.Feedback.SingleOrDefaultAsync(f => f.UnitCode == unitCode && f.Id == id, ct);
         if (feedback is null)
-            return NotFound(unitCode, id);
+            return null;
         change(feedback);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(FeedbackResponse.From(feedback));
+        return FeedbackResponse.From(feedback);
     }
 
-    private static IResult NotFound(string unitCode, Guid id) => ApiProblems.NotFound($"Đơn vị {unitCode} không có phản ánh, kiến nghị {id}.");
+    private static ProblemHttpResult NotFound(string unitCode, Guid id) => ApiProblems.NotFound($"Đơn vị {unitCode} không có phản ánh, kiến nghị {id}.");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
@@ -27,20 +28,30 @@ public static class ProceduresApi
     /// <summary>Largest import body: a catalogue of a few thousand procedures fits many times over.</summary>
     public const int MaxImportBytes = 5 * 1024 * 1024;
 
-    public static void MapProceduresApi(this IEndpointRouteBuilder app)
+    /// <summary>…/dossiers/procedures (<see cref="DossiersApi.MapDossiersApi"/>).</summary>
+    public static void MapProcedures(this RouteGroupBuilder procedures)
     {
-        var procedures = app.MapGroup("/api/v1/units/{unitCode}/dossiers/procedures");
-        procedures.MapGet("", ListAsync);
-        procedures.MapGet("/{code}", async (string unitCode, string code, DossiersDbContext db, CancellationToken ct) =>
-            await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.UnitCode == unitCode && p.Code == code, ct) is { } procedure
-                ? Results.Ok(ProcedureResponse.From(procedure))
-                : ApiProblems.NotFound($"Đơn vị {unitCode} không có thủ tục mã {code}."));
-        procedures.MapPost("", CreateAsync);
-        procedures.MapPut("/{code}", UpdateAsync);
-        procedures.MapPost("/import", ImportAsync);
+        procedures.MapGet("", ListAsync).WithName("ListProcedures")
+            .WithSummary("A page of the unit's procedures by code, filtered by field, active, or text in the name or code");
+        procedures.MapGet("/{code}", GetAsync).WithName("GetProcedure").WithSummary("A procedure of the unit's catalogue");
+        procedures.MapPost("", CreateAsync).WithName("CreateProcedure").WithSummary("Adds a procedure to the unit's catalogue")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        procedures.MapPut("/{code}", UpdateAsync).WithName("UpdateProcedure").WithSummary("Changes a procedure (its code stays)");
+        procedures.MapPost("/import", ImportAsync).WithName("ImportProcedures")
+            .WithSummary("Creates or updates procedures by code from a CSV file or a JSON array, all or nothing")
+            .WithDescription("The body is a CSV file with a header (Content-Type: text/csv) or a JSON array of procedures (application/json); "
+                + "any bad row is a 400 listing each row's problems, and nothing is written.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<ProcedureResponse>, ProblemHttpResult>> GetAsync(
+        string unitCode, string code, DossiersDbContext db, CancellationToken ct) =>
+        await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.UnitCode == unitCode && p.Code == code, ct) is { } procedure
+            ? TypedResults.Ok(ProcedureResponse.From(procedure))
+            : ApiProblems.NotFound($"Đơn vị {unitCode} không có thủ tục mã {code}.");
+
+    private static async Task<Ok<Page<ProcedureResponse>>> ListAsync(
         string unitCode, DossiersDbContext db, string? field, bool? active, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var query = db.Procedures.AsNoTracking().Where(p => p.UnitCode == unitCode);
@@ -54,7 +65,7 @@ public static class ProceduresApi
         return TypedResults.Ok(new Page<ProcedureResponse>([.. found.Items.Select(ProcedureResponse.From)], found.PageNumber, found.PageSize, found.Total));
     }
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<ProcedureResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string unitCode, ProcedureInput input, DossiersDbContext db, IUnitDirectory units, TimeProvider clock, CancellationToken ct)
     {
         var errors = input.Validate();
@@ -68,11 +79,12 @@ public static class ProceduresApi
         var procedure = new Procedure { UnitCode = unitCode, ProvinceCode = province, Code = input.Code!, Name = "", Field = "" };
         input.ApplyTo(procedure, clock.GetUtcNow());
         db.Procedures.Add(procedure);
-        return await db.SaveCreatedAsync($"/api/v1/units/{unitCode}/dossiers/procedures/{procedure.Code}", ProcedureResponse.From(procedure),
-            $"Đơn vị {unitCode} đã có thủ tục mã {input.Code}.", ct);
+        return await db.TrySaveNewAsync(ct)
+            ? TypedResults.Created($"/api/v1/units/{unitCode}/dossiers/procedures/{procedure.Code}", ProcedureResponse.From(procedure))
+            : ApiProblems.Conflict($"Đơn vị {unitCode} đã có thủ tục mã {input.Code}.");
     }
 
-    private static async Task<IResult> UpdateAsync(
+    private static async Task<Results<Ok<ProcedureResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string unitCode, string code, ProcedureInput input, DossiersDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var procedure = await db.Procedures.SingleOrDefaultAsync(p => p.UnitCode == unitCode && p.Code == code, ct);
@@ -88,7 +100,7 @@ public static class ProceduresApi
         return TypedResults.Ok(ProcedureResponse.From(procedure));
     }
 
-    private static async Task<IResult> ImportAsync(
+    private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
         string unitCode, HttpRequest request, DossiersDbContext db, IUnitDirectory units, TimeProvider clock, CancellationToken ct)
     {
         if (request.ContentLength > MaxImportBytes)
@@ -148,6 +160,6 @@ public static class ProceduresApi
         return TypedResults.Ok(new ImportResult(created, rows.Count - created));
     }
 
-    private static IResult UnitNotKnown(string unitCode) =>
+    private static ProblemHttpResult UnitNotKnown(string unitCode) =>
         ApiProblems.NotFound($"Dịch vụ hồ sơ chưa nhận được đơn vị {unitCode} từ danh mục; thử lại sau ít giây.");
 }

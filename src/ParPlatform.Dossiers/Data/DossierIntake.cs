@@ -15,8 +15,8 @@ namespace ParPlatform.Dossiers.Data;
 /// event in another, which PostgreSQL runs as one transaction (a batch without a transaction of its
 /// own is implicitly one); the unit's unique index on external ids refuses a repeated one. The statements'
 /// text is constant, so the data source prepares them once per connection.
-/// The intake has a pool of its own, of <see cref="DefaultConnections"/> connections unless
-/// <c>Dossiers:IntakeConnections</c> says otherwise: a burst of intakes queues for them instead of
+/// The intake has a pool of its own, of <see cref="DossiersOptions.IntakeConnections"/> connections (8 unless
+/// <c>Dossiers:IntakeConnections</c> says otherwise): a burst of intakes queues for them instead of
 /// keeping as many PostgreSQL backends busy as there are requests, which on two cores cost a fifth to
 /// a third more of PostgreSQL's CPU per intake (docs/performance.md); the service's other work
 /// (consumers, the outbox, imports, the overdue scan) keeps the shared pool.
@@ -25,10 +25,6 @@ public sealed class DossierIntake([FromKeyedServices(DossierIntake.Pool)] Npgsql
 {
     /// <summary>The intake's pool: its data source's key and the application name of its connections.</summary>
     public const string Pool = "dossiersdb-intake";
-
-    public const int DefaultConnections = 8;
-
-    public const string ConnectionsKey = "Dossiers:IntakeConnections";
 
     private const string ProcedureSql = """
         SELECT id, unit_code, province_code, code, name, field, time_limit_amount, time_limit_unit, fee, online_level, inter_level, active, updated_at

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.Messaging.Outbox;
@@ -49,13 +50,13 @@ public sealed class OverdueScan(DossiersDbContext db, TenantScope scope, IOutbox
     }
 }
 
-/// <summary>Runs <see cref="OverdueScan"/> every <c>Dossiers:OverdueScanSeconds</c> (default 60).</summary>
-public sealed class OverdueJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<OverdueJob> logger)
+/// <summary>Runs <see cref="OverdueScan"/> every <see cref="DossiersOptions.OverdueScanSeconds"/>.</summary>
+public sealed class OverdueJob(IServiceScopeFactory scopes, IOptions<DossiersOptions> options, TimeProvider clock, ILogger<OverdueJob> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(configuration.GetValue("Dossiers:OverdueScanSeconds", 60));
+        var interval = TimeSpan.FromSeconds(options.Value.OverdueScanSeconds);
         using var timer = new PeriodicTimer(interval, clock);
         do
         {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using ParPlatform.ServiceDefaults;
 using Yarp.ReverseProxy.Configuration;
 
 namespace ParPlatform.Gateway.Routing;
@@ -43,13 +45,24 @@ public static class GatewayRoutes
     public const string ImportsCluster = "dossiers-imports";
 
     /// <summary>
+    /// Where the gateway serves a service's OpenAPI document (the service's own /openapi/v1.json); like the
+    /// Scalar UI over them (/scalar), it needs no token: it describes routes, not data.
+    /// </summary>
+    public const string DocumentPattern = "/openapi/{documentName}/v1.json";
+
+    public static string DocumentPath(string service) => DocumentPattern.Replace("{documentName}", service, StringComparison.Ordinal);
+
+    /// <summary>
     /// The routes; each keeps the caller's Host header, so a service sees the public address it
-    /// was called at (the identity service builds its discovery document and redirects from it).
+    /// was called at (the identity service builds its discovery document and redirects from it; an
+    /// OpenAPI document names the gateway as its server).
     /// </summary>
     public static IReadOnlyList<RouteConfig> Routes() =>
     [
         .. Table.Select(r => Route(r.Id, r.Service, new RouteMatch { Path = r.Path })),
         Route(ImportsRoute, ImportsCluster, new RouteMatch { Path = "/api/v1/units/{unitCode}/dossiers/imports", Methods = ["POST"] }),
+        .. Services.Select(service => Route($"{service}-openapi", service, new RouteMatch { Path = DocumentPath(service), Methods = ["GET"] },
+            pathSet: ApiDocuments.Path)),
     ];
 
     /// <summary>
@@ -57,7 +70,7 @@ public static class GatewayRoutes
     /// (silence, not total time: an upload streaming in is activity) is answered for with 504; one that
     /// is down at once (503).
     /// </summary>
-    public static IReadOnlyList<ClusterConfig> Clusters(GatewayTimeouts timeouts)
+    public static IReadOnlyList<ClusterConfig> Clusters(GatewayTimeoutOptions timeouts)
     {
         ArgumentNullException.ThrowIfNull(timeouts);
         return
@@ -67,12 +80,16 @@ public static class GatewayRoutes
         ];
     }
 
-    private static RouteConfig Route(string id, string cluster, RouteMatch match) => new()
+    private static RouteConfig Route(string id, string cluster, RouteMatch match, string? pathSet = null) => new()
     {
         RouteId = id,
         ClusterId = cluster,
         Match = match,
-        Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+        Transforms =
+        [
+            new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" },
+            .. pathSet is null ? [] : new[] { new Dictionary<string, string> { ["PathSet"] = pathSet } },
+        ],
     };
 
     /// <summary>The cluster's metadata entry naming its service (what a 503 or 504 names).</summary>
@@ -88,13 +105,15 @@ public static class GatewayRoutes
 }
 
 /// <summary>Gateway:Timeouts: how long a service may be silent before the gateway answers 504.</summary>
-public sealed class GatewayTimeouts
+public sealed class GatewayTimeoutOptions
 {
     public const string Section = "Gateway:Timeouts";
 
     /// <summary>Any request.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Service { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A dossier import (<see cref="GatewayRoutes.ImportsRoute"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Import { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
 
 namespace ParPlatform.Gateway.Routing;
@@ -11,9 +13,11 @@ public sealed class RateLimitOptions
     public const string Section = "Gateway:RateLimit";
 
     /// <summary>Requests a client may make per second, sustained.</summary>
+    [Range(1, int.MaxValue)]
     public int PermitsPerSecond { get; set; } = 50;
 
     /// <summary>Requests a client may make at once after being idle (the bucket's size).</summary>
+    [Range(1, int.MaxValue)]
     public int Burst { get; set; } = 100;
 }
 
@@ -26,12 +30,7 @@ public static class RateLimits
 {
     public static void AddClientRateLimits(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        if (options.PermitsPerSecond < 1 || options.Burst < 1)
-        {
-            throw new InvalidOperationException(
-                $"{RateLimitOptions.Section}:PermitsPerSecond and :Burst must be at least 1 (they are {options.PermitsPerSecond} and {options.Burst}).");
-        }
+        var options = builder.AddServiceOptions<RateLimitOptions>(RateLimitOptions.Section);
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

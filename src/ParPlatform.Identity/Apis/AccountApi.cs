@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using ParPlatform.Identity.Tokens;
 
 namespace ParPlatform.Identity.Apis;
@@ -17,17 +18,22 @@ public static class AccountApi
 {
     public const string LoginPath = "/account/login";
 
+    private const string LoginRoute = "/login";
+
     /// <summary>Escapes markup but keeps Vietnamese letters readable in the page source.</summary>
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static void MapAccountApi(this IEndpointRouteBuilder app)
+    /// <summary>/account (<see cref="IdentityApi.MapIdentityApi"/>): <see cref="LoginPath"/>.</summary>
+    public static void MapAccount(this RouteGroupBuilder account)
     {
-        app.MapGet(LoginPath, (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
-            Page(http, antiforgery, LocalOrRoot(returnUrl), userName: "", error: null));
-        app.MapPost(LoginPath, SignInAsync); // antiforgery validated in SignInAsync, with a readable page on failure
+        account.MapGet(LoginRoute, (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
+            Page(http, antiforgery, LocalOrRoot(returnUrl), userName: "", error: null))
+            .WithName("ShowSignInPage").WithSummary("The sign-in page (HTML) of the web UI's authorization code flow");
+        account.MapPost(LoginRoute, SignInAsync) // antiforgery validated in SignInAsync, with a readable page on failure
+            .WithName("SignIn").WithSummary("Signs a person in from the sign-in page's form and goes back to the authorization request");
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, PasswordSignIn passwords, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, RedirectHttpResult>> SignInAsync(HttpContext http, IAntiforgery antiforgery, PasswordSignIn passwords, CancellationToken ct)
     {
         // Not a form, or one that cannot be read (a broken multipart body, too many fields): the page again, with a 400.
         const string Unreadable = "Biểu mẫu đăng nhập không đọc được; vui lòng thử lại.";
@@ -55,7 +61,7 @@ public static class AccountApi
             [new Claim(ClaimTypes.NameIdentifier, user!.Id.ToString()), new Claim(ClaimTypes.Name, user.DisplayName)],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return Results.LocalRedirect(returnUrl);
+        return TypedResults.LocalRedirect(returnUrl);
     }
 
     /// <summary>Only a path of this site: never an open redirect to somewhere else.</summary>
@@ -65,7 +71,7 @@ public static class AccountApi
             ? url
             : "/";
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, string userName, string? error, int status = StatusCodes.Status200OK)
+    private static ContentHttpResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, string userName, string? error, int status = StatusCodes.Status200OK)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var errorHtml = error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html.Encode(error)}</p>";
@@ -91,6 +97,6 @@ public static class AccountApi
               <button type="submit">Đăng nhập</button>
             </form></body></html>
             """;
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+        return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 }

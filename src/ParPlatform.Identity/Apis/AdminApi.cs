@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -35,54 +36,69 @@ public sealed record IntegratorResponse(string ClientId, string DisplayName, str
 /// </summary>
 public static class AdminApi
 {
-    public static void MapAdminApi(this IEndpointRouteBuilder app)
+    /// <summary>/api/v1/admin (<see cref="IdentityApi.MapIdentityApi"/>): provinces, units, users and integrators.</summary>
+    public static void MapRegistry(this RouteGroupBuilder admin)
     {
-        app.MapGroup("/api/v1/admin/identity").MapServiceStatus<IdentityDbContext>("identity");
-        var admin = app.MapGroup("/api/v1/admin");
+        admin.MapGet("/provinces", ListProvincesAsync).WithName("ListProvinces").WithSummary("The provinces, by code");
+        admin.MapPost("/provinces", RegisterProvinceAsync).WithName("RegisterProvince").WithSummary("Registers a province")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
-        admin.MapGet("/provinces", async (IdentityDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Provinces.OrderBy(p => p.ProvinceCode).Select(p => new ProvinceResponse(p.ProvinceCode, p.Name)).ToListAsync(ct)));
-        admin.MapPost("/provinces", RegisterProvinceAsync);
+        admin.MapGet("/units", ListUnitsAsync).WithName("ListUnits").WithSummary("A page of the units by code, of one province or all");
+        admin.MapGet("/units/{code}", GetUnitAsync).WithName("GetUnit").WithSummary("A unit");
+        admin.MapPost("/units", RegisterUnitAsync).WithName("RegisterUnit").WithSummary("Registers a unit in its province (published as UnitRegistered)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPut("/units/{code}", UpdateUnitAsync).WithName("UpdateUnit").WithSummary("Renames a unit or changes its kind (published as UnitUpdated)");
 
-        admin.MapGet("/units", async (IdentityDbContext db, string? provinceCode, int? page, int? pageSize, CancellationToken ct) =>
-        {
-            var units = db.Units.AsNoTracking();
-            if (provinceCode is not null)
-                units = units.Where(u => u.ProvinceCode == provinceCode);
-            var found = await units.OrderBy(u => u.UnitCode).ToPageAsync(page, pageSize, ct);
-            return TypedResults.Ok(new Page<UnitResponse>([.. found.Items.Select(UnitResponse.From)], found.PageNumber, found.PageSize, found.Total));
-        });
-        admin.MapGet("/units/{code}", async (IdentityDbContext db, string code, CancellationToken ct) =>
-            await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.UnitCode == code, ct) is { } unit
-                ? Results.Ok(UnitResponse.From(unit))
-                : ApiProblems.NotFound($"Không có đơn vị mã {code}."));
-        admin.MapPost("/units", RegisterUnitAsync);
-        admin.MapPut("/units/{code}", UpdateUnitAsync);
+        admin.MapGet("/users", ListUsersAsync).WithName("ListUsers").WithSummary("A page of the user accounts by user name, of one unit or all");
+        admin.MapPost("/users", RegisterUserAsync).WithName("RegisterUser").WithSummary("Creates a user account with its role and unit or province")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPost("/users/{userName}/unlock", UnlockUserAsync).WithName("UnlockUser").WithSummary("Unlocks an account locked after failed sign-ins");
 
-        admin.MapGet("/users", async (IdentityDbContext db, TimeProvider clock, string? unitCode, int? page, int? pageSize, CancellationToken ct) =>
-        {
-            var users = db.Users.AsNoTracking();
-            if (unitCode is not null)
-                users = users.Where(u => u.UnitCode == unitCode);
-            var found = await users.OrderBy(u => u.UserName).ToPageAsync(page, pageSize, ct);
-            var now = clock.GetUtcNow();
-            return TypedResults.Ok(new Page<UserResponse>([.. found.Items.Select(u => UserResponse.From(u, now))], found.PageNumber, found.PageSize, found.Total));
-        });
-        admin.MapPost("/users", RegisterUserAsync);
-        admin.MapPost("/users/{userName}/unlock", async (IdentityDbContext db, TimeProvider clock, string userName, CancellationToken ct) =>
-        {
-            var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
-            if (user is null)
-                return ApiProblems.NotFound($"Không có tài khoản {userName}.");
-            user.RecordSignIn();
-            await db.SaveChangesAsync(ct);
-            return Results.Ok(UserResponse.From(user, clock.GetUtcNow()));
-        });
-
-        admin.MapPost("/integrators", RegisterIntegratorAsync);
+        admin.MapPost("/integrators", RegisterIntegratorAsync).WithName("RegisterIntegrator")
+            .WithSummary("Registers an integrator client with its province or units; the answer shows its secret once")
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> RegisterProvinceAsync(RegisterProvince request, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<List<ProvinceResponse>>> ListProvincesAsync(IdentityDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Provinces.OrderBy(p => p.ProvinceCode).Select(p => new ProvinceResponse(p.ProvinceCode, p.Name)).ToListAsync(ct));
+
+    private static async Task<Ok<Page<UnitResponse>>> ListUnitsAsync(IdentityDbContext db, string? provinceCode, int? page, int? pageSize, CancellationToken ct)
+    {
+        var units = db.Units.AsNoTracking();
+        if (provinceCode is not null)
+            units = units.Where(u => u.ProvinceCode == provinceCode);
+        var found = await units.OrderBy(u => u.UnitCode).ToPageAsync(page, pageSize, ct);
+        return TypedResults.Ok(new Page<UnitResponse>([.. found.Items.Select(UnitResponse.From)], found.PageNumber, found.PageSize, found.Total));
+    }
+
+    private static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> GetUnitAsync(IdentityDbContext db, string code, CancellationToken ct) =>
+        await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.UnitCode == code, ct) is { } unit
+            ? TypedResults.Ok(UnitResponse.From(unit))
+            : ApiProblems.NotFound($"Không có đơn vị mã {code}.");
+
+    private static async Task<Ok<Page<UserResponse>>> ListUsersAsync(
+        IdentityDbContext db, TimeProvider clock, string? unitCode, int? page, int? pageSize, CancellationToken ct)
+    {
+        var users = db.Users.AsNoTracking();
+        if (unitCode is not null)
+            users = users.Where(u => u.UnitCode == unitCode);
+        var found = await users.OrderBy(u => u.UserName).ToPageAsync(page, pageSize, ct);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new Page<UserResponse>([.. found.Items.Select(u => UserResponse.From(u, now))], found.PageNumber, found.PageSize, found.Total));
+    }
+
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> UnlockUserAsync(
+        IdentityDbContext db, TimeProvider clock, string userName, CancellationToken ct)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null)
+            return ApiProblems.NotFound($"Không có tài khoản {userName}.");
+        user.RecordSignIn();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Created<ProvinceResponse>, ValidationProblem, ProblemHttpResult>> RegisterProvinceAsync(RegisterProvince request, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Any)
@@ -90,11 +106,12 @@ public static class AdminApi
         if (await db.Provinces.AnyAsync(p => p.ProvinceCode == request.Code, ct))
             return ApiProblems.Conflict($"Tỉnh mã {request.Code} đã có trong danh mục.");
         db.Provinces.Add(new Province { ProvinceCode = request.Code!, Name = request.Name!.Trim(), RegisteredAt = clock.GetUtcNow() });
-        return await db.SaveCreatedAsync($"/api/v1/admin/provinces/{request.Code}", new ProvinceResponse(request.Code!, request.Name.Trim()),
-            $"Tỉnh mã {request.Code} đã có trong danh mục.", ct);
+        return await db.TrySaveNewAsync(ct)
+            ? TypedResults.Created($"/api/v1/admin/provinces/{request.Code}", new ProvinceResponse(request.Code!, request.Name.Trim()))
+            : ApiProblems.Conflict($"Tỉnh mã {request.Code} đã có trong danh mục.");
     }
 
-    private static async Task<IResult> RegisterUnitAsync(
+    private static async Task<Results<Created<UnitResponse>, ValidationProblem, ProblemHttpResult>> RegisterUnitAsync(
         RegisterUnit request, IdentityDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate();
@@ -118,11 +135,12 @@ public static class AdminApi
         };
         db.Units.Add(unit);
         outbox.Add(unit.Registered(province.Name), unit.UnitCode);
-        return await db.SaveCreatedAsync($"/api/v1/admin/units/{unit.UnitCode}", UnitResponse.From(unit),
-            $"Đơn vị mã {request.Code} đã được đăng ký.", ct);
+        return await db.TrySaveNewAsync(ct)
+            ? TypedResults.Created($"/api/v1/admin/units/{unit.UnitCode}", UnitResponse.From(unit))
+            : ApiProblems.Conflict($"Đơn vị mã {request.Code} đã được đăng ký.");
     }
 
-    private static async Task<IResult> UpdateUnitAsync(
+    private static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> UpdateUnitAsync(
         string code, UpdateUnit request, IdentityDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var unit = await db.Units.SingleOrDefaultAsync(u => u.UnitCode == code, ct);
@@ -137,10 +155,10 @@ public static class AdminApi
         unit.UpdatedAt = clock.GetUtcNow();
         outbox.Add(unit.Updated(province.Name), unit.UnitCode);
         await db.SaveChangesAsync(ct);
-        return Results.Ok(UnitResponse.From(unit));
+        return TypedResults.Ok(UnitResponse.From(unit));
     }
 
-    private static async Task<IResult> RegisterUserAsync(
+    private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterUserAsync(
         RegisterUser request, IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate();
@@ -175,11 +193,12 @@ public static class AdminApi
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
         db.Users.Add(user);
-        return await db.SaveCreatedAsync($"/api/v1/admin/users?unitCode={user.UnitCode}", UserResponse.From(user, clock.GetUtcNow()),
-            $"Tên đăng nhập {request.UserName} đã được dùng.", ct);
+        return await db.TrySaveNewAsync(ct)
+            ? TypedResults.Created($"/api/v1/admin/users?unitCode={user.UnitCode}", UserResponse.From(user, clock.GetUtcNow()))
+            : ApiProblems.Conflict($"Tên đăng nhập {request.UserName} đã được dùng.");
     }
 
-    private static async Task<IResult> RegisterIntegratorAsync(
+    private static async Task<Results<Created<IntegratorResponse>, ValidationProblem, ProblemHttpResult>> RegisterIntegratorAsync(
         RegisterIntegrator request, IdentityDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -21,13 +22,15 @@ namespace ParPlatform.Identity.Apis;
 /// </summary>
 public static class ConnectApi
 {
-    public static void MapConnectApi(this IEndpointRouteBuilder app)
+    /// <summary>/connect (<see cref="IdentityApi.MapIdentityApi"/>).</summary>
+    public static void MapConnect(this RouteGroupBuilder connect)
     {
-        app.MapPost("/connect/token", IssueTokenAsync);
-        app.MapMethods("/connect/authorize", ["GET", "POST"], AuthorizeAsync);
+        connect.MapPost("/token", IssueTokenAsync).WithName("IssueToken").WithSummary("Issues an access token (OAuth 2 token endpoint)");
+        connect.MapMethods("/authorize", ["GET", "POST"], AuthorizeAsync).WithName("Authorize")
+            .WithSummary("Signs the web UI's user in (OpenID Connect authorization endpoint, with PKCE)");
     }
 
-    private static async Task<IResult> IssueTokenAsync(
+    private static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueTokenAsync(
         HttpContext http, IdentityDbContext db, PasswordSignIn passwords, TenantScope scope, TimeProvider clock, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
@@ -58,7 +61,7 @@ public static class ConnectApi
         return Refuse(Errors.UnsupportedGrantType, "Kiểu cấp quyền này không được hỗ trợ.");
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, IdentityDbContext db, TenantScope scope, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<ChallengeHttpResult, SignInHttpResult, ForbidHttpResult>> AuthorizeAsync(HttpContext http, IdentityDbContext db, TenantScope scope, TimeProvider clock, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -66,7 +69,7 @@ public static class ConnectApi
         if (!session.Succeeded)
         {
             // Not signed in: the sign-in page, which comes back here with the same request.
-            return Results.Challenge(
+            return TypedResults.Challenge(
                 new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + http.Request.QueryString },
                 [CookieAuthenticationDefaults.AuthenticationScheme]);
         }
@@ -85,10 +88,10 @@ public static class ConnectApi
         return user is not null && !user.IsLockedAt(clock.GetUtcNow()) ? user : null;
     }
 
-    private static IResult SignIn(ClaimsPrincipal principal) =>
-        Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    private static SignInHttpResult SignIn(ClaimsPrincipal principal) =>
+        TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
 
-    private static IResult Refuse(string error, string description) => Results.Forbid(
+    private static ForbidHttpResult Refuse(string error, string description) => TypedResults.Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,

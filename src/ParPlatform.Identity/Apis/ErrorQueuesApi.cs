@@ -19,14 +19,22 @@ public static class ErrorQueuesApi
 {
     private const int MaxMessages = 200;
 
-    public static void MapErrorQueuesApi(this IEndpointRouteBuilder app)
+    /// <summary>/api/v1/admin/messaging/error-queues (<see cref="IdentityApi.MapIdentityApi"/>).</summary>
+    public static void MapErrorQueues(this RouteGroupBuilder queues)
     {
-        var queues = app.MapGroup("/api/v1/admin/messaging/error-queues");
-        queues.MapGet("/", ListAsync);
+        queues.MapGet("/", ListAsync).WithName("ListErrorQueues").WithSummary("The broker's error queues, each with its first messages")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         queues.MapPost("/{queue}/replay", (IOptions<ErrorQueueOptions> options, string queue, CancellationToken ct) =>
-            ReplayAsync(options.Value, queue, messageId: null, ct));
+            ReplayAsync(options.Value, queue, messageId: null, ct))
+            .WithName("ReplayErrorQueue").WithSummary("Sends every message of an error queue back to its original queue")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         queues.MapPost("/{queue}/messages/{messageId}/replay", (IOptions<ErrorQueueOptions> options, string queue, string messageId, CancellationToken ct) =>
-            ReplayAsync(options.Value, queue, messageId, ct));
+            ReplayAsync(options.Value, queue, messageId, ct))
+            .WithName("ReplayErrorMessage").WithSummary("Sends one message of an error queue back to its original queue")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ErrorQueueSnapshot>>, ValidationProblem, ProblemHttpResult>> ListAsync(

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
@@ -13,20 +14,26 @@ public sealed record AgencyResponse(Guid Id, string Code, string Name, string Un
 /// </summary>
 public static class TenantApi
 {
-    public static void MapTenantApi(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// /api/v1/units/{unitCode}/agencies (<see cref="IdentityApi.MapIdentityApi"/>): read by whoever may read the unit; kept by
+    /// its officers and chairman.
+    /// </summary>
+    public static void MapAgencies(this RouteGroupBuilder agencies)
     {
-        // A unit's agencies: read by whoever may read the unit; kept by its officers and chairman.
-        var agencies = app.MapGroup("/api/v1/units/{unitCode}/agencies");
         agencies.MapGet("", async (string unitCode, IdentityDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Agencies.Where(a => a.UnitCode == unitCode).OrderBy(a => a.Code).Select(a => new AgencyResponse(a.Id, a.Code, a.Name, a.UnitCode)).ToListAsync(ct)));
-        agencies.MapPost("", RegisterAgencyAsync);
-
-        // A province's units, for its reviewers and integrators.
-        app.MapGet("/api/v1/provinces/{provinceCode}/units", async (string provinceCode, IdentityDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Units.Where(u => u.ProvinceCode == provinceCode).OrderBy(u => u.UnitCode).Select(u => UnitResponse.From(u)).ToListAsync(ct)));
+            TypedResults.Ok(await db.Agencies.Where(a => a.UnitCode == unitCode).OrderBy(a => a.Code).Select(a => new AgencyResponse(a.Id, a.Code, a.Name, a.UnitCode)).ToListAsync(ct)))
+            .WithName("ListAgencies").WithSummary("The unit's agencies, by code");
+        agencies.MapPost("", RegisterAgencyAsync).WithName("RegisterAgency").WithSummary("Adds an agency to the unit")
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> RegisterAgencyAsync(string unitCode, RegisterAgency request, IdentityDbContext db, CancellationToken ct)
+    /// <summary>/api/v1/provinces/{provinceCode}/units (<see cref="IdentityApi.MapIdentityApi"/>): for the province's reviewers and integrators.</summary>
+    public static void MapProvinceUnits(this RouteGroupBuilder units) =>
+        units.MapGet("", async (string provinceCode, IdentityDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.Units.Where(u => u.ProvinceCode == provinceCode).OrderBy(u => u.UnitCode).Select(u => UnitResponse.From(u)).ToListAsync(ct)))
+            .WithName("ListProvinceUnits").WithSummary("The province's units, by code");
+
+    private static async Task<Results<Created<AgencyResponse>, ValidationProblem, ProblemHttpResult>> RegisterAgencyAsync(string unitCode, RegisterAgency request, IdentityDbContext db, CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Any)
@@ -38,7 +45,8 @@ public static class TenantApi
             return ApiProblems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
         var agency = new Agency { UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode, Code = request.Code!, Name = request.Name!.Trim() };
         db.Agencies.Add(agency);
-        return await db.SaveCreatedAsync($"/api/v1/units/{unitCode}/agencies", new AgencyResponse(agency.Id, agency.Code, agency.Name, agency.UnitCode),
-            $"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.", ct);
+        return await db.TrySaveNewAsync(ct)
+            ? TypedResults.Created($"/api/v1/units/{unitCode}/agencies", new AgencyResponse(agency.Id, agency.Code, agency.Name, agency.UnitCode))
+            : ApiProblems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using ParPlatform.Contracts.Identity;
 using ParPlatform.Identity.Data;
@@ -13,15 +14,14 @@ using ParPlatform.ServiceDefaults.Tenancy;
 namespace ParPlatform.Identity.Registration;
 
 /// <summary>
-/// The demonstration registry `./build.sh run` starts with (Identity:DemoData=true, set by the
+/// The demonstration registry `./build.sh run` starts with (Identity:DemoData=true, <see cref="IdentityServiceOptions.DemoData"/>, set by the
 /// AppHost in Development): Lạng Sơn with three units, Lâm Đồng with one, each unit's four
 /// agencies, a user per role and an integrator client, with development passwords that are
 /// printed at start-up and written in the README. Created once; units are published like any other.
 /// The unit codes are illustrative.
 /// </summary>
-internal sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
+internal sealed class DemoData(IServiceScopeFactory scopes, IOptions<IdentityServiceOptions> options, ILogger<DemoData> logger) : IHostedService
 {
-    public const string EnabledConfig = "Identity:DemoData";
     public const string Password = "ParPlatform@2026";
     public const string IntegratorSecret = "langson-demo-secret-2026";
 
@@ -60,7 +60,7 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IConfiguration confi
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue<bool>(EnabledConfig))
+        if (!options.Value.DemoData)
             return;
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;

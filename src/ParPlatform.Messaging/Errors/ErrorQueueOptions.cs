@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ParPlatform.Messaging.Errors;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ParPlatform.Messaging.Errors;
 /// (<c>Messaging:ManagementUrl</c>, which the AppHost sets only for the platform's own broker)
 /// and the service account's amqp URI (<c>ConnectionStrings:{name}</c>).
 /// </summary>
-public sealed class ErrorQueueOptions
+public sealed class ErrorQueueOptions : IValidatableObject
 {
     /// <summary>http(s)://host:port of the management API; null when the broker's own management UI is the place to look.</summary>
     public Uri? ManagementUrl { get; set; }
@@ -15,4 +17,12 @@ public sealed class ErrorQueueOptions
 
     /// <summary>The error queues, or null when there is no management URL.</summary>
     public ErrorQueues? Queues() => ManagementUrl is null ? null : new ErrorQueues(Broker, ManagementUrl);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ManagementUrl is not null and not { IsAbsoluteUri: true, Scheme: "http" or "https" })
+            yield return new ValidationResult("must be an absolute http:// or https:// URL (the RabbitMQ management API).", [nameof(ManagementUrl)]);
+        if (!Uri.TryCreate(Broker, UriKind.Absolute, out var broker) || broker.Scheme is not ("amqp" or "amqps"))
+            yield return new ValidationResult("the broker's connection string must be an amqp:// URI.", [nameof(Broker)]);
+    }
 }

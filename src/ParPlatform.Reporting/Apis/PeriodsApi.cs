@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using ParPlatform.Reporting.Data;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
@@ -28,38 +29,44 @@ public sealed record PeriodSettingsResponse(string ProvinceCode, ReportPeriodSet
 /// </summary>
 public static class PeriodsApi
 {
-    public static void MapPeriodsApi(this IEndpointRouteBuilder app)
+    /// <summary>/api/v1/provinces/{provinceCode}/reports (<see cref="ReportingApi.MapReportingApi"/>): periods and period-settings.</summary>
+    public static void MapPeriods(this RouteGroupBuilder province)
     {
-        var province = app.MapGroup("/api/v1/provinces/{provinceCode}/reports");
-        province.MapGet("/periods", async (string provinceCode, int? year, PeriodSettingsStore store, TimeProvider clock, CancellationToken ct) =>
-        {
-            var listed = year ?? WorkingCalendar.VietnamDate(clock.GetUtcNow()).Year;
-            if (listed is < 2000 or > 2100)
-                return ApiProblems.Invalid(new FieldErrors().Add("year", "Năm từ 2000 đến 2100."));
-            var (settings, _) = await store.GetAsync(provinceCode, ct);
-            return TypedResults.Ok(new PeriodsResponse(provinceCode, listed, [.. ReportPeriod.ListFor(listed).Select(p => PeriodResponse.Of(p, settings))]));
-        });
+        province.MapGet("/periods", ListAsync).WithName("ListReportPeriods")
+            .WithSummary("The province's reporting periods of a year (this year by default), with their windows and due dates");
         province.MapGet("/period-settings", async (string provinceCode, PeriodSettingsStore store, CancellationToken ct) =>
         {
             var (settings, entry) = await store.GetAsync(provinceCode, ct);
             return TypedResults.Ok(new PeriodSettingsResponse(provinceCode, settings, entry is null, entry?.UpdatedAt, entry?.UpdatedBy));
-        });
-        province.MapPut("/period-settings", async (
-            string provinceCode, ReportPeriodSettings? settings, ClaimsPrincipal user, PeriodSettingsStore store, TimeProvider clock, CancellationToken ct) =>
+        }).WithName("GetReportPeriodSettings").WithSummary("The province's period windows (the defaults until it sets its own)");
+        province.MapPut("/period-settings", PutSettingsAsync).WithName("PutReportPeriodSettings").WithSummary("Sets the province's period windows");
+    }
+
+    private static async Task<Results<Ok<PeriodsResponse>, ValidationProblem>> ListAsync(
+        string provinceCode, int? year, PeriodSettingsStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var listed = year ?? WorkingCalendar.VietnamDate(clock.GetUtcNow()).Year;
+        if (listed is < 2000 or > 2100)
+            return ApiProblems.Invalid(new FieldErrors().Add("year", "Năm từ 2000 đến 2100."));
+        var (settings, _) = await store.GetAsync(provinceCode, ct);
+        return TypedResults.Ok(new PeriodsResponse(provinceCode, listed, [.. ReportPeriod.ListFor(listed).Select(p => PeriodResponse.Of(p, settings))]));
+    }
+
+    private static async Task<Results<Ok<PeriodSettingsResponse>, ValidationProblem>> PutSettingsAsync(
+        string provinceCode, ReportPeriodSettings? settings, ClaimsPrincipal user, PeriodSettingsStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (settings is null)
+            return ApiProblems.Invalid(new FieldErrors().Add("settings", "Gửi các kỳ q1, sixMonths, q3 và year."));
+        var problems = settings.Validate().ToList();
+        if (problems.Count > 0)
         {
-            if (settings is null)
-                return ApiProblems.Invalid(new FieldErrors().Add("settings", "Gửi các kỳ q1, sixMonths, q3 và year."));
-            var problems = settings.Validate().ToList();
-            if (problems.Count > 0)
-            {
-                var errors = new FieldErrors();
-                foreach (var problem in problems)
-                    errors.Add("settings", problem);
-                return ApiProblems.Invalid(errors);
-            }
-            var entry = await store.SaveAsync(provinceCode, settings, user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown", clock.GetUtcNow(), ct);
-            return TypedResults.Ok(new PeriodSettingsResponse(provinceCode, settings, false, entry.UpdatedAt, entry.UpdatedBy));
-        });
+            var errors = new FieldErrors();
+            foreach (var problem in problems)
+                errors.Add("settings", problem);
+            return ApiProblems.Invalid(errors);
+        }
+        var entry = await store.SaveAsync(provinceCode, settings, user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown", clock.GetUtcNow(), ct);
+        return TypedResults.Ok(new PeriodSettingsResponse(provinceCode, settings, false, entry.UpdatedAt, entry.UpdatedBy));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Contracts.Reporting;
 using ParPlatform.Messaging.Outbox;
@@ -25,19 +26,23 @@ public sealed record RebuildResponse(
 /// </summary>
 public static class RebuildsApi
 {
-    public static void MapRebuildsApi(this IEndpointRouteBuilder app)
+    /// <summary>/api/v1/admin/reports/rebuilds (<see cref="ReportingApi.MapReportingApi"/>).</summary>
+    public static void MapRebuilds(this RouteGroupBuilder rebuilds)
     {
-        var rebuilds = app.MapGroup("/api/v1/admin/reports/rebuilds");
-        rebuilds.MapPost("", StartAsync);
+        rebuilds.MapPost("", StartAsync).WithName("StartReadModelRebuild")
+            .WithSummary("Rebuilds the read model of every unit (or one) from the dossiers service's data (202 with the rebuild's address)");
         rebuilds.MapGet("", async (ReportingDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await DescribeAsync(db, await db.Rebuilds.AsNoTracking().OrderByDescending(r => r.RequestedAt).Take(20).ToListAsync(ct), ct)));
-        rebuilds.MapGet("/{id:guid}", async (Guid id, ReportingDbContext db, CancellationToken ct) =>
-            await db.Rebuilds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } rebuild
-                ? Results.Ok((await DescribeAsync(db, [rebuild], ct))[0])
-                : ApiProblems.NotFound($"Không có lần dựng lại {id}."));
+            TypedResults.Ok(await DescribeAsync(db, await db.Rebuilds.AsNoTracking().OrderByDescending(r => r.RequestedAt).Take(20).ToListAsync(ct), ct)))
+            .WithName("ListReadModelRebuilds").WithSummary("The last 20 rebuilds, newest first, with the units still replaying");
+        rebuilds.MapGet("/{id:guid}", GetAsync).WithName("GetReadModelRebuild").WithSummary("A rebuild's progress");
     }
 
-    private static async Task<IResult> StartAsync(
+    private static async Task<Results<Ok<RebuildResponse>, ProblemHttpResult>> GetAsync(Guid id, ReportingDbContext db, CancellationToken ct) =>
+        await db.Rebuilds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } rebuild
+            ? TypedResults.Ok((await DescribeAsync(db, [rebuild], ct))[0])
+            : ApiProblems.NotFound($"Không có lần dựng lại {id}.");
+
+    private static async Task<Results<Accepted<RebuildResponse>, ValidationProblem>> StartAsync(
         RebuildInput? input, ClaimsPrincipal user, ReportingDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var units = db.Set<KnownUnit>().AsNoTracking();

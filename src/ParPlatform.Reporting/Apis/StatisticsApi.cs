@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using ParPlatform.Reporting.Data;
 using ParPlatform.Reporting.Domain;
 using ParPlatform.ServiceDefaults;
@@ -20,35 +21,42 @@ public sealed record ProvinceStatisticsResponse(
 /// </summary>
 public static class StatisticsApi
 {
-    public static void MapStatisticsApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/v1/units/{unitCode}/reports/statistics/dossiers", async (
-            string unitCode, string? period, string? from, string? to, IUnitDirectory units, PeriodSettingsStore settings,
-            ReportingStatisticsQuery statistics, CancellationToken ct) =>
-        {
-            var province = await units.FindProvinceAsync(unitCode, ct);
-            if (province is null)
-                return ApiProblems.NotFound($"Dịch vụ báo cáo chưa nhận được đơn vị {unitCode} từ danh mục.");
-            var (window, code, errors) = await PeriodsApi.WindowAsync(period, from, to, province, settings, ct);
-            if (window is not { } w)
-                return ApiProblems.Invalid(errors);
-            var (total, fields, feedback) = await statistics.ForUnitAsync(unitCode, w, ct);
-            return TypedResults.Ok(new UnitStatisticsResponse(unitCode, code, w.From, w.To, total, fields, feedback));
-        });
+    /// <summary>/api/v1/units/{unitCode}/reports/statistics/dossiers (<see cref="ReportingApi.MapReportingApi"/>).</summary>
+    public static void MapUnitStatistics(this RouteGroupBuilder statistics) =>
+        statistics.MapGet("", ForUnitAsync).WithName("GetUnitDossierStatistics")
+            .WithSummary("Form II.06a of a unit from the read model, for a reporting period or a date window");
 
-        app.MapGet("/api/v1/provinces/{provinceCode}/reports/statistics/dossiers", async (
-            string provinceCode, string? period, string? from, string? to, string? rankBy, PeriodSettingsStore settings,
-            ReportingStatisticsQuery statistics, CancellationToken ct) =>
-        {
-            var rate = rankBy ?? ProvinceRanking.DefaultRate;
-            var (window, code, errors) = await PeriodsApi.WindowAsync(period, from, to, provinceCode, settings, ct);
-            if (!ProvinceRanking.Rates.ContainsKey(rate))
-                errors.Add("rankBy", $"Xếp hạng theo một trong: {string.Join(", ", ProvinceRanking.Rates.Keys)}.");
-            if (window is not { } w || errors.Any)
-                return ApiProblems.Invalid(errors);
-            var (total, units, feedback) = await statistics.ForProvinceAsync(provinceCode, w, ct);
-            return TypedResults.Ok(new ProvinceStatisticsResponse(
-                provinceCode, code, w.From, w.To, rate, total, ProvinceRanking.Rank(units, rate), feedback));
-        });
+    /// <summary>/api/v1/provinces/{provinceCode}/reports/statistics/dossiers (<see cref="ReportingApi.MapReportingApi"/>).</summary>
+    public static void MapProvinceStatistics(this RouteGroupBuilder statistics) =>
+        statistics.MapGet("", ForProvinceAsync).WithName("GetProvinceDossierStatistics")
+            .WithSummary("Form II.06a of a province, with every unit ranked by a chosen rate, for a reporting period or a date window");
+
+    private static async Task<Results<Ok<UnitStatisticsResponse>, ValidationProblem, ProblemHttpResult>> ForUnitAsync(
+        string unitCode, string? period, string? from, string? to, IUnitDirectory units, PeriodSettingsStore settings,
+        ReportingStatisticsQuery statistics, CancellationToken ct)
+    {
+        var province = await units.FindProvinceAsync(unitCode, ct);
+        if (province is null)
+            return ApiProblems.NotFound($"Dịch vụ báo cáo chưa nhận được đơn vị {unitCode} từ danh mục.");
+        var (window, code, errors) = await PeriodsApi.WindowAsync(period, from, to, province, settings, ct);
+        if (window is not { } w)
+            return ApiProblems.Invalid(errors);
+        var (total, fields, feedback) = await statistics.ForUnitAsync(unitCode, w, ct);
+        return TypedResults.Ok(new UnitStatisticsResponse(unitCode, code, w.From, w.To, total, fields, feedback));
+    }
+
+    private static async Task<Results<Ok<ProvinceStatisticsResponse>, ValidationProblem>> ForProvinceAsync(
+        string provinceCode, string? period, string? from, string? to, string? rankBy, PeriodSettingsStore settings,
+        ReportingStatisticsQuery statistics, CancellationToken ct)
+    {
+        var rate = rankBy ?? ProvinceRanking.DefaultRate;
+        var (window, code, errors) = await PeriodsApi.WindowAsync(period, from, to, provinceCode, settings, ct);
+        if (!ProvinceRanking.Rates.ContainsKey(rate))
+            errors.Add("rankBy", $"Xếp hạng theo một trong: {string.Join(", ", ProvinceRanking.Rates.Keys)}.");
+        if (window is not { } w || errors.Any)
+            return ApiProblems.Invalid(errors);
+        var (total, units, feedback) = await statistics.ForProvinceAsync(provinceCode, w, ct);
+        return TypedResults.Ok(new ProvinceStatisticsResponse(
+            provinceCode, code, w.From, w.To, rate, total, ProvinceRanking.Rank(units, rate), feedback));
     }
 }

@@ -1,0 +1,32 @@
+using ParPlatform.TestSupport;
+
+namespace ParPlatform.Reporting.Tests;
+
+/// <summary>
+/// The service's OpenAPI document keeps the contract (<see cref="ApiContract"/>), and says what each route answers, read
+/// here as a table: a new route or a changed answer is a deliberate edit of it.
+/// </summary>
+public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture<ReportingFixture>
+{
+    [Fact]
+    public async Task Every_route_is_documented_with_its_responses()
+    {
+        using var document = await ApiContract.ReadDocumentAsync(reporting.Service);
+
+        Assert.Empty(ApiContract.Problems(document, reporting.Service.Services));
+        string[] expected =
+        [
+            "GetProvinceDossierStatistics: GET /api/v1/provinces/{provinceCode}/reports/statistics/dossiers → 200 400 401 403 404",
+            "GetProvinceReportingStatus: GET /api/v1/provinces/{provinceCode}/reports/status → 200 400 401 403 404",
+            "GetReadModelRebuild: GET /api/v1/admin/reports/rebuilds/{id} → 200 401 403 404",
+            "GetReportPeriodSettings: GET /api/v1/provinces/{provinceCode}/reports/period-settings → 200 400 401 403 404",
+            "GetUnitDossierStatistics: GET /api/v1/units/{unitCode}/reports/statistics/dossiers → 200 400 401 403 404",
+            "GetUnitReportingStatus: GET /api/v1/units/{unitCode}/reports/status → 200 400 401 403 404",
+            "ListReadModelRebuilds: GET /api/v1/admin/reports/rebuilds → 200 401 403 404",
+            "ListReportPeriods: GET /api/v1/provinces/{provinceCode}/reports/periods → 200 400 401 403 404",
+            "PutReportPeriodSettings: PUT /api/v1/provinces/{provinceCode}/reports/period-settings → 200 400 401 403 404",
+            "StartReadModelRebuild: POST /api/v1/admin/reports/rebuilds → 202 400 401 403 404",
+        ];
+        Assert.Equal(expected, ApiContract.Responses(document));
+    }
+}
