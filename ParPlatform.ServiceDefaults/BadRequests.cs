@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +52,7 @@ public static class BadRequests
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            var answer = exception switch
+            IResult? answer = exception switch
             {
                 BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } e => Invalid(httpContext, e),
                 BadHttpRequestException e => TypedResults.Problem(statusCode: e.StatusCode, title: e.StatusCode switch
@@ -83,7 +84,7 @@ public static class BadRequests
             return false;
         }
 
-        private static IResult Invalid(HttpContext context, BadHttpRequestException exception)
+        private static ValidationProblem Invalid(HttpContext context, BadHttpRequestException exception)
         {
             if (exception.InnerException is JsonException { Path: { } path })
             {
