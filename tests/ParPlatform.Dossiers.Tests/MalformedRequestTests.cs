@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.TestSupport;
 
 namespace ParPlatform.Dossiers.Tests;
@@ -30,13 +29,7 @@ public sealed class MalformedRequestTests(DossiersFixture dossiers) : IClassFixt
             ["action"] = "receive",
             ["year"] = "1999", // a year the calendar refuses, so that {} writes no calendar either
         });
-        FuzzCaller[] callers =
-        [
-            new(new Caller(PlatformRoles.UnitOfficer, new HashSet<string> { "06112" }, "20"), dossiers.Officer("06112")),
-            new(new Caller(PlatformRoles.UnitChairman, new HashSet<string> { "06112" }, "20"), dossiers.Chairman("06112")),
-            new(new Caller(PlatformRoles.ProvinceReviewer, new HashSet<string>(), "20"), dossiers.Reviewer("20")),
-            new(new Caller(PlatformRoles.PlatformAdmin, new HashSet<string>(), null), dossiers.Admin()),
-        ];
+        HttpClient[] callers = [dossiers.Officer("06112"), dossiers.Chairman("06112"), dossiers.Reviewer("20"), dossiers.Admin()];
         var before = await MalformedRequests.CountRowsAsync(dossiers.Database, Tables);
 
         var failures = await MalformedRequests.FailuresAsync(requests, callers, unitProvince: "20");

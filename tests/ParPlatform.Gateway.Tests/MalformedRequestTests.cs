@@ -1,4 +1,3 @@
-using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.TestSupport;
 
 namespace ParPlatform.Gateway.Tests;
@@ -21,13 +20,12 @@ public sealed class MalformedRequestTests(FakeServices services)
             ["Gateway:RateLimit:Burst"] = "100000",
         });
         var requests = MalformedRequests.For(gateway.Services, new Dictionary<string, string> { ["unitCode"] = "06112", ["provinceCode"] = "20" });
-        FuzzCaller[] callers =
+        HttpClient[] callers =
         [
-            new(new Caller(PlatformRoles.UnitOfficer, new HashSet<string> { "06112" }, "20"), Bearing(gateway, TestTokens.UnitOfficer())),
-            new(new Caller(PlatformRoles.UnitChairman, new HashSet<string> { "06112" }, "20"),
-                Bearing(gateway, TestTokens.Create(("sub", "chairman-06112"), ("role", "unit-chairman"), ("unit", "06112"), ("province", "20")))),
-            new(new Caller(PlatformRoles.ProvinceReviewer, new HashSet<string>(), "20"), Bearing(gateway, TestTokens.ProvinceReviewer())),
-            new(new Caller(PlatformRoles.PlatformAdmin, new HashSet<string>(), null), Bearing(gateway, TestTokens.PlatformAdmin())),
+            Bearing(gateway, TestTokens.UnitOfficer()),
+            Bearing(gateway, TestTokens.Create(("sub", "chairman-06112"), ("role", "unit-chairman"), ("unit", "06112"), ("province", "20"))),
+            Bearing(gateway, TestTokens.ProvinceReviewer()),
+            Bearing(gateway, TestTokens.PlatformAdmin()),
         ];
 
         var failures = await MalformedRequests.FailuresAsync(requests, callers, unitProvince: "20");

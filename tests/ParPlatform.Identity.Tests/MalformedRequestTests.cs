@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ParPlatform.Identity.Tokens;
-using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.TestSupport;
 
 namespace ParPlatform.Identity.Tests;
@@ -62,12 +61,10 @@ public sealed class MalformedRequestTests(IdentityFixture identity) : IClassFixt
         requests.AddRange(TokenForms.Select(form => new MalformedRequest("POST", "/connect/token", "/connect/token", "application/json", form, null)));
         requests.AddRange(TokenForms.Select(form => new MalformedRequest("GET", $"/connect/authorize?{form}", "/connect/authorize", null, null, null)));
         requests.Add(new MalformedRequest("POST", "/account/login", "/account/login", Form, $"userName=%00&password=%00&returnUrl=%00&__RequestVerificationToken={Long}", null));
-        FuzzCaller[] callers =
+        HttpClient[] callers =
         [
-            new(new Caller(PlatformRoles.UnitOfficer, new HashSet<string> { "06112" }, "20"), await identity.SignedInAsync("tamthanh.canbo")),
-            new(new Caller(PlatformRoles.UnitChairman, new HashSet<string> { "06112" }, "20"), await identity.SignedInAsync("tamthanh.chutich")),
-            new(new Caller(PlatformRoles.ProvinceReviewer, new HashSet<string>(), "20"), await identity.SignedInAsync("langson.sonoivu")),
-            new(new Caller(PlatformRoles.PlatformAdmin, new HashSet<string>(), null), await identity.SignedInAsync("admin")),
+            await identity.SignedInAsync("tamthanh.canbo"), await identity.SignedInAsync("tamthanh.chutich"),
+            await identity.SignedInAsync("langson.sonoivu"), await identity.SignedInAsync("admin"),
         ];
         var before = await MalformedRequests.CountRowsAsync(identity.Database, Tables);
 

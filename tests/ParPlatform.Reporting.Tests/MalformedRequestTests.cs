@@ -1,4 +1,3 @@
-using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.TestSupport;
 
 namespace ParPlatform.Reporting.Tests;
@@ -22,13 +21,7 @@ public sealed class MalformedRequestTests(ReportingFixture reporting) : IClassFi
             ["unitCode"] = "06112",
             ["provinceCode"] = "20",
         });
-        FuzzCaller[] callers =
-        [
-            new(new Caller(PlatformRoles.UnitOfficer, new HashSet<string> { "06112" }, "20"), reporting.Officer("06112")),
-            new(new Caller(PlatformRoles.UnitChairman, new HashSet<string> { "06112" }, "20"), reporting.Chairman("06112")),
-            new(new Caller(PlatformRoles.ProvinceReviewer, new HashSet<string>(), "20"), reporting.Reviewer("20")),
-            new(new Caller(PlatformRoles.PlatformAdmin, new HashSet<string>(), null), reporting.Admin()),
-        ];
+        HttpClient[] callers = [reporting.Officer("06112"), reporting.Chairman("06112"), reporting.Reviewer("20"), reporting.Admin()];
         var before = await MalformedRequests.CountRowsAsync(reporting.Database, Tables);
 
         var failures = await MalformedRequests.FailuresAsync(requests, callers, unitProvince: "20");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Reflection;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,13 +11,11 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Npgsql;
 using ParPlatform.ServiceDefaults.Tenancy;
 
 namespace ParPlatform.TestSupport;
-
-/// <summary>Someone the walk sends requests as: who the tenant rule sees, and a client that carries their token.</summary>
-public sealed record FuzzCaller(Caller Caller, HttpClient Client);
 
 /// <summary>
 /// One malformed request. <paramref name="Route"/> is the same route with well-formed values, which
@@ -118,14 +117,16 @@ public static class MalformedRequests
     }
 
     /// <summary>
-    /// Sends each request once, as one of the callers the tenant rule lets through its well-formed route
-    /// (taking turns, so every such role is used), and returns what went wrong: every 5xx, and every
-    /// answer that is not the 400 naming <see cref="MalformedRequest.Field"/>.
+    /// Sends each request once, with one of the <paramref name="clients"/> (each carrying a bearer token)
+    /// whose caller the tenant rule lets through the request's well-formed route (taking turns, so every
+    /// such role is used), and returns what went wrong: every 5xx, and every answer that is not the 400
+    /// naming <see cref="MalformedRequest.Field"/>.
     /// </summary>
-    public static async Task<List<string>> FailuresAsync(IReadOnlyList<MalformedRequest> requests, IReadOnlyList<FuzzCaller> callers, string unitProvince)
+    public static async Task<List<string>> FailuresAsync(IReadOnlyList<MalformedRequest> requests, IReadOnlyList<HttpClient> clients, string unitProvince)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        ArgumentNullException.ThrowIfNull(callers);
+        ArgumentNullException.ThrowIfNull(clients);
+        var callers = clients.Select(client => (Caller: CallerOf(client), Client: client)).ToList();
         var failures = new string?[requests.Count];
         // One route's requests one after another (what is tested is bad input, not two writes racing), routes side by side.
         var routes = Enumerable.Range(0, requests.Count).GroupBy(i => (requests[i].Method, requests[i].Route));
@@ -139,7 +140,7 @@ public static class MalformedRequests
 
     /// <summary>What went wrong with <paramref name="request"/>, or null when its answer is right.</summary>
     private static async Task<string?> FailureAsync(
-        MalformedRequest request, int index, IReadOnlyList<FuzzCaller> callers, string unitProvince, CancellationToken ct)
+        MalformedRequest request, int index, List<(Caller Caller, HttpClient Client)> callers, string unitProvince, CancellationToken ct)
     {
         var route = TenantRoute.Parse(new PathString(request.Route));
         var allowed = callers.Where(c => route is null ||
@@ -160,6 +161,15 @@ public static class MalformedRequests
         if (request.Field is { } field && !NamesField(response.Content.Headers.ContentType, status, body, field))
             return $"{status}, not a 400 naming \"{field}\": {request} {who}: {body}";
         return null;
+    }
+
+    /// <summary>Who the tenant rule sees in the bearer token <paramref name="client"/> carries.</summary>
+    private static Caller CallerOf(HttpClient client)
+    {
+        var token = client.DefaultRequestHeaders.Authorization?.Parameter
+            ?? throw new ArgumentException("Each client carries a bearer token.", nameof(client));
+        return Caller.From(new ClaimsPrincipal(new ClaimsIdentity(new JsonWebToken(token).Claims)))
+            ?? throw new ArgumentException("The token names no caller.", nameof(client));
     }
 
     /// <summary>The number of rows of each table, every tenant's rows in reach (to show that nothing was written).</summary>
