@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -41,7 +42,10 @@ public static class ServiceDatabase
                 check.Timeout = TimeSpan.FromSeconds(3);
             }
         });
-        builder.Services.AddScoped<TenantScopeInterceptor>();
+        builder.Services.AddHttpContextAccessor();
+        var refuseUnset = builder.Environment.IsDevelopment();
+        builder.Services.AddScoped(services => new TenantScopeInterceptor(
+            services.GetRequiredService<TenantScope>(), services.GetRequiredService<IHttpContextAccessor>(), refuseUnset));
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseServiceDatabase(services.GetRequiredService<NpgsqlDataSource>(), schema)
             .AddInterceptors(services.GetRequiredService<TenantScopeInterceptor>()));
@@ -100,6 +104,7 @@ internal sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, IL
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<TenantScope>().SetAllTenants(); // the schema of every tenant's tables
                 var context = scope.ServiceProvider.GetRequiredService<TContext>();
                 await context.Database.MigrateAsync(cancellationToken);
                 logger.LogInformation("Database of {Context} is up to date", typeof(TContext).Name);
