@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ParPlatform.Messaging;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel.Calendar;
 
 #nullable disable
 
@@ -342,6 +343,20 @@ namespace ParPlatform.Dossiers.Data.Migrations
             // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
             foreach (var table in new[] { "procedures", "dossiers", "dossier_transitions", "feedback", "dossier_imports" })
                 migrationBuilder.EnableTenantRowLevelSecurity("dossiers", table);
+
+            // The seeded years of the working calendar (DOMAIN.md section 4); later years are added through the admin API.
+            foreach (var year in new[] { PublicHolidays.Year2025, PublicHolidays.Year2026 })
+            {
+                migrationBuilder.InsertData(
+                    schema: "dossiers",
+                    table: "calendar_years",
+                    columns: ["year", "days_off", "make_up_working_days", "updated_at", "updated_by"],
+                    values: new object[]
+                    {
+                        year.Year, year.DaysOff.Order().ToArray(), year.MakeUpWorkingDays.Order().ToArray(),
+                        new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero), "seed",
+                    });
+            }
         }
 
         /// <inheritdoc />
