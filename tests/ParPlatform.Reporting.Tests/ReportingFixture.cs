@@ -57,8 +57,7 @@ public sealed class ReportingFixture : IAsyncLifetime
                 await Task.Delay(100);
             }
         }
-        await using var connection = new NpgsqlConnection(Database);
-        await connection.OpenAsync();
+        await using var connection = await TenantConnections.OpenAllTenantsAsync(Database);
         await using var units = new NpgsqlCommand(
             """
             INSERT INTO reporting.known_units (unit_code, province_code, unit_name, kind, province_name, registered_at, changed_at) VALUES

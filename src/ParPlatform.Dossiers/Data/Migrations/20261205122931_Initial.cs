@@ -341,7 +341,7 @@ namespace ParPlatform.Dossiers.Data.Migrations
             migrationBuilder.Sql(MessagingModel.CreateOutboxNotifyTriggerSql("dossiers"));
 
             // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
-            foreach (var table in new[] { "procedures", "dossiers", "dossier_transitions", "feedback", "dossier_imports" })
+            foreach (var table in new[] { "procedures", "dossiers", "dossier_transitions", "feedback", "dossier_imports", "known_units" })
                 migrationBuilder.EnableTenantRowLevelSecurity("dossiers", table);
 
             // The seeded years of the working calendar (DOMAIN.md section 4); later years are added through the admin API.

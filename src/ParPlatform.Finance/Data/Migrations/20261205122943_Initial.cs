@@ -2,6 +2,7 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ParPlatform.Messaging;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 #nullable disable
 
@@ -110,6 +111,9 @@ namespace ParPlatform.Finance.Data.Migrations
 
             // Added by hand: wakes the outbox dispatcher when a commit adds events.
             migrationBuilder.Sql(MessagingModel.CreateOutboxNotifyTriggerSql("finance"));
+
+            // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
+            migrationBuilder.EnableTenantRowLevelSecurity("finance", "known_units");
         }
 
         /// <inheritdoc />

@@ -2,6 +2,7 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ParPlatform.Messaging;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 #nullable disable
 
@@ -110,6 +111,9 @@ namespace ParPlatform.Plans.Data.Migrations
 
             // Added by hand: wakes the outbox dispatcher when a commit adds events.
             migrationBuilder.Sql(MessagingModel.CreateOutboxNotifyTriggerSql("plans"));
+
+            // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
+            migrationBuilder.EnableTenantRowLevelSecurity("plans", "known_units");
         }
 
         /// <inheritdoc />

@@ -270,9 +270,9 @@ namespace ParPlatform.Reporting.Data.Migrations
 
             // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
             // period_settings is the province's configuration, read by its units' routes too: guarded by the province routes only.
-            // unit_generations and read_model_rebuilds are the platform's, written by the reporting service itself.
-            migrationBuilder.EnableTenantRowLevelSecurity("reporting", "dossier_facts");
-            migrationBuilder.EnableTenantRowLevelSecurity("reporting", "feedback_facts");
+            // read_model_rebuilds is the platform's, written by the reporting service itself.
+            foreach (var table in new[] { "dossier_facts", "feedback_facts", "unit_generations", "known_units" })
+                migrationBuilder.EnableTenantRowLevelSecurity("reporting", table);
 
             // The generations of a unit that record its events: the active one (0 for a unit never rebuilt), and the one being rebuilt.
             migrationBuilder.Sql("""

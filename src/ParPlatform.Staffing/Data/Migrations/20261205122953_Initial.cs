@@ -2,6 +2,7 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ParPlatform.Messaging;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 #nullable disable
 
@@ -110,6 +111,9 @@ namespace ParPlatform.Staffing.Data.Migrations
 
             // Added by hand: wakes the outbox dispatcher when a commit adds events.
             migrationBuilder.Sql(MessagingModel.CreateOutboxNotifyTriggerSql("staffing"));
+
+            // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
+            migrationBuilder.EnableTenantRowLevelSecurity("staffing", "known_units");
         }
 
         /// <inheritdoc />
