@@ -34,6 +34,7 @@ public sealed class DossiersFixture : IAsyncLifetime
         Service = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:dossiersdb", Database);
+            host.UseSetting("ConnectionStrings:dossiersdb-owner", Servers.DatabaseOwner("dossiersdb"));
             host.UseSetting("ConnectionStrings:messaging", Servers.Messaging);
             host.UseSetting("Identity:Issuer", TestIdentity.Issuer);
             host.UseSetting("services:identity:http:0", Identity.Url);

@@ -42,6 +42,7 @@ public sealed class ReportingFixture : IAsyncLifetime
         Service = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:reportingdb", Database);
+            host.UseSetting("ConnectionStrings:reportingdb-owner", Servers.DatabaseOwner("reportingdb"));
             host.UseSetting("ConnectionStrings:messaging", messaging);
             host.UseSetting("Identity:Issuer", TestIdentity.Issuer);
             host.UseSetting("services:identity:http:0", Identity.Url);

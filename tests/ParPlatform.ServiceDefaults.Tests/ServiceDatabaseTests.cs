@@ -54,6 +54,16 @@ public sealed class ServiceDatabaseTests
     }
 
     [Fact]
+    public async Task A_service_without_the_owners_connection_string_refuses_to_start_and_names_it()
+    {
+        using var host = Build(Unreachable());
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.StartsWith("ConnectionStrings:plansdb-owner is not configured", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_Development_a_query_outside_a_request_with_no_tenant_scope_throws_before_connecting()
     {
         using var host = Build(Unreachable(), Environments.Development);
