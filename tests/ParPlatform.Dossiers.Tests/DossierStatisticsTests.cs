@@ -8,6 +8,7 @@ using NpgsqlTypes;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.SharedKernel.Calendar;
+using ParPlatform.TestSupport;
 using static ParPlatform.Dossiers.Tests.StatisticsHistory;
 
 namespace ParPlatform.Dossiers.Tests;
@@ -335,8 +336,7 @@ public sealed class DossierStatisticsTests : IClassFixture<DossiersFixture>, IDi
 
     private async Task AddUnitAsync(string unit)
     {
-        await using var connection = new NpgsqlConnection(dossiers.Database);
-        await connection.OpenAsync();
+        await using var connection = await TenantConnections.OpenAllTenantsAsync(dossiers.Database);
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO dossiers.known_units (unit_code, province_code, unit_name, kind, province_name, registered_at, changed_at)

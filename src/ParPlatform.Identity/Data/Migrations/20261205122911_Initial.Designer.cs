@@ -13,8 +13,8 @@ using ParPlatform.Identity.Data;
 namespace ParPlatform.Identity.Data.Migrations
 {
     [DbContext(typeof(IdentityDbContext))]
-    [Migration("20261130064551_PolicyReadsSettingsOnce")]
-    partial class PolicyReadsSettingsOnce
+    [Migration("20261205122911_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

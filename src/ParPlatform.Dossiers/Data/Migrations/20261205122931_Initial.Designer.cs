@@ -12,8 +12,8 @@ using ParPlatform.Dossiers.Data;
 namespace ParPlatform.Dossiers.Data.Migrations
 {
     [DbContext(typeof(DossiersDbContext))]
-    [Migration("20261130120514_ApologyIssuer")]
-    partial class ApologyIssuer
+    [Migration("20261205122931_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -1,24 +1,25 @@
-using System;
+﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ParPlatform.Messaging;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 #nullable disable
 
-namespace ParPlatform.Finance.Data.Migrations
+namespace ParPlatform.Plans.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AddMessaging : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.EnsureSchema(
-                name: "finance");
+                name: "plans");
 
             migrationBuilder.CreateTable(
                 name: "inbox_messages",
-                schema: "finance",
+                schema: "plans",
                 columns: table => new
                 {
                     event_id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -32,7 +33,7 @@ namespace ParPlatform.Finance.Data.Migrations
 
             migrationBuilder.CreateTable(
                 name: "known_units",
-                schema: "finance",
+                schema: "plans",
                 columns: table => new
                 {
                     unit_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
@@ -40,7 +41,8 @@ namespace ParPlatform.Finance.Data.Migrations
                     unit_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     province_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    changed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)))
                 },
                 constraints: table =>
                 {
@@ -49,7 +51,7 @@ namespace ParPlatform.Finance.Data.Migrations
 
             migrationBuilder.CreateTable(
                 name: "outbox_messages",
-                schema: "finance",
+                schema: "plans",
                 columns: table => new
                 {
                     sequence = table.Column<long>(type: "bigint", nullable: false)
@@ -69,64 +71,67 @@ namespace ParPlatform.Finance.Data.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "ix_inbox_messages_handled_at",
-                schema: "finance",
+                schema: "plans",
                 table: "inbox_messages",
                 column: "handled_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_known_units_province_code",
-                schema: "finance",
+                schema: "plans",
                 table: "known_units",
                 column: "province_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_dispatched",
-                schema: "finance",
+                schema: "plans",
                 table: "outbox_messages",
                 column: "dispatched_at",
                 filter: "dispatched_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_event_id",
-                schema: "finance",
+                schema: "plans",
                 table: "outbox_messages",
                 column: "event_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_pending",
-                schema: "finance",
+                schema: "plans",
                 table: "outbox_messages",
                 column: "sequence",
                 filter: "dispatched_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_pending_aggregate",
-                schema: "finance",
+                schema: "plans",
                 table: "outbox_messages",
                 columns: new[] { "aggregate_key", "sequence" },
                 filter: "dispatched_at IS NULL");
 
             // Added by hand: wakes the outbox dispatcher when a commit adds events.
-            migrationBuilder.Sql(MessagingModel.CreateOutboxNotifyTriggerSql("finance"));
+            migrationBuilder.Sql(MessagingModel.CreateOutboxNotifyTriggerSql("plans"));
+
+            // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
+            migrationBuilder.EnableTenantRowLevelSecurity("plans", "known_units");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(MessagingModel.DropOutboxNotifyTriggerSql("finance"));
+            migrationBuilder.Sql(MessagingModel.DropOutboxNotifyTriggerSql("plans"));
 
             migrationBuilder.DropTable(
                 name: "inbox_messages",
-                schema: "finance");
+                schema: "plans");
 
             migrationBuilder.DropTable(
                 name: "known_units",
-                schema: "finance");
+                schema: "plans");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages",
-                schema: "finance");
+                schema: "plans");
         }
     }
 }

@@ -1,6 +1,8 @@
 ﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using ParPlatform.Messaging;
 using ParPlatform.ServiceDefaults.Tenancy;
 
 #nullable disable
@@ -8,11 +10,28 @@ using ParPlatform.ServiceDefaults.Tenancy;
 namespace ParPlatform.Identity.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AddRegistry : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.EnsureSchema(
+                name: "identity");
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                schema: "identity",
+                columns: table => new
+                {
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    handled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.event_id, x.consumer });
+                });
+
             migrationBuilder.CreateTable(
                 name: "integrator_clients",
                 schema: "identity",
@@ -74,6 +93,26 @@ namespace ParPlatform.Identity.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_open_iddict_scopes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                schema: "identity",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    event_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    aggregate_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    dispatched_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.sequence);
                 });
 
             migrationBuilder.CreateTable(
@@ -243,6 +282,12 @@ namespace ParPlatform.Identity.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_inbox_messages_handled_at",
+                schema: "identity",
+                table: "inbox_messages",
+                column: "handled_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_open_iddict_applications_client_id",
                 schema: "identity",
                 table: "OpenIddictApplications",
@@ -282,6 +327,34 @@ namespace ParPlatform.Identity.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_dispatched",
+                schema: "identity",
+                table: "outbox_messages",
+                column: "dispatched_at",
+                filter: "dispatched_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_event_id",
+                schema: "identity",
+                table: "outbox_messages",
+                column: "event_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                schema: "identity",
+                table: "outbox_messages",
+                column: "sequence",
+                filter: "dispatched_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending_aggregate",
+                schema: "identity",
+                table: "outbox_messages",
+                columns: new[] { "aggregate_key", "sequence" },
+                filter: "dispatched_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_units_province_code",
                 schema: "identity",
                 table: "units",
@@ -306,6 +379,9 @@ namespace ParPlatform.Identity.Data.Migrations
                 column: "user_name",
                 unique: true);
 
+            // Added by hand: wakes the outbox dispatcher when a commit adds events.
+            migrationBuilder.Sql(MessagingModel.CreateOutboxNotifyTriggerSql("identity"));
+
             // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
             foreach (var table in new[] { "units", "agencies", "users" })
                 migrationBuilder.EnableTenantRowLevelSecurity("identity", table);
@@ -314,11 +390,14 @@ namespace ParPlatform.Identity.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var table in new[] { "units", "agencies", "users" })
-                migrationBuilder.DisableTenantRowLevelSecurity("identity", table);
+            migrationBuilder.Sql(MessagingModel.DropOutboxNotifyTriggerSql("identity"));
 
             migrationBuilder.DropTable(
                 name: "agencies",
+                schema: "identity");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages",
                 schema: "identity");
 
             migrationBuilder.DropTable(
@@ -331,6 +410,10 @@ namespace ParPlatform.Identity.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens",
+                schema: "identity");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages",
                 schema: "identity");
 
             migrationBuilder.DropTable(

@@ -12,8 +12,8 @@ using ParPlatform.Reporting.Data;
 namespace ParPlatform.Reporting.Data.Migrations
 {
     [DbContext(typeof(ReportingDbContext))]
-    [Migration("20261130055340_AddReadModel")]
-    partial class AddReadModel
+    [Migration("20261205123010_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -1,5 +1,7 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using ParPlatform.Messaging;
 using ParPlatform.ServiceDefaults.Tenancy;
 
 #nullable disable
@@ -7,11 +9,14 @@ using ParPlatform.ServiceDefaults.Tenancy;
 namespace ParPlatform.Reporting.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AddReadModel : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.EnsureSchema(
+                name: "reporting");
+
             migrationBuilder.CreateTable(
                 name: "dossier_facts",
                 schema: "reporting",
@@ -61,6 +66,58 @@ namespace ParPlatform.Reporting.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_feedback_facts", x => new { x.generation, x.feedback_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                schema: "reporting",
+                columns: table => new
+                {
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    handled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.event_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "known_units",
+                schema: "reporting",
+                columns: table => new
+                {
+                    unit_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    unit_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    province_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    changed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)))
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_known_units", x => x.unit_code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                schema: "reporting",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    event_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    aggregate_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    dispatched_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.sequence);
                 });
 
             migrationBuilder.CreateTable(
@@ -155,6 +212,46 @@ namespace ParPlatform.Reporting.Data.Migrations
                 columns: new[] { "unit_code", "generation", "received_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_inbox_messages_handled_at",
+                schema: "reporting",
+                table: "inbox_messages",
+                column: "handled_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_known_units_province_code",
+                schema: "reporting",
+                table: "known_units",
+                column: "province_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_dispatched",
+                schema: "reporting",
+                table: "outbox_messages",
+                column: "dispatched_at",
+                filter: "dispatched_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_event_id",
+                schema: "reporting",
+                table: "outbox_messages",
+                column: "event_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                schema: "reporting",
+                table: "outbox_messages",
+                column: "sequence",
+                filter: "dispatched_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending_aggregate",
+                schema: "reporting",
+                table: "outbox_messages",
+                columns: new[] { "aggregate_key", "sequence" },
+                filter: "dispatched_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_unit_generations_rebuild_id",
                 schema: "reporting",
                 table: "unit_generations",
@@ -168,11 +265,14 @@ namespace ParPlatform.Reporting.Data.Migrations
                 unique: true,
                 filter: "replay_id IS NOT NULL");
 
+            // Added by hand: wakes the outbox dispatcher when a commit adds events.
+            migrationBuilder.Sql(MessagingModel.CreateOutboxNotifyTriggerSql("reporting"));
+
             // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
             // period_settings is the province's configuration, read by its units' routes too: guarded by the province routes only.
-            // unit_generations and read_model_rebuilds are the platform's, written by the reporting service itself.
-            migrationBuilder.EnableTenantRowLevelSecurity("reporting", "dossier_facts");
-            migrationBuilder.EnableTenantRowLevelSecurity("reporting", "feedback_facts");
+            // read_model_rebuilds is the platform's, written by the reporting service itself.
+            foreach (var table in new[] { "dossier_facts", "feedback_facts", "unit_generations", "known_units" })
+                migrationBuilder.EnableTenantRowLevelSecurity("reporting", table);
 
             // The generations of a unit that record its events: the active one (0 for a unit never rebuilt), and the one being rebuilt.
             migrationBuilder.Sql("""
@@ -188,8 +288,7 @@ namespace ParPlatform.Reporting.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP FUNCTION reporting.live_generations(text);");
-            migrationBuilder.DisableTenantRowLevelSecurity("reporting", "dossier_facts");
-            migrationBuilder.DisableTenantRowLevelSecurity("reporting", "feedback_facts");
+            migrationBuilder.Sql(MessagingModel.DropOutboxNotifyTriggerSql("reporting"));
 
             migrationBuilder.DropTable(
                 name: "dossier_facts",
@@ -197,6 +296,18 @@ namespace ParPlatform.Reporting.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "feedback_facts",
+                schema: "reporting");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages",
+                schema: "reporting");
+
+            migrationBuilder.DropTable(
+                name: "known_units",
+                schema: "reporting");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages",
                 schema: "reporting");
 
             migrationBuilder.DropTable(

@@ -12,8 +12,8 @@ using ParPlatform.Finance.Data;
 namespace ParPlatform.Finance.Data.Migrations
 {
     [DbContext(typeof(FinanceDbContext))]
-    [Migration("20261123181555_AddKnownUnitChangedAt")]
-    partial class AddKnownUnitChangedAt
+    [Migration("20261205122943_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
