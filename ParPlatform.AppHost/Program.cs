@@ -35,14 +35,13 @@ IResourceBuilder<ProjectResource> AddPlatformProject<TProject>(string name, int?
         .WithEnvironment("Identity__Issuer", issuer)
         .WithRestartOnFailure();
 
-// Every service owns its database, talks to the others over the broker and checks tokens against the
+// Every service owns its database (runs as its role, migrates as the database's owner), talks to the others over the broker and checks tokens against the
 // identity service's keys (http://identity/.well-known/jwks).
 IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database)
     where TProject : IProjectMetadata, new()
 {
-    var db = postgres.AddServiceDatabase(database);
     return AddPlatformProject<TProject>(name)
-        .WithReference(db).WaitFor(db)
+        .WithServiceDatabase(postgres.AddServiceDatabase(database))
         .WithReference(messaging).WaitFor(messaging);
 }
 

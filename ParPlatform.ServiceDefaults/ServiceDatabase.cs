@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +15,8 @@ namespace ParPlatform.ServiceDefaults;
 /// ConnectionStrings:{name} (Aspire.Npgsql, with its health check, tracing and metrics) and the
 /// service's EF Core context over it (enriched by Aspire.Npgsql.EntityFrameworkCore.PostgreSQL),
 /// with what Aspire does not do for us: the tenant scope on every connection, the service schema,
-/// the pool's settings and the migrations applied at start-up (docs/decisions/0002-aspire-client-integrations.md).
+/// the pool's settings and the migrations applied at start-up by the database's owner
+/// (docs/decisions/0002-aspire-client-integrations.md).
 /// </summary>
 public static class ServiceDatabase
 {
@@ -24,8 +27,9 @@ public static class ServiceDatabase
     /// Registers the data source of ConnectionStrings:{<paramref name="connectionName"/>} and
     /// <typeparamref name="TContext"/> over it, with snake_case names, its migrations history in
     /// <paramref name="schema"/>, the request's <see cref="TenantScope"/> on every connection it
-    /// opens (row-level security), and the migrations applied at start-up. The database's health
-    /// check is part of readiness (/health).
+    /// opens (row-level security), and the migrations applied at start-up as the database's owner
+    /// (ConnectionStrings:{connectionName}-owner, <see cref="OwnerConnectionName"/>). The database's
+    /// health check is part of readiness (/health).
     /// </summary>
     public static void AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName, string schema)
         where TContext : DbContext
@@ -41,7 +45,10 @@ public static class ServiceDatabase
                 check.Timeout = TimeSpan.FromSeconds(3);
             }
         });
-        builder.Services.AddScoped<TenantScopeInterceptor>();
+        builder.Services.AddHttpContextAccessor();
+        var refuseUnset = builder.Environment.IsDevelopment();
+        builder.Services.AddScoped(services => new TenantScopeInterceptor(
+            services.GetRequiredService<TenantScope>(), services.GetRequiredService<IHttpContextAccessor>(), refuseUnset));
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseServiceDatabase(services.GetRequiredService<NpgsqlDataSource>(), schema)
             .AddInterceptors(services.GetRequiredService<TenantScopeInterceptor>()));
@@ -53,8 +60,17 @@ public static class ServiceDatabase
             // The data source's check above asks the same pool, and says why it failed.
             settings.DisableHealthChecks = true;
         });
-        builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+        var owner = builder.Configuration.GetConnectionString(OwnerConnectionName(connectionName));
+        builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<DatabaseMigrator<TContext>>(
+            services, new MigrationTarget(connectionName, owner, schema)));
     }
+
+    /// <summary>
+    /// ConnectionStrings:{connectionName}-owner: the owner of the service's database, which applies the
+    /// migrations. The service itself connects as a role that may only read and write the owner's tables,
+    /// so it cannot switch their row-level security off.
+    /// </summary>
+    public static string OwnerConnectionName(string connectionName) => connectionName + "-owner";
 
     /// <summary>
     /// A pool as the services use them: statements a connection runs again and again (an intake's, a
@@ -82,11 +98,14 @@ public static class ServiceDatabase
             .UseSnakeCaseNamingConvention();
 }
 
+/// <summary>The owner's connection string of a service database (null when not configured) and the service schema.</summary>
+internal sealed record MigrationTarget(string ConnectionName, string? OwnerConnectionString, string Schema);
+
 /// <summary>
-/// Applies pending EF Core migrations before the service starts serving, retrying while the
-/// database is not reachable yet; the service does not start if they cannot be applied.
+/// Applies pending EF Core migrations as the database's owner before the service starts serving,
+/// retrying while the database is not reachable yet; the service does not start if they cannot be applied.
 /// </summary>
-internal sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TContext>> logger)
+internal sealed class DatabaseMigrator<TContext>(MigrationTarget target, ILogger<DatabaseMigrator<TContext>> logger)
     : IHostedService
     where TContext : DbContext
 {
@@ -94,13 +113,21 @@ internal sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, IL
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var ownerName = ServiceDatabase.OwnerConnectionName(target.ConnectionName);
+        if (string.IsNullOrWhiteSpace(target.OwnerConnectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ownerName} is not configured: the owner of the database, which applies the migrations " +
+                $"(the service connects as ConnectionStrings:{target.ConnectionName}). The AppHost sets both; docs/deployment.md says what they are.");
+        }
+        await using var dataSource = new NpgsqlDataSourceBuilder(target.OwnerConnectionString).AsServicePool(ownerName).Build();
+        var options = new DbContextOptionsBuilder<TContext>().UseServiceDatabase(dataSource, target.Schema);
         var started = DateTimeOffset.UtcNow;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var context = scope.ServiceProvider.GetRequiredService<TContext>();
+                await using var context = (TContext)Activator.CreateInstance(typeof(TContext), options.Options)!;
                 await context.Database.MigrateAsync(cancellationToken);
                 logger.LogInformation("Database of {Context} is up to date", typeof(TContext).Name);
                 return;

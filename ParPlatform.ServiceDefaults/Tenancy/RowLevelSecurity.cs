@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
@@ -89,9 +90,27 @@ public static class RowLevelSecurity
     ];
 }
 
-/// <summary>Applies the request's <see cref="TenantScope"/> to every connection its DbContext opens.</summary>
-public sealed class TenantScopeInterceptor(TenantScope scope) : DbConnectionInterceptor
+/// <summary>
+/// Applies the <see cref="TenantScope"/> of the DI scope to every connection its DbContext opens.
+/// With <paramref name="refuseUnsetOutsideRequests"/> (Development, and so the tests), a connection
+/// opened outside an HTTP request while the scope is unset throws: a consumer or job that forgot to
+/// state its scope would otherwise find no tenant row and write none, without an error.
+/// </summary>
+public sealed class TenantScopeInterceptor(TenantScope scope, IHttpContextAccessor http, bool refuseUnsetOutsideRequests) : DbConnectionInterceptor
 {
+    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(
+        DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        EnsureStated();
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        EnsureStated();
+        return result;
+    }
+
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = RowLevelSecurity.ApplyScopeCommand(connection, scope);
@@ -102,5 +121,15 @@ public sealed class TenantScopeInterceptor(TenantScope scope) : DbConnectionInte
     {
         using var command = RowLevelSecurity.ApplyScopeCommand(connection, scope);
         command.ExecuteNonQuery();
+    }
+
+    private void EnsureStated()
+    {
+        if (refuseUnsetOutsideRequests && !scope.IsSet && http.HttpContext is null)
+        {
+            throw new InvalidOperationException(
+                "A database connection was opened outside a request with no tenant scope, so row-level security would show it no tenant row. " +
+                "Call TenantScope.SetUnit, SetProvince or SetAllTenants before the first query of a consumer or job.");
+        }
     }
 }

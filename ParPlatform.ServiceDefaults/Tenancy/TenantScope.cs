@@ -3,7 +3,9 @@ namespace ParPlatform.ServiceDefaults.Tenancy;
 /// <summary>
 /// The tenant rows the current request may reach in the service's database, set from the
 /// authorized route and enforced by PostgreSQL row-level security (<see cref="RowLevelSecurity"/>).
-/// Unset, it reaches no tenant row at all.
+/// Unset, it reaches no tenant row at all. Work outside a request (consumers, jobs, start-up) sets
+/// it itself before its first query; in Development, a connection it opens unset is refused
+/// (<see cref="TenantScopeInterceptor"/>), instead of silently finding nothing.
 /// </summary>
 public sealed class TenantScope
 {
@@ -21,4 +23,7 @@ public sealed class TenantScope
     public void SetProvince(string provinceCode) => (UnitCode, ProvinceCode, AllTenants) = (null, provinceCode, false);
 
     public void SetAllTenants() => (UnitCode, ProvinceCode, AllTenants) = (null, null, true);
+
+    /// <summary>Whether one of the setters was called.</summary>
+    public bool IsSet => UnitCode is not null || ProvinceCode is not null || AllTenants;
 }

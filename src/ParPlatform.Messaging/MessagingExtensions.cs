@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using ParPlatform.Contracts;
@@ -82,6 +83,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(broker);
         builder.Services.AddSingleton(new MessagingService(serviceName));
         builder.Services.AddScoped<IOutbox, Outbox<TContext>>();
+        builder.Services.TryAddScoped<TenantScope>(); // each consumer sets its scope (AddServiceDefaults registers it too)
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
 
         var registered = new MessagingConsumers();

@@ -34,6 +34,7 @@ public sealed class DossiersFixture : IAsyncLifetime
         Service = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:dossiersdb", Database);
+            host.UseSetting("ConnectionStrings:dossiersdb-owner", Servers.DatabaseOwner("dossiersdb"));
             host.UseSetting("ConnectionStrings:messaging", Servers.Messaging);
             host.UseSetting("Identity:Issuer", TestIdentity.Issuer);
             host.UseSetting("services:identity:http:0", Identity.Url);
@@ -41,8 +42,7 @@ public sealed class DossiersFixture : IAsyncLifetime
             host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         Service.CreateClient().Dispose(); // starts it: migrations
-        await using var connection = new NpgsqlConnection(Database);
-        await connection.OpenAsync();
+        await using var connection = await TenantConnections.OpenAllTenantsAsync(Database);
         await using var units = new NpgsqlCommand(
             """
             INSERT INTO dossiers.known_units (unit_code, province_code, unit_name, kind, province_name, registered_at, changed_at) VALUES

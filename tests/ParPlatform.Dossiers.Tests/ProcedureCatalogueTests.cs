@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.Dossiers.Tests;
 
@@ -251,13 +252,7 @@ public sealed class ProcedureCatalogueTests(DossiersFixture dossiers) : IClassFi
 
     private async Task<List<string>> UnitCodesAsync(string setting, string value)
     {
-        await using var connection = new NpgsqlConnection(dossiers.Database);
-        await connection.OpenAsync();
-        await using (var set = new NpgsqlCommand($"SELECT set_config('parplatform.{setting}', @value, false)", connection))
-        {
-            set.Parameters.AddWithValue("value", value);
-            await set.ExecuteNonQueryAsync();
-        }
+        await using var connection = await TenantConnections.OpenAsync(dossiers.Database, setting, value);
         await using var select = new NpgsqlCommand("SELECT * FROM dossiers.procedures", connection);
         await using var reader = await select.ExecuteReaderAsync();
         var codes = new List<string>();

@@ -6,6 +6,7 @@ using Npgsql;
 using System.Diagnostics;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.EndToEnd.Tests;
 
@@ -147,6 +148,21 @@ public sealed class PlatformTests(PlatformFixture platform)
                 await Task.Delay(200);
             Assert.Equal("Phường Bắc Sơn", await KnownUnitNameAsync(service, code));
         }
+    }
+
+    [Theory]
+    [InlineData("identity", "agencies,units,users")]
+    [InlineData("plans", "known_units")]
+    [InlineData("dossiers", "dossier_imports,dossier_transitions,dossiers,feedback,known_units,procedures")]
+    [InlineData("finance", "known_units")]
+    [InlineData("staffing", "known_units")]
+    [InlineData("reporting", "dossier_facts,feedback_facts,known_units,unit_generations")]
+    public async Task In_every_database_each_table_with_a_unit_code_has_the_tenant_policy_enabled_and_forced(string service, string unitTables)
+    {
+        var tables = await TenantConnections.UnitCodeTablesAsync(await platform.AppHost.SuperuserConnectionStringAsync($"{service}db"), service);
+
+        Assert.Equal(unitTables.Split(','), tables.Select(t => t.Name));
+        Assert.All(tables, table => Assert.Equal(TenantConnections.Isolated(table.Name), table));
     }
 
     /// <summary>The unit's name in a service's known_units, read as the superuser.</summary>

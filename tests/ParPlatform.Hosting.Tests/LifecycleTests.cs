@@ -113,17 +113,17 @@ public sealed class LifecycleTests
     /// Its own connection, closed at once (not kept in a pool): PostgreSQL's shutdown on the orchestrator's SIGTERM
     /// waits for every session to end, as the services' end when they stop.
     /// </summary>
-    private static async Task<NpgsqlConnection> OpenPlansDbAsync(DistributedApplication app)
+    private static async Task<NpgsqlConnection> OpenPlansDbAsync(DistributedApplication app, string role = "plansdb")
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await app.GetConnectionStringAsync("plansdb")) { Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await app.GetConnectionStringAsync(role)) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         return connection;
     }
 
-    /// <summary>A row in plansdb and a persistent message in a durable queue.</summary>
+    /// <summary>A row in plansdb (its table created by the owner, as migrations do) and a persistent message in a durable queue.</summary>
     private static async Task WriteDataAsync(DistributedApplication app)
     {
-        await using (var connection = await OpenPlansDbAsync(app))
+        await using (var connection = await OpenPlansDbAsync(app, "plansdb-owner"))
         {
             await using var command = new NpgsqlCommand("CREATE TABLE probe (value text); INSERT INTO probe VALUES ('kept');", connection);
             await command.ExecuteNonQueryAsync();

@@ -19,14 +19,55 @@ public sealed class ServerTests(ServersFixture fixture)
     private TestServers Servers => fixture.Servers;
 
     [Fact]
-    public async Task A_service_role_owns_its_database()
+    public async Task The_owner_role_creates_the_tables_and_the_service_role_reads_and_writes_their_rows()
     {
-        await using var connection = new NpgsqlConnection(Servers.Database("plansdb"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "CREATE TABLE probe (id int); SELECT current_user || '@' || current_database();", connection);
+        await using (var owner = new NpgsqlConnection(Servers.DatabaseOwner("plansdb")))
+        {
+            await owner.OpenAsync();
+            await using var create = new NpgsqlCommand(
+                "CREATE SCHEMA rows_probe; CREATE TABLE rows_probe.items (id int GENERATED ALWAYS AS IDENTITY, unit_code text); " +
+                "SELECT current_user || '@' || current_database();", owner);
+            Assert.Equal("plansdb_owner@plansdb", await create.ExecuteScalarAsync());
+        }
+        await using var service = new NpgsqlConnection(Servers.Database("plansdb"));
+        await service.OpenAsync();
+        await using var write = new NpgsqlCommand(
+            "INSERT INTO rows_probe.items (unit_code) VALUES ('06112'); UPDATE rows_probe.items SET unit_code = '06181'; " +
+            "SELECT current_user || ':' || count(*) FROM rows_probe.items; DELETE FROM rows_probe.items;", service);
 
-        Assert.Equal("plansdb@plansdb", await command.ExecuteScalarAsync());
+        Assert.Equal("plansdb:1", await write.ExecuteScalarAsync());
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE plans_probe (id int)")] // in public, which PostgreSQL 15 leaves to the database's owner
+    [InlineData("CREATE SCHEMA plans_probe")]
+    [InlineData("ALTER TABLE security_probe.rows DISABLE ROW LEVEL SECURITY")]
+    [InlineData("ALTER TABLE security_probe.rows NO FORCE ROW LEVEL SECURITY")]
+    [InlineData("DROP POLICY tenant_isolation ON security_probe.rows")]
+    [InlineData("DROP TABLE security_probe.rows")]
+    public async Task The_service_role_cannot_change_the_schema_nor_switch_row_level_security_off(string statement)
+    {
+        await using (var owner = new NpgsqlConnection(Servers.DatabaseOwner("plansdb")))
+        {
+            await owner.OpenAsync();
+            await using var create = new NpgsqlCommand(
+                """
+                CREATE SCHEMA IF NOT EXISTS security_probe;
+                CREATE TABLE IF NOT EXISTS security_probe.rows (unit_code text);
+                ALTER TABLE security_probe.rows ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE security_probe.rows FORCE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS tenant_isolation ON security_probe.rows;
+                CREATE POLICY tenant_isolation ON security_probe.rows USING (unit_code = current_setting('parplatform.unit_code', true));
+                """, owner);
+            await create.ExecuteNonQueryAsync();
+        }
+        await using var service = new NpgsqlConnection(Servers.Database("plansdb"));
+        await service.OpenAsync();
+        await using var command = new NpgsqlCommand(statement, service);
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
     }
 
     [Theory]
@@ -36,6 +77,9 @@ public sealed class ServerTests(ServersFixture fixture)
     public async Task A_service_role_cannot_connect_to_another_database(string otherDatabase)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(Servers.Database("plansdb")) { Database = otherDatabase }.ConnectionString;
+        var ownerConnectionString = new NpgsqlConnectionStringBuilder(Servers.DatabaseOwner("plansdb")) { Database = otherDatabase }.ConnectionString;
+        await using var owner = new NpgsqlConnection(ownerConnectionString);
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, (await Assert.ThrowsAsync<PostgresException>(() => owner.OpenAsync())).SqlState);
         await using var connection = new NpgsqlConnection(connectionString);
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() => connection.OpenAsync());

@@ -142,7 +142,7 @@ public sealed class ErrorQueuesApiTests(IdentityFixture identity) : IAsyncLifeti
     [Fact]
     public async Task Without_a_management_url_the_routes_answer_503_and_point_to_the_broker_s_own_ui()
     {
-        await using var service = identity.Create("Development", identity.Database)
+        await using var service = identity.Create("Development", "identitydb")
             .WithWebHostBuilder(host => host.UseSetting("Messaging:ManagementUrl", null));
         using var client = service.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", await IdentityFixture.PasswordTokenAsync(client, "vanhanh", IdentityFixture.DemoPassword));

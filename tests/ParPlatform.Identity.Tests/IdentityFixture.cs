@@ -26,24 +26,22 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     public string Database => Servers.Database("identitydb");
 
-    /// <summary>The database of a Production instance: its start-up removes the Development-only client.</summary>
-    public string ProductionDatabase => Servers.Database("identityproductiondb");
-
     public string Messaging => Servers.Messaging;
 
     public async Task InitializeAsync()
     {
         Servers = await TestServers.StartAsync("identitydb", "identityproductiondb");
-        Service = Create("Development", Database);
+        Service = Create("Development", "identitydb");
         Service.CreateClient().Dispose(); // starts it: migrations, clients, demo data
     }
 
-    /// <summary>The service in an environment of the test's choosing, with the same keys.</summary>
+    /// <summary>The service in an environment of the test's choosing on one of the fixture's databases, with the same keys.</summary>
     public WebApplicationFactory<Program> Create(string environment, string database)
     {
         var settings = new Dictionary<string, string>
         {
-            ["ConnectionStrings:identitydb"] = database,
+            ["ConnectionStrings:identitydb"] = Servers.Database(database),
+            ["ConnectionStrings:identitydb-owner"] = Servers.DatabaseOwner(database),
             ["ConnectionStrings:messaging"] = Messaging,
             ["Messaging:ManagementUrl"] = Servers.Broker.ManagementUrl,
             ["Identity:Issuer"] = Issuer,

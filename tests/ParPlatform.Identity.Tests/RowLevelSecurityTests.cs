@@ -1,4 +1,5 @@
 using Npgsql;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.Identity.Tests;
 
@@ -9,6 +10,15 @@ namespace ParPlatform.Identity.Tests;
 [Collection(SharedIdentity.Name)]
 public sealed class RowLevelSecurityTests(IdentityFixture identity)
 {
+    [Fact]
+    public async Task Every_table_with_a_unit_code_has_the_tenant_policy_enabled_and_forced()
+    {
+        var tables = await TenantConnections.UnitCodeTablesAsync(identity.Database, "identity");
+
+        Assert.Equal(["agencies", "units", "users"], tables.Select(t => t.Name));
+        Assert.All(tables, table => Assert.Equal(TenantConnections.Isolated(table.Name), table));
+    }
+
     [Theory]
     [InlineData("units")]
     [InlineData("agencies")]
@@ -41,7 +51,7 @@ public sealed class RowLevelSecurityTests(IdentityFixture identity)
     [Fact]
     public async Task A_row_of_another_unit_cannot_be_written_from_a_units_scope()
     {
-        await using var connection = await OpenScopedAsync("unit_code", "06112");
+        await using var connection = await TenantConnections.OpenAsync(identity.Database, "unit_code", "06112");
         await using var insert = new NpgsqlCommand(
             "INSERT INTO identity.agencies (id, unit_code, province_code, code, name) VALUES (gen_random_uuid(), '06181', '20', 'lan-sang', 'Lấn sang')",
             connection);
@@ -53,7 +63,7 @@ public sealed class RowLevelSecurityTests(IdentityFixture identity)
 
     private async Task<List<string>> UnitCodesAsync(string table, string setting, string value)
     {
-        await using var connection = await OpenScopedAsync(setting, value);
+        await using var connection = await TenantConnections.OpenAsync(identity.Database, setting, value);
         await using var select = new NpgsqlCommand($"SELECT * FROM identity.{table}", connection);
         await using var reader = await select.ExecuteReaderAsync();
         var codes = new List<string>();
@@ -64,15 +74,5 @@ public sealed class RowLevelSecurityTests(IdentityFixture identity)
                 codes.Add(reader.GetString(column));
         }
         return codes;
-    }
-
-    private async Task<NpgsqlConnection> OpenScopedAsync(string setting, string value)
-    {
-        var connection = new NpgsqlConnection(identity.Database);
-        await connection.OpenAsync();
-        await using var set = new NpgsqlCommand($"SELECT set_config('parplatform.{setting}', @value, false)", connection);
-        set.Parameters.AddWithValue("value", value);
-        await set.ExecuteNonQueryAsync();
-        return connection;
     }
 }

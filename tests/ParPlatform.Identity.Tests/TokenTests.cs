@@ -279,7 +279,7 @@ public sealed partial class TokenTests(IdentityFixture identity)
     [Fact]
     public async Task Outside_development_the_password_grant_does_not_exist()
     {
-        await using var production = identity.Create("Production", identity.ProductionDatabase);
+        await using var production = identity.Create("Production", "identityproductiondb");
         using var client = production.CreateClient();
 
         using var response = await IdentityFixture.RequestPasswordTokenAsync(client, "admin", IdentityFixture.DemoPassword);

@@ -41,7 +41,7 @@ public sealed class MessagingFixture : IAsyncLifetime
 
     private Task CreateTablesAsync<TContext>(string service, Func<DbContextOptions<TContext>, TContext> create)
         where TContext : TestServiceDbContext =>
-        TestService.CreateTablesAsync(Database(service), service, create);
+        TestService.CreateTablesAsync(Servers.DatabaseOwner(service + "db"), service, create);
 
     public async Task DisposeAsync()
     {

@@ -42,6 +42,7 @@ public sealed class ReportingFixture : IAsyncLifetime
         Service = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:reportingdb", Database);
+            host.UseSetting("ConnectionStrings:reportingdb-owner", Servers.DatabaseOwner("reportingdb"));
             host.UseSetting("ConnectionStrings:messaging", messaging);
             host.UseSetting("Identity:Issuer", TestIdentity.Issuer);
             host.UseSetting("services:identity:http:0", Identity.Url);
@@ -57,8 +58,7 @@ public sealed class ReportingFixture : IAsyncLifetime
                 await Task.Delay(100);
             }
         }
-        await using var connection = new NpgsqlConnection(Database);
-        await connection.OpenAsync();
+        await using var connection = await TenantConnections.OpenAllTenantsAsync(Database);
         await using var units = new NpgsqlCommand(
             """
             INSERT INTO reporting.known_units (unit_code, province_code, unit_name, kind, province_name, registered_at, changed_at) VALUES

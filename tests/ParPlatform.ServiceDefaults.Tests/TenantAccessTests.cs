@@ -24,14 +24,14 @@ public sealed class TenantAccessTests
 
     private static readonly Dictionary<string, Caller> Callers = new()
     {
-        ["officer of 06112"] = new Caller(PlatformRoles.UnitOfficer, Units("06112"), "20"),
-        ["chairman of 06112"] = new Caller(PlatformRoles.UnitChairman, Units("06112"), "20"),
-        ["reviewer of 20"] = new Caller(PlatformRoles.ProvinceReviewer, Units(), "20"),
-        ["reviewer of 68"] = new Caller(PlatformRoles.ProvinceReviewer, Units(), "68"),
-        ["integrator of province 20"] = new Caller(PlatformRoles.Integrator, Units(), "20"),
-        ["integrator of units [06181]"] = new Caller(PlatformRoles.Integrator, Units("06181"), null),
-        ["platform-admin"] = new Caller(PlatformRoles.PlatformAdmin, Units(), null),
-        ["operator"] = new Caller(PlatformRoles.Operator, Units(), null),
+        ["officer of 06112"] = new Caller(PlatformRoles.UnitOfficer, Units("06112"), "20", "someone"),
+        ["chairman of 06112"] = new Caller(PlatformRoles.UnitChairman, Units("06112"), "20", "someone"),
+        ["reviewer of 20"] = new Caller(PlatformRoles.ProvinceReviewer, Units(), "20", "someone"),
+        ["reviewer of 68"] = new Caller(PlatformRoles.ProvinceReviewer, Units(), "68", "someone"),
+        ["integrator of province 20"] = new Caller(PlatformRoles.Integrator, Units(), "20", "someone"),
+        ["integrator of units [06181]"] = new Caller(PlatformRoles.Integrator, Units("06181"), null, "someone"),
+        ["platform-admin"] = new Caller(PlatformRoles.PlatformAdmin, Units(), null, "someone"),
+        ["operator"] = new Caller(PlatformRoles.Operator, Units(), null, "someone"),
     };
 
     /// <summary>The expected decisions, in the order of <see cref="RouteOrder"/>.</summary>
@@ -112,8 +112,8 @@ public sealed class TenantAccessTests
     public void A_token_without_a_province_is_not_of_an_unregistered_unit()
     {
         // Null province in the token and null province of the unit must not count as "the same province".
-        var reviewer = new Caller(PlatformRoles.ProvinceReviewer, Units(), null);
-        var integrator = new Caller(PlatformRoles.Integrator, Units(), null);
+        var reviewer = new Caller(PlatformRoles.ProvinceReviewer, Units(), null, "someone");
+        var integrator = new Caller(PlatformRoles.Integrator, Units(), null, "someone");
         var route = Route("/api/v1/units/99999/plans/status");
 
         Assert.Equal(AccessDecision.NotFound, TenantAccess.Decide(reviewer, route, write: false, unitProvince: null));
@@ -123,7 +123,7 @@ public sealed class TenantAccessTests
     [Fact]
     public void A_role_the_rule_does_not_know_sees_no_tenant()
     {
-        var stranger = new Caller("auditor", Units("06112"), "20");
+        var stranger = new Caller("auditor", Units("06112"), "20", "someone");
 
         Assert.Equal(AccessDecision.NotFound, TenantAccess.Decide(stranger, Route("/api/v1/units/06112/plans/status"), write: false, unitProvince: "20"));
         Assert.Equal(AccessDecision.NotFound, TenantAccess.Decide(stranger, Route("/api/v1/provinces/20/reports"), write: false, unitProvince: null));
@@ -155,7 +155,7 @@ public sealed class TenantAccessTests
     [Fact]
     public void An_integrator_scoped_by_province_and_units_needs_no_registry_for_its_listed_units()
     {
-        var integrator = new Caller(PlatformRoles.Integrator, Units("24778"), "20");
+        var integrator = new Caller(PlatformRoles.Integrator, Units("24778"), "20", "someone");
 
         Assert.False(TenantAccess.NeedsUnitProvince(integrator, Route("/api/v1/units/24778/plans/status")));
         Assert.True(TenantAccess.NeedsUnitProvince(integrator, Route("/api/v1/units/06112/plans/status")));

@@ -38,8 +38,11 @@ public sealed class TestServers : IAsyncDisposable
     /// <summary>The broker's service account: amqp://parplatform:…@127.0.0.1:port/parplatform.</summary>
     public string Messaging => _connectionStrings["messaging"];
 
-    /// <summary>The connection string of a service database, as its login role.</summary>
+    /// <summary>The connection string of a service database, as the service's role (reads and writes rows).</summary>
     public string Database(string name) => _connectionStrings[name];
+
+    /// <summary>The connection string of a service database, as its owner (migrations, DDL).</summary>
+    public string DatabaseOwner(string name) => _connectionStrings[ServiceDatabaseResource.OwnerConnectionName(name)];
 
     /// <summary>Starts the servers and returns once every database and the broker are healthy.</summary>
     public static async Task<TestServers> StartAsync(params string[] databases)
@@ -60,6 +63,11 @@ public sealed class TestServers : IAsyncDisposable
             await app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
             connectionStrings[name] = await app.GetConnectionStringAsync(name, timeout.Token)
                 ?? throw new InvalidOperationException($"{name} has no connection string.");
+        }
+        foreach (var owner in databases.Select(ServiceDatabaseResource.OwnerConnectionName))
+        {
+            connectionStrings[owner] = await app.GetConnectionStringAsync(owner, timeout.Token)
+                ?? throw new InvalidOperationException($"{owner} has no connection string.");
         }
         return new TestServers(app, directory, connectionStrings);
     }

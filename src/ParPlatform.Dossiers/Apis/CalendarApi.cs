@@ -79,7 +79,7 @@ public static class CalendarApi
         entry.DaysOff = [.. daysOff.Distinct().Order()];
         entry.MakeUpWorkingDays = [.. makeUp.Distinct().Order()];
         entry.UpdatedAt = now;
-        entry.UpdatedBy = user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown";
+        entry.UpdatedBy = Caller.Of(user).UserId;
         var response = CalendarYearResponse.From(entry);
         if (!created)
         {

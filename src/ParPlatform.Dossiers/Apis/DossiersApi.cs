@@ -80,8 +80,8 @@ public static class DossiersApi
     /// <summary>The user and agency of the request's token.</summary>
     public static Actor ActorOf(ClaimsPrincipal user)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        return new Actor(user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown", user.FindFirst(PlatformClaims.Agency)?.Value);
+        var caller = Caller.Of(user);
+        return new Actor(caller.UserId, caller.Agency);
     }
 
     private static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> GetAsync(

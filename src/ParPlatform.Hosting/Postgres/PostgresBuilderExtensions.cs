@@ -64,26 +64,34 @@ public static class PostgresBuilderExtensions
     }
 
     /// <summary>
-    /// A database named <paramref name="name"/> on the server with a login role of the same name that owns it,
-    /// created (or given this start's password) once the server is healthy; healthy once that role can connect.
-    /// When publishing, the connection string of that role on Aspire's PostgreSQL container, its password a parameter.
+    /// A database named <paramref name="name"/> on the server with two login roles (<see cref="ServiceDatabaseResource"/>):
+    /// <c>{name}_owner</c>, which owns it, and <c>{name}</c>, which may only read and write its tables; created (or given
+    /// this start's passwords) once the server is healthy; healthy once the service's role can connect. The owner's
+    /// connection string is the resource <c>{name}-owner</c> (<see cref="WithServiceDatabase"/> gives a service both).
+    /// When publishing, the connection strings of those roles on Aspire's PostgreSQL container, their passwords parameters.
     /// </summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddServiceDatabase(
         this IResourceBuilder<IResourceWithConnectionString> server, string name)
     {
         var builder = server.ApplicationBuilder;
+        var owner = ServiceDatabaseResource.OwnerRole(name);
         if (server.Resource is PostgresServerResource container)
         {
-            // Published: the service connects as its own role (owner of its database, password a secret parameter
-            // {name}-password), never as the superuser, whom row-level security does not restrain. The operator
-            // creates role and database before the first start (docs/deployment.md).
+            // Published: the service connects as its own role and migrates as the owner (passwords secret parameters
+            // {name}-password and {name}-owner-password), never as the superuser, whom row-level security does not
+            // restrain. The operator creates roles and database before the first start (docs/deployment.md).
+            var ownerPassword = builder.AddParameter($"{name}-owner-password", secret: true);
+            builder.AddConnectionString(ServiceDatabaseResource.OwnerConnectionName(name), ReferenceExpression.Create(
+                $"Host={container.Host};Port={container.Port};Database={name};Username={owner};Password={ownerPassword.Resource}"));
             var rolePassword = builder.AddParameter($"{name}-password", secret: true);
             return builder.AddConnectionString(name, ReferenceExpression.Create(
                 $"Host={container.Host};Port={container.Port};Database={name};Username={name};Password={rolePassword.Resource}"));
         }
 
         var password = Secrets.Generate();
-        var database = new ServiceDatabaseResource(name, server.Resource, ConnectionString(builder, server.Resource, name, password), password);
+        var database = new ServiceDatabaseResource(
+            name, server.Resource, ConnectionString(builder, server.Resource, name, name, password), password, Secrets.Generate());
+        builder.AddConnectionString(ServiceDatabaseResource.OwnerConnectionName(name), ConnectionString(builder, server.Resource, name, owner, database.OwnerPassword));
         var first = !builder.Resources.OfType<ServiceDatabaseResource>().Any(d => d.Server == server.Resource);
         if (first)
         {
@@ -103,18 +111,34 @@ public static class PostgresBuilderExtensions
             .WithHealthCheck(healthCheck);
     }
 
-    /// <summary>The role's connection string: the server's host and port, the database and role of the service.</summary>
-    private static ReferenceExpression ConnectionString(IDistributedApplicationBuilder builder, IResource server, string name, string password)
+    /// <summary>
+    /// The service's database: its role's connection string as ConnectionStrings:{database} and the owner's, for its
+    /// migrations, as ConnectionStrings:{database}-owner; the service starts once the database is ready.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithServiceDatabase(
+        this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> database)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(database);
+        var ownerName = ServiceDatabaseResource.OwnerConnectionName(database.Resource.Name);
+        var owner = project.ApplicationBuilder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == ownerName);
+        return project
+            .WithReference(database).WaitFor(database)
+            .WithReference(project.ApplicationBuilder.CreateResourceBuilder(owner));
+    }
+
+    /// <summary>A role's connection string: the server's host and port, the service's database, the role.</summary>
+    private static ReferenceExpression ConnectionString(IDistributedApplicationBuilder builder, IResource server, string name, string role, string password)
     {
         if (server is PostgresExecutableResource executable)
         {
             return ReferenceExpression.Create(
-                $"Host=127.0.0.1;Port={executable.Endpoint.Property(EndpointProperty.Port)};Database={name};Username={name};Password={password}");
+                $"Host=127.0.0.1;Port={executable.Endpoint.Property(EndpointProperty.Port)};Database={name};Username={role};Password={password}");
         }
         var external = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString(server.Name))
         {
             Database = name,
-            Username = name,
+            Username = role,
             Password = password,
         };
         return ReferenceExpression.Create($"{external.ConnectionString}");
@@ -135,9 +159,15 @@ public static class PostgresBuilderExtensions
         await using (var command = new NpgsqlCommand(
             "REVOKE CONNECT ON DATABASE postgres FROM PUBLIC; REVOKE CONNECT ON DATABASE template1 FROM PUBLIC;", connection))
             await command.ExecuteNonQueryAsync(cancellationToken);
+        async Task<NpgsqlConnection> SuperuserInAsync(string database)
+        {
+            var inDatabase = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString.ConnectionString) { Database = database }.ConnectionString);
+            await inDatabase.OpenAsync(cancellationToken);
+            return inDatabase;
+        }
         foreach (var database in builder.Resources.OfType<ServiceDatabaseResource>().Where(d => d.Server == server))
         {
-            await database.ProvisionAsync(connection, cancellationToken);
+            await database.ProvisionAsync(connection, SuperuserInAsync, cancellationToken);
             await notifications.PublishUpdateAsync(database, snapshot => snapshot with
             {
                 State = KnownResourceStates.Running,

@@ -1,5 +1,6 @@
 using OpenIddict.Abstractions;
 using ParPlatform.Identity.Tokens;
+using ParPlatform.ServiceDefaults.Tenancy;
 
 namespace ParPlatform.Identity.Registration;
 
@@ -12,6 +13,7 @@ internal sealed class ClientRegistration(IServiceScopeFactory scopes, IConfigura
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().SetAllTenants(); // the platform's own clients, no tenant's
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var redirects = (configuration[Clients.WebRedirectUrisConfig] ?? Clients.DefaultWebRedirectUri)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

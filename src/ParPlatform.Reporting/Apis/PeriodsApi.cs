@@ -65,7 +65,7 @@ public static class PeriodsApi
                 errors.Add("settings", problem);
             return ApiProblems.Invalid(errors);
         }
-        var entry = await store.SaveAsync(provinceCode, settings, user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown", clock.GetUtcNow(), ct);
+        var entry = await store.SaveAsync(provinceCode, settings, Caller.Of(user).UserId, clock.GetUtcNow(), ct);
         return TypedResults.Ok(new PeriodSettingsResponse(provinceCode, settings, false, entry.UpdatedAt, entry.UpdatedBy));
     }
 

@@ -54,7 +54,7 @@ public static class RebuildsApi
         }
         var targets = await units.OrderBy(u => u.UnitCode).Select(u => new { u.UnitCode, u.ProvinceCode }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var rebuild = new ReadModelRebuild { RequestedAt = now, RequestedBy = user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown", Units = targets.Count };
+        var rebuild = new ReadModelRebuild { RequestedAt = now, RequestedBy = Caller.Of(user).UserId, Units = targets.Count };
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Rebuilds.Add(rebuild);
