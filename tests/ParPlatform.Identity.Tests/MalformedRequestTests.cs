@@ -79,7 +79,7 @@ public sealed class MalformedRequestTests(IdentityFixture identity) : IClassFixt
     [Fact]
     public async Task A_body_of_the_wrong_shape_is_the_same_400_naming_the_field_in_Production()
     {
-        await using var production = identity.Create("Production", identity.ProductionDatabase);
+        await using var production = identity.Create("Production", "identityproductiondb");
         using var admin = await identity.SignedInAsync("admin");
         using var client = production.CreateClient();
         client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
