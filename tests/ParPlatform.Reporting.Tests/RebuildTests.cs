@@ -87,6 +87,24 @@ public sealed class RebuildTests(ReportingFixture reporting) : IClassFixture<Rep
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task Rebuilds_requested_at_the_same_time_are_each_accepted_and_one_of_them_fills_the_unit()
+    {
+        using var admin = reporting.Admin();
+
+        var requests = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await admin.PostAsJsonAsync("/api/v1/admin/reports/rebuilds", new { unitCode = "06112" });
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(requests, r => Assert.True(r.StatusCode == HttpStatusCode.Accepted, $"{(int)r.StatusCode}: {r.Body}"));
+        var accepted = string.Join(", ", requests.Select(r => $"'{JsonDocument.Parse(r.Body).RootElement.GetProperty("id").GetGuid()}'"));
+        Assert.Equal(1, await reporting.CountAsync(
+            $"SELECT count(*) FROM reporting.unit_generations WHERE unit_code = '06112' AND building IS NOT NULL AND rebuild_id IN ({accepted})"));
+        Assert.Equal(1, await reporting.CountAsync("SELECT count(*) FROM reporting.unit_generations WHERE unit_code = '06112'"));
+    }
+
     private static async Task<JsonElement> StatisticsAsync(HttpClient officer) => await officer.GetFromJsonAsync<JsonElement>(Statistics);
 
     private async Task PublishAndWaitAsync(params IntegrationEvent[] events)

@@ -57,6 +57,8 @@ public static class RebuildsApi
         var rebuild = new ReadModelRebuild { RequestedAt = now, RequestedBy = Caller.Of(user).UserId, Units = targets.Count };
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Rebuild requests take their turn: two at once would both create or move the same units' generations.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('reporting.rebuilds'))", ct);
         db.Rebuilds.Add(rebuild);
         var generations = await db.UnitGenerations.ToDictionaryAsync(g => g.UnitCode, StringComparer.Ordinal, ct);
         foreach (var unit in targets)
