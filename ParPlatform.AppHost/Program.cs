@@ -35,8 +35,8 @@ IResourceBuilder<ProjectResource> AddPlatformProject<TProject>(string name, int?
         .WithEnvironment("Identity__Issuer", issuer)
         .WithRestartOnFailure();
 
-// Every service owns its database (runs as its role, migrates as the database's owner), talks to the others over the broker and checks tokens against the
-// identity service's keys (http://identity/.well-known/jwks).
+// Every service owns its database (runs as its role, migrates as the database's owner), talks to the
+// others over the broker and checks tokens against the identity service's keys (http://identity/.well-known/jwks).
 IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database)
     where TProject : IProjectMetadata, new()
 {
