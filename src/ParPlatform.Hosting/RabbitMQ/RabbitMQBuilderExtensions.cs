@@ -53,9 +53,9 @@ public static class RabbitMQBuilderExtensions
         broker.PortMapper = new ExecutableResource($"{name}-epmd", "epmd", resourceDirectory);
         var portMapperCheck = $"{name}-epmd_check";
         builder.Services.AddHealthChecks().AddAsyncCheck(portMapperCheck, async cancellationToken =>
-            await AcceptsConnectionsAsync(broker.PortMapper.GetEndpoint(PortMapperEndpointName), cancellationToken)
+            await AnswersNamesRequestAsync(broker.PortMapper.GetEndpoint(PortMapperEndpointName), cancellationToken)
                 ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("epmd does not accept connections"));
+                : HealthCheckResult.Unhealthy("epmd does not answer"));
         var portMapper = builder.AddResource(broker.PortMapper)
             .WithArgs("-address", "127.0.0.1")
             .WithEndpoint(name: PortMapperEndpointName, scheme: "tcp", env: "ERL_EPMD_PORT", isProxied: false)
@@ -163,7 +163,11 @@ public static class RabbitMQBuilderExtensions
             Path.Combine(broker.ResourceDirectory, "integrator-password"));
     }
 
-    private static async Task<bool> AcceptsConnectionsAsync(EndpointReference endpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the port mapper answers a NAMES_REQ (the length 1 and 'n'; the answer starts with its own port in four
+    /// bytes), as rabbitmqctl would ask it: a connection closed without a request makes epmd log "got partial packet".
+    /// </summary>
+    private static async Task<bool> AnswersNamesRequestAsync(EndpointReference endpoint, CancellationToken cancellationToken)
     {
         if (!endpoint.IsAllocated)
             return false;
@@ -171,9 +175,13 @@ public static class RabbitMQBuilderExtensions
         try
         {
             await client.ConnectAsync(System.Net.IPAddress.Loopback, endpoint.Port, cancellationToken);
-            return true;
+            var stream = client.GetStream();
+            await stream.WriteAsync(new byte[] { 0, 1, (byte)'n' }, cancellationToken);
+            var port = new byte[4];
+            await stream.ReadExactlyAsync(port, cancellationToken);
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(port) == endpoint.Port;
         }
-        catch (System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException)
         {
             return false;
         }
