@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Npgsql;
 using ParPlatform.Dossiers.Jobs;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.Dossiers.Tests;
 
@@ -127,15 +128,10 @@ internal static class DossierRequests
     /// <summary>The rows of <paramref name="table"/> of <paramref name="unit"/>, every tenant's rows in reach.</summary>
     public static async Task<int> CountAsync(this DossiersFixture dossiers, string table, string unit)
     {
-        await using var connection = new NpgsqlConnection(dossiers.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            $"SELECT set_config('parplatform.all_tenants', 'on', false); SELECT count(*) FROM {table} WHERE unit_code = @unit", connection);
+        await using var connection = await TenantConnections.OpenAllTenantsAsync(dossiers.Database);
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table} WHERE unit_code = @unit", connection);
         command.Parameters.AddWithValue("unit", unit);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.NextResultAsync();
-        await reader.ReadAsync();
-        return (int)reader.GetInt64(0);
+        return (int)(long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>How many events of the type the outbox holds for the aggregate (dispatched or not).</summary>
