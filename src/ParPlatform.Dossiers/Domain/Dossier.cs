@@ -325,8 +325,8 @@ public sealed class Dossier : Aggregate
     public static Expression<Func<Dossier, bool>> OverdueAsOf(DateTimeOffset now)
     {
         Expression<Func<DateTimeOffset>> asOf = () => now;
-        var dossier = OverdueDefinition.Parameters[0];
-        return Expression.Lambda<Func<Dossier, bool>>(Expression.Invoke(OverdueDefinition, dossier, asOf.Body), dossier);
+        var body = new Substitution(OverdueDefinition.Parameters[1], asOf.Body).Visit(OverdueDefinition.Body);
+        return Expression.Lambda<Func<Dossier, bool>>(body, OverdueDefinition.Parameters[0]);
     }
 
     /// <summary>The whole state the statistics count, as a <see cref="DossiersRecorded"/> carries it.</summary>
@@ -359,6 +359,12 @@ public sealed class Dossier : Aggregate
     /// <summary>Resolved at <paramref name="at"/>: more than one request for supplements makes it late whatever the date (DOMAIN.md section 4).</summary>
     private Timeliness TimelinessAt(DateTimeOffset at) =>
         SupplementRequests > 1 ? SharedKernel.Calendar.Timeliness.Late : WorkingCalendar.Classify(at, DueAt!.Value);
+
+    /// <summary>An expression with one of its parameters replaced by <paramref name="value"/>.</summary>
+    private sealed class Substitution(ParameterExpression parameter, Expression value) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? value : base.VisitParameter(node);
+    }
 
     /// <summary>Ended without a result (returned as not eligible, or stopped after withdrawal).</summary>
     private void Return(DateTimeOffset at, DossierReturnReason reason)

@@ -46,7 +46,10 @@ public sealed class OverdueScan(DossiersDbContext db, TenantScope scope)
     }
 }
 
-/// <summary>Runs <see cref="OverdueScan"/> every <see cref="DossiersOptions.OverdueScanSeconds"/>.</summary>
+/// <summary>
+/// Runs <see cref="OverdueScan"/> every <see cref="DossiersOptions.OverdueScanSeconds"/>, the first time one interval after
+/// the start (while the service is still starting, its database may not be ready).
+/// </summary>
 public sealed class OverdueJob(IServiceScopeFactory scopes, IOptions<DossiersOptions> options, TimeProvider clock, ILogger<OverdueJob> logger)
     : BackgroundService
 {
@@ -54,7 +57,7 @@ public sealed class OverdueJob(IServiceScopeFactory scopes, IOptions<DossiersOpt
     {
         var interval = TimeSpan.FromSeconds(options.Value.OverdueScanSeconds);
         using var timer = new PeriodicTimer(interval, clock);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -68,6 +71,5 @@ public sealed class OverdueJob(IServiceScopeFactory scopes, IOptions<DossiersOpt
                 logger.LogWarning(e, "The overdue scan failed; it runs again in {Interval}", interval);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
