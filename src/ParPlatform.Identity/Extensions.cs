@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ParPlatform.Identity.Apis;
@@ -25,7 +26,14 @@ public static class Extensions
         builder.AddErrorQueues("messaging");
 
         var issuer = builder.AddAccessTokenOptions().Issuer;
-        var keys = TokenKeys.From(builder.AddServiceOptions<IdentityServiceOptions>(IdentityServiceOptions.Section));
+        var options = builder.AddServiceOptions<IdentityServiceOptions>(IdentityServiceOptions.Section);
+        if (options.DemoData && !builder.Environment.IsDevelopment())
+        {
+            // The demo accounts' password is in the README: an installation never creates them.
+            throw new OptionsValidationException(IdentityServiceOptions.Section, typeof(IdentityServiceOptions),
+                [$"Identity:DemoData: the demo accounts have the README's public password; they are created in Development only, not in {builder.Environment.EnvironmentName}."]);
+        }
+        var keys = TokenKeys.From(options);
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<IUnitDirectory, RegistryUnitDirectory>();

@@ -32,6 +32,8 @@ public sealed class ApiDocumentTests(IdentityFixture identity)
             "RegisterUser: POST /api/v1/admin/users → 201 400 401 403 404 409",
             "ReplayErrorMessage: POST /api/v1/admin/messaging/error-queues/{queue}/messages/{messageId}/replay → 200 400 401 403 404 409 503",
             "ReplayErrorQueue: POST /api/v1/admin/messaging/error-queues/{queue}/replay → 200 400 401 403 404 409 503",
+            "RotateIntegratorSecret: POST /api/v1/admin/integrators/{clientId}/secret → 200 401 403 404",
+            "SetUserPassword: PUT /api/v1/admin/users/{userName}/password → 200 400 401 403 404",
             "UnlockUser: POST /api/v1/admin/users/{userName}/unlock → 200 401 403 404",
             "UpdateUnit: PUT /api/v1/admin/units/{code} → 200 400 401 403 404",
         ];

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -52,10 +51,14 @@ public static class AdminApi
         admin.MapPost("/users", RegisterUserAsync).WithName("RegisterUser").WithSummary("Creates a user account with its role and unit or province")
             .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapPost("/users/{userName}/unlock", UnlockUserAsync).WithName("UnlockUser").WithSummary("Unlocks an account locked after failed sign-ins");
+        admin.MapPut("/users/{userName}/password", SetUserPasswordAsync).WithName("SetUserPassword")
+            .WithSummary("Sets an account's new password (and unlocks it)");
 
         admin.MapPost("/integrators", RegisterIntegratorAsync).WithName("RegisterIntegrator")
             .WithSummary("Registers an integrator client with its province or units; the answer shows its secret once")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPost("/integrators/{clientId}/secret", RotateIntegratorSecretAsync).WithName("RotateIntegratorSecret")
+            .WithSummary("Gives an integrator client a new secret, shown once in the answer; the old one stops working at once");
     }
 
     private static async Task<Ok<List<ProvinceResponse>>> ListProvincesAsync(IdentityDbContext db, CancellationToken ct) =>
@@ -95,6 +98,32 @@ public static class AdminApi
         user.RecordSignIn();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetUserPasswordAsync(
+        string userName, SetPassword request, IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null)
+            return ApiProblems.NotFound($"Không có tài khoản {userName}.");
+        var errors = request.Validate();
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        user.PasswordHash = hasher.HashPassword(user, request.Password!);
+        user.RecordSignIn();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<IntegratorResponse>, ProblemHttpResult>> RotateIntegratorSecretAsync(
+        string clientId, IdentityDbContext db, IOpenIddictApplicationManager applications, CancellationToken ct)
+    {
+        var integrator = await db.Integrators.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == clientId, ct);
+        if (integrator is null || await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+            return ApiProblems.NotFound($"Không có ứng dụng tích hợp {clientId}.");
+        var secret = Passwords.Generate(40);
+        await applications.UpdateAsync(application, secret, ct);
+        return TypedResults.Ok(new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, secret));
     }
 
     private static async Task<Results<Created<ProvinceResponse>, ValidationProblem, ProblemHttpResult>> RegisterProvinceAsync(RegisterProvince request, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
@@ -201,7 +230,7 @@ public static class AdminApi
         if (await applications.FindByClientIdAsync(request.ClientId!, ct) is not null)
             return ApiProblems.Conflict($"Ứng dụng {request.ClientId} đã được đăng ký.");
 
-        var secret = RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 40);
+        var secret = Passwords.Generate(40);
         var integrator = new IntegratorClient
         {
             ClientId = request.ClientId!,

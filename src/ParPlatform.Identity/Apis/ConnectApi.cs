@@ -8,6 +8,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
+using ParPlatform.Identity.Registration;
 using ParPlatform.Identity.Tokens;
 using ParPlatform.ServiceDefaults.Tenancy;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -31,7 +32,8 @@ public static class ConnectApi
     }
 
     private static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueTokenAsync(
-        HttpContext http, IdentityDbContext db, PasswordSignIn passwords, TenantScope scope, TimeProvider clock, CancellationToken ct)
+        HttpContext http, IdentityDbContext db, PasswordSignIn passwords, TenantScope scope, TimeProvider clock, IHostEnvironment environment,
+        ILogger<PasswordSignIn> logger, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -39,9 +41,16 @@ public static class ConnectApi
         if (request.IsClientCredentialsGrantType())
         {
             var integrator = await db.Integrators.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == request.ClientId, ct);
-            return integrator is null
-                ? Refuse(Errors.UnauthorizedClient, "Ứng dụng này không phải ứng dụng tích hợp đã đăng ký.")
-                : SignIn(AccessTokenClaims.ForIntegrator(integrator, request.GetScopes()));
+            if (integrator is null)
+                return Refuse(Errors.UnauthorizedClient, "Ứng dụng này không phải ứng dụng tích hợp đã đăng ký.");
+            if (!environment.IsDevelopment() && request.ClientSecret == DemoData.IntegratorSecret)
+            {
+                logger.LogError(
+                    "Token refused: integrator {ClientId} still has the demo data's public secret, which is refused in {Environment}. " +
+                    "An administrator gives it a new secret (docs/operations.md, \"Production\")", integrator.ClientId, environment.EnvironmentName);
+                return Refuse(Errors.InvalidClient, "Khóa bí mật của ứng dụng là khóa mẫu công khai; liên hệ quản trị để được cấp khóa mới.");
+            }
+            return SignIn(AccessTokenClaims.ForIntegrator(integrator, request.GetScopes()));
         }
         if (request.IsPasswordGrantType())
         {

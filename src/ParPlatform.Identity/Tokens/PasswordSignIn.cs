@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
+using ParPlatform.Identity.Registration;
 using ParPlatform.ServiceDefaults.Tenancy;
 
 namespace ParPlatform.Identity.Tokens;
@@ -11,6 +12,9 @@ public enum PasswordCheck
     Success,
     Invalid,
     LockedOut,
+
+    /// <summary>The right password, but the demo data's public one, outside Development: refused.</summary>
+    DemoPassword,
 }
 
 /// <summary>
@@ -19,9 +23,12 @@ public enum PasswordCheck
 /// right password. Attempts on one account take turns (a row lock), so parallel guesses are
 /// counted one by one. The caller learns only "refused": whether the name exists or the account
 /// is locked is not told (operators see lockouts in the log), and every refusal costs a hash.
+/// Outside Development an account whose password is still the demo data's public one (README) is
+/// refused, and the operator's log says which and what to do.
 /// </summary>
 public sealed class PasswordSignIn(
-    IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, TenantScope scope, ILogger<PasswordSignIn> logger)
+    IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, TenantScope scope, IHostEnvironment environment,
+    ILogger<PasswordSignIn> logger)
 {
     /// <summary>What a refused person reads, whatever the reason.</summary>
     public const string Refused =
@@ -54,6 +61,13 @@ public sealed class PasswordSignIn(
             check = user.IsLockedAt(now) ? PasswordCheck.LockedOut : PasswordCheck.Invalid;
             if (check == PasswordCheck.LockedOut)
                 logger.LogWarning("Account {UserName} locked until {LockedUntil} after {Attempts} wrong passwords", user.UserName, user.LockedUntil, Lockout.MaxFailedSignIns);
+        }
+        else if (!environment.IsDevelopment() && password == DemoData.Password)
+        {
+            logger.LogError(
+                "Sign-in refused: account {UserName} still has the demo data's public password, which is refused in {Environment}. " +
+                "An administrator sets it a new password (docs/operations.md, \"Production\")", user.UserName, environment.EnvironmentName);
+            return (PasswordCheck.DemoPassword, user);
         }
         else
         {
