@@ -17,6 +17,9 @@ namespace ParPlatform.Identity;
 
 public static class Extensions
 {
+    /// <summary>How long an access token is good for: the longest a disabled account or a revoked client still gets in.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(5);
+
     public static void AddIdentityServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IdentityDbContext>("identitydb", IdentityDbContext.Schema);
@@ -70,7 +73,9 @@ public static class Extensions
                 server.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);
                 // Access tokens are signed JWTs every service reads; what only identity reads stays encrypted.
                 server.DisableAccessTokenEncryption();
-                server.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                // Services check tokens by their signature alone: an account disabled, or a client revoked, keeps a token it
+                // already has until it expires (refresh tokens stop at once). Five minutes is that window (docs/operations.md).
+                server.SetAccessTokenLifetime(AccessTokenLifetime);
                 server.UseAspNetCore()
                     .SuppressJsonResponseIndentation()
                     .EnableTokenEndpointPassthrough()

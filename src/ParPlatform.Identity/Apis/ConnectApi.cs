@@ -40,7 +40,7 @@ public static class ConnectApi
         scope.SetAllTenants(); // issuing a token reads the registry across tenants
         if (request.IsClientCredentialsGrantType())
         {
-            var integrator = await db.Integrators.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == request.ClientId, ct);
+            var integrator = await db.Integrators.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == request.ClientId && i.RevokedAt == null, ct);
             if (integrator is null)
                 return Refuse(Errors.UnauthorizedClient, "Ứng dụng này không phải ứng dụng tích hợp đã đăng ký.");
             if (!environment.IsDevelopment() && request.ClientSecret == DemoData.IntegratorSecret)
@@ -90,11 +90,11 @@ public static class ConnectApi
 
     private const string NoLongerAllowed = "Tài khoản không còn được phép đăng nhập.";
 
-    /// <summary>The account a code, refresh token or sign-in cookie was issued for, if it still exists and is not locked.</summary>
+    /// <summary>The account a code, refresh token or sign-in cookie was issued for, if it still exists and may sign in (not disabled, not locked).</summary>
     private static async Task<UserAccount?> ActiveUserAsync(IdentityDbContext db, TimeProvider clock, string? subject, CancellationToken ct)
     {
         var user = Guid.TryParse(subject, out var id) ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) : null;
-        return user is not null && !user.IsLockedAt(clock.GetUtcNow()) ? user : null;
+        return user is not null && user.MaySignInAt(clock.GetUtcNow()) ? user : null;
     }
 
     private static SignInHttpResult SignIn(ClaimsPrincipal principal) =>

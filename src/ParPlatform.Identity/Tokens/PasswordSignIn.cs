@@ -15,6 +15,9 @@ public enum PasswordCheck
 
     /// <summary>The right password, but the demo data's public one, outside Development: refused.</summary>
     DemoPassword,
+
+    /// <summary>An administrator disabled the account.</summary>
+    Disabled,
 }
 
 /// <summary>
@@ -24,7 +27,7 @@ public enum PasswordCheck
 /// counted one by one. The caller learns only "refused": whether the name exists or the account
 /// is locked is not told (operators see lockouts in the log), and every refusal costs a hash.
 /// Outside Development an account whose password is still the demo data's public one (README) is
-/// refused, and the operator's log says which and what to do.
+/// refused, and the operator's log says which and what to do. A disabled account is refused too.
 /// </summary>
 public sealed class PasswordSignIn(
     IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, TenantScope scope, IHostEnvironment environment,
@@ -47,10 +50,12 @@ public sealed class PasswordSignIn(
             .FromSql($"SELECT * FROM identity.users WHERE user_name = {name} FOR UPDATE")
             .ToListAsync(cancellationToken)).SingleOrDefault();
         var now = clock.GetUtcNow();
-        if (user is null || user.IsLockedAt(now))
+        if (user is null || !user.MaySignInAt(now))
         {
             hasher.VerifyHashedPassword(Nobody, DummyHash.Value, password ?? "");
-            return (user is null ? PasswordCheck.Invalid : PasswordCheck.LockedOut, user);
+            if (user?.DisabledAt is not null)
+                logger.LogInformation("Sign-in refused: account {UserName} is disabled since {DisabledAt}", user.UserName, user.DisabledAt);
+            return (user is null ? PasswordCheck.Invalid : user.DisabledAt is null ? PasswordCheck.LockedOut : PasswordCheck.Disabled, user);
         }
 
         var result = hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
