@@ -29,7 +29,7 @@ public enum ImportFormat
 /// missing (the header's row); a CSV line with more or fewer cells than the header; a cell that does not
 /// convert; a JSON item that is not an object; a file with no rows, or more than the caller takes (those
 /// past the most are only counted). A file that cannot be read on (JSON syntax, a damaged workbook, a CSV
-/// quote never closed) ends with a problem saying where.
+/// quote never closed) ends with a problem saying where (a JSON file: the line and position in its reason).
 /// <para>
 /// A row type is a record whose public constructor's parameters are its columns, named in camelCase as
 /// JSON names properties ("TimeLimit" is "timeLimit"), each a string or a nullable int, long, decimal, bool,
@@ -151,6 +151,7 @@ public static class ImportReader
             }
             catch (JsonException e)
             {
+                // Items are parsed a buffer at a time and handed on after: the problem's row is the first item not read.
                 Problems.Add(item + 1, null, $"Tệp JSON không đọc được ở dòng {e.LineNumber + 1}, vị trí {e.BytePositionInLine + 1}: "
                     + "tệp phải là một mảng các đối tượng [{…}, …] đúng cú pháp JSON.");
             }

@@ -25,6 +25,7 @@ internal static class XlsxRows
         var dateStyles = DateStyles(workbook);
 
         using var reader = OpenXmlReader.Create(worksheet);
+        reader.Read(); // to the root element
         var number = 0;
         while (!reader.EOF)
         {
@@ -98,6 +99,7 @@ internal static class XlsxRows
         if (workbook.SharedStringTablePart is not { } part)
             return strings;
         using var reader = OpenXmlReader.Create(part);
+        reader.Read(); // to the root element
         while (!reader.EOF)
         {
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)

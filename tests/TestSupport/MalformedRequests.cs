@@ -33,7 +33,8 @@ public sealed record MalformedRequest(string Method, string Path, string Route, 
 /// Walks every endpoint of a running service (its <see cref="EndpointDataSource"/>, so a new route is
 /// covered without a change here) with malformed requests: JSON bodies of the wrong shape (array, null,
 /// bare string, number, {}, and for each property of the handler's body type a value of the wrong JSON
-/// type), unreadable forms, junk for each query parameter, and route values that do not fit.
+/// type), garbage and empty bodies of every other content type it accepts, unreadable forms, junk for each
+/// query parameter, and route values that do not fit.
 /// </summary>
 public static class MalformedRequests
 {
@@ -104,6 +105,12 @@ public static class MalformedRequests
                         requests.Add(Request(route, "application/json", json!.ToJsonString(), path.TrimStart('.')));
                     foreach (var property in JsonProperties(bodyType))
                         requests.Add(Request(route, "application/json", $"{{\"{property.Name}\":null}}"));
+                }
+                // Bytes that are no file of the kind, for each other content type the route documents (an import's CSV and XLSX).
+                foreach (var contentType in accepts?.ContentTypes.Where(t => t != "application/json") ?? [])
+                {
+                    requests.Add(Request(route, contentType, "PK\u0003\u0004\u0014\u0000 không phải tệp ✓ \u0000\u00ff\r\n\"a,\"\"b"));
+                    requests.Add(Request(route, contentType, ""));
                 }
                 requests.Add(Request(route, "text/plain", "x"));
                 requests.Add(Request(route, "application/x-www-form-urlencoded", string.Join('&', Enumerable.Range(0, 2000).Select(i => $"k{i}=v"))));
