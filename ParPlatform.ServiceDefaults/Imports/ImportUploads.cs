@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.OpenApi;
 
 namespace ParPlatform.ServiceDefaults.Imports;
 
@@ -27,7 +27,7 @@ public sealed record ImportUpload(ProblemHttpResult? Refused, ImportProblems Pro
 }
 
 /// <summary>
-/// The upload side of an import endpoint: <see cref="AcceptsImportFile"/> on the route, and
+/// The upload side of an import endpoint: <see cref="AcceptsImportFile{TRow}"/> on the route, and
 /// <see cref="ReadImportAsync"/> in its handler, which takes the request's body as a CSV file, a JSON
 /// array or an Excel workbook (by its Content-Type) and reads it with <see cref="ImportReader"/> as it
 /// arrives: a body over the endpoint's most bytes is a 413 (said by Content-Length, or found while
@@ -41,11 +41,28 @@ public static class ImportUploads
 
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Documents the route's body (the three content types) and its 413 and 415.</summary>
-    public static RouteHandlerBuilder AcceptsImportFile(this RouteHandlerBuilder endpoint) =>
-        endpoint.WithMetadata(new AcceptsMetadata([Csv, Json, Xlsx]))
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+    /// <summary>
+    /// Documents the route's body in its OpenAPI operation (a CSV text, a JSON array of <typeparamref name="TRow"/>, or an
+    /// XLSX file) and its 413 and 415. In the document only: accepts metadata would have routing answer another
+    /// content type with its own 415, before the handler's, which names the three.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsImportFile<TRow>(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                var rows = await context.GetOrCreateSchemaAsync(typeof(TRow[]), null, cancellationToken);
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        [Csv] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "UTF-8, a header line naming the columns." } },
+                        [Json] = new() { Schema = rows },
+                        [Xlsx] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The first worksheet, a header row naming the columns." } },
+                    },
+                };
+            });
 
     /// <summary>
     /// Reads the request's body into rows of <typeparamref name="TRow"/>, calling <paramref name="onRow"/> with each good

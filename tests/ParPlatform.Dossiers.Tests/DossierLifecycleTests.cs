@@ -449,7 +449,7 @@ public sealed class DossierLifecycleTests
     public void An_imported_open_dossier_past_its_due_instant_is_marked_overdue_unless_its_clock_stopped_in_time(
         string pausedAt, bool marked)
     {
-        var row = new DossierRow(
+        var row = new DossierImportRow(
             "HS-1", "1.001612", "online", "BN-1", ReceivedAt: Vn(2026, 11, 16, 8), DueAt: Vn(2026, 11, 16, 10),
             Status: pausedAt.Length == 0 ? "processing" : "supplement-requested", FinishedAt: null,
             PausedAt: pausedAt.Length == 0 ? null : new DateTimeOffset(DateTime.ParseExact(pausedAt, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), TimeSpan.FromHours(7)),

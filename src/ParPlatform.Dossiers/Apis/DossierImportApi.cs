@@ -47,7 +47,7 @@ public static class DossierImportApi
             .WithSummary("Checks a file of historical dossiers and, if every row is good, starts writing them (202 with the import's address)")
             .WithDescription("The body is a CSV file with a header line, an Excel workbook (.xlsx, its first sheet with a header row) or a JSON "
                 + "array of rows; any bad row is a 400 listing each row's problems, and nothing is written.")
-            .AcceptsImportFile();
+            .AcceptsImportFile<DossierImportRow>();
         imports.MapGet("", ListAsync).WithName("ListDossierImports").WithSummary("A page of the unit's imports, newest first");
         imports.MapGet("/{id:guid}", GetAsync).WithName("GetDossierImport").WithSummary("An import's progress");
     }
@@ -68,8 +68,8 @@ public static class DossierImportApi
         string unitCode, HttpRequest request, ClaimsPrincipal user, DossiersDbContext db, IUnitDirectory units, WorkingCalendarStore calendars,
         AcceptedImports queue, TimeProvider clock, CancellationToken ct)
     {
-        var rows = new List<(int Row, DossierRow Values)>();
-        var upload = await request.ReadImportAsync<DossierRow>(MaxImportBytes, MaxRows, (row, values) => rows.Add((row, values)), ct);
+        var rows = new List<(int Row, DossierImportRow Values)>();
+        var upload = await request.ReadImportAsync<DossierImportRow>(MaxImportBytes, MaxRows, (row, values) => rows.Add((row, values)), ct);
         if (upload.Refused is { } refused)
             return refused;
         var province = await units.FindProvinceAsync(unitCode, ct);

@@ -44,7 +44,7 @@ public static class ProceduresApi
             .WithSummary("Creates or updates procedures by code from a CSV file, an Excel workbook or a JSON array, all or nothing")
             .WithDescription("The body is a CSV file with a header line, an Excel workbook (.xlsx, its first sheet with a header row) or a JSON "
                 + "array of procedures; any bad row is a 400 listing each row's problems, and nothing is written.")
-            .AcceptsImportFile();
+            .AcceptsImportFile<ProcedureInput>();
     }
 
     private static async Task<Results<Ok<ProcedureResponse>, ProblemHttpResult>> GetAsync(

@@ -6,7 +6,7 @@ namespace ParPlatform.Dossiers.Domain;
 
 /// <summary>
 /// Historical dossiers moved from a unit's old system (CSV with a header line, an Excel workbook with a
-/// header row, or a JSON array of objects with the same names; read into <see cref="DossierRow"/>s), checked
+/// header row, or a JSON array of objects with the same names; read into <see cref="DossierImportRow"/>s), checked
 /// whole before anything is written. Only received dossiers
 /// are imported (they are what the statistics count), in their current state:
 /// <list type="bullet">
@@ -31,7 +31,7 @@ public static class DossierImport
     /// The rows are checked on every core (each row alone), then the external ids for repeats, in order.
     /// </summary>
     public static (List<Dossier> Dossiers, List<ImportProblem> Problems) Read(
-        IReadOnlyList<(int Row, DossierRow Values)> rows, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar,
+        IReadOnlyList<(int Row, DossierImportRow Values)> rows, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar,
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -64,7 +64,7 @@ public static class DossierImport
     }
 
     private static Dossier? ReadRow(
-        int row, DossierRow values, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar, DateTimeOffset now,
+        int row, DossierImportRow values, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar, DateTimeOffset now,
         List<ImportProblem> problems)
     {
         void Problem(string column, string reason) => problems.Add(new ImportProblem(row, column, reason));

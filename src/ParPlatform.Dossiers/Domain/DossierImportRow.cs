@@ -3,7 +3,7 @@ using ParPlatform.ServiceDefaults.Imports;
 namespace ParPlatform.Dossiers.Domain;
 
 /// <summary>One row of a dossier import file, its cells read (<see cref="DossierImport"/> says what each column holds).</summary>
-public sealed record DossierRow(
+public sealed record DossierImportRow(
     [RequiredColumn] string? ExternalId,
     [RequiredColumn] string? ProcedureCode,
     [RequiredColumn] string? Channel,
