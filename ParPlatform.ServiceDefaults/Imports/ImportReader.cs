@@ -22,14 +22,16 @@ public enum ImportFormat
 }
 
 /// <summary>
-/// Reads an import file into rows of a row type, handing each good row to the caller as it is read, so that the file itself is never held in memory:
-/// CSV record by record, JSON item by item, XLSX row by row (from a temporary copy of the file when the
-/// stream cannot seek, deleted after). Every bad row, header or cell is a problem naming its row as the
+/// Reads an import file into rows of a row type, handing each good row to the caller as it is read, so
+/// that the file itself is never held in memory: CSV record by record, JSON item by item, XLSX row by row
+/// (from a temporary copy of the file when the stream cannot seek, deleted after; its shared strings are
+/// held while it is read). Every bad row, header or cell is a problem naming its row as the
 /// person sees it, its column and why: a column the row type does not have, named twice, or required and
 /// missing (the header's row); a CSV line with more or fewer cells than the header; a cell that does not
 /// convert; a JSON item that is not an object; a file with no rows, or more than the caller takes (those
 /// past the most are only counted). A file that cannot be read on (JSON syntax, a damaged workbook, a CSV
-/// quote never closed) ends with a problem saying where (a JSON file: the line and position in its reason).
+/// record of over a million characters: a quote never closed) ends with a problem saying where (a JSON
+/// file: the line and position in its reason).
 /// <para>
 /// A row type is a record whose public constructor's parameters are its columns, named in camelCase as
 /// JSON names properties ("TimeLimit" is "timeLimit"), each a string or a nullable int, long, decimal, bool,
