@@ -102,6 +102,17 @@ public sealed class ServerTests(ServersFixture fixture)
     }
 
     [Fact]
+    public void Every_port_of_RabbitMQ_and_its_port_mapper_listens_on_loopback_only()
+    {
+        var listening = ProcessTable.ListeningSockets(ProcessTable.IdsUsing(Servers.Broker.ResourceDirectory));
+
+        // AMQP, the management API, the Erlang distribution and epmd at least; none on another address.
+        Assert.True(listening.Count >= 4, $"only {listening.Count} listening sockets found: {string.Join(", ", listening)}");
+        Assert.True(listening.TrueForAll(socket => socket.StartsWith("127.0.0.1:", StringComparison.Ordinal) || socket.StartsWith("[::1]:", StringComparison.Ordinal)),
+            string.Join(", ", listening));
+    }
+
+    [Fact]
     public void The_superuser_password_file_is_readable_by_its_owner_only()
     {
         var mode = File.GetUnixFileMode(Servers.Postgres.SuperuserPasswordFile);

@@ -48,13 +48,55 @@ public static partial class ProcessTable
     /// (anything the RabbitMQ node or its scripts start, even a daemon that left its working directory).
     /// </summary>
     public static List<string> Using(string directory) =>
+        [.. IdsUsing(directory).Select(pid => $"{pid}: {CommandLine(pid)} (in {WorkingDirectory(pid)})")];
+
+    /// <summary>The ids of the processes <see cref="Using"/> describes.</summary>
+    public static List<int> IdsUsing(string directory) =>
         [.. All()
             .Where(IsAlive)
-            .Select(pid => (Pid: pid, CommandLine: CommandLine(pid), WorkingDirectory: WorkingDirectory(pid)))
-            .Where(p => p.CommandLine.Contains(directory, StringComparison.Ordinal)
-                || p.WorkingDirectory.StartsWith(directory, StringComparison.Ordinal)
-                || Read($"/proc/{p.Pid}/environ").Contains(directory, StringComparison.Ordinal))
-            .Select(p => $"{p.Pid}: {p.CommandLine} (in {p.WorkingDirectory})")];
+            .Where(pid => CommandLine(pid).Contains(directory, StringComparison.Ordinal)
+                || WorkingDirectory(pid).StartsWith(directory, StringComparison.Ordinal)
+                || Read($"/proc/{pid}/environ").Contains(directory, StringComparison.Ordinal))];
+
+    /// <summary>The TCP sockets the processes listen on, as "address:port" (IPv4 dotted; IPv6 [::1], [::] or as /proc writes it).</summary>
+    public static List<string> ListeningSockets(IEnumerable<int> pids)
+    {
+        var inodes = pids.SelectMany(pid =>
+            {
+                try
+                {
+                    return Directory.GetFiles($"/proc/{pid}/fd");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return [];
+                }
+            })
+            .Select(fd => new FileInfo(fd).LinkTarget)
+            .Where(target => target?.StartsWith("socket:[", StringComparison.Ordinal) == true)
+            .Select(target => target![8..^1])
+            .ToHashSet(StringComparer.Ordinal);
+        var listening = new List<string>();
+        foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+        {
+            foreach (var line in Read(table).Split('\n').Skip(1))
+            {
+                // sl local_address rem_address st … inode: state 0A is LISTEN; the address is hex, IPv4 in little-endian order.
+                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (fields.Length < 10 || fields[3] != "0A" || !inodes.Contains(fields[9]))
+                    continue;
+                var (address, port) = (fields[1].Split(':')[0], Convert.ToInt32(fields[1].Split(':')[1], 16));
+                listening.Add(address switch
+                {
+                    { Length: 8 } => $"{string.Join('.', Enumerable.Range(0, 4).Select(i => Convert.ToInt32(address.Substring(6 - 2 * i, 2), 16)))}:{port}",
+                    "00000000000000000000000001000000" => $"[::1]:{port}",
+                    "00000000000000000000000000000000" => $"[::]:{port}",
+                    _ => $"[{address}]:{port}",
+                });
+            }
+        }
+        return listening;
+    }
 
     public static void Signal(int pid, int signal)
     {

@@ -82,10 +82,12 @@ public static class RabbitMQBuilderExtensions
                     context.EnvironmentVariables[key] = value;
                 context.EnvironmentVariables["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
                 context.EnvironmentVariables["ERL_EPMD_PORT"] = broker.PortMapper.GetEndpoint(PortMapperEndpointName).Property(EndpointProperty.Port);
-                // The management API's port, and: Erlang's schedulers otherwise spin while idle, taking CPU the
-                // services and PostgreSQL need on a small host (RabbitMQ's own advice for shared machines).
+                // Erlang's schedulers otherwise spin while idle, taking CPU the services and PostgreSQL need on a small
+                // host (RabbitMQ's own advice for shared machines); the management API and the Erlang distribution
+                // listen on loopback only, as AMQP does.
                 context.EnvironmentVariables["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = ReferenceExpression.Create(
-                    $"+sbwt none +sbwtdcpu none +sbwtdio none -rabbitmq_management tcp_config [{{ip,\"127.0.0.1\"}},{{port,{broker.Management.Property(EndpointProperty.TargetPort)}}}]");
+                    $"+sbwt none +sbwtdcpu none +sbwtdio none -kernel inet_dist_use_interface {{127,0,0,1}} " +
+                    $"-rabbitmq_management tcp_config [{{ip,\"127.0.0.1\"}},{{port,{broker.Management.Property(EndpointProperty.TargetPort)}}}]");
             })
             .WaitFor(portMapper)
             .WithIconName("Mailbox")
