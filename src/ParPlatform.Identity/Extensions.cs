@@ -62,6 +62,7 @@ public static class Extensions
                 server.SetIssuer(new Uri(issuer, UriKind.Absolute));
                 server.SetTokenEndpointUris("connect/token")
                     .SetAuthorizationEndpointUris("connect/authorize")
+                    .SetEndSessionEndpointUris("connect/endsession")
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks")
                     .SetConfigurationEndpointUris(".well-known/openid-configuration");
                 server.AllowClientCredentialsFlow()
@@ -80,6 +81,7 @@ public static class Extensions
                     .SuppressJsonResponseIndentation()
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     // TLS ends before the gateway (at the hosting's load balancer).
                     .DisableTransportSecurityRequirement();
             });

@@ -9,7 +9,7 @@ namespace ParPlatform.Identity.Tests;
 /// <summary>
 /// Taking access away: an administrator disables an account (no sign-in, its refresh tokens refused at once; an access
 /// token it has ends within its 5 minutes) and enables it again; revokes an integrator client (no token from then on);
-/// a person changes their own password.
+/// signing out ends the session; a person changes their own password.
 /// </summary>
 [Collection(SharedIdentity.Name)]
 public sealed class AccessRevocationTests(IdentityFixture identity)
@@ -81,6 +81,29 @@ public sealed class AccessRevocationTests(IdentityFixture identity)
             Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         using var rotate = await admin.PostAsync(new Uri("/api/v1/admin/integrators/chilang-thu-hoi/secret", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.NotFound, rotate.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_and_the_refresh_tokens_and_returns_to_the_web_ui()
+    {
+        var (browser, refreshToken) = await RefreshTokenAsync("tamthanh.chutich", IdentityFixture.DemoPassword);
+        const string SignedOut = "http://localhost:5173/auth/signed-out";
+
+        using var endSession = await browser.GetAsync(new Uri(
+            $"/connect/endsession?client_id=parplatform-web&post_logout_redirect_uri={Uri.EscapeDataString(SignedOut)}&state=bye", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, endSession.StatusCode);
+        Assert.StartsWith(SignedOut, endSession.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using (var client = identity.Client())
+        using (var refreshed = await RefreshAsync(client, refreshToken))
+            Assert.Equal(HttpStatusCode.BadRequest, refreshed.StatusCode);
+        // The browser is signed out: asking for a code goes to the sign-in page again.
+        using var authorize = await browser.GetAsync(new Uri(AuthorizeUrl(Challenge(Verifier)), UriKind.Relative));
+        Assert.StartsWith("/account/login", authorize.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        // Another address to return to is refused.
+        using var elsewhere = await browser.GetAsync(new Uri(
+            $"/connect/endsession?client_id=parplatform-web&post_logout_redirect_uri={Uri.EscapeDataString("https://evil.example/")}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
     }
 
     [Fact]

@@ -18,8 +18,8 @@ namespace ParPlatform.Identity.Apis;
 /// <summary>
 /// The OAuth 2 / OpenID Connect endpoints OpenIddict hands over after validating the request:
 /// /connect/token (client credentials for integrators; authorization code and refresh token for
-/// the web UI; the password grant in Development only) and /connect/authorize (the web UI's
-/// sign-in, with PKCE).
+/// the web UI; the password grant in Development only), /connect/authorize (the web UI's
+/// sign-in, with PKCE) and /connect/endsession (its sign-out).
 /// </summary>
 public static class ConnectApi
 {
@@ -29,6 +29,8 @@ public static class ConnectApi
         connect.MapPost("/token", IssueTokenAsync).WithName("IssueToken").WithSummary("Issues an access token (OAuth 2 token endpoint)");
         connect.MapMethods("/authorize", ["GET", "POST"], AuthorizeAsync).WithName("Authorize")
             .WithSummary("Signs the web UI's user in (OpenID Connect authorization endpoint, with PKCE)");
+        connect.MapMethods("/endsession", ["GET", "POST"], EndSessionAsync).WithName("EndSession")
+            .WithSummary("Signs the web UI's user out: ends the sign-in session and revokes the account's refresh tokens (OpenID Connect end session)");
     }
 
     private static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueTokenAsync(
@@ -86,6 +88,22 @@ public static class ConnectApi
         return await ActiveUserAsync(db, clock, session.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, ct) is { } user
             ? SignIn(AccessTokenClaims.ForUser(user, request.GetScopes()))
             : Refuse(Errors.AccessDenied, NoLongerAllowed);
+    }
+
+    /// <summary>
+    /// Signing out ends the session of the sign-in page and revokes every refresh token and code of the account (on a
+    /// shared office computer, nothing is left to come back with), then returns to the web UI's signed-out address.
+    /// </summary>
+    private static async Task<SignOutHttpResult> EndSessionAsync(HttpContext http, IOpenIddictTokenManager tokens, TenantScope scope, CancellationToken ct)
+    {
+        var session = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (session.Principal?.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } subject)
+        {
+            scope.SetAllTenants();
+            await tokens.RevokeBySubjectAsync(subject, ct);
+        }
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     private const string NoLongerAllowed = "Tài khoản không còn được phép đăng nhập.";

@@ -15,10 +15,12 @@ internal sealed class ClientRegistration(IServiceScopeFactory scopes, IConfigura
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScope>().SetAllTenants(); // the platform's own clients, no tenant's
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        var redirects = (configuration[Clients.WebRedirectUrisConfig] ?? Clients.DefaultWebRedirectUri)
+        IEnumerable<Uri> Addresses(string key, string fallback) => (configuration[key] ?? fallback)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(uri => new Uri(uri, UriKind.Absolute));
-        await UpsertAsync(applications, Clients.Web(redirects), cancellationToken);
+        await UpsertAsync(applications, Clients.Web(
+            Addresses(Clients.WebRedirectUrisConfig, Clients.DefaultWebRedirectUri),
+            Addresses(Clients.WebSignedOutUrisConfig, Clients.DefaultWebSignedOutUri)), cancellationToken);
 
         var scripts = await applications.FindByClientIdAsync(Clients.ScriptsClientId, cancellationToken);
         if (environment.IsDevelopment())

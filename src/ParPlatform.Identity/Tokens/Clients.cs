@@ -7,7 +7,7 @@ namespace ParPlatform.Identity.Tokens;
 /// <summary>The OAuth clients of the platform and what each may ask for.</summary>
 public static class Clients
 {
-    /// <summary>The web UI: a public client, authorization code with PKCE, refresh tokens.</summary>
+    /// <summary>The web UI: a public client, authorization code with PKCE, refresh tokens, signing out (end session).</summary>
     public const string WebClientId = "parplatform-web";
 
     /// <summary>Scripts and tests in Development: a public client allowed the password grant.</summary>
@@ -17,6 +17,11 @@ public static class Clients
     public const string WebRedirectUrisConfig = "Identity:WebClient:RedirectUris";
 
     public const string DefaultWebRedirectUri = "http://localhost:5173/auth/callback";
+
+    /// <summary>Configuration key of the addresses the web UI may be sent back to after signing out (comma-separated).</summary>
+    public const string WebSignedOutUrisConfig = "Identity:WebClient:SignedOutUris";
+
+    public const string DefaultWebSignedOutUri = "http://localhost:5173/auth/signed-out";
 
     public static OpenIddictApplicationDescriptor Integrator(string clientId, string displayName, string secret) => new()
     {
@@ -32,7 +37,7 @@ public static class Clients
         },
     };
 
-    public static OpenIddictApplicationDescriptor Web(IEnumerable<Uri> redirectUris)
+    public static OpenIddictApplicationDescriptor Web(IEnumerable<Uri> redirectUris, IEnumerable<Uri> signedOutUris)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -44,6 +49,7 @@ public static class Clients
             {
                 Permissions.Endpoints.Authorization,
                 Permissions.Endpoints.Token,
+                Permissions.Endpoints.EndSession,
                 Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code,
@@ -54,6 +60,8 @@ public static class Clients
         };
         foreach (var uri in redirectUris)
             descriptor.RedirectUris.Add(uri);
+        foreach (var uri in signedOutUris)
+            descriptor.PostLogoutRedirectUris.Add(uri);
         return descriptor;
     }
 
