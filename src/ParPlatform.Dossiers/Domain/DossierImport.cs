@@ -1,4 +1,5 @@
 using ParPlatform.Contracts.Dossiers;
+using ParPlatform.SharedKernel;
 using ParPlatform.SharedKernel.Calendar;
 
 namespace ParPlatform.Dossiers.Domain;
@@ -88,7 +89,7 @@ public static class DossierImport
             Problem("procedureCode", "Bắt buộc.");
         else if (!procedures.TryGetValue(procedureCode, out procedure))
             Problem("procedureCode", $"Đơn vị không có thủ tục mã {procedureCode}; nhập danh mục thủ tục trước.");
-        var channel = DossierInput.ParseChannel(ImportCells.Text(cells, "channel"));
+        var channel = EnumNames.Parse<DossierChannel>(ImportCells.Text(cells, "channel"));
         if (channel is null)
             Problem("channel", "Kênh nộp là \"online\", \"in-person\" hoặc \"postal\".");
         var reference = ImportCells.Text(cells, "applicantReference");
@@ -105,10 +106,10 @@ public static class DossierImport
         var paidOnline = ImportCells.Flag(cells, "paidOnline", row, problems) ?? false;
 
         var statusText = ImportCells.Text(cells, "status");
-        var status = statusText is null ? DossierStatus.Received : DossierLifecycle.Parse<DossierStatus>(statusText);
+        var status = statusText is null ? DossierStatus.Received : EnumNames.Parse<DossierStatus>(statusText);
         if (status is null || !Importable.Contains(status.Value))
         {
-            Problem("status", $"Trạng thái là một trong: {string.Join(", ", Importable.Select(DossierLifecycle.NameOf))} " +
+            Problem("status", $"Trạng thái là một trong: {string.Join(", ", Importable.Select(EnumNames.Name))} " +
                 "(chỉ nhập hồ sơ đã tiếp nhận).");
         }
         var finished = status is DossierStatus.Resolved or DossierStatus.ResultReturned or DossierStatus.ReturnedNotEligible or DossierStatus.Stopped;
@@ -135,7 +136,7 @@ public static class DossierImport
         if (pausedAt < receivedAt || pausedAt > now)
             Problem("pausedAt", "Phải trong khoảng từ tiếp nhận đến nay.");
         var ratingText = ImportCells.Text(cells, "rating");
-        var rating = ratingText is null ? null : DossierLifecycle.Parse<DossierRating>(ratingText);
+        var rating = ratingText is null ? null : EnumNames.Parse<DossierRating>(ratingText);
         if (ratingText is not null && rating is null)
             Problem("rating", "Mức đánh giá là \"very-satisfied\", \"satisfied\" hoặc \"not-satisfied\".");
         if (rating is not null && !resolved)

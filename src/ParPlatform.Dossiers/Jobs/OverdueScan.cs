@@ -4,6 +4,7 @@ using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Dossiers.Jobs;
 
@@ -17,7 +18,7 @@ public sealed class OverdueScan(DossiersDbContext db, TenantScope scope, IOutbox
 {
     public const int BatchSize = 500;
 
-    private static readonly string[] OpenStatuses = [.. DossierLifecycle.Open.Select(s => s.ToString())];
+    private static readonly string[] OpenStatuses = [.. DossierLifecycle.Open.Select(s => EnumNames.Stored(s))];
 
     /// <summary>Marks every dossier overdue at <paramref name="now"/>; returns how many.</summary>
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)

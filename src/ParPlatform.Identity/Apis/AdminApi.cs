@@ -9,6 +9,7 @@ using ParPlatform.Identity.Domain;
 using ParPlatform.Identity.Tokens;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Identity.Apis;
 
@@ -129,7 +130,7 @@ public static class AdminApi
             UnitCode = request.Code!,
             ProvinceCode = province!.ProvinceCode,
             Name = request.Name!.Trim(),
-            Kind = UnitKinds.Parse(request.Kind)!.Value,
+            Kind = EnumNames.Parse<UnitKind>(request.Kind)!.Value,
             RegisteredAt = now,
             UpdatedAt = now,
         };
@@ -151,7 +152,7 @@ public static class AdminApi
             return ApiProblems.Invalid(errors);
         var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.ProvinceCode == unit.ProvinceCode, ct);
         unit.Name = request.Name!.Trim();
-        unit.Kind = UnitKinds.Parse(request.Kind)!.Value;
+        unit.Kind = EnumNames.Parse<UnitKind>(request.Kind)!.Value;
         unit.UpdatedAt = clock.GetUtcNow();
         outbox.Add(unit.Updated(province.Name), unit.UnitCode);
         await db.SaveChangesAsync(ct);

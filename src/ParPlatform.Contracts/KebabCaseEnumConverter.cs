@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ParPlatform.Contracts;
+
+/// <summary>
+/// Writes and reads an enum as the kebab-case of its member name ("InPerson" ↔ "in-person"), or the
+/// member's <see cref="JsonStringEnumMemberNameAttribute"/> where it has one; numbers are refused.
+/// The rule every enum of the API and the events follows (SharedKernel's EnumNames gives the same names).
+/// </summary>
+public sealed class KebabCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
+    where TEnum : struct, Enum;
