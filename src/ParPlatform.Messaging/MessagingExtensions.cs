@@ -65,7 +65,8 @@ public static class MessagingExtensions
     /// <typeparamref name="TContext"/> (register the DbContext first; its model must call
     /// AddMessagingTables), and each consumer is fed by an <see cref="InboxReceiver{TConsumer, TEvent, TContext}"/>
     /// from its own queue: in order, in batches, retried, then error-queued. Broker and
-    /// consumers join /health.
+    /// consumers join /health. The events an <see cref="Aggregate"/> raises are written to the outbox when the
+    /// DbContext saves it (<see cref="AggregateEvents"/>).
     /// </summary>
     public static void AddMessaging<TContext>(
         this IHostApplicationBuilder builder, string connectionName, string serviceName, Action<MessagingConsumers>? consumers = null)
@@ -83,6 +84,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(broker);
         builder.Services.AddSingleton(new MessagingService(serviceName));
         builder.Services.AddScoped<IOutbox, Outbox<TContext>>();
+        builder.Services.ConfigureDbContext<TContext>(options => options.AddInterceptors(AggregateEvents.Interceptor));
         builder.Services.TryAddScoped<TenantScope>(); // each consumer sets its scope (AddServiceDefaults registers it too)
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
 

@@ -43,6 +43,14 @@ public sealed class DossierLifecycleTests
         [ResultReturned] = new(),
     };
 
+    /// <summary>The event each action publishes (DOMAIN.md section 4, docs/events.md); the actions not listed publish none.</summary>
+    private static readonly Dictionary<DossierAction, Type> Publishes = new()
+    {
+        [Receive] = typeof(DossierReceived), [RequestSupplement] = typeof(DossierSupplementRequested), [Supplement] = typeof(DossierSupplemented),
+        [PayFees] = typeof(DossierFeesPaid), [Resolve] = typeof(DossierResolved), [ReturnNotEligible] = typeof(DossierReturned),
+        [Stop] = typeof(DossierReturned),
+    };
+
     [Fact]
     public void The_expected_table_names_every_state_and_every_action_is_allowed_somewhere()
     {
@@ -73,7 +81,7 @@ public sealed class DossierLifecycleTests
     }
 
     [Fact]
-    public void Apply_moves_a_dossier_in_every_state_as_the_table_says_and_refuses_the_rest_naming_the_state()
+    public void Apply_moves_a_dossier_in_every_state_as_the_table_says_raising_its_event_and_refuses_the_rest_naming_the_state()
     {
         var wrong = new List<string>();
         foreach (var status in Enum.GetValues<DossierStatus>())
@@ -90,11 +98,15 @@ public sealed class DossierLifecycleTests
                     {
                         wrong.Add($"{status} + {action}: now {dossier.Status}, transition {transition.FromStatus} → {transition.ToStatus}");
                     }
+                    var raised = dossier.TakeEvents();
+                    Type[] expected = Publishes.TryGetValue(action, out var type) ? [type] : [];
+                    if (!raised.Select(e => e.GetType()).SequenceEqual(expected) || raised.Any(e => e.OccurredAt != at || e.UnitCode != "06112"))
+                        wrong.Add($"{status} + {action}: raised [{string.Join(", ", raised.Select(e => e.GetType().Name))}]");
                 }
                 else
                 {
                     var refused = Assert.Throws<IllegalTransitionException>(() => dossier.Apply(action, at, Calendar, Officer));
-                    if (refused.Current != status || dossier.Status != status || dossier.UpdatedAt == at)
+                    if (refused.Current != status || dossier.Status != status || dossier.UpdatedAt == at || dossier.TakeEvents().Count > 0)
                         wrong.Add($"{status} + {action}: refusal named {refused.Current}, dossier now {dossier.Status}");
                 }
             }
@@ -185,8 +197,7 @@ public sealed class DossierLifecycleTests
     public void A_supplement_pause_moves_the_due_date_it_has_not_the_one_the_limit_would_give()
     {
         // An imported dossier keeps the due date its old system gave (here a day later than the limit's).
-        var dossier = ReceivedAt(Vn(2026, 11, 16, 8), TimeLimit.Days(5));
-        dossier.DueAt = Vn(2026, 11, 24, 8);
+        var dossier = Imported(new ImportedState(Received, Vn(2026, 11, 16, 8), Vn(2026, 11, 24, 8), null, null, false, false, null, null));
         dossier.Apply(Start, Vn(2026, 11, 16, 9), Calendar, Officer);
 
         dossier.Apply(RequestSupplement, Vn(2026, 11, 18, 8), Calendar, Officer, "Thiếu bản sao");
@@ -216,7 +227,7 @@ public sealed class DossierLifecycleTests
         Assert.Equal(Resolved, dossier.Status);
         Assert.Equal(Vn(2026, 11, 20, 10), dossier.FinishedAt);
         Assert.Equal(expected, dossier.Timeliness);
-        Assert.Equal(expected == Timeliness.Late ? DossierTimeliness.Late : DossierTimeliness.Early, dossier.ResolvedEvent().Timeliness);
+        Assert.Equal(expected == Timeliness.Late ? DossierTimeliness.Late : DossierTimeliness.Early, Assert.IsType<DossierResolved>(dossier.TakeEvents()[^1]).Timeliness);
     }
 
     [Theory]
@@ -281,6 +292,34 @@ public sealed class DossierLifecycleTests
         Assert.Equal("Chờ xác minh", dossier.ApologyReason);
     }
 
+    [Fact]
+    public void An_apology_raises_its_event_with_the_new_date()
+    {
+        var dossier = ReceivedAt(Vn(2026, 11, 16, 8), TimeLimit.Days(5));
+        dossier.TakeEvents();
+
+        dossier.IssueApology(Vn(2026, 11, 17, 9), "Chờ xác minh", new DateOnly(2026, 11, 25), Calendar, Officer);
+
+        var raised = Assert.IsType<DossierApologyIssued>(Assert.Single(dossier.TakeEvents()));
+        Assert.Equal((dossier.Id, Vn(2026, 11, 17, 9), new DateOnly(2026, 11, 25)), (raised.DossierId, raised.IssuedAt, raised.NewDueDate));
+    }
+
+    [Fact]
+    public void The_overdue_mark_is_set_once_past_the_due_instant_and_raises_one_event()
+    {
+        var dossier = ReceivedAt(Vn(2026, 11, 16, 8), TimeLimit.Days(5)); // due 23/11 08:00
+        dossier.TakeEvents();
+
+        var early = dossier.MarkOverdue(Vn(2026, 11, 23, 7, 59));
+        var due = dossier.MarkOverdue(Vn(2026, 11, 23, 8, 1));
+        var again = dossier.MarkOverdue(Vn(2026, 11, 24, 8));
+
+        Assert.Equal((false, true, false), (early, due, again));
+        Assert.Equal(Vn(2026, 11, 23, 8, 1), dossier.OverdueAt);
+        var raised = Assert.IsType<DossierOverdue>(Assert.Single(dossier.TakeEvents()));
+        Assert.Equal((dossier.Id, Vn(2026, 11, 23, 8)), (raised.DossierId, raised.DueAt));
+    }
+
     [Theory]
     [InlineData(Resolved)]
     [InlineData(ResultReturned)]
@@ -312,7 +351,7 @@ public sealed class DossierLifecycleTests
         Assert.IsType<DossierRuleException>(second);
         Assert.Equal(DossierRating.VerySatisfied, dossier.Rating);
         Assert.Equal(Vn(2026, 11, 18, 10), dossier.RatedAt);
-        Assert.Equal(DossierRating.VerySatisfied, dossier.RatedEvent().Rating);
+        Assert.Equal(DossierRating.VerySatisfied, Assert.IsType<DossierRated>(dossier.TakeEvents()[^1]).Rating);
     }
 
     [Theory]
@@ -348,6 +387,7 @@ public sealed class DossierLifecycleTests
     public void Feedback_is_forwarded_within_2_resolved_within_15_and_published_within_2_working_days()
     {
         var feedback = Feedback.Receive("06112", "20", FeedbackChannel.Portal, "Thời gian chờ", "PAKN-1", Vn(2026, 11, 16, 8), Calendar);
+        var received = Assert.IsType<FeedbackReceived>(Assert.Single(feedback.TakeEvents()));
 
         feedback.Forward("van-phong", Vn(2026, 11, 17, 9));
         feedback.Resolve("Đã chấn chỉnh", Vn(2026, 12, 7, 16), Calendar);
@@ -361,7 +401,8 @@ public sealed class DossierLifecycleTests
         Assert.Equal(Vn(2026, 12, 9, 16), feedback.PublishDueAt); // 1 h on Monday, 8 on Tuesday, 7 on Wednesday
         Assert.Equal(FeedbackStatus.Published, feedback.Status);
         Assert.Equal(Vn(2026, 12, 8, 9), feedback.PublishedAt);
-        Assert.True(feedback.ResolvedEvent().WithinDeadline);
+        Assert.Equal((feedback.Id, Vn(2026, 12, 7, 8)), (received.FeedbackId, received.ResolveDueAt));
+        Assert.True(Assert.IsType<FeedbackResolved>(Assert.Single(feedback.TakeEvents())).WithinDeadline); // forwarding and publishing raise none
     }
 
     [Fact]
@@ -486,20 +527,29 @@ public sealed class DossierLifecycleTests
         return dossier;
     }
 
-    /// <summary>A dossier put straight into <paramref name="status"/>, with what that state implies (received, due, paused) filled in.</summary>
+    /// <summary>
+    /// A dossier put straight into <paramref name="status"/>: registered (and refused) at the desk, or taken over in that
+    /// state as an import does, received 16/11 08:00, due 23/11 08:00, waiting for supplements since 17/11 08:00 or finished then.
+    /// </summary>
     private static Dossier InState(DossierStatus status)
     {
-        var dossier = Register(TimeLimit.Days(5), Vn(2026, 11, 16, 8));
-        dossier.Status = status;
         if (status is Registered or Refused)
-            return dossier;
-        dossier.ReceivedAt = Vn(2026, 11, 16, 8);
-        dossier.DueAt = Vn(2026, 11, 23, 8);
-        if (status == SupplementRequested)
         {
-            dossier.PausedAt = Vn(2026, 11, 17, 8);
-            dossier.SupplementRequests = 1;
+            var registered = Register(TimeLimit.Days(5), Vn(2026, 11, 16, 8));
+            if (status == Refused)
+                registered.Apply(Refuse, Vn(2026, 11, 16, 8), Calendar, Officer, "Không thuộc thẩm quyền");
+            return registered;
         }
+        var finished = status is Resolved or ResultReturned or Stopped or ReturnedNotEligible ? Vn(2026, 11, 17, 8) : (DateTimeOffset?)null;
+        var paused = status == SupplementRequested ? Vn(2026, 11, 17, 8) : (DateTimeOffset?)null;
+        return Imported(new ImportedState(status, Vn(2026, 11, 16, 8), Vn(2026, 11, 23, 8), paused, finished, false, false, null, null));
+    }
+
+    /// <summary>A dossier imported on 16/11 08:00 in <paramref name="state"/>; the import raises no event.</summary>
+    private static Dossier Imported(ImportedState state)
+    {
+        var dossier = Dossier.Import(ProcedureWith(TimeLimit.Days(5)), DossierChannel.InPerson, "BN-0001", "HS-0001", false, state, state.ReceivedAt);
+        Assert.Empty(dossier.TakeEvents());
         return dossier;
     }
 }

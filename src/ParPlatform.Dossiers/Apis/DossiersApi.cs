@@ -6,7 +6,6 @@ using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Dossiers.Calendar;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
-using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel;
@@ -123,9 +122,7 @@ public static class DossiersApi
         var now = clock.GetUtcNow();
         if (overdue is not null)
         {
-            // Dossier.IsOverdueAt, as SQL.
-            var open = DossierLifecycle.Open.ToList();
-            Expression<Func<Dossier, bool>> isOverdue = d => open.Contains(d.Status) && d.DueAt < now && (d.PausedAt == null || d.DueAt < d.PausedAt);
+            var isOverdue = Dossier.OverdueAsOf(now);
             query = query.Where(overdue.Value ? isOverdue : Expression.Lambda<Func<Dossier, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));
         }
         if (from is not null && DateQuery.ParseDate("from", from, errors) is { } fromDate)
@@ -175,20 +172,16 @@ public static class DossiersApi
                 At = now, UserId = actor.UserId, AgencyCode = actor.AgencyCode,
             },
         ];
-        DossierReceived? received = null;
         if (calendar is not null)
-        {
             transitions.Add(dossier.Apply(DossierAction.Receive, now, calendar, actor));
-            received = dossier.ReceivedEvent();
-        }
-        return await connection.SaveAsync(dossier, transitions, received, ct)
+        return await connection.SaveAsync(dossier, transitions, ct)
             ? TypedResults.Created($"/api/v1/units/{unitCode}/dossiers/{dossier.Id}", DossierResponse.From(dossier, now))
             : ApiProblems.Conflict($"Đơn vị {unitCode} đã có hồ sơ mã {input.ExternalId}.");
     }
 
     private static async Task<Results<Ok<DossierResponse>, ValidationProblem, ProblemHttpResult>> ActAsync(
         string unitCode, Guid id, string action, ActionInput? input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars,
-        IOutbox outbox, TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         if (EnumNames.Parse<DossierAction>(action) is not { } act)
         {
@@ -209,27 +202,6 @@ public static class DossiersApi
             var transition = dossier.Apply(act, now, await calendars.GetAsync(ct), ActorOf(user), string.IsNullOrEmpty(note) ? null : note,
                 input?.ElectronicResult ?? false, input?.PaidOnline ?? false);
             db.DossierTransitions.Add(transition);
-            switch (act)
-            {
-                case DossierAction.Receive:
-                    outbox.Add(dossier.ReceivedEvent(), dossier.Id.ToString());
-                    break;
-                case DossierAction.RequestSupplement:
-                    outbox.Add(dossier.SupplementRequestedEvent(), dossier.Id.ToString());
-                    break;
-                case DossierAction.Supplement:
-                    outbox.Add(dossier.SupplementedEvent(), dossier.Id.ToString());
-                    break;
-                case DossierAction.PayFees:
-                    outbox.Add(dossier.FeesPaidEvent(), dossier.Id.ToString());
-                    break;
-                case DossierAction.Resolve:
-                    outbox.Add(dossier.ResolvedEvent(), dossier.Id.ToString());
-                    break;
-                case DossierAction.ReturnNotEligible or DossierAction.Stop:
-                    outbox.Add(dossier.ReturnedEvent(), dossier.Id.ToString());
-                    break;
-            }
             await db.SaveChangesAsync(ct);
             return DossierResponse.From(dossier, now);
         }, ct) is { } changed
@@ -238,8 +210,8 @@ public static class DossiersApi
     }
 
     private static async Task<Results<Ok<DossierResponse>, ValidationProblem, ProblemHttpResult>> ApologizeAsync(
-        string unitCode, Guid id, ApologyInput input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars, IOutbox outbox,
-        TimeProvider clock, CancellationToken ct)
+        string unitCode, Guid id, ApologyInput input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
         errors.RequireText("reason", input.Reason, 1000);
@@ -250,7 +222,6 @@ public static class DossiersApi
         {
             var now = clock.GetUtcNow();
             dossier.IssueApology(now, input.Reason!.Trim(), newDate!.Value, await calendars.GetAsync(ct), ActorOf(user));
-            outbox.Add(dossier.ApologyEvent(), dossier.Id.ToString());
             await db.SaveChangesAsync(ct);
             return DossierResponse.From(dossier, now);
         }, ct) is { } changed
@@ -259,7 +230,7 @@ public static class DossiersApi
     }
 
     private static async Task<Results<Ok<DossierResponse>, ValidationProblem, ProblemHttpResult>> RateAsync(
-        string unitCode, Guid id, RatingInput input, DossiersDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+        string unitCode, Guid id, RatingInput input, DossiersDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (EnumNames.Parse<DossierRating>(input.Rating) is not { } rating)
         {
@@ -270,7 +241,6 @@ public static class DossiersApi
         {
             var now = clock.GetUtcNow();
             dossier.Rate(rating, now);
-            outbox.Add(dossier.RatedEvent(), dossier.Id.ToString());
             await db.SaveChangesAsync(ct);
             return DossierResponse.From(dossier, now);
         }, ct) is { } changed
@@ -298,7 +268,7 @@ public static class DossiersApi
             }
             catch (DbUpdateConcurrencyException) when (attempt == 1)
             {
-                db.ChangeTracker.Clear(); // the transition and the event of the first try go with it
+                db.ChangeTracker.Clear(); // the transition and the event of the first try go with it (the reload raises them again)
             }
         }
     }

@@ -4,7 +4,6 @@ using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Dossiers.Calendar;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
-using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel;
@@ -80,19 +79,14 @@ public static class FeedbackApi
     }
 
     private static async Task<Results<Ok<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
-        string unitCode, Guid id, AnswerInput input, DossiersDbContext db, WorkingCalendarStore calendars, IOutbox outbox, TimeProvider clock,
-        CancellationToken ct)
+        string unitCode, Guid id, AnswerInput input, DossiersDbContext db, WorkingCalendarStore calendars, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         errors.RequireText("answer", input.Answer, 4000);
         if (errors.Any)
             return ApiProblems.Invalid(errors);
         var calendar = await calendars.GetAsync(ct);
-        return await ChangeAsync(db, unitCode, id, f =>
-        {
-            f.Resolve(input.Answer!.Trim(), clock.GetUtcNow(), calendar);
-            outbox.Add(f.ResolvedEvent(), f.Id.ToString());
-        }, ct) is { } changed
+        return await ChangeAsync(db, unitCode, id, f => f.Resolve(input.Answer!.Trim(), clock.GetUtcNow(), calendar), ct) is { } changed
             ? TypedResults.Ok(changed)
             : NotFound(unitCode, id);
     }
@@ -104,8 +98,8 @@ public static class FeedbackApi
             : NotFound(unitCode, id);
 
     private static async Task<Results<Created<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
-        string unitCode, FeedbackInput input, DossiersDbContext db, IUnitDirectory units, WorkingCalendarStore calendars, IOutbox outbox,
-        TimeProvider clock, CancellationToken ct)
+        string unitCode, FeedbackInput input, DossiersDbContext db, IUnitDirectory units, WorkingCalendarStore calendars, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
         var channel = EnumNames.Parse<FeedbackChannel>(input.Channel);
@@ -121,7 +115,6 @@ public static class FeedbackApi
         var feedback = Feedback.Receive(unitCode, province, channel!.Value, input.Subject!.Trim(), input.SenderReference!.Trim(), clock.GetUtcNow(),
             await calendars.GetAsync(ct));
         db.Feedback.Add(feedback);
-        outbox.Add(feedback.ReceivedEvent(), feedback.Id.ToString());
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/units/{unitCode}/dossiers/feedback/{feedback.Id}", FeedbackResponse.From(feedback));
     }

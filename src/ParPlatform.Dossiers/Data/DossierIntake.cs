@@ -102,19 +102,18 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
     public Procedure? Procedure { get; } = procedure;
 
     /// <summary>
-    /// Writes <paramref name="dossier"/>, its <paramref name="transitions"/> and, if any, its <paramref name="integrationEvent"/>
-    /// (keyed by the dossier) in one transaction, three statements; false, writing nothing, when the unit already has a dossier of its external id.
+    /// Writes <paramref name="dossier"/>, its <paramref name="transitions"/> and the events it raised (keyed by the dossier)
+    /// in one transaction, one statement each; false, writing nothing, when the unit already has a dossier of its external id.
     /// </summary>
-    public async Task<bool> SaveAsync(
-        Dossier dossier, IEnumerable<DossierTransition> transitions, IntegrationEvent? integrationEvent, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(Dossier dossier, IEnumerable<DossierTransition> transitions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(transitions);
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(Insert(dossier));
         batch.BatchCommands.Add(Insert([.. transitions]));
-        if (integrationEvent is not null)
-            batch.BatchCommands.Add(OutboxRows.Insert(DossiersDbContext.Schema, integrationEvent, dossier.Id.ToString()));
+        foreach (var raised in dossier.TakeEvents())
+            batch.BatchCommands.Add(OutboxRows.Insert(DossiersDbContext.Schema, raised, dossier.EventKey()));
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);

@@ -1,5 +1,8 @@
+using System.Linq.Expressions;
 using ParPlatform.Contracts.Dossiers;
+using ParPlatform.Messaging.Outbox;
 using ParPlatform.SharedKernel.Calendar;
+using ParPlatform.SharedKernel.Reporting;
 
 namespace ParPlatform.Dossiers.Domain;
 
@@ -12,95 +15,113 @@ public sealed record Actor(string UserId, string? AgencyCode);
 /// or lookup code, never a name), and the instants that the statistics count: received, due,
 /// finished. Tenant-owned row (row-level security).
 /// </summary>
-public sealed class Dossier
+public sealed class Dossier : Aggregate
 {
     public const int MaxReferenceLength = 64;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>
+    /// Overdue at an instant, the one definition: not finished, and past its due date both at that instant and at the
+    /// supplement request that stopped its clock, if one did (a request made after the due date hides nothing).
+    /// <see cref="IsOverdueAt"/> runs it in C#, <see cref="OverdueAsOf"/> in a query; the SQL of the overdue scan and
+    /// of the statistics (<see cref="DossierStatisticsSql.PastDue"/>) says the same, and a test checks all of them agree
+    /// on generated histories (OverdueDefinitionTests).
+    /// </summary>
+    private static readonly Expression<Func<Dossier, DateTimeOffset, bool>> OverdueDefinition =
+        (d, now) => d.FinishedAt == null && d.DueAt < now && (d.PausedAt == null || d.DueAt < d.PausedAt);
 
-    public required string UnitCode { get; init; }
+    private static readonly Func<Dossier, DateTimeOffset, bool> IsOverdue = OverdueDefinition.Compile();
 
-    public required string ProvinceCode { get; init; }
+    private Dossier()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string UnitCode { get; private set; } = null!;
+
+    public string ProvinceCode { get; private set; } = null!;
 
     /// <summary>The dossier's id in the system it came from (unique in the unit): makes imports idempotent.</summary>
-    public string? ExternalId { get; init; }
+    public string? ExternalId { get; private set; }
 
-    public required string ProcedureCode { get; init; }
+    public string ProcedureCode { get; private set; } = null!;
 
-    public required string Field { get; init; }
+    public string Field { get; private set; } = null!;
 
-    public DossierChannel Channel { get; init; }
+    public DossierChannel Channel { get; private set; }
 
     /// <summary>Mã hồ sơ / số biên nhận the applicant looks the dossier up with; no personal data.</summary>
-    public required string ApplicantReference { get; init; }
+    public string ApplicantReference { get; private set; } = null!;
 
-    public decimal TimeLimitAmount { get; init; }
+    public decimal TimeLimitAmount { get; private set; }
 
-    public TimeLimitUnit TimeLimitUnit { get; init; }
+    public TimeLimitUnit TimeLimitUnit { get; private set; }
 
     /// <summary>The procedure charges a fee or charge (phí, lệ phí).</summary>
-    public bool HasFee { get; init; }
+    public bool HasFee { get; private set; }
 
-    public DossierStatus Status { get; set; }
+    public DossierStatus Status { get; private set; }
 
-    public DateTimeOffset RegisteredAt { get; init; }
+    public DateTimeOffset RegisteredAt { get; private set; }
 
-    public DateTimeOffset? ReceivedAt { get; set; }
+    public DateTimeOffset? ReceivedAt { get; private set; }
 
     /// <summary>Due instant: receipt + time limit + the working time of finished supplement pauses.</summary>
-    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? DueAt { get; private set; }
 
     /// <summary>Start of the supplement pause in progress: the clock is stopped (never overdue meanwhile).</summary>
-    public DateTimeOffset? PausedAt { get; set; }
+    public DateTimeOffset? PausedAt { get; private set; }
 
     /// <summary>Working time of the finished supplement pauses.</summary>
-    public TimeSpan PausedTime { get; set; }
+    public TimeSpan PausedTime { get; private set; }
 
-    public int SupplementRequests { get; set; }
+    public int SupplementRequests { get; private set; }
 
     /// <summary>Resolved, returned as not eligible, or stopped.</summary>
-    public DateTimeOffset? FinishedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
 
     /// <summary>Set when resolved.</summary>
-    public Timeliness? Timeliness { get; set; }
+    public Timeliness? Timeliness { get; private set; }
 
     /// <summary>Set when returned as not eligible or stopped after withdrawal.</summary>
-    public DossierReturnReason? ReturnReason { get; set; }
+    public DossierReturnReason? ReturnReason { get; private set; }
 
-    public DateTimeOffset? ResultReturnedAt { get; set; }
+    public DateTimeOffset? ResultReturnedAt { get; private set; }
 
-    public bool ElectronicResult { get; set; }
+    public bool ElectronicResult { get; private set; }
 
-    public bool Digitised { get; init; }
+    public bool Digitised { get; private set; }
 
-    public bool PaidOnline { get; set; }
+    public bool PaidOnline { get; private set; }
 
-    /// <summary>When the overdue job saw it pass its due date (and published <see cref="DossierOverdue"/>).</summary>
-    public DateTimeOffset? OverdueAt { get; set; }
+    /// <summary>When it was seen past its due date (<see cref="MarkOverdue"/>), which published <see cref="DossierOverdue"/>.</summary>
+    public DateTimeOffset? OverdueAt { get; private set; }
 
-    public DateTimeOffset? ApologyIssuedAt { get; set; }
+    public DateTimeOffset? ApologyIssuedAt { get; private set; }
 
-    public string? ApologyReason { get; set; }
+    public string? ApologyReason { get; private set; }
 
-    public DateOnly? ApologyNewDueDate { get; set; }
+    public DateOnly? ApologyNewDueDate { get; private set; }
 
     /// <summary>Who issued the apology letter (the officer's user id) and for which agency.</summary>
-    public string? ApologyIssuedBy { get; set; }
+    public string? ApologyIssuedBy { get; private set; }
 
-    public string? ApologyAgencyCode { get; set; }
+    public string? ApologyAgencyCode { get; private set; }
 
-    public DossierRating? Rating { get; set; }
+    public DossierRating? Rating { get; private set; }
 
-    public DateTimeOffset? RatedAt { get; set; }
+    public DateTimeOffset? RatedAt { get; private set; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>PostgreSQL's row version: two officers changing one dossier at once cannot both win.</summary>
-    public uint Version { get; set; }
+    public uint Version { get; private set; }
 
     public TimeLimit TimeLimit => new(TimeLimitAmount, TimeLimitUnit);
 
-    /// <summary>A new dossier of <paramref name="procedure"/>, registered at <paramref name="at"/>.</summary>
+    public override string EventKey() => Id.ToString();
+
+    /// <summary>A new dossier of <paramref name="procedure"/>, registered at <paramref name="at"/>: the desk's and the import's one way in.</summary>
     public static Dossier Register(
         Procedure procedure, DossierChannel channel, string applicantReference, string? externalId, bool digitised, DateTimeOffset at)
     {
@@ -125,8 +146,45 @@ public sealed class Dossier
     }
 
     /// <summary>
-    /// Does <paramref name="action"/> at <paramref name="at"/>, or throws <see cref="IllegalTransitionException"/>.
-    /// <paramref name="electronicResult"/> is read when resolving, <paramref name="paidOnline"/> when the fees are paid.
+    /// A dossier moved from another system (the import): registered by <see cref="Register"/> at its receipt, then put in
+    /// the state it has there — its timeliness worked out as a resolution's, and marked overdue if it is at
+    /// <paramref name="now"/>. It raises no event: the import publishes its dossiers whole (<see cref="RecordedEvents"/>).
+    /// </summary>
+    public static Dossier Import(
+        Procedure procedure, DossierChannel channel, string applicantReference, string externalId, bool digitised, ImportedState state,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var dossier = Register(procedure, channel, applicantReference, externalId, digitised, state.ReceivedAt);
+        var resolved = state.Status is DossierStatus.Resolved or DossierStatus.ResultReturned;
+        dossier.Status = state.Status;
+        dossier.ReceivedAt = state.ReceivedAt;
+        dossier.DueAt = state.DueAt;
+        dossier.PausedAt = state.PausedAt;
+        // Waiting for supplements: asked at least once (a second request makes it late, DOMAIN.md section 4).
+        dossier.SupplementRequests = state.Status == DossierStatus.SupplementRequested ? 1 : 0;
+        dossier.FinishedAt = state.FinishedAt;
+        dossier.Timeliness = resolved ? dossier.TimelinessAt(state.FinishedAt!.Value) : null;
+        dossier.ReturnReason = state.Status switch
+        {
+            DossierStatus.ReturnedNotEligible => DossierReturnReason.NotEligible,
+            DossierStatus.Stopped => DossierReturnReason.Withdrawn,
+            _ => null,
+        };
+        dossier.ResultReturnedAt = state.Status == DossierStatus.ResultReturned ? state.FinishedAt : null;
+        dossier.ElectronicResult = resolved && state.ElectronicResult;
+        dossier.PaidOnline = state.PaidOnline;
+        dossier.Rating = state.Rating;
+        dossier.RatedAt = state.RatedAt;
+        dossier.OverdueAt = dossier.IsOverdueAt(now) ? now : null;
+        dossier.UpdatedAt = now;
+        return dossier;
+    }
+
+    /// <summary>
+    /// Does <paramref name="action"/> at <paramref name="at"/>, raising the event it publishes if any, or throws
+    /// <see cref="IllegalTransitionException"/>. <paramref name="electronicResult"/> is read when resolving,
+    /// <paramref name="paidOnline"/> when the fees are paid.
     /// </summary>
     public DossierTransition Apply(
         DossierAction action, DateTimeOffset at, WorkingCalendar calendar, Actor actor, string? note = null,
@@ -136,15 +194,26 @@ public sealed class Dossier
         ArgumentNullException.ThrowIfNull(actor);
         var from = Status;
         var to = DossierLifecycle.Next(from, action) ?? throw new IllegalTransitionException(from, action);
+        Status = to;
+        UpdatedAt = at;
         switch (action)
         {
             case DossierAction.Receive:
                 ReceivedAt = at;
                 DueAt = calendar.DueAt(at, TimeLimit);
+                Raise(new DossierReceived
+                {
+                    UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, DossierId = Id, ProcedureCode = ProcedureCode,
+                    Field = Field, Channel = Channel, ReceivedAt = at, DueAt = DueAt.Value, Digitised = Digitised, HasFee = HasFee,
+                });
                 break;
             case DossierAction.RequestSupplement:
                 PausedAt = at;
                 SupplementRequests++;
+                Raise(new DossierSupplementRequested
+                {
+                    UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, DossierId = Id, Field = Field, RequestedAt = at,
+                });
                 break;
             case DossierAction.Supplement:
                 // The due date moves by the pause; a request made after the due date stops no clock: the dossier is already late.
@@ -152,28 +221,40 @@ public sealed class Dossier
                 PausedTime += paused;
                 PausedAt = null;
                 DueAt = calendar.Advance(DueAt!.Value, paused);
+                Raise(new DossierSupplemented
+                {
+                    UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, DossierId = Id, Field = Field, SupplementedAt = at,
+                    DueAt = DueAt.Value,
+                });
                 break;
             case DossierAction.PayFees:
                 PaidOnline = paidOnline;
+                Raise(new DossierFeesPaid
+                {
+                    UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, DossierId = Id, Field = Field, PaidAt = at,
+                    PaidOnline = paidOnline,
+                });
                 break;
             case DossierAction.Stop:
-                Finish(at, DossierReturnReason.Withdrawn);
+                Return(at, DossierReturnReason.Withdrawn);
                 break;
             case DossierAction.ReturnNotEligible:
-                Finish(at, DossierReturnReason.NotEligible);
+                Return(at, DossierReturnReason.NotEligible);
                 break;
             case DossierAction.Resolve:
                 FinishedAt = at;
                 ElectronicResult = electronicResult;
-                // More than one request for supplements makes a dossier late whatever the date (DOMAIN.md section 4).
-                Timeliness = SupplementRequests > 1 ? SharedKernel.Calendar.Timeliness.Late : WorkingCalendar.Classify(at, DueAt!.Value);
+                Timeliness = TimelinessAt(at);
+                Raise(new DossierResolved
+                {
+                    UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, DossierId = Id, Field = Field, ResolvedAt = at,
+                    DueAt = DueAt!.Value, Timeliness = ToContract(Timeliness.Value), ElectronicResult = electronicResult,
+                });
                 break;
             case DossierAction.ReturnResult:
                 ResultReturnedAt = at;
                 break;
         }
-        Status = to;
-        UpdatedAt = at;
         return new DossierTransition
         {
             DossierId = Id, UnitCode = UnitCode, ProvinceCode = ProvinceCode, Action = action, FromStatus = from, ToStatus = to,
@@ -205,6 +286,10 @@ public sealed class Dossier
         ApologyIssuedBy = actor.UserId;
         ApologyAgencyCode = actor.AgencyCode;
         UpdatedAt = at;
+        Raise(new DossierApologyIssued
+        {
+            UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, DossierId = Id, Field = Field, IssuedAt = at, NewDueDate = newDueDate,
+        });
     }
 
     /// <summary>The applicant's rating of a resolved dossier; one per dossier.</summary>
@@ -217,66 +302,32 @@ public sealed class Dossier
         Rating = rating;
         RatedAt = at;
         UpdatedAt = at;
+        Raise(new DossierRated { UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, DossierId = Id, Field = Field, Rating = rating, RatedAt = at });
     }
 
     /// <summary>
-    /// Open and past its due date at <paramref name="now"/>, the clock stopped by a supplement
-    /// request counting as the request's instant (a request made after the due date hides nothing).
+    /// The overdue scan saw it past its due date at <paramref name="now"/>: marks it and raises <see cref="DossierOverdue"/>, once.
+    /// False, changing nothing, when it is not overdue then or was marked before.
     /// </summary>
-    public bool IsOverdueAt(DateTimeOffset now) =>
-        DossierLifecycle.Open.Contains(Status) && DueAt < (PausedAt is { } paused && paused < now ? paused : now);
-
-    public DossierReceived ReceivedEvent() => new()
+    public bool MarkOverdue(DateTimeOffset now)
     {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = ReceivedAt!.Value, DossierId = Id, ProcedureCode = ProcedureCode,
-        Field = Field, Channel = Channel, ReceivedAt = ReceivedAt.Value, DueAt = DueAt!.Value, Digitised = Digitised, HasFee = HasFee,
-    };
+        if (OverdueAt is not null || !IsOverdueAt(now))
+            return false;
+        OverdueAt = now;
+        Raise(new DossierOverdue { UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = now, DossierId = Id, Field = Field, DueAt = DueAt!.Value });
+        return true;
+    }
 
-    public DossierSupplementRequested SupplementRequestedEvent() => new()
-    {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = PausedAt!.Value, DossierId = Id, Field = Field, RequestedAt = PausedAt.Value,
-    };
+    /// <summary>Overdue at <paramref name="now"/> (<see cref="OverdueDefinition"/>).</summary>
+    public bool IsOverdueAt(DateTimeOffset now) => IsOverdue(this, now);
 
-    public DossierSupplemented SupplementedEvent() => new()
+    /// <summary>The dossiers overdue at <paramref name="now"/>, as a query's condition (<see cref="OverdueDefinition"/>; EF sends <paramref name="now"/> as a parameter).</summary>
+    public static Expression<Func<Dossier, bool>> OverdueAsOf(DateTimeOffset now)
     {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = UpdatedAt, DossierId = Id, Field = Field, SupplementedAt = UpdatedAt,
-        DueAt = DueAt!.Value,
-    };
-
-    public DossierFeesPaid FeesPaidEvent() => new()
-    {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = UpdatedAt, DossierId = Id, Field = Field, PaidAt = UpdatedAt,
-        PaidOnline = PaidOnline,
-    };
-
-    public DossierResolved ResolvedEvent() => new()
-    {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = FinishedAt!.Value, DossierId = Id, Field = Field,
-        ResolvedAt = FinishedAt.Value, DueAt = DueAt!.Value, Timeliness = ToContract(Timeliness!.Value), ElectronicResult = ElectronicResult,
-    };
-
-    public DossierReturned ReturnedEvent() => new()
-    {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = FinishedAt!.Value, DossierId = Id, Field = Field,
-        ReturnedAt = FinishedAt.Value, Reason = ReturnReason!.Value,
-    };
-
-    public DossierOverdue OverdueEvent() => new()
-    {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = OverdueAt!.Value, DossierId = Id, Field = Field, DueAt = DueAt!.Value,
-    };
-
-    public DossierApologyIssued ApologyEvent() => new()
-    {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = ApologyIssuedAt!.Value, DossierId = Id, Field = Field,
-        IssuedAt = ApologyIssuedAt.Value, NewDueDate = ApologyNewDueDate!.Value,
-    };
-
-    public DossierRated RatedEvent() => new()
-    {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = RatedAt!.Value, DossierId = Id, Field = Field,
-        Rating = Rating!.Value, RatedAt = RatedAt.Value,
-    };
+        Expression<Func<DateTimeOffset>> asOf = () => now;
+        var body = new Substitution(OverdueDefinition.Parameters[1], asOf.Body).Visit(OverdueDefinition.Body);
+        return Expression.Lambda<Func<Dossier, bool>>(body, OverdueDefinition.Parameters[0]);
+    }
 
     /// <summary>The whole state the statistics count, as a <see cref="DossiersRecorded"/> carries it.</summary>
     public RecordedDossier Recorded() => new()
@@ -305,12 +356,35 @@ public sealed class Dossier
         _ => DossierTimeliness.Late,
     };
 
-    private void Finish(DateTimeOffset at, DossierReturnReason reason)
+    /// <summary>Resolved at <paramref name="at"/>: more than one request for supplements makes it late whatever the date (DOMAIN.md section 4).</summary>
+    private Timeliness TimelinessAt(DateTimeOffset at) =>
+        SupplementRequests > 1 ? SharedKernel.Calendar.Timeliness.Late : WorkingCalendar.Classify(at, DueAt!.Value);
+
+    /// <summary>An expression with one of its parameters replaced by <paramref name="value"/>.</summary>
+    private sealed class Substitution(ParameterExpression parameter, Expression value) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? value : base.VisitParameter(node);
+    }
+
+    /// <summary>Ended without a result (returned as not eligible, or stopped after withdrawal).</summary>
+    private void Return(DateTimeOffset at, DossierReturnReason reason)
     {
         FinishedAt = at;
         ReturnReason = reason;
+        Raise(new DossierReturned
+        {
+            UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, DossierId = Id, Field = Field, ReturnedAt = at, Reason = reason,
+        });
     }
 }
+
+/// <summary>
+/// The state of a dossier in the system it is imported from (<see cref="Dossier.Import"/>): received, due, waiting for supplements
+/// since <see cref="PausedAt"/>, or finished at <see cref="FinishedAt"/>; the import checks the combination.
+/// </summary>
+public sealed record ImportedState(
+    DossierStatus Status, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, DateTimeOffset? PausedAt, DateTimeOffset? FinishedAt,
+    bool ElectronicResult, bool PaidOnline, DossierRating? Rating, DateTimeOffset? RatedAt);
 
 /// <summary>One step of a dossier's history: what was done, from which state to which, when, by whom.</summary>
 public sealed class DossierTransition

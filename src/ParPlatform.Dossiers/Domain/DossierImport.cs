@@ -160,41 +160,7 @@ public static class DossierImport
         if (problems.Count > before)
             return null;
 
-        return new Dossier
-        {
-            UnitCode = procedure!.UnitCode,
-            ProvinceCode = procedure.ProvinceCode,
-            ExternalId = externalId,
-            ProcedureCode = procedure.Code,
-            Field = procedure.Field,
-            Channel = channel!.Value,
-            ApplicantReference = reference!,
-            TimeLimitAmount = procedure.TimeLimitAmount,
-            TimeLimitUnit = procedure.TimeLimitUnit,
-            HasFee = procedure.Fee > 0,
-            Status = status!.Value,
-            RegisteredAt = receivedAt!.Value,
-            ReceivedAt = receivedAt,
-            DueAt = dueAt,
-            PausedAt = pausedAt,
-            FinishedAt = finishedAt,
-            Timeliness = resolved ? WorkingCalendar.Classify(finishedAt!.Value, dueAt!.Value) : null,
-            ReturnReason = status switch
-            {
-                DossierStatus.ReturnedNotEligible => DossierReturnReason.NotEligible,
-                DossierStatus.Stopped => DossierReturnReason.Withdrawn,
-                _ => null,
-            },
-            ResultReturnedAt = status == DossierStatus.ResultReturned ? finishedAt : null,
-            ElectronicResult = resolved && electronicResult,
-            Digitised = digitised,
-            PaidOnline = paidOnline,
-            // Open and past due already (before its pause, if it waits for supplements): overdue, without a DossierOverdue
-            // event (the import publishes its dossiers whole, in DossiersRecorded).
-            OverdueAt = !finished && dueAt < (pausedAt ?? now) ? now : null,
-            Rating = rating,
-            RatedAt = ratedAt,
-            UpdatedAt = now,
-        };
+        return Dossier.Import(procedure!, channel!.Value, reference!, externalId!, digitised,
+            new ImportedState(status!.Value, receivedAt!.Value, dueAt!.Value, pausedAt, finishedAt, electronicResult, paidOnline, rating, ratedAt), now);
     }
 }

@@ -1,4 +1,5 @@
 using ParPlatform.Contracts.Dossiers;
+using ParPlatform.Messaging.Outbox;
 using ParPlatform.SharedKernel.Calendar;
 
 namespace ParPlatform.Dossiers.Domain;
@@ -22,66 +23,78 @@ public enum FeedbackStatus
 /// resolve within 15 (from receipt), publish the answer within 2 (from resolution).
 /// Tenant-owned row (row-level security).
 /// </summary>
-public sealed class Feedback
+public sealed class Feedback : Aggregate
 {
     public static readonly TimeLimit ForwardLimit = TimeLimit.Days(2);
     public static readonly TimeLimit ResolveLimit = TimeLimit.Days(15);
     public static readonly TimeLimit PublishLimit = TimeLimit.Days(2);
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    private Feedback()
+    {
+    }
 
-    public required string UnitCode { get; init; }
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
-    public required string ProvinceCode { get; init; }
+    public string UnitCode { get; private set; } = null!;
 
-    public FeedbackChannel Channel { get; init; }
+    public string ProvinceCode { get; private set; } = null!;
+
+    public FeedbackChannel Channel { get; private set; }
 
     /// <summary>What the feedback is about, in a few words.</summary>
-    public required string Subject { get; init; }
+    public string Subject { get; private set; } = null!;
 
     /// <summary>The portal's case number or the desk's receipt number; no personal data.</summary>
-    public required string SenderReference { get; init; }
+    public string SenderReference { get; private set; } = null!;
 
-    public FeedbackStatus Status { get; set; }
+    public FeedbackStatus Status { get; private set; }
 
-    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; private set; }
 
-    public DateTimeOffset ForwardDueAt { get; init; }
+    public DateTimeOffset ForwardDueAt { get; private set; }
 
-    public DateTimeOffset ResolveDueAt { get; init; }
+    public DateTimeOffset ResolveDueAt { get; private set; }
 
-    public DateTimeOffset? ForwardedAt { get; set; }
+    public DateTimeOffset? ForwardedAt { get; private set; }
 
     /// <summary>The agency it was forwarded to, e.g. "van-phong".</summary>
-    public string? ForwardedTo { get; set; }
+    public string? ForwardedTo { get; private set; }
 
-    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
 
-    public string? Answer { get; set; }
+    public string? Answer { get; private set; }
 
     /// <summary>Resolved on or before the date of <see cref="ResolveDueAt"/>.</summary>
-    public bool? ResolvedWithinDeadline { get; set; }
+    public bool? ResolvedWithinDeadline { get; private set; }
 
-    public DateTimeOffset? PublishDueAt { get; set; }
+    public DateTimeOffset? PublishDueAt { get; private set; }
 
-    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
 
-    public uint Version { get; set; }
+    public uint Version { get; private set; }
 
     public static Feedback Receive(
         string unitCode, string provinceCode, FeedbackChannel channel, string subject, string senderReference, DateTimeOffset at,
         WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return new Feedback
+        var feedback = new Feedback
         {
             UnitCode = unitCode, ProvinceCode = provinceCode, Channel = channel, Subject = subject, SenderReference = senderReference,
             Status = FeedbackStatus.Received, ReceivedAt = at, UpdatedAt = at,
             ForwardDueAt = calendar.DueAt(at, ForwardLimit), ResolveDueAt = calendar.DueAt(at, ResolveLimit),
         };
+        feedback.Raise(new FeedbackReceived
+        {
+            UnitCode = unitCode, ProvinceCode = provinceCode, OccurredAt = at, FeedbackId = feedback.Id, Channel = channel,
+            ReceivedAt = at, ResolveDueAt = feedback.ResolveDueAt,
+        });
+        return feedback;
     }
+
+    public override string EventKey() => Id.ToString();
 
     public void Forward(string agencyCode, DateTimeOffset at)
     {
@@ -103,6 +116,11 @@ public sealed class Feedback
         ResolvedWithinDeadline = WorkingCalendar.Classify(at, ResolveDueAt) != Timeliness.Late;
         PublishDueAt = calendar.DueAt(at, PublishLimit);
         UpdatedAt = at;
+        Raise(new FeedbackResolved
+        {
+            UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, FeedbackId = Id, ResolvedAt = at,
+            WithinDeadline = ResolvedWithinDeadline.Value,
+        });
     }
 
     public void Publish(DateTimeOffset at)
@@ -112,18 +130,6 @@ public sealed class Feedback
         PublishedAt = at;
         UpdatedAt = at;
     }
-
-    public FeedbackReceived ReceivedEvent() => new()
-    {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = ReceivedAt, FeedbackId = Id, Channel = Channel,
-        ReceivedAt = ReceivedAt, ResolveDueAt = ResolveDueAt,
-    };
-
-    public FeedbackResolved ResolvedEvent() => new()
-    {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = ResolvedAt!.Value, FeedbackId = Id, ResolvedAt = ResolvedAt.Value,
-        WithinDeadline = ResolvedWithinDeadline!.Value,
-    };
 
     /// <summary>The whole state the statistics count, published again at <paramref name="at"/> for the replay <paramref name="replayId"/>.</summary>
     public FeedbackRecorded RecordedEvent(DateTimeOffset at, Guid replayId) => new()

@@ -2,23 +2,27 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
-using ParPlatform.Messaging.Outbox;
+using Npgsql;
 using ParPlatform.ServiceDefaults.Tenancy;
-using ParPlatform.SharedKernel;
+using ParPlatform.SharedKernel.Reporting;
 
 namespace ParPlatform.Dossiers.Jobs;
 
 /// <summary>
-/// Marks the open dossiers of every unit that passed their due date (<see cref="Dossier.IsOverdueAt"/>) and
-/// publishes <c>DossierOverdue</c> for each, once: the mark and the event commit together, and a
-/// marked dossier is never picked again. Batches are locked with SKIP LOCKED, so two instances
-/// share the work.
+/// Marks the dossiers of every unit that passed their due date (<see cref="Dossier.MarkOverdue"/>, which raises
+/// <c>DossierOverdue</c>), once: the mark and the event commit together, and a marked dossier is never picked
+/// again. Batches are locked with SKIP LOCKED, so two instances share the work.
 /// </summary>
-public sealed class OverdueScan(DossiersDbContext db, TenantScope scope, IOutbox outbox)
+public sealed class OverdueScan(DossiersDbContext db, TenantScope scope)
 {
     public const int BatchSize = 500;
 
-    private static readonly string[] OpenStatuses = [.. DossierLifecycle.Open.Select(s => EnumNames.Stored(s))];
+    /// <summary>The unmarked dossiers overdue at @as_of (<see cref="DossierStatisticsSql.PastDue"/>), a batch of them, locked.</summary>
+    private static readonly string BatchSql = $"""
+        SELECT *, xmin FROM dossiers.dossiers
+        WHERE overdue_at IS NULL AND finished_at IS NULL AND {DossierStatisticsSql.PastDue}
+        ORDER BY due_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+        """;
 
     /// <summary>Marks every dossier overdue at <paramref name="now"/>; returns how many.</summary>
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -28,30 +32,24 @@ public sealed class OverdueScan(DossiersDbContext db, TenantScope scope, IOutbox
         while (true)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var batch = await db.Dossiers
-                .FromSql($"""
-                    SELECT *, xmin FROM dossiers.dossiers
-                    WHERE overdue_at IS NULL AND finished_at IS NULL AND due_at < {now} AND (paused_at IS NULL OR due_at < paused_at)
-                      AND status = ANY({OpenStatuses})
-                    ORDER BY due_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
-                    """)
-                .ToListAsync(cancellationToken);
-            foreach (var dossier in batch)
-            {
-                dossier.OverdueAt = now;
-                outbox.Add(dossier.OverdueEvent(), dossier.Id.ToString());
-            }
+#pragma warning disable EF1002 // the SQL is this class's constant; the instant is a parameter
+            var batch = await db.Dossiers.FromSqlRaw(BatchSql, new NpgsqlParameter("as_of", now)).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+            var changed = batch.Count(dossier => dossier.MarkOverdue(now));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            marked += batch.Count;
+            marked += changed;
             if (batch.Count < BatchSize)
                 return marked;
         }
     }
 }
 
-/// <summary>Runs <see cref="OverdueScan"/> every <see cref="DossiersOptions.OverdueScanSeconds"/>.</summary>
+/// <summary>
+/// Runs <see cref="OverdueScan"/> every <see cref="DossiersOptions.OverdueScanSeconds"/>, the first time one interval after
+/// the start (while the service is still starting, its database may not be ready).
+/// </summary>
 public sealed class OverdueJob(IServiceScopeFactory scopes, IOptions<DossiersOptions> options, TimeProvider clock, ILogger<OverdueJob> logger)
     : BackgroundService
 {
@@ -59,7 +57,7 @@ public sealed class OverdueJob(IServiceScopeFactory scopes, IOptions<DossiersOpt
     {
         var interval = TimeSpan.FromSeconds(options.Value.OverdueScanSeconds);
         using var timer = new PeriodicTimer(interval, clock);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -73,6 +71,5 @@ public sealed class OverdueJob(IServiceScopeFactory scopes, IOptions<DossiersOpt
                 logger.LogWarning(e, "The overdue scan failed; it runs again in {Interval}", interval);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -7,7 +7,6 @@ using ParPlatform.Contracts.Identity;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
 using ParPlatform.Identity.Tokens;
-using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.SharedKernel;
 
@@ -113,7 +112,7 @@ public static class AdminApi
     }
 
     private static async Task<Results<Created<UnitResponse>, ValidationProblem, ProblemHttpResult>> RegisterUnitAsync(
-        RegisterUnit request, IdentityDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+        RegisterUnit request, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate();
         var province = errors.Any ? null : await db.Provinces.AsNoTracking().SingleOrDefaultAsync(p => p.ProvinceCode == request.ProvinceCode, ct);
@@ -124,25 +123,15 @@ public static class AdminApi
         if (await db.Units.AnyAsync(u => u.UnitCode == request.Code, ct))
             return ApiProblems.Conflict($"Đơn vị mã {request.Code} đã được đăng ký.");
 
-        var now = clock.GetUtcNow();
-        var unit = new Unit
-        {
-            UnitCode = request.Code!,
-            ProvinceCode = province!.ProvinceCode,
-            Name = request.Name!.Trim(),
-            Kind = EnumNames.Parse<UnitKind>(request.Kind)!.Value,
-            RegisteredAt = now,
-            UpdatedAt = now,
-        };
+        var unit = Unit.Register(request.Code!, province!, request.Name!.Trim(), EnumNames.Parse<UnitKind>(request.Kind)!.Value, clock.GetUtcNow());
         db.Units.Add(unit);
-        outbox.Add(unit.Registered(province.Name), unit.UnitCode);
         return await db.TrySaveNewAsync(ct)
             ? TypedResults.Created($"/api/v1/admin/units/{unit.UnitCode}", UnitResponse.From(unit))
             : ApiProblems.Conflict($"Đơn vị mã {request.Code} đã được đăng ký.");
     }
 
     private static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> UpdateUnitAsync(
-        string code, UpdateUnit request, IdentityDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+        string code, UpdateUnit request, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var unit = await db.Units.SingleOrDefaultAsync(u => u.UnitCode == code, ct);
         if (unit is null)
@@ -151,10 +140,7 @@ public static class AdminApi
         if (errors.Any)
             return ApiProblems.Invalid(errors);
         var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.ProvinceCode == unit.ProvinceCode, ct);
-        unit.Name = request.Name!.Trim();
-        unit.Kind = EnumNames.Parse<UnitKind>(request.Kind)!.Value;
-        unit.UpdatedAt = clock.GetUtcNow();
-        outbox.Add(unit.Updated(province.Name), unit.UnitCode);
+        unit.Change(request.Name!.Trim(), EnumNames.Parse<UnitKind>(request.Kind)!.Value, province, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UnitResponse.From(unit));
     }

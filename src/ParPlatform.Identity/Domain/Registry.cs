@@ -1,4 +1,5 @@
 using ParPlatform.Contracts.Identity;
+using ParPlatform.Messaging.Outbox;
 
 namespace ParPlatform.Identity.Domain;
 
@@ -12,33 +13,55 @@ public sealed class Province
     public DateTimeOffset RegisteredAt { get; init; }
 }
 
-/// <summary>A ward, commune or special zone: a tenant. Tenant-owned row (row-level security).</summary>
-public sealed class Unit
+/// <summary>
+/// A ward, commune or special zone: a tenant. Its registration and changes raise the events that tell the
+/// other services about it. Tenant-owned row (row-level security).
+/// </summary>
+public sealed class Unit : Aggregate
 {
-    public required string UnitCode { get; init; }
+    private Unit()
+    {
+    }
+
+    public string UnitCode { get; private set; } = null!;
 
     /// <summary>Never changes: a unit that moved would be a new unit.</summary>
-    public required string ProvinceCode { get; init; }
+    public string ProvinceCode { get; private set; } = null!;
 
-    public required string Name { get; set; }
+    public string Name { get; private set; } = null!;
 
-    public UnitKind Kind { get; set; }
+    public UnitKind Kind { get; private set; }
 
-    public DateTimeOffset RegisteredAt { get; init; }
+    public DateTimeOffset RegisteredAt { get; private set; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>The event that publishes this unit's registration (UpdatedAt is its time).</summary>
-    public UnitRegistered Registered(string provinceName) => new()
+    public override string EventKey() => UnitCode;
+
+    /// <summary>Registers the unit <paramref name="code"/> of <paramref name="province"/> at <paramref name="at"/>, raising <see cref="UnitRegistered"/>.</summary>
+    public static Unit Register(string code, Province province, string name, UnitKind kind, DateTimeOffset at)
     {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, UnitName = Name, Kind = Kind, ProvinceName = provinceName, OccurredAt = UpdatedAt,
-    };
+        ArgumentNullException.ThrowIfNull(province);
+        var unit = new Unit { UnitCode = code, ProvinceCode = province.ProvinceCode, Name = name, Kind = kind, RegisteredAt = at, UpdatedAt = at };
+        unit.Raise(new UnitRegistered
+        {
+            UnitCode = code, ProvinceCode = province.ProvinceCode, UnitName = name, Kind = kind, ProvinceName = province.Name, OccurredAt = at,
+        });
+        return unit;
+    }
 
-    /// <summary>The event that publishes this unit's latest change (UpdatedAt is its time).</summary>
-    public UnitUpdated Updated(string provinceName) => new()
+    /// <summary>Renames or reclassifies the unit at <paramref name="at"/>, raising <see cref="UnitUpdated"/> (with its province's name).</summary>
+    public void Change(string name, UnitKind kind, Province province, DateTimeOffset at)
     {
-        UnitCode = UnitCode, ProvinceCode = ProvinceCode, UnitName = Name, Kind = Kind, ProvinceName = provinceName, OccurredAt = UpdatedAt,
-    };
+        ArgumentNullException.ThrowIfNull(province);
+        Name = name;
+        Kind = kind;
+        UpdatedAt = at;
+        Raise(new UnitUpdated
+        {
+            UnitCode = UnitCode, ProvinceCode = ProvinceCode, UnitName = name, Kind = kind, ProvinceName = province.Name, OccurredAt = at,
+        });
+    }
 }
 
 /// <summary>

@@ -8,7 +8,6 @@ using ParPlatform.Contracts.Identity;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
 using ParPlatform.Identity.Tokens;
-using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults.Tenancy;
 
 namespace ParPlatform.Identity.Registration;
@@ -76,18 +75,15 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IOptions<IdentitySer
     private static async Task CreateAsync(IdentityDbContext db, IServiceProvider services, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        var outbox = services.GetRequiredService<IOutbox>();
         var hasher = services.GetRequiredService<IPasswordHasher<UserAccount>>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var (code, name) in Provinces)
-            db.Provinces.Add(new Province { ProvinceCode = code, Name = name, RegisteredAt = now });
+        var provinces = Provinces.Select(p => new Province { ProvinceCode = p.Code, Name = p.Name, RegisteredAt = now }).ToDictionary(p => p.ProvinceCode);
+        db.Provinces.AddRange(provinces.Values);
         foreach (var (code, name, kind, province) in Units)
         {
-            var unit = new Unit { UnitCode = code, ProvinceCode = province, Name = name, Kind = kind, RegisteredAt = now, UpdatedAt = now };
-            db.Units.Add(unit);
+            db.Units.Add(Unit.Register(code, provinces[province], name, kind, now));
             foreach (var (agency, agencyName) in Agencies)
                 db.Agencies.Add(new Agency { UnitCode = code, ProvinceCode = province, Code = agency, Name = agencyName });
-            outbox.Add(unit.Registered(Provinces.Single(p => p.Code == province).Name), code);
         }
         foreach (var (userName, displayName, role, unit, agency, province) in Users)
         {

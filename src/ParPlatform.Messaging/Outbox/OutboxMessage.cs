@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using ParPlatform.Contracts;
+
 namespace ParPlatform.Messaging.Outbox;
 
 /// <summary>
@@ -26,4 +29,20 @@ public sealed class OutboxMessage
     public DateTimeOffset OccurredAt { get; set; }
 
     public DateTimeOffset? DispatchedAt { get; set; }
+
+    /// <summary>The row of <paramref name="integrationEvent"/>, ordered with the other events of <paramref name="aggregateKey"/>.</summary>
+    public static OutboxMessage Of(IntegrationEvent integrationEvent, string aggregateKey)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(aggregateKey);
+        return new OutboxMessage
+        {
+            EventId = integrationEvent.EventId,
+            EventType = OutboxRows.EventType(integrationEvent.GetType()),
+            AggregateKey = aggregateKey,
+            Payload = OutboxRows.Payload(integrationEvent),
+            TraceParent = Activity.Current?.Id,
+            OccurredAt = integrationEvent.OccurredAt,
+        };
+    }
 }

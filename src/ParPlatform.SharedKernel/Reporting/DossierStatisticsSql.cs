@@ -34,6 +34,13 @@ public sealed record UnitStatistics(StatisticsRow Total, IReadOnlyList<Statistic
 /// </summary>
 public static class DossierStatisticsSql
 {
+    /// <summary>
+    /// An unfinished dossier is overdue at @as_of when this holds: its due instant is before @as_of and before the
+    /// supplement request that stopped its clock, if one did (least ignores a null). The SQL form of the dossiers
+    /// service's one definition (Dossier.OverdueDefinition), used by its overdue scan too; a test checks they agree.
+    /// </summary>
+    public const string PastDue = "due_at < least(@as_of, paused_at)";
+
     /// <summary>Counts the dossiers whose <paramref name="scopeColumn"/> (unit_code or province_code) is <paramref name="scopeCode"/>, grouped by <paramref name="groupColumn"/>.</summary>
     public static async Task<DossierStatisticsCounts> RunAsync(
         DbConnection connection, DossierStatisticsTables tables, string scopeColumn, string scopeCode, string groupColumn, DateWindow window,
@@ -111,8 +118,8 @@ public static class DossierStatisticsSql
           count(*) FILTER (WHERE finished_at < @end AND timeliness = {Early}) AS resolved_early,
           count(*) FILTER (WHERE finished_at < @end AND timeliness = {OnTime}) AS resolved_on_time,
           count(*) FILTER (WHERE finished_at < @end AND timeliness = {Late}) AS resolved_late,
-          count(*) FILTER (WHERE (finished_at IS NULL OR finished_at >= @end) AND NOT due_at < least(@as_of, paused_at)) AS pending_within,
-          count(*) FILTER (WHERE (finished_at IS NULL OR finished_at >= @end) AND due_at < least(@as_of, paused_at)) AS pending_overdue,
+          count(*) FILTER (WHERE (finished_at IS NULL OR finished_at >= @end) AND NOT {PastDue}) AS pending_within,
+          count(*) FILTER (WHERE (finished_at IS NULL OR finished_at >= @end) AND {PastDue}) AS pending_overdue,
           count(*) FILTER (WHERE finished_at < @end AND return_reason IS NOT NULL) AS returned,
           count(*) FILTER (WHERE finished_at < @end AND timeliness IS NOT NULL AND electronic_result) AS electronic_results,
           count(*) FILTER (WHERE received_at >= @start AND digitised) AS digitised,
