@@ -65,6 +65,12 @@ case "${1:-}" in
     build
     # Development (demo accounts, the password grant for scripts) unless the environment says otherwise.
     export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
+    if [ "$DOTNET_ENVIRONMENT" = Development ]; then
+      echo "ParPlatform demo (Development): demo province, units and accounts with the README's public password."
+      echo "An installation runs in Production: DOTNET_ENVIRONMENT=Production ./build.sh run (docs/operations.md, \"Production\")."
+    else
+      echo "ParPlatform in $DOTNET_ENVIRONMENT: no demo data; create the first administrator as docs/operations.md (\"Production\") says."
+    fi
     exec dotnet "ParPlatform.AppHost/bin/$CONFIGURATION/net10.0/ParPlatform.AppHost.dll" "$@"
     ;;
   test)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ParPlatform.Identity.Apis;
@@ -16,6 +17,9 @@ namespace ParPlatform.Identity;
 
 public static class Extensions
 {
+    /// <summary>How long an access token is good for: the longest a disabled account or a revoked client still gets in.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(5);
+
     public static void AddIdentityServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IdentityDbContext>("identitydb", IdentityDbContext.Schema);
@@ -25,7 +29,14 @@ public static class Extensions
         builder.AddErrorQueues("messaging");
 
         var issuer = builder.AddAccessTokenOptions().Issuer;
-        var keys = TokenKeys.From(builder.AddServiceOptions<IdentityServiceOptions>(IdentityServiceOptions.Section));
+        var options = builder.AddServiceOptions<IdentityServiceOptions>(IdentityServiceOptions.Section);
+        if (options.DemoData && !builder.Environment.IsDevelopment())
+        {
+            // The demo accounts' password is in the README: an installation never creates them.
+            throw new OptionsValidationException(IdentityServiceOptions.Section, typeof(IdentityServiceOptions),
+                [$"Identity:DemoData: the demo accounts have the README's public password; they are created in Development only, not in {builder.Environment.EnvironmentName}."]);
+        }
+        var keys = TokenKeys.From(options);
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<IUnitDirectory, RegistryUnitDirectory>();
@@ -62,7 +73,9 @@ public static class Extensions
                 server.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);
                 // Access tokens are signed JWTs every service reads; what only identity reads stays encrypted.
                 server.DisableAccessTokenEncryption();
-                server.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                // Services check tokens by their signature alone: an account disabled, or a client revoked, keeps a token it
+                // already has until it expires (refresh tokens stop at once). Five minutes is that window (docs/operations.md).
+                server.SetAccessTokenLifetime(AccessTokenLifetime);
                 server.UseAspNetCore()
                     .SuppressJsonResponseIndentation()
                     .EnableTokenEndpointPassthrough()

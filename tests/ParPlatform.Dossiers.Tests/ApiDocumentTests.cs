@@ -45,4 +45,26 @@ public sealed class ApiDocumentTests(DossiersFixture dossiers) : IClassFixture<D
         ];
         Assert.Equal(expected, ApiContract.Responses(document));
     }
+
+    [Theory]
+    [InlineData("/api/v1/units/{unitCode}/dossiers/imports", "receivedAt")]
+    [InlineData("/api/v1/units/{unitCode}/dossiers/procedures/import", "timeLimit")]
+    public async Task An_import_route_documents_its_body_as_a_csv_a_json_array_of_its_rows_or_an_xlsx_file(string path, string column)
+    {
+        using var document = await ApiContract.ReadDocumentAsync(dossiers.Service);
+
+        var body = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("requestBody");
+        var content = body.GetProperty("content");
+        Assert.Equal(["application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"],
+            content.EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.True(body.GetProperty("required").GetBoolean());
+        var rows = content.GetProperty("application/json").GetProperty("schema");
+        Assert.Equal("array", rows.GetProperty("type").GetString());
+        var row = rows.GetProperty("items");
+        if (row.TryGetProperty("$ref", out var reference))
+            row = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        Assert.True(row.GetProperty("properties").TryGetProperty(column, out _), row.ToString());
+        Assert.Equal("binary", content.GetProperty("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").GetProperty("schema")
+            .GetProperty("format").GetString());
+    }
 }

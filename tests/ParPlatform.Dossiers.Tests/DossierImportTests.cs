@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using ParPlatform.TestSupport;
 
 namespace ParPlatform.Dossiers.Tests;
 
@@ -133,6 +134,44 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
+    [Fact]
+    public async Task An_excel_workbook_imports_like_a_csv_with_its_date_cells_in_vietnam_time()
+    {
+        using var officer = dossiers.Officer("24778");
+        var procedure = await ProcedureAsync(officer);
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        var file = Workbooks.Build(
+            ["externalId", "procedureCode", "channel", "applicantReference", "receivedAt", "dueAt", "status", "finishedAt", "digitised"],
+            [$"{prefix}-1", procedure, "online", "BN-1", new DateTime(2026, 2, 2, 8, 0, 0), null, "resolved", new DateTime(2026, 2, 3, 9, 30, 0), true],
+            [],
+            [$"{prefix}-2", procedure, "in-person", new InlineText("BN-2"), new DateTime(2026, 2, 2, 14, 0, 0), new DateTime(2026, 2, 9, 17, 0, 0), null, null, false]);
+
+        using var response = await officer.PostAsync($"{Unit}/imports", new ByteArrayContent(file) { Headers = { ContentType = new(Workbooks.ContentType) } });
+        var job = await WaitAsync(officer, response);
+
+        Assert.Equal(("completed", 2, 2, 0), Summary(job));
+        Assert.Equal(
+            [($"{prefix}-1", new DateTimeOffset(2026, 2, 2, 1, 0, 0, TimeSpan.Zero), (DateTimeOffset?)new DateTimeOffset(2026, 2, 3, 2, 30, 0, TimeSpan.Zero)),
+             ($"{prefix}-2", new DateTimeOffset(2026, 2, 2, 7, 0, 0, TimeSpan.Zero), null)],
+            await ReceivedAndFinishedAsync($"{prefix}-%"));
+    }
+
+    [Fact]
+    public async Task A_file_of_another_type_is_a_415_naming_the_three_formats_in_vietnamese()
+    {
+        using var officer = dossiers.Officer("24778");
+
+        using var response = await officer.PostAsync($"{Unit}/imports", new StringContent("externalId\tprocedureCode", Encoding.UTF8, "text/tab-separated-values"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Định dạng tệp không được hỗ trợ.", problem.GetProperty("title").GetString());
+        Assert.Equal(
+            "Gửi tệp CSV (Content-Type: text/csv), mảng JSON (Content-Type: application/json) hoặc tệp Excel .xlsx "
+            + $"(Content-Type: {Workbooks.ContentType}).",
+            problem.GetProperty("detail").GetString());
+    }
+
     private static (string?, int, int, int) Summary(JsonElement job) => (
         job.GetProperty("status").GetString(), job.GetProperty("totalRows").GetInt32(), job.GetProperty("writtenRows").GetInt32(),
         job.GetProperty("skippedRows").GetInt32());
@@ -237,6 +276,28 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
         while (await reader.ReadAsync())
             ids.Add(reader.GetGuid(0));
         return ids;
+    }
+
+    /// <summary>The external id, receipt and finish of the dossiers whose external id is like <paramref name="externalIdPattern"/>, by external id.</summary>
+    private async Task<List<(string, DateTimeOffset, DateTimeOffset?)>> ReceivedAndFinishedAsync(string externalIdPattern)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT set_config('parplatform.all_tenants', 'on', false);
+            SELECT external_id, received_at, finished_at FROM dossiers.dossiers WHERE external_id LIKE @p ORDER BY external_id
+            """, connection);
+        command.Parameters.AddWithValue("p", externalIdPattern);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        var found = new List<(string, DateTimeOffset, DateTimeOffset?)>();
+        while (await reader.ReadAsync())
+        {
+            found.Add((reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2)));
+        }
+        return found;
     }
 
     private async Task<long> CountAsync(string externalIdPattern)

@@ -490,15 +490,14 @@ public sealed class DossierLifecycleTests
     public void An_imported_open_dossier_past_its_due_instant_is_marked_overdue_unless_its_clock_stopped_in_time(
         string pausedAt, bool marked)
     {
-        var cells = new Dictionary<string, string>
-        {
-            ["externalId"] = "HS-1", ["procedureCode"] = "1.001612", ["channel"] = "online", ["applicantReference"] = "BN-1",
-            ["receivedAt"] = "2026-11-16 08:00", ["dueAt"] = "2026-11-16 10:00",
-            ["status"] = pausedAt.Length == 0 ? "processing" : "supplement-requested", ["pausedAt"] = pausedAt,
-        };
+        var row = new DossierImportRow(
+            "HS-1", "1.001612", "online", "BN-1", ReceivedAt: Vn(2026, 11, 16, 8), DueAt: Vn(2026, 11, 16, 10),
+            Status: pausedAt.Length == 0 ? "processing" : "supplement-requested", FinishedAt: null,
+            PausedAt: pausedAt.Length == 0 ? null : new DateTimeOffset(DateTime.ParseExact(pausedAt, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), TimeSpan.FromHours(7)),
+            ElectronicResult: null, Digitised: null, PaidOnline: null, Rating: null, RatedAt: null);
         var procedures = new Dictionary<string, Procedure> { ["1.001612"] = ProcedureWith(TimeLimit.Days(5)) };
 
-        var (dossiers, problems) = DossierImport.Read([(2, cells)], procedures, Calendar, Vn(2026, 11, 30, 8));
+        var (dossiers, problems) = DossierImport.Read([(2, row)], procedures, Calendar, Vn(2026, 11, 30, 8));
 
         Assert.Empty(problems);
         var dossier = Assert.Single(dossiers);

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -160,6 +162,79 @@ public sealed class ProcedureCatalogueTests(DossiersFixture dossiers) : IClassFi
     }
 
     [Fact]
+    public async Task An_excel_import_reads_the_first_sheet_with_its_numbers_and_flags()
+    {
+        using var officer = dossiers.Officer("06112");
+        var (a, b) = (NewCode(), NewCode());
+        var file = Workbooks.Build(
+            ["code", "name", "field", "timeLimit", "timeLimitUnit", "fee", "onlineLevel", "interLevel"],
+            [a, "Cấp giấy xác nhận tình trạng hôn nhân", "Hộ tịch", 0.5m, "days", 0, "full", true],
+            [],
+            [b, new InlineText("Chứng thực bản sao từ bản chính"), "Chứng thực", 4, "hours", 2000, null, false]);
+
+        using var response = await officer.PostAsync(new Uri($"{TamThanh}/import", UriKind.Relative), Xlsx(file));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((2, 0), Result(await response.Content.ReadFromJsonAsync<JsonElement>()));
+        var first = await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{a}");
+        Assert.Equal(0.5m, first.GetProperty("timeLimit").GetDecimal());
+        Assert.Equal("full", first.GetProperty("onlineLevel").GetString());
+        Assert.True(first.GetProperty("interLevel").GetBoolean());
+        var second = await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{b}");
+        Assert.Equal("Chứng thực bản sao từ bản chính", second.GetProperty("name").GetString());
+        Assert.Equal(("hours", 2000L, "none"), (second.GetProperty("timeLimitUnit").GetString(), second.GetProperty("fee").GetInt64(),
+            second.GetProperty("onlineLevel").GetString()));
+    }
+
+    [Fact]
+    public async Task An_excel_file_with_a_bad_row_is_a_400_naming_its_excel_row_and_nothing_is_written()
+    {
+        using var officer = dossiers.Officer("06112");
+        var (good, bad) = (NewCode(), NewCode());
+        var file = Workbooks.Build(
+            ["code", "name", "field", "timeLimit"],
+            [good, "Đăng ký kết hôn", "Hộ tịch", 3],
+            [],
+            [bad, "Đăng ký nhận cha mẹ con", "Hộ tịch", "ba ngày"]);
+
+        using var response = await officer.PostAsync(new Uri($"{TamThanh}/import", UriKind.Relative), Xlsx(file));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Tệp có dòng không hợp lệ; chưa ghi thủ tục nào.", problem.GetProperty("title").GetString());
+        Assert.Equal(1, problem.GetProperty("problemCount").GetInt32());
+        var row = Assert.Single(problem.GetProperty("rows").EnumerateArray());
+        Assert.Equal((4, "timeLimit"), (row.GetProperty("row").GetInt32(), row.GetProperty("column").GetString()));
+        Assert.Equal(0, await CountAsync("06112", [good, bad]));
+    }
+
+    [Fact]
+    public async Task A_file_over_5_MB_is_a_413_whether_or_not_it_says_its_length()
+    {
+        using var officer = dossiers.Officer("06112");
+        var code = NewCode();
+        var csv = new StringBuilder("code,name,field,timeLimit\n").Append(code).Append(",Đăng ký kết hôn,Hộ tịch,3\n");
+        while (csv.Length <= 5 * 1024 * 1024)
+            csv.Append("x,Một dòng đủ dài để tệp vượt quá giới hạn năm megabyte,Hộ tịch,3\n");
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        // Without a Content-Length (a stream that cannot say its length is sent chunked: here the file inflating), the limit is found while reading.
+        var deflated = new MemoryStream();
+        using (var deflating = new DeflateStream(deflated, CompressionLevel.Fastest, leaveOpen: true))
+            deflating.Write(bytes);
+        deflated.Position = 0;
+        using var unsized = new StreamContent(new DeflateStream(deflated, CompressionMode.Decompress));
+        unsized.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+
+        using var sized = await officer.PostAsync(new Uri($"{TamThanh}/import", UriKind.Relative), new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } });
+        using var streamed = await officer.PostAsync(new Uri($"{TamThanh}/import", UriKind.Relative), unsized);
+
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.RequestEntityTooLarge), (sized.StatusCode, streamed.StatusCode));
+        Assert.Null(unsized.Headers.ContentLength);
+        Assert.Equal("Tối đa 5 MB.", (await streamed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(0, await CountAsync("06112", [code]));
+    }
+
+    [Fact]
     public async Task A_csv_with_bad_rows_is_a_400_with_their_lines_and_columns_and_nothing_is_written()
     {
         using var officer = dossiers.Officer("06112");
@@ -206,9 +281,12 @@ public sealed class ProcedureCatalogueTests(DossiersFixture dossiers) : IClassFi
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(415, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Định dạng tệp không được hỗ trợ.", problem.GetProperty("title").GetString());
         var detail = problem.GetProperty("detail").GetString();
+        Assert.StartsWith("Gửi tệp CSV", detail, StringComparison.Ordinal);
         Assert.Contains("text/csv", detail, StringComparison.Ordinal);
         Assert.Contains("application/json", detail, StringComparison.Ordinal);
+        Assert.Contains(Workbooks.ContentType, detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -230,6 +308,8 @@ public sealed class ProcedureCatalogueTests(DossiersFixture dossiers) : IClassFi
     }
 
     private static string NewCode() => $"t{Guid.NewGuid():N}"[..12];
+
+    private static ByteArrayContent Xlsx(byte[] file) => new(file) { Headers = { ContentType = new MediaTypeHeaderValue(Workbooks.ContentType) } };
 
     private static (int Created, int Updated) Result(JsonElement result) =>
         (result.GetProperty("created").GetInt32(), result.GetProperty("updated").GetInt32());

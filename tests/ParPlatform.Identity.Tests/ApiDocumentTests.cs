@@ -17,6 +17,8 @@ public sealed class ApiDocumentTests(IdentityFixture identity)
         Assert.Empty(ApiContract.Problems(document, identity.Service.Services));
         string[] expected =
         [
+            "DisableUser: POST /api/v1/admin/users/{userName}/disable → 200 401 403 404",
+            "EnableUser: POST /api/v1/admin/users/{userName}/enable → 200 401 403 404",
             "GetIdentityStatus: GET /api/v1/admin/identity/status → 200 401 403 404",
             "GetUnit: GET /api/v1/admin/units/{code} → 200 401 403 404",
             "ListAgencies: GET /api/v1/units/{unitCode}/agencies → 200 400 401 403 404",
@@ -32,6 +34,9 @@ public sealed class ApiDocumentTests(IdentityFixture identity)
             "RegisterUser: POST /api/v1/admin/users → 201 400 401 403 404 409",
             "ReplayErrorMessage: POST /api/v1/admin/messaging/error-queues/{queue}/messages/{messageId}/replay → 200 400 401 403 404 409 503",
             "ReplayErrorQueue: POST /api/v1/admin/messaging/error-queues/{queue}/replay → 200 400 401 403 404 409 503",
+            "RevokeIntegrator: POST /api/v1/admin/integrators/{clientId}/revoke → 200 401 403 404",
+            "RotateIntegratorSecret: POST /api/v1/admin/integrators/{clientId}/secret → 200 401 403 404",
+            "SetUserPassword: PUT /api/v1/admin/users/{userName}/password → 200 400 401 403 404",
             "UnlockUser: POST /api/v1/admin/users/{userName}/unlock → 200 401 403 404",
             "UpdateUnit: PUT /api/v1/admin/units/{code} → 200 400 401 403 404",
         ];

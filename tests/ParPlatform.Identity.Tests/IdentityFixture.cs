@@ -2,8 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using ParPlatform.TestSupport;
 
 namespace ParPlatform.Identity.Tests;
@@ -12,7 +14,7 @@ namespace ParPlatform.Identity.Tests;
 /// The identity service in-process (Development, demo data on) against a real PostgreSQL and
 /// RabbitMQ started by the AppHost's resource types (TestServers), with a freshly generated key pair.
 /// </summary>
-public sealed class IdentityFixture : IAsyncLifetime
+public sealed partial class IdentityFixture : IAsyncLifetime
 {
     public const string Issuer = "http://identity.test/";
     public const string DemoPassword = "ParPlatform@2026";
@@ -30,15 +32,19 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Servers = await TestServers.StartAsync("identitydb", "identityproductiondb");
+        Servers = await TestServers.StartAsync("identitydb", "identityproductiondb", "identityinstalleddb");
         Service = Create("Development", "identitydb");
         Service.CreateClient().Dispose(); // starts it: migrations, clients, demo data
     }
 
-    /// <summary>The service in an environment of the test's choosing on one of the fixture's databases, with the same keys.</summary>
-    public WebApplicationFactory<Program> Create(string environment, string database)
+    /// <summary>
+    /// The service in an environment of the test's choosing on one of the fixture's databases, with the same keys (demo data
+    /// in Development only, unless <paramref name="settings"/> say otherwise), its log also to <paramref name="logs"/>.
+    /// </summary>
+    public WebApplicationFactory<Program> Create(
+        string environment, string database, IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null)
     {
-        var settings = new Dictionary<string, string>
+        var all = new Dictionary<string, string>
         {
             ["ConnectionStrings:identitydb"] = Servers.Database(database),
             ["ConnectionStrings:identitydb-owner"] = Servers.DatabaseOwner(database),
@@ -47,13 +53,17 @@ public sealed class IdentityFixture : IAsyncLifetime
             ["Identity:Issuer"] = Issuer,
             ["Identity:SigningKey"] = SigningKey.ExportPkcs8PrivateKeyPem(),
             ["Identity:EncryptionKey"] = Convert.ToBase64String(EncryptionKey),
-            ["Identity:DemoData"] = "true",
+            ["Identity:DemoData"] = environment == "Development" ? "true" : "false",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            all[key] = value;
         return new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment(environment);
-            foreach (var (key, value) in settings)
+            foreach (var (key, value) in all)
                 host.UseSetting(key, value);
+            if (logs is not null)
+                host.ConfigureLogging(logging => logging.AddProvider(logs));
         });
     }
 
@@ -87,6 +97,28 @@ public sealed class IdentityFixture : IAsyncLifetime
             ["password"] = password,
             ["scope"] = "api",
         }));
+
+    /// <summary>Signs in on the sign-in page: 302 when signed in, 401 with the page and its reason when refused.</summary>
+    public static async Task<HttpResponseMessage> SignInOnPageAsync(HttpClient client, string userName, string password)
+    {
+        var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        return await client.PostAsync(new Uri("/account/login", UriKind.Relative), LoginForm(page, userName, password));
+    }
+
+    /// <summary>The sign-in page's form, with the page's antiforgery token and return address.</summary>
+    public static FormUrlEncodedContent LoginForm(string page, string userName, string password) => new(new Dictionary<string, string>
+    {
+        ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
+        ["returnUrl"] = System.Net.WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value),
+        ["userName"] = userName,
+        ["password"] = password,
+    });
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("name=\"returnUrl\" value=\"([^\"]*)\"")]
+    private static partial Regex ReturnUrlField();
 
     public async Task DisposeAsync()
     {

@@ -33,7 +33,8 @@ public sealed record MalformedRequest(string Method, string Path, string Route, 
 /// Walks every endpoint of a running service (its <see cref="EndpointDataSource"/>, so a new route is
 /// covered without a change here) with malformed requests: JSON bodies of the wrong shape (array, null,
 /// bare string, number, {}, and for each property of the handler's body type a value of the wrong JSON
-/// type), unreadable forms, junk for each query parameter, and route values that do not fit.
+/// type), garbage and empty CSV and XLSX files, unreadable forms, junk for each query parameter, and route
+/// values that do not fit.
 /// </summary>
 public static class MalformedRequests
 {
@@ -43,6 +44,9 @@ public static class MalformedRequests
     private static readonly string[] QueryJunk =
         ["999999999999", "-99999999999999999999", "abc", "1e309", "2026-13-45", "00000000-0000-0000-0000-00000000000g", "true false", "\0",
          new string('9', 3000), "Tâm Thành ✓ 😀", ""];
+
+    /// <summary>The content types of an import's files besides JSON (ServiceDefaults' ImportUploads): CSV and XLSX.</summary>
+    private static readonly string[] FileTypes = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
 
     // A path with %00 never reaches the app: Kestrel refuses it (400), and so does the test server's client.
     private static readonly string[] RouteJunk = ["\u0001\u007f", "%", new string('x', 3000), "Tâm Thành ✓ 😀", "-1", "99999999999999999999", " ", "'; --"];
@@ -104,6 +108,12 @@ public static class MalformedRequests
                         requests.Add(Request(route, "application/json", json!.ToJsonString(), path.TrimStart('.')));
                     foreach (var property in JsonProperties(bodyType))
                         requests.Add(Request(route, "application/json", $"{{\"{property.Name}\":null}}"));
+                }
+                // Bytes that are no file of the kind, as the files an import takes besides JSON.
+                foreach (var contentType in FileTypes)
+                {
+                    requests.Add(Request(route, contentType, "PK\u0003\u0004\u0014\u0000 không phải tệp ✓ \u0000\u00ff\r\n\"a,\"\"b"));
+                    requests.Add(Request(route, contentType, ""));
                 }
                 requests.Add(Request(route, "text/plain", "x"));
                 requests.Add(Request(route, "application/x-www-form-urlencoded", string.Join('&', Enumerable.Range(0, 2000).Select(i => $"k{i}=v"))));

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Dossiers.Calendar;
@@ -8,6 +6,7 @@ using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.Dossiers.Jobs;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel;
 
@@ -31,7 +30,7 @@ public sealed record ImportJobResponse(
 
 /// <summary>
 /// Bulk import of a unit's historical dossiers: POST /api/v1/units/{unitCode}/dossiers/imports with a
-/// CSV file (text/csv) or a JSON array (application/json) of the columns of <see cref="DossierImport"/>.
+/// CSV file, an Excel workbook or a JSON array of the columns of <see cref="DossierImport"/> (<see cref="ImportUploads"/>).
 /// Every row is checked first: any bad row → 400 listing (row, column, reason) and nothing written.
 /// A good file → 202 with the import's address, where its progress is read while it is written.
 /// </summary>
@@ -47,10 +46,9 @@ public static class DossierImportApi
     {
         imports.MapPost("", ImportAsync).WithName("ImportDossiers")
             .WithSummary("Checks a file of historical dossiers and, if every row is good, starts writing them (202 with the import's address)")
-            .WithDescription("The body is a CSV file with a header (Content-Type: text/csv) or a JSON array of rows (application/json); "
-                + "any bad row is a 400 listing each row's problems, and nothing is written.")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithDescription("The body is a CSV file with a header line, an Excel workbook (.xlsx, its first sheet with a header row) or a JSON "
+                + "array of rows; any bad row is a 400 listing each row's problems, and nothing is written.")
+            .AcceptsImportFile<DossierImportRow>();
         imports.MapGet("", ListAsync).WithName("ListDossierImports").WithSummary("A page of the unit's imports, newest first");
         imports.MapGet("/{id:guid}", GetAsync).WithName("GetDossierImport").WithSummary("An import's progress");
     }
@@ -68,51 +66,22 @@ public static class DossierImportApi
             : ApiProblems.NotFound($"Đơn vị {unitCode} không có lần nhập {id}.");
 
     private static async Task<Results<Accepted<ImportJobResponse>, ProblemHttpResult>> ImportAsync(
-        string unitCode, HttpContext context, ClaimsPrincipal user, DossiersDbContext db, IUnitDirectory units, WorkingCalendarStore calendars,
+        string unitCode, HttpRequest request, ClaimsPrincipal user, DossiersDbContext db, IUnitDirectory units, WorkingCalendarStore calendars,
         AcceptedImports queue, TimeProvider clock, CancellationToken ct)
     {
-        var request = context.Request;
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = MaxImportBytes;
-        if (request.ContentLength > MaxImportBytes)
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn.", detail: $"Tối đa {MaxImportBytes / 1024 / 1024} MB.");
-        List<(int Row, Dictionary<string, string> Cells)> rows;
-        List<ImportProblem> problems;
-        switch (request.ContentType?.Split(';')[0].Trim().ToUpperInvariant())
-        {
-            case "TEXT/CSV":
-                using (var reader = new StreamReader(request.Body))
-                    (rows, problems) = ImportCells.FromCsv(await reader.ReadToEndAsync(ct), DossierImport.Columns, DossierImport.RequiredColumns);
-                break;
-            case "APPLICATION/JSON":
-                try
-                {
-                    using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-                    (rows, problems) = ImportCells.FromJson(document.RootElement, DossierImport.Columns);
-                }
-                catch (JsonException e)
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Tệp JSON không đọc được.",
-                        detail: $"Lỗi cú pháp JSON ở dòng {e.LineNumber + 1}, vị trí {e.BytePositionInLine + 1}.");
-                }
-                break;
-            default:
-                return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Định dạng tệp không được hỗ trợ.",
-                    detail: "Gửi tệp CSV (Content-Type: text/csv) hoặc mảng JSON (Content-Type: application/json).");
-        }
-        if (rows.Count > MaxRows)
-            problems.Add(new ImportProblem(rows[MaxRows].Row, null, $"Tệp có {rows.Count} dòng; mỗi lần nhập tối đa {MaxRows} dòng."));
-        if (problems.Count > 0)
-            return BadRows(problems);
-
+        var rows = new List<(int Row, DossierImportRow Values)>();
+        var upload = await request.ReadImportAsync<DossierImportRow>(MaxImportBytes, MaxRows, (row, values) => rows.Add((row, values)), ct);
+        if (upload.Refused is { } refused)
+            return refused;
         var province = await units.FindProvinceAsync(unitCode, ct);
         if (province is null)
             return ApiProblems.NotFound($"Dịch vụ hồ sơ chưa nhận được đơn vị {unitCode} từ danh mục; thử lại sau ít giây.");
         var procedures = await db.Procedures.AsNoTracking().Where(p => p.UnitCode == unitCode).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
         var now = clock.GetUtcNow();
         var (dossiers, rowProblems) = DossierImport.Read(rows, procedures, await calendars.GetAsync(ct), now);
-        if (rowProblems.Count > 0)
-            return BadRows(rowProblems);
+        upload.Problems.AddRange(rowProblems);
+        if (upload.Problems.Count > 0)
+            return upload.BadRows("hồ sơ");
 
         var job = new DossierImportJob
         {
@@ -124,16 +93,4 @@ public static class DossierImportApi
         queue.Enqueue(new ImportWork(job.Id, unitCode, dossiers));
         return TypedResults.Accepted($"/api/v1/units/{unitCode}/dossiers/imports/{job.Id}", ImportJobResponse.From(job));
     }
-
-    private static ProblemHttpResult BadRows(List<ImportProblem> problems) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: "Tệp có dòng không hợp lệ; chưa ghi hồ sơ nào.",
-        detail: problems.Count > DossierImport.MaxProblemsListed
-            ? $"{problems.Count} lỗi; liệt kê {DossierImport.MaxProblemsListed} lỗi đầu."
-            : $"{problems.Count} lỗi.",
-        extensions: new Dictionary<string, object?>
-        {
-            ["problemCount"] = problems.Count,
-            ["rows"] = problems.OrderBy(p => p.Row).Take(DossierImport.MaxProblemsListed),
-        });
 }

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel;
 
@@ -22,12 +22,15 @@ public sealed record ImportResult(int Created, int Updated);
 
 /// <summary>
 /// A unit's procedure catalogue: list (paged; by field, active, text), read, create, change, and
-/// import a whole file (JSON array or CSV) all-or-nothing, creating or updating by code.
+/// import a whole file (CSV, Excel workbook or JSON array) all-or-nothing, creating or updating by code.
 /// </summary>
 public static class ProceduresApi
 {
     /// <summary>Largest import body: a catalogue of a few thousand procedures fits many times over.</summary>
     public const int MaxImportBytes = 5 * 1024 * 1024;
+
+    /// <summary>Most rows of an import: a unit's catalogue has a few hundred procedures.</summary>
+    public const int MaxImportRows = 10_000;
 
     /// <summary>…/dossiers/procedures (<see cref="DossiersApi.MapDossiersApi"/>).</summary>
     public static void MapProcedures(this RouteGroupBuilder procedures)
@@ -39,11 +42,10 @@ public static class ProceduresApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         procedures.MapPut("/{code}", UpdateAsync).WithName("UpdateProcedure").WithSummary("Changes a procedure (its code stays)");
         procedures.MapPost("/import", ImportAsync).WithName("ImportProcedures")
-            .WithSummary("Creates or updates procedures by code from a CSV file or a JSON array, all or nothing")
-            .WithDescription("The body is a CSV file with a header (Content-Type: text/csv) or a JSON array of procedures (application/json); "
-                + "any bad row is a 400 listing each row's problems, and nothing is written.")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Creates or updates procedures by code from a CSV file, an Excel workbook or a JSON array, all or nothing")
+            .WithDescription("The body is a CSV file with a header line, an Excel workbook (.xlsx, its first sheet with a header row) or a JSON "
+                + "array of procedures; any bad row is a 400 listing each row's problems, and nothing is written.")
+            .AcceptsImportFile<ProcedureInput>();
     }
 
     private static async Task<Results<Ok<ProcedureResponse>, ProblemHttpResult>> GetAsync(
@@ -104,42 +106,13 @@ public static class ProceduresApi
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
         string unitCode, HttpRequest request, DossiersDbContext db, IUnitDirectory units, TimeProvider clock, CancellationToken ct)
     {
-        if (request.ContentLength > MaxImportBytes)
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn.", detail: $"Tối đa {MaxImportBytes / 1024 / 1024} MB.");
-        List<(int Row, ProcedureInput Input)> rows;
-        List<ImportProblem> problems;
-        var mediaType = request.ContentType?.Split(';')[0].Trim().ToUpperInvariant();
-        switch (mediaType)
-        {
-            case "TEXT/CSV":
-                using (var reader = new StreamReader(request.Body))
-                    (rows, problems) = ProcedureImport.FromCsv(await reader.ReadToEndAsync(ct));
-                break;
-            case "APPLICATION/JSON":
-                List<ProcedureInput>? items;
-                try
-                {
-                    items = await request.ReadFromJsonAsync<List<ProcedureInput>>(ct);
-                }
-                catch (JsonException e)
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Tệp JSON không đọc được.", detail: e.Message);
-                }
-                rows = [.. (items ?? []).Select((input, index) => (index + 1, input))];
-                problems = rows.Count == 0 ? [new ImportProblem(1, null, "Tệp không có thủ tục nào.")] : ProcedureImport.Check(rows);
-                break;
-            default:
-                return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Định dạng tệp không được hỗ trợ.",
-                    detail: "Gửi tệp CSV (Content-Type: text/csv) hoặc mảng JSON (Content-Type: application/json).");
-        }
-        if (problems.Count > 0)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Tệp có dòng không hợp lệ; chưa ghi thủ tục nào.",
-                detail: $"{problems.Count} lỗi.",
-                extensions: new Dictionary<string, object?> { ["rows"] = problems.OrderBy(p => p.Row) });
-        }
+        var rows = new List<(int Row, ProcedureInput Input)>();
+        var upload = await request.ReadImportAsync<ProcedureInput>(MaxImportBytes, MaxImportRows, (row, input) => rows.Add((row, input)), ct);
+        if (upload.Refused is { } refused)
+            return refused;
+        upload.Problems.AddRange(ProcedureImport.Check(rows));
+        if (upload.Problems.Count > 0)
+            return upload.BadRows("thủ tục");
 
         var province = await units.FindProvinceAsync(unitCode, ct);
         if (province is null)

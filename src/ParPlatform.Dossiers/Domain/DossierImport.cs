@@ -1,12 +1,14 @@
 using ParPlatform.Contracts.Dossiers;
+using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.SharedKernel;
 using ParPlatform.SharedKernel.Calendar;
 
 namespace ParPlatform.Dossiers.Domain;
 
 /// <summary>
-/// Historical dossiers moved from a unit's old system (CSV with a header line, or a JSON array of
-/// objects with the same names), checked whole before anything is written. Only received dossiers
+/// Historical dossiers moved from a unit's old system (CSV with a header line, an Excel workbook with a
+/// header row, or a JSON array of objects with the same names; read into <see cref="DossierImportRow"/>s), checked
+/// whole before anything is written. Only received dossiers
 /// are imported (they are what the statistics count), in their current state:
 /// <list type="bullet">
 /// <item>externalId, procedureCode, channel, applicantReference, receivedAt: required;</item>
@@ -19,17 +21,6 @@ namespace ParPlatform.Dossiers.Domain;
 /// </summary>
 public static class DossierImport
 {
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "externalId", "procedureCode", "channel", "applicantReference", "receivedAt", "dueAt", "status", "finishedAt", "pausedAt",
-        "electronicResult", "digitised", "paidOnline", "rating", "ratedAt",
-    ];
-
-    public static readonly IReadOnlyList<string> RequiredColumns = ["externalId", "procedureCode", "channel", "applicantReference", "receivedAt"];
-
-    /// <summary>Most problems listed in one answer (the count says how many there are).</summary>
-    public const int MaxProblemsListed = 1000;
-
     private static readonly HashSet<DossierStatus> Importable =
     [
         .. DossierLifecycle.Open, DossierStatus.Resolved, DossierStatus.ResultReturned, DossierStatus.ReturnedNotEligible, DossierStatus.Stopped,
@@ -41,7 +32,7 @@ public static class DossierImport
     /// The rows are checked on every core (each row alone), then the external ids for repeats, in order.
     /// </summary>
     public static (List<Dossier> Dossiers, List<ImportProblem> Problems) Read(
-        IReadOnlyList<(int Row, Dictionary<string, string> Cells)> rows, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar,
+        IReadOnlyList<(int Row, DossierImportRow Values)> rows, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar,
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -51,7 +42,7 @@ public static class DossierImport
         var problems = new List<ImportProblem>();
         Parallel.For(0, rows.Count, () => new List<ImportProblem>(), (i, _, found) =>
         {
-            read[i] = ReadRow(rows[i].Row, rows[i].Cells, procedures, calendar, now, found);
+            read[i] = ReadRow(rows[i].Row, rows[i].Values, procedures, calendar, now, found);
             return found;
         }, found =>
         {
@@ -74,38 +65,38 @@ public static class DossierImport
     }
 
     private static Dossier? ReadRow(
-        int row, Dictionary<string, string> cells, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar, DateTimeOffset now,
+        int row, DossierImportRow values, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar, DateTimeOffset now,
         List<ImportProblem> problems)
     {
         void Problem(string column, string reason) => problems.Add(new ImportProblem(row, column, reason));
         var before = problems.Count;
 
-        var externalId = ImportCells.Text(cells, "externalId");
+        var externalId = values.ExternalId;
         if (externalId is null || !DossierInput.ExternalIdPattern().IsMatch(externalId))
             Problem("externalId", "Bắt buộc: 1–100 chữ, số, dấu chấm, gạch ngang, gạch dưới hoặc gạch chéo.");
-        var procedureCode = ImportCells.Text(cells, "procedureCode");
+        var procedureCode = values.ProcedureCode;
         Procedure? procedure = null;
         if (procedureCode is null)
             Problem("procedureCode", "Bắt buộc.");
         else if (!procedures.TryGetValue(procedureCode, out procedure))
             Problem("procedureCode", $"Đơn vị không có thủ tục mã {procedureCode}; nhập danh mục thủ tục trước.");
-        var channel = EnumNames.Parse<DossierChannel>(ImportCells.Text(cells, "channel"));
+        var channel = EnumNames.Parse<DossierChannel>(values.Channel);
         if (channel is null)
             Problem("channel", "Kênh nộp là \"online\", \"in-person\" hoặc \"postal\".");
-        var reference = ImportCells.Text(cells, "applicantReference");
+        var reference = values.ApplicantReference;
         if (reference is null || reference.Length > Dossier.MaxReferenceLength)
             Problem("applicantReference", $"Bắt buộc, tối đa {Dossier.MaxReferenceLength} ký tự.");
 
-        var receivedAt = ImportCells.Instant(cells, "receivedAt", row, problems);
-        var dueAt = ImportCells.Instant(cells, "dueAt", row, problems);
-        var finishedAt = ImportCells.Instant(cells, "finishedAt", row, problems);
-        var pausedAt = ImportCells.Instant(cells, "pausedAt", row, problems);
-        var ratedAt = ImportCells.Instant(cells, "ratedAt", row, problems);
-        var electronicResult = ImportCells.Flag(cells, "electronicResult", row, problems) ?? false;
-        var digitised = ImportCells.Flag(cells, "digitised", row, problems) ?? false;
-        var paidOnline = ImportCells.Flag(cells, "paidOnline", row, problems) ?? false;
+        var receivedAt = values.ReceivedAt;
+        var dueAt = values.DueAt;
+        var finishedAt = values.FinishedAt;
+        var pausedAt = values.PausedAt;
+        var ratedAt = values.RatedAt;
+        var electronicResult = values.ElectronicResult ?? false;
+        var digitised = values.Digitised ?? false;
+        var paidOnline = values.PaidOnline ?? false;
 
-        var statusText = ImportCells.Text(cells, "status");
+        var statusText = values.Status;
         var status = statusText is null ? DossierStatus.Received : EnumNames.Parse<DossierStatus>(statusText);
         if (status is null || !Importable.Contains(status.Value))
         {
@@ -115,11 +106,11 @@ public static class DossierImport
         var finished = status is DossierStatus.Resolved or DossierStatus.ResultReturned or DossierStatus.ReturnedNotEligible or DossierStatus.Stopped;
         var resolved = status is DossierStatus.Resolved or DossierStatus.ResultReturned;
 
-        if (ImportCells.Text(cells, "receivedAt") is null)
+        if (receivedAt is null)
             Problem("receivedAt", "Bắt buộc.");
         if (receivedAt > now)
             Problem("receivedAt", "Thời điểm tiếp nhận ở tương lai.");
-        if (finished && ImportCells.Text(cells, "finishedAt") is null)
+        if (finished && finishedAt is null)
             Problem("finishedAt", "Bắt buộc với hồ sơ đã kết thúc.");
         if (!finished && finishedAt is not null)
             Problem("finishedAt", "Hồ sơ chưa kết thúc thì để trống.");
@@ -129,19 +120,19 @@ public static class DossierImport
             Problem("finishedAt", "Ở tương lai.");
         if (dueAt is not null && dueAt <= receivedAt)
             Problem("dueAt", "Hạn giải quyết phải sau thời điểm tiếp nhận.");
-        if (status == DossierStatus.SupplementRequested && ImportCells.Text(cells, "pausedAt") is null)
+        if (status == DossierStatus.SupplementRequested && pausedAt is null)
             Problem("pausedAt", "Bắt buộc với hồ sơ chờ bổ sung.");
         if (status != DossierStatus.SupplementRequested && pausedAt is not null)
             Problem("pausedAt", "Chỉ ghi với hồ sơ chờ bổ sung.");
         if (pausedAt < receivedAt || pausedAt > now)
             Problem("pausedAt", "Phải trong khoảng từ tiếp nhận đến nay.");
-        var ratingText = ImportCells.Text(cells, "rating");
+        var ratingText = values.Rating;
         var rating = ratingText is null ? null : EnumNames.Parse<DossierRating>(ratingText);
         if (ratingText is not null && rating is null)
             Problem("rating", "Mức đánh giá là \"very-satisfied\", \"satisfied\" hoặc \"not-satisfied\".");
         if (rating is not null && !resolved)
             Problem("rating", "Chỉ hồ sơ đã xử lý xong mới có đánh giá.");
-        if ((ratingText is null) != (ImportCells.Text(cells, "ratedAt") is null))
+        if ((ratingText is null) != (ratedAt is null))
             Problem(ratingText is null ? "rating" : "ratedAt", "Ghi cả mức đánh giá và thời điểm đánh giá, hoặc bỏ trống cả hai.");
         if (ratedAt < finishedAt || ratedAt > now)
             Problem("ratedAt", "Phải trong khoảng từ khi xử lý xong đến nay.");

@@ -1,19 +1,20 @@
 using System.Text.RegularExpressions;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.SharedKernel;
 using ParPlatform.SharedKernel.Calendar;
 
 namespace ParPlatform.Dossiers.Domain;
 
 /// <summary>
-/// A procedure as a client writes it (JSON body, or one CSV row with the same column names):
-/// code, name, field and timeLimit are required; timeLimitUnit is "days" (default) or "hours";
+/// A procedure as a client writes it (JSON body, or one row of an import file with the same column
+/// names): code, name, field and timeLimit are required; timeLimitUnit is "days" (default) or "hours";
 /// fee in đồng (default 0); onlineLevel "full", "partial" or "none" (default); interLevel and
 /// active true or false (defaults false and true).
 /// </summary>
 public sealed partial record ProcedureInput(
-    string? Code, string? Name, string? Field, decimal? TimeLimit, string? TimeLimitUnit,
-    long? Fee, string? OnlineLevel, bool? InterLevel, bool? Active)
+    [RequiredColumn] string? Code, [RequiredColumn] string? Name, [RequiredColumn] string? Field, [RequiredColumn] decimal? TimeLimit,
+    string? TimeLimitUnit, long? Fee, string? OnlineLevel, bool? InterLevel, bool? Active)
 {
     public const int MaxCodeLength = 50;
 

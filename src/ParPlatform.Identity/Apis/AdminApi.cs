@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +19,11 @@ public sealed record UnitResponse(string Code, string Name, UnitKind Kind, strin
 
 public sealed record ProvinceResponse(string Code, string Name);
 
-public sealed record UserResponse(Guid Id, string UserName, string DisplayName, string Role, string? UnitCode, string? AgencyCode, string? ProvinceCode, bool Locked)
+public sealed record UserResponse(
+    Guid Id, string UserName, string DisplayName, string Role, string? UnitCode, string? AgencyCode, string? ProvinceCode, bool Locked, bool Disabled)
 {
     public static UserResponse From(UserAccount u, DateTimeOffset now) =>
-        new(u.Id, u.UserName, u.DisplayName, u.Role, u.UnitCode, u.AgencyCode, u.ProvinceCode, u.IsLockedAt(now));
+        new(u.Id, u.UserName, u.DisplayName, u.Role, u.UnitCode, u.AgencyCode, u.ProvinceCode, u.IsLockedAt(now), u.DisabledAt is not null);
 }
 
 /// <summary>The new client's secret is shown once, here; only its hash is kept.</summary>
@@ -53,10 +53,19 @@ public static class AdminApi
         admin.MapPost("/users", RegisterUserAsync).WithName("RegisterUser").WithSummary("Creates a user account with its role and unit or province")
             .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapPost("/users/{userName}/unlock", UnlockUserAsync).WithName("UnlockUser").WithSummary("Unlocks an account locked after failed sign-ins");
+        admin.MapPut("/users/{userName}/password", SetUserPasswordAsync).WithName("SetUserPassword")
+            .WithSummary("Sets an account's new password (and unlocks it)");
+        admin.MapPost("/users/{userName}/disable", DisableUserAsync).WithName("DisableUser")
+            .WithSummary("Takes an account's access away: no sign-in, its refresh tokens stop at once, its access token within 5 minutes");
+        admin.MapPost("/users/{userName}/enable", EnableUserAsync).WithName("EnableUser").WithSummary("Gives a disabled account its access back");
 
         admin.MapPost("/integrators", RegisterIntegratorAsync).WithName("RegisterIntegrator")
             .WithSummary("Registers an integrator client with its province or units; the answer shows its secret once")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPost("/integrators/{clientId}/secret", RotateIntegratorSecretAsync).WithName("RotateIntegratorSecret")
+            .WithSummary("Gives an integrator client a new secret, shown once in the answer; the old one stops working at once");
+        admin.MapPost("/integrators/{clientId}/revoke", RevokeIntegratorAsync).WithName("RevokeIntegrator")
+            .WithSummary("Revokes an integrator client: no new token from now on, its access token ends within 5 minutes");
     }
 
     private static async Task<Ok<List<ProvinceResponse>>> ListProvincesAsync(IdentityDbContext db, CancellationToken ct) =>
@@ -96,6 +105,71 @@ public static class AdminApi
         user.RecordSignIn();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetUserPasswordAsync(
+        string userName, SetPassword request, IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null)
+            return ApiProblems.NotFound($"Không có tài khoản {userName}.");
+        var errors = request.Validate();
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        user.PasswordHash = hasher.HashPassword(user, request.Password!);
+        user.RecordSignIn();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> DisableUserAsync(
+        string userName, IdentityDbContext db, IOpenIddictTokenManager tokens, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null)
+            return ApiProblems.NotFound($"Không có tài khoản {userName}.");
+        user.Disable(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await tokens.RevokeBySubjectAsync(user.Id.ToString(), ct); // its refresh tokens and codes
+        return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> EnableUserAsync(
+        string userName, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null)
+            return ApiProblems.NotFound($"Không có tài khoản {userName}.");
+        user.Enable();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<IntegratorResponse>, ProblemHttpResult>> RevokeIntegratorAsync(
+        string clientId, IdentityDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken ct)
+    {
+        var integrator = await db.Integrators.SingleOrDefaultAsync(i => i.ClientId == clientId, ct);
+        if (integrator is null)
+            return ApiProblems.NotFound($"Không có ứng dụng tích hợp {clientId}.");
+        // The OAuth client goes (no token from now on); the registry keeps the record of who it was and when it ended.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await applications.FindByClientIdAsync(clientId, ct) is { } application)
+            await applications.DeleteAsync(application, ct);
+        integrator.RevokedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, null));
+    }
+
+    private static async Task<Results<Ok<IntegratorResponse>, ProblemHttpResult>> RotateIntegratorSecretAsync(
+        string clientId, IdentityDbContext db, IOpenIddictApplicationManager applications, CancellationToken ct)
+    {
+        var integrator = await db.Integrators.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == clientId && i.RevokedAt == null, ct);
+        if (integrator is null || await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+            return ApiProblems.NotFound($"Không có ứng dụng tích hợp {clientId}.");
+        var secret = Passwords.Generate(40);
+        await applications.UpdateAsync(application, secret, ct);
+        return TypedResults.Ok(new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, secret));
     }
 
     private static async Task<Results<Created<ProvinceResponse>, ValidationProblem, ProblemHttpResult>> RegisterProvinceAsync(RegisterProvince request, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
@@ -202,7 +276,7 @@ public static class AdminApi
         if (await applications.FindByClientIdAsync(request.ClientId!, ct) is not null)
             return ApiProblems.Conflict($"Ứng dụng {request.ClientId} đã được đăng ký.");
 
-        var secret = RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 40);
+        var secret = Passwords.Generate(40);
         var integrator = new IntegratorClient
         {
             ClientId = request.ClientId!,

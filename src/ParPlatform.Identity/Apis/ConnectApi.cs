@@ -8,6 +8,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
+using ParPlatform.Identity.Registration;
 using ParPlatform.Identity.Tokens;
 using ParPlatform.ServiceDefaults.Tenancy;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -31,17 +32,25 @@ public static class ConnectApi
     }
 
     private static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueTokenAsync(
-        HttpContext http, IdentityDbContext db, PasswordSignIn passwords, TenantScope scope, TimeProvider clock, CancellationToken ct)
+        HttpContext http, IdentityDbContext db, PasswordSignIn passwords, TenantScope scope, TimeProvider clock, IHostEnvironment environment,
+        ILogger<PasswordSignIn> logger, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
         scope.SetAllTenants(); // issuing a token reads the registry across tenants
         if (request.IsClientCredentialsGrantType())
         {
-            var integrator = await db.Integrators.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == request.ClientId, ct);
-            return integrator is null
-                ? Refuse(Errors.UnauthorizedClient, "Ứng dụng này không phải ứng dụng tích hợp đã đăng ký.")
-                : SignIn(AccessTokenClaims.ForIntegrator(integrator, request.GetScopes()));
+            var integrator = await db.Integrators.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == request.ClientId && i.RevokedAt == null, ct);
+            if (integrator is null)
+                return Refuse(Errors.UnauthorizedClient, "Ứng dụng này không phải ứng dụng tích hợp đã đăng ký.");
+            if (!environment.IsDevelopment() && request.ClientSecret == DemoData.IntegratorSecret)
+            {
+                logger.LogError(
+                    "Token refused: integrator {ClientId} still has the demo data's public secret, which is refused in {Environment}. " +
+                    "An administrator gives it a new secret (docs/operations.md, \"Production\")", integrator.ClientId, environment.EnvironmentName);
+                return Refuse(Errors.InvalidClient, "Khóa bí mật của ứng dụng là khóa mẫu công khai; liên hệ quản trị để được cấp khóa mới.");
+            }
+            return SignIn(AccessTokenClaims.ForIntegrator(integrator, request.GetScopes()));
         }
         if (request.IsPasswordGrantType())
         {
@@ -81,11 +90,11 @@ public static class ConnectApi
 
     private const string NoLongerAllowed = "Tài khoản không còn được phép đăng nhập.";
 
-    /// <summary>The account a code, refresh token or sign-in cookie was issued for, if it still exists and is not locked.</summary>
+    /// <summary>The account a code, refresh token or sign-in cookie was issued for, if it still exists and may sign in (not disabled, not locked).</summary>
     private static async Task<UserAccount?> ActiveUserAsync(IdentityDbContext db, TimeProvider clock, string? subject, CancellationToken ct)
     {
         var user = Guid.TryParse(subject, out var id) ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) : null;
-        return user is not null && !user.IsLockedAt(clock.GetUtcNow()) ? user : null;
+        return user is not null && user.MaySignInAt(clock.GetUtcNow()) ? user : null;
     }
 
     private static SignInHttpResult SignIn(ClaimsPrincipal principal) =>

@@ -97,4 +97,7 @@ public sealed class IntegratorClient
     public List<string> UnitCodes { get; set; } = [];
 
     public DateTimeOffset RegisteredAt { get; init; }
+
+    /// <summary>When an administrator revoked the client: its OAuth client is gone, so it gets no token any more.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
 }

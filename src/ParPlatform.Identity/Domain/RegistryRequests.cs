@@ -83,8 +83,6 @@ public sealed partial record RegisterAgency(string? Code, string? Name)
 public sealed partial record RegisterUser(
     string? UserName, string? DisplayName, string? Role, string? Password, string? UnitCode, string? AgencyCode, string? ProvinceCode)
 {
-    public const int MinPasswordLength = 10;
-
     /// <summary>The form of each field and which fields the role needs; the API checks that the unit, agency and province exist.</summary>
     public FieldErrors Validate()
     {
@@ -92,8 +90,7 @@ public sealed partial record RegisterUser(
         if (UserName is null || !UserNamePattern().IsMatch(UserName))
             errors.Add("userName", "Tên đăng nhập gồm 3–64 chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang.");
         errors.RequireText("displayName", DisplayName);
-        if (Password is null || Password.Length < MinPasswordLength || !Password.Any(char.IsLetter) || !Password.Any(char.IsDigit))
-            errors.Add("password", $"Mật khẩu có ít nhất {MinPasswordLength} ký tự, gồm cả chữ và số.");
+        Passwords.Check(errors, "password", Password);
         switch (Role)
         {
             case PlatformRoles.UnitOfficer or PlatformRoles.UnitChairman:
@@ -143,4 +140,10 @@ public sealed partial record RegisterIntegrator(string? ClientId, string? Displa
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
     private static partial Regex ClientIdPattern();
+}
+
+/// <summary>An administrator's new password for an account.</summary>
+public sealed record SetPassword(string? Password)
+{
+    public FieldErrors Validate() => Passwords.Check(new FieldErrors(), "password", Password);
 }

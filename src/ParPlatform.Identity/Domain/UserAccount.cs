@@ -32,7 +32,18 @@ public sealed class UserAccount
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>When an administrator took the account's access away; null while it may sign in.</summary>
+    public DateTimeOffset? DisabledAt { get; private set; }
+
     public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
+
+    /// <summary>May sign in, and have its refresh tokens and sign-in session honoured, at <paramref name="now"/>.</summary>
+    public bool MaySignInAt(DateTimeOffset now) => DisabledAt is null && !IsLockedAt(now);
+
+    /// <summary>Takes the account's access away (an administrator); it stays in the registry, and may be enabled again.</summary>
+    public void Disable(DateTimeOffset at) => DisabledAt ??= at;
+
+    public void Enable() => DisabledAt = null;
 
     /// <summary>
     /// Counts a wrong password; the <see cref="Lockout.MaxFailedSignIns"/>th in a row locks the

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
+using ParPlatform.Identity.Registration;
 using ParPlatform.ServiceDefaults.Tenancy;
 
 namespace ParPlatform.Identity.Tokens;
@@ -11,6 +12,12 @@ public enum PasswordCheck
     Success,
     Invalid,
     LockedOut,
+
+    /// <summary>The right password, but the demo data's public one, outside Development: refused.</summary>
+    DemoPassword,
+
+    /// <summary>An administrator disabled the account.</summary>
+    Disabled,
 }
 
 /// <summary>
@@ -19,9 +26,12 @@ public enum PasswordCheck
 /// right password. Attempts on one account take turns (a row lock), so parallel guesses are
 /// counted one by one. The caller learns only "refused": whether the name exists or the account
 /// is locked is not told (operators see lockouts in the log), and every refusal costs a hash.
+/// Outside Development an account whose password is still the demo data's public one (README) is
+/// refused, and the operator's log says which and what to do. A disabled account is refused too.
 /// </summary>
 public sealed class PasswordSignIn(
-    IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, TenantScope scope, ILogger<PasswordSignIn> logger)
+    IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, TenantScope scope, IHostEnvironment environment,
+    ILogger<PasswordSignIn> logger)
 {
     /// <summary>What a refused person reads, whatever the reason.</summary>
     public const string Refused =
@@ -40,10 +50,12 @@ public sealed class PasswordSignIn(
             .FromSql($"SELECT * FROM identity.users WHERE user_name = {name} FOR UPDATE")
             .ToListAsync(cancellationToken)).SingleOrDefault();
         var now = clock.GetUtcNow();
-        if (user is null || user.IsLockedAt(now))
+        if (user is null || !user.MaySignInAt(now))
         {
             hasher.VerifyHashedPassword(Nobody, DummyHash.Value, password ?? "");
-            return (user is null ? PasswordCheck.Invalid : PasswordCheck.LockedOut, user);
+            if (user?.DisabledAt is not null)
+                logger.LogInformation("Sign-in refused: account {UserName} is disabled since {DisabledAt}", user.UserName, user.DisabledAt);
+            return (user is null ? PasswordCheck.Invalid : user.DisabledAt is null ? PasswordCheck.LockedOut : PasswordCheck.Disabled, user);
         }
 
         var result = hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
@@ -54,6 +66,13 @@ public sealed class PasswordSignIn(
             check = user.IsLockedAt(now) ? PasswordCheck.LockedOut : PasswordCheck.Invalid;
             if (check == PasswordCheck.LockedOut)
                 logger.LogWarning("Account {UserName} locked until {LockedUntil} after {Attempts} wrong passwords", user.UserName, user.LockedUntil, Lockout.MaxFailedSignIns);
+        }
+        else if (!environment.IsDevelopment() && password == DemoData.Password)
+        {
+            logger.LogError(
+                "Sign-in refused: account {UserName} still has the demo data's public password, which is refused in {Environment}. " +
+                "An administrator sets it a new password (docs/operations.md, \"Production\")", user.UserName, environment.EnvironmentName);
+            return (PasswordCheck.DemoPassword, user);
         }
         else
         {

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using ParPlatform.Contracts.Reporting;
-using ParPlatform.Messaging.Outbox;
 using ParPlatform.Messaging.Provisioning;
 using ParPlatform.Reporting.Data;
 using ParPlatform.Reporting.Domain;
@@ -43,7 +41,7 @@ public static class RebuildsApi
             : ApiProblems.NotFound($"Không có lần dựng lại {id}.");
 
     private static async Task<Results<Accepted<RebuildResponse>, ValidationProblem>> StartAsync(
-        RebuildInput? input, ClaimsPrincipal user, ReportingDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+        RebuildInput? input, ClaimsPrincipal user, ReportingDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var units = db.Set<KnownUnit>().AsNoTracking();
         if (input?.UnitCode is { } only)
@@ -65,7 +63,7 @@ public static class RebuildsApi
         {
             if (!generations.TryGetValue(unit.UnitCode, out var generation))
             {
-                generation = new UnitGeneration { UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode };
+                generation = UnitGeneration.First(unit.UnitCode, unit.ProvinceCode);
                 db.UnitGenerations.Add(generation);
             }
             if (generation.Building is { } abandoned)
@@ -74,18 +72,7 @@ public static class RebuildsApi
                 await db.DossierFacts.Where(f => f.UnitCode == unit.UnitCode && f.Generation == abandoned).ExecuteDeleteAsync(ct);
                 await db.FeedbackFacts.Where(f => f.UnitCode == unit.UnitCode && f.Generation == abandoned).ExecuteDeleteAsync(ct);
             }
-            generation.Building = Math.Max(generation.Active, generation.Building ?? 0) + 1;
-            generation.ReplayId = Guid.CreateVersion7();
-            generation.RebuildId = rebuild.Id;
-            generation.ExpectedDossiers = null;
-            generation.ExpectedFeedback = null;
-            generation.ReplayedDossiers = 0;
-            generation.ReplayedFeedback = 0;
-            generation.StartedAt = now;
-            outbox.Add(new ReadModelReplayRequested
-            {
-                UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode, OccurredAt = now, ReplayId = generation.ReplayId.Value,
-            }, unit.UnitCode);
+            generation.StartReplay(rebuild.Id, now);
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

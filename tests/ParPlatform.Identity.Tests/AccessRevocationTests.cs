@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace ParPlatform.Identity.Tests;
+
+/// <summary>
+/// Taking access away: an administrator disables an account (no sign-in, its refresh tokens refused at once; an access
+/// token it has ends within its 5 minutes) and enables it again; revokes an integrator client (no token from then on).
+/// </summary>
+[Collection(SharedIdentity.Name)]
+public sealed class AccessRevocationTests(IdentityFixture identity)
+{
+    private const string Redirect = "http://localhost:5173/auth/callback";
+
+    private static readonly string[] ChiLang = ["06181"];
+
+    [Fact]
+    public async Task A_disabled_account_cannot_sign_in_nor_refresh_and_can_again_once_enabled()
+    {
+        using var admin = await identity.SignedInAsync("admin");
+        using (var created = await admin.PostAsJsonAsync(new Uri("/api/v1/admin/users", UriKind.Relative), new
+        {
+            userName = "chilang.nghiviec", displayName = "Cán bộ nghỉ việc", role = "unit-officer", password = "Nghi-Viec-2026",
+            unitCode = "06181", agencyCode = "van-phong",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        var refreshToken = await RefreshTokenAsync("chilang.nghiviec", "Nghi-Viec-2026");
+        using (var client = identity.Client())
+        using (var refreshedBefore = await RefreshAsync(client, refreshToken.Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, refreshedBefore.StatusCode);
+            refreshToken = (refreshToken.Client, (await refreshedBefore.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refresh_token").GetString()!);
+        }
+
+        using var disabled = await admin.PostAsync(new Uri("/api/v1/admin/users/chilang.nghiviec/disable", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.True((await disabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("disabled").GetBoolean());
+        using (var client = identity.Client())
+        using (var refreshed = await RefreshAsync(client, refreshToken.Token))
+            Assert.Equal(HttpStatusCode.BadRequest, refreshed.StatusCode);
+        using (var client = identity.Client())
+        using (var password = await IdentityFixture.RequestPasswordTokenAsync(client, "chilang.nghiviec", "Nghi-Viec-2026"))
+            Assert.Equal(HttpStatusCode.BadRequest, password.StatusCode);
+        using (var page = await IdentityFixture.SignInOnPageAsync(identity.Client(), "chilang.nghiviec", "Nghi-Viec-2026"))
+            Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+        // The session of the sign-in page is no longer honoured either.
+        using (var authorize = await refreshToken.Client.GetAsync(new Uri(AuthorizeUrl(Challenge(Verifier)), UriKind.Relative)))
+            Assert.DoesNotContain("code=", authorize.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+
+        using var enabled = await admin.PostAsync(new Uri("/api/v1/admin/users/chilang.nghiviec/enable", UriKind.Relative), null);
+        Assert.False((await enabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("disabled").GetBoolean());
+        using var again = identity.Client();
+        Assert.False(string.IsNullOrEmpty(await IdentityFixture.PasswordTokenAsync(again, "chilang.nghiviec", "Nghi-Viec-2026")));
+        using var unknown = await admin.PostAsync(new Uri("/api/v1/admin/users/khong-co-ai/disable", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_revoked_integrator_gets_no_token_and_its_secret_cannot_be_rotated_back()
+    {
+        using var admin = await identity.SignedInAsync("admin");
+        using var registered = await admin.PostAsJsonAsync(new Uri("/api/v1/admin/integrators", UriKind.Relative),
+            new { clientId = "chilang-thu-hoi", displayName = "Hệ thống thu hồi", unitCodes = ChiLang });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var secret = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!;
+        using var client = identity.Client();
+        using (var before = await ClientCredentialsAsync(client, "chilang-thu-hoi", secret))
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        using var revoked = await admin.PostAsync(new Uri("/api/v1/admin/integrators/chilang-thu-hoi/revoke", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        using (var after = await ClientCredentialsAsync(client, "chilang-thu-hoi", secret))
+            Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        using var rotate = await admin.PostAsync(new Uri("/api/v1/admin/integrators/chilang-thu-hoi/secret", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.NotFound, rotate.StatusCode);
+    }
+
+    private static readonly string Verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Signs in on the page and redeems a code asked for with offline_access: the client (with its session) and the refresh token.</summary>
+    private async Task<(HttpClient Client, string Token)> RefreshTokenAsync(string userName, string password)
+    {
+        var client = identity.Client();
+        using (var signIn = await IdentityFixture.SignInOnPageAsync(client, userName, password))
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var authorize = await client.GetAsync(new Uri(AuthorizeUrl(Challenge(Verifier)), UriKind.Relative));
+        var code = System.Web.HttpUtility.ParseQueryString(authorize.Headers.Location!.Query)["code"]!;
+        using var exchanged = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["client_id"] = "parplatform-web", ["code"] = code, ["redirect_uri"] = Redirect,
+            ["code_verifier"] = Verifier,
+        }));
+        var body = await exchanged.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(exchanged.StatusCode == HttpStatusCode.OK, body.ToString());
+        return (client, body.GetProperty("refresh_token").GetString()!);
+    }
+
+    private static string AuthorizeUrl(string challenge) =>
+        $"/connect/authorize?client_id=parplatform-web&response_type=code&scope=openid%20offline_access%20api" +
+        $"&redirect_uri={Uri.EscapeDataString(Redirect)}&code_challenge={challenge}&code_challenge_method=S256&state=st";
+
+    private static string Challenge(string verifier) => Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+
+    private static Task<HttpResponseMessage> RefreshAsync(HttpClient client, string refreshToken) =>
+        client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["client_id"] = "parplatform-web", ["refresh_token"] = refreshToken,
+        }));
+
+    private static Task<HttpResponseMessage> ClientCredentialsAsync(HttpClient client, string clientId, string secret) =>
+        client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = "api",
+        }));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
