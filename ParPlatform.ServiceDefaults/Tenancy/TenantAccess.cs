@@ -21,6 +21,8 @@ public enum AccessDecision
 /// officers and chairmen get 403 (province views are not theirs); everyone else 404.</item>
 /// <item>Admin routes: platform administrators; operators read, and write only on /api/v1/admin/messaging/…
 /// (replaying the error queues); everyone else 403.</item>
+/// <item>Account routes (/api/v1/account/…, the caller's own account, found by the token's subject):
+/// every person; integrators 403.</item>
 /// </list>
 /// </summary>
 public static class TenantAccess
@@ -46,6 +48,8 @@ public static class TenantAccess
         TenantRouteKind.Admin => DecideAdmin(caller, write),
         // Operators replay error queues: a write there is decided as a read.
         TenantRouteKind.AdminMessaging => DecideAdmin(caller, write: false),
+        // Every person reads and changes their own account; the route names no one else's.
+        TenantRouteKind.Account => caller.Is(PlatformRoles.Integrator) ? AccessDecision.Forbidden : AccessDecision.Allow,
         _ => AccessDecision.NotFound,
     };
 

@@ -17,6 +17,9 @@ public enum TenantRouteKind
     /// <summary>/api/v1/admin/messaging/…: the broker's error queues, which operators replay too.</summary>
     AdminMessaging,
 
+    /// <summary>/api/v1/account/…: the caller's own account (a person's; an integrator client has none).</summary>
+    Account,
+
     /// <summary>Any other /api/ path: no such route exists, whoever asks.</summary>
     Unknown,
 }
@@ -35,7 +38,7 @@ public sealed record TenantRoute(TenantRouteKind Kind, string? Code, string? Cod
         if (!path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             return null;
         var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-        // segments: api, v1, (units|provinces|admin), code, …
+        // segments: api, v1, (units|provinces|admin|account), code, …
         // Case-insensitive, as routing is: /API/V1/Units/… is the same route as /api/v1/units/….
         if (segments.Length >= 3 && Is(segments[1], "v1"))
         {
@@ -46,6 +49,8 @@ public sealed record TenantRoute(TenantRouteKind Kind, string? Code, string? Cod
                 return new TenantRoute(TenantRouteKind.Unit, code, UnitCode.TryParse(code, out _) ? null : UnitCode.FormatError);
             if (Is(segments[2], "provinces") && code is not null)
                 return new TenantRoute(TenantRouteKind.Province, code, ProvinceCode.TryParse(code, out _) ? null : ProvinceCode.FormatError);
+            if (Is(segments[2], "account"))
+                return new TenantRoute(TenantRouteKind.Account, null, null);
             if (Is(segments[2], "admin"))
                 return new TenantRoute(code is not null && Is(code, "messaging") ? TenantRouteKind.AdminMessaging : TenantRouteKind.Admin, null, null);
         }

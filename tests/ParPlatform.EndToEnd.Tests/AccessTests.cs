@@ -49,6 +49,7 @@ public sealed class AccessTests(PlatformFixture platform)
         { "lamdong.sonoivu", "GET", "/api/v1/units/24778/finance/status", HttpStatusCode.OK },
         { "lamdong.sonoivu", "GET", "/api/v1/units/06112/finance/status", HttpStatusCode.NotFound },
         { "lamdong.sonoivu", "GET", "/api/v1/provinces/20/reports/status", HttpStatusCode.NotFound },
+        { "lamdong.sonoivu", "GET", "/api/v1/account", HttpStatusCode.OK },
 
         // The integrator subscribed for Lạng Sơn: reads its units and province, writes nothing, sees nothing else.
         { "integrator", "GET", "/api/v1/units/06112/dossiers/status", HttpStatusCode.OK },
@@ -57,6 +58,7 @@ public sealed class AccessTests(PlatformFixture platform)
         { "integrator", "GET", "/api/v1/units/24778/dossiers/status", HttpStatusCode.NotFound },
         { "integrator", "GET", "/api/v1/provinces/68/units", HttpStatusCode.NotFound },
         { "integrator", "GET", "/api/v1/admin/units", HttpStatusCode.Forbidden },
+        { "integrator", "GET", "/api/v1/account", HttpStatusCode.Forbidden },
 
         // The platform's administrator and operator: the registry, none of the units' data.
         { "admin", "GET", "/api/v1/admin/units", HttpStatusCode.OK },

@@ -35,6 +35,7 @@ public sealed class GatewayTests(FakeServices services)
     [InlineData("/api/v1/provinces/20/reports/statistics", "reporting", Bearer.ProvinceReviewer)]
     [InlineData("/api/v1/provinces/20/units", "identity", Bearer.ProvinceReviewer)]
     [InlineData("/api/v1/admin/units", "identity", Bearer.PlatformAdmin)]
+    [InlineData("/api/v1/account/password", "identity", Bearer.UnitOfficer)]
     [InlineData("/api/v1/admin/calendar/years/2027", "dossiers", Bearer.PlatformAdmin)]
     [InlineData("/api/v1/admin/reports/rebuilds", "reporting", Bearer.PlatformAdmin)]
     [InlineData("/connect/token", "identity", Bearer.None)]

@@ -8,7 +8,8 @@ namespace ParPlatform.Identity.Tests;
 
 /// <summary>
 /// Taking access away: an administrator disables an account (no sign-in, its refresh tokens refused at once; an access
-/// token it has ends within its 5 minutes) and enables it again; revokes an integrator client (no token from then on).
+/// token it has ends within its 5 minutes) and enables it again; revokes an integrator client (no token from then on);
+/// a person changes their own password.
 /// </summary>
 [Collection(SharedIdentity.Name)]
 public sealed class AccessRevocationTests(IdentityFixture identity)
@@ -80,6 +81,41 @@ public sealed class AccessRevocationTests(IdentityFixture identity)
             Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         using var rotate = await admin.PostAsync(new Uri("/api/v1/admin/integrators/chilang-thu-hoi/secret", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.NotFound, rotate.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_person_changes_their_own_password_given_the_current_one()
+    {
+        using var admin = await identity.SignedInAsync("admin");
+        using (var created = await admin.PostAsJsonAsync(new Uri("/api/v1/admin/users", UriKind.Relative), new
+        {
+            userName = "langson.doimatkhau", displayName = "Chuyên viên Sở Nội vụ", role = "province-reviewer", password = "Cu-Mat-Khau-1",
+            provinceCode = "20",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        using var person = identity.Client();
+        person.DefaultRequestHeaders.Authorization = new("Bearer", await IdentityFixture.PasswordTokenAsync(person, "langson.doimatkhau", "Cu-Mat-Khau-1"));
+        var own = await person.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/account", UriKind.Relative));
+        Assert.Equal(("langson.doimatkhau", "20"), (own.GetProperty("userName").GetString(), own.GetProperty("provinceCode").GetString()));
+
+        using var wrongCurrent = await person.PutAsJsonAsync(new Uri("/api/v1/account/password", UriKind.Relative),
+            new { currentPassword = "Sai-Mat-Khau-1", newPassword = "Moi-Mat-Khau-2" });
+        using var weakNew = await person.PutAsJsonAsync(new Uri("/api/v1/account/password", UriKind.Relative),
+            new { currentPassword = "Cu-Mat-Khau-1", newPassword = "ngan" });
+        using var changed = await person.PutAsJsonAsync(new Uri("/api/v1/account/password", UriKind.Relative),
+            new { currentPassword = "Cu-Mat-Khau-1", newPassword = "Moi-Mat-Khau-2" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrongCurrent.StatusCode);
+        Assert.True((await wrongCurrent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("currentPassword", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, weakNew.StatusCode);
+        Assert.True((await weakNew.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("newPassword", out _));
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        using var client = identity.Client();
+        using (var old = await IdentityFixture.RequestPasswordTokenAsync(client, "langson.doimatkhau", "Cu-Mat-Khau-1"))
+            Assert.Equal(HttpStatusCode.BadRequest, old.StatusCode);
+        Assert.False(string.IsNullOrEmpty(await IdentityFixture.PasswordTokenAsync(client, "langson.doimatkhau", "Moi-Mat-Khau-2")));
     }
 
     private static readonly string Verifier = Base64Url(RandomNumberGenerator.GetBytes(32));

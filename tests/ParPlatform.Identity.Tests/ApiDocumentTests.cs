@@ -17,9 +17,11 @@ public sealed class ApiDocumentTests(IdentityFixture identity)
         Assert.Empty(ApiContract.Problems(document, identity.Service.Services));
         string[] expected =
         [
+            "ChangeOwnPassword: PUT /api/v1/account/password → 204 400 401 403 404",
             "DisableUser: POST /api/v1/admin/users/{userName}/disable → 200 401 403 404",
             "EnableUser: POST /api/v1/admin/users/{userName}/enable → 200 401 403 404",
             "GetIdentityStatus: GET /api/v1/admin/identity/status → 200 401 403 404",
+            "GetOwnAccount: GET /api/v1/account → 200 401 403 404",
             "GetUnit: GET /api/v1/admin/units/{code} → 200 401 403 404",
             "ListAgencies: GET /api/v1/units/{unitCode}/agencies → 200 400 401 403 404",
             "ListErrorQueues: GET /api/v1/admin/messaging/error-queues → 200 400 401 403 404 409 503",

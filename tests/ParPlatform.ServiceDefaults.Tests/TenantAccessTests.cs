@@ -19,6 +19,7 @@ public sealed class TenantAccessTests
         ["province 68"] = (Route("/api/v1/provinces/68/reports/statistics"), null),
         ["admin"] = (Route("/api/v1/admin/units"), null),
         ["admin messaging"] = (Route("/api/v1/admin/messaging/error-queues/plans.unit-registered_error/replay"), null),
+        ["account"] = (Route("/api/v1/account/password"), null),
         ["unknown"] = (Route("/api/v1/nothing"), null),
     };
 
@@ -37,20 +38,20 @@ public sealed class TenantAccessTests
     /// <summary>The expected decisions, in the order of <see cref="RouteOrder"/>.</summary>
     private static readonly Dictionary<string, string> Expected = new()
     {
-        //                                 06112 06181 24778 99999 p20 p68 admin messaging unknown
-        ["officer of 06112"]            = "AA    NN    NN    NN    FF  FF  FF    FF        NN",
-        ["chairman of 06112"]           = "AA    NN    NN    NN    FF  FF  FF    FF        NN",
-        ["reviewer of 20"]              = "AF    AF    NN    NN    AA  NN  FF    FF        NN",
-        ["reviewer of 68"]              = "NN    NN    AF    NN    NN  AA  FF    FF        NN",
-        ["integrator of province 20"]   = "AF    AF    NN    NN    AF  NN  FF    FF        NN",
-        ["integrator of units [06181]"] = "NN    AF    NN    NN    NN  NN  FF    FF        NN",
-        ["platform-admin"]              = "NN    NN    NN    NN    NN  NN  AA    AA        NN",
-        ["operator"]                    = "NN    NN    NN    NN    NN  NN  AF    AA        NN",
+        //                                 06112 06181 24778 99999 p20 p68 admin messaging account unknown
+        ["officer of 06112"]            = "AA    NN    NN    NN    FF  FF  FF    FF        AA      NN",
+        ["chairman of 06112"]           = "AA    NN    NN    NN    FF  FF  FF    FF        AA      NN",
+        ["reviewer of 20"]              = "AF    AF    NN    NN    AA  NN  FF    FF        AA      NN",
+        ["reviewer of 68"]              = "NN    NN    AF    NN    NN  AA  FF    FF        AA      NN",
+        ["integrator of province 20"]   = "AF    AF    NN    NN    AF  NN  FF    FF        FF      NN",
+        ["integrator of units [06181]"] = "NN    AF    NN    NN    NN  NN  FF    FF        FF      NN",
+        ["platform-admin"]              = "NN    NN    NN    NN    NN  NN  AA    AA        AA      NN",
+        ["operator"]                    = "NN    NN    NN    NN    NN  NN  AF    AA        AA      NN",
     };
 
     private static readonly string[] RouteOrder =
         ["unit 06112 (20)", "unit 06181 (20)", "unit 24778 (68)", "unit 99999 (unregistered)", "province 20", "province 68", "admin", "admin messaging",
-         "unknown"];
+         "account", "unknown"];
 
     public static TheoryData<string, string, bool, AccessDecision> Matrix()
     {
@@ -89,7 +90,7 @@ public sealed class TenantAccessTests
         Assert.Equal(Callers.Keys.Order(), Expected.Keys.Order());
         Assert.Equal(Routes.Keys.Order(), RouteOrder.Order());
         Assert.Equal(8, Callers.Count);
-        Assert.Equal(9, Routes.Count);
+        Assert.Equal(10, Routes.Count);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public static class GatewayRoutes
         ("admin-calendar", "/api/v1/admin/calendar/{**rest}", "dossiers"),
         ("admin-reports", "/api/v1/admin/reports/{**rest}", "reporting"),
         ("admin", "/api/v1/admin/{**rest}", "identity"),
+        ("own-account", "/api/v1/account/{**rest}", "identity"),
     ];
 
     /// <summary>

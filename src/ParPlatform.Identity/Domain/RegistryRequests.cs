@@ -147,3 +147,17 @@ public sealed record SetPassword(string? Password)
 {
     public FieldErrors Validate() => Passwords.Check(new FieldErrors(), "password", Password);
 }
+
+/// <summary>A person's change of their own password: the current one, and the new one.</summary>
+public sealed record ChangePassword(string? CurrentPassword, string? NewPassword)
+{
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        errors.RequireText("currentPassword", CurrentPassword);
+        Passwords.Check(errors, "newPassword", NewPassword);
+        if (!errors.Any && NewPassword == CurrentPassword)
+            errors.Add("newPassword", "Mật khẩu mới phải khác mật khẩu hiện tại.");
+        return errors;
+    }
+}
