@@ -50,7 +50,7 @@ public static class MessagingModel
             unit.Property(u => u.UnitCode).HasMaxLength(5);
             unit.Property(u => u.ProvinceCode).HasMaxLength(2);
             unit.Property(u => u.UnitName).HasMaxLength(200);
-            unit.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
+            unit.Property(u => u.Kind).HasMaxLength(20);
             unit.Property(u => u.ProvinceName).HasMaxLength(200);
             unit.HasIndex(u => u.ProvinceCode);
         });

@@ -44,6 +44,8 @@ public abstract class TestServiceDbContext(DbContextOptions options, string sche
 {
     public string Schema { get; } = schema;
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreEnumsByName();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -8,6 +8,7 @@ using ParPlatform.Dossiers.Jobs;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Dossiers.Apis;
 
@@ -16,7 +17,7 @@ public sealed record ImportJobResponse(
     string? Error)
 {
     public static ImportJobResponse From(DossierImportJob j) => new(
-        j.Id, DossierLifecycle.NameOf(j.Status), j.TotalRows, j.WrittenRows, j.SkippedRows,
+        j.Id, EnumNames.Name(j.Status), j.TotalRows, j.WrittenRows, j.SkippedRows,
         j.Status switch
         {
             ImportStatus.Completed => 100,

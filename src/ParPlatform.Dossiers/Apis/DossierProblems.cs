@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.SharedKernel;
 using ParPlatform.SharedKernel.Calendar;
 
 namespace ParPlatform.Dossiers.Apis;
@@ -23,7 +24,7 @@ public sealed class DossierProblems : IEndpointFilter
         catch (IllegalTransitionException e)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Không thực hiện được ở trạng thái hiện tại.",
-                detail: e.Message, extensions: new Dictionary<string, object?> { ["currentStatus"] = DossierLifecycle.NameOf(e.Current) });
+                detail: e.Message, extensions: new Dictionary<string, object?> { ["currentStatus"] = EnumNames.Name(e.Current) });
         }
         catch (DossierRuleException e)
         {

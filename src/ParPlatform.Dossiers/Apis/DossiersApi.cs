@@ -8,6 +8,7 @@ using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
 using ParPlatform.SharedKernel.Reporting;
 
 namespace ParPlatform.Dossiers.Apis;
@@ -23,11 +24,11 @@ public sealed record DossierResponse(
     DateTimeOffset? RatedAt, IReadOnlyList<string> AllowedActions)
 {
     public static DossierResponse From(Dossier d, DateTimeOffset now) => new(
-        d.Id, d.ExternalId, d.ProcedureCode, d.Field, d.Channel, d.ApplicantReference, DossierLifecycle.NameOf(d.Status),
+        d.Id, d.ExternalId, d.ProcedureCode, d.Field, d.Channel, d.ApplicantReference, EnumNames.Name(d.Status),
         d.RegisteredAt, d.ReceivedAt, d.DueAt, d.PausedAt, d.SupplementRequests, d.FinishedAt,
         d.Timeliness is { } t ? Dossier.ToContract(t) : null, d.ReturnReason, d.ResultReturnedAt, d.ElectronicResult, d.Digitised, d.HasFee,
         d.PaidOnline, d.IsOverdueAt(now), d.ApologyIssuedAt is { } at ? new ApologyResponse(at, d.ApologyReason!, d.ApologyNewDueDate!.Value, d.ApologyIssuedBy, d.ApologyAgencyCode) : null,
-        d.Rating, d.RatedAt, [.. DossierLifecycle.AllowedIn(d.Status).Select(DossierLifecycle.NameOf)]);
+        d.Rating, d.RatedAt, [.. DossierLifecycle.AllowedIn(d.Status).Select(EnumNames.Name)]);
 }
 
 public sealed record TransitionResponse(string? Action, string? From, string To, DateTimeOffset At, string UserId, string? AgencyCode, string? Note);
@@ -102,14 +103,14 @@ public static class DossiersApi
         var query = db.Dossiers.AsNoTracking().Where(d => d.UnitCode == unitCode);
         if (status is not null)
         {
-            if (DossierLifecycle.Parse<DossierStatus>(status) is { } s)
+            if (EnumNames.Parse<DossierStatus>(status) is { } s)
                 query = query.Where(d => d.Status == s);
             else
-                errors.Add("status", $"Trạng thái là một trong: {string.Join(", ", Enum.GetValues<DossierStatus>().Select(DossierLifecycle.NameOf))}.");
+                errors.Add("status", $"Trạng thái là một trong: {string.Join(", ", EnumNames.All<DossierStatus>())}.");
         }
         if (channel is not null)
         {
-            if (DossierInput.ParseChannel(channel) is { } c)
+            if (EnumNames.Parse<DossierChannel>(channel) is { } c)
                 query = query.Where(d => d.Channel == c);
             else
                 errors.Add("channel", "Kênh nộp là \"online\", \"in-person\" hoặc \"postal\".");
@@ -147,7 +148,7 @@ public static class DossiersApi
         var errors = input.Validate();
         if (errors.Any)
             return ApiProblems.Invalid(errors);
-        var channel = DossierInput.ParseChannel(input.Channel)!.Value;
+        var channel = EnumNames.Parse<DossierChannel>(input.Channel)!.Value;
         // At the desk or by post, registering and receiving are one act, which needs the calendar. It is read first: a
         // request holding the intake's connection while it waits for another from the same pool (the calendar's, when
         // its minute in the cache is over) would, with the pool full of such requests, wait until the pool gives up (500).
@@ -182,10 +183,10 @@ public static class DossiersApi
         string unitCode, Guid id, string action, ActionInput? input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars,
         TimeProvider clock, CancellationToken ct)
     {
-        if (DossierLifecycle.Parse<DossierAction>(action) is not { } act)
+        if (EnumNames.Parse<DossierAction>(action) is not { } act)
         {
             return ApiProblems.NotFound(
-                $"Không có thao tác \"{action}\"; các thao tác là: {string.Join(", ", Enum.GetValues<DossierAction>().Select(DossierLifecycle.NameOf))}.");
+                $"Không có thao tác \"{action}\"; các thao tác là: {string.Join(", ", EnumNames.All<DossierAction>())}.");
         }
         var note = input?.Note?.Trim();
         var errors = new FieldErrors();
@@ -231,7 +232,7 @@ public static class DossiersApi
     private static async Task<Results<Ok<DossierResponse>, ValidationProblem, ProblemHttpResult>> RateAsync(
         string unitCode, Guid id, RatingInput input, DossiersDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (DossierLifecycle.Parse<DossierRating>(input.Rating) is not { } rating)
+        if (EnumNames.Parse<DossierRating>(input.Rating) is not { } rating)
         {
             return ApiProblems.Invalid(new FieldErrors().Add("rating",
                 "Mức đánh giá là \"very-satisfied\" (rất hài lòng), \"satisfied\" (hài lòng) hoặc \"not-satisfied\" (không hài lòng)."));
@@ -280,7 +281,7 @@ public static class DossiersApi
             // An intake registers and receives at one instant, and ids of one millisecond are in random order: the registration (no action) first.
             .OrderBy(t => t.At).ThenBy(t => t.Action != null).ThenBy(t => t.Id).ToListAsync(ct);
         return TypedResults.Ok(steps.Select(t => new TransitionResponse(
-            t.Action is { } a ? DossierLifecycle.NameOf(a) : null, t.FromStatus is { } f ? DossierLifecycle.NameOf(f) : null,
-            DossierLifecycle.NameOf(t.ToStatus), t.At, t.UserId, t.AgencyCode, t.Note)));
+            t.Action is { } a ? EnumNames.Name(a) : null, t.FromStatus is { } f ? EnumNames.Name(f) : null,
+            EnumNames.Name(t.ToStatus), t.At, t.UserId, t.AgencyCode, t.Note)));
     }
 }

@@ -6,6 +6,7 @@ using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Dossiers.Apis;
 
@@ -22,7 +23,7 @@ public sealed record FeedbackResponse(
     string? Answer, bool? ResolvedWithinDeadline, DateTimeOffset? PublishDueAt, DateTimeOffset? PublishedAt)
 {
     public static FeedbackResponse From(Feedback f) => new(
-        f.Id, f.Channel, f.Subject, f.SenderReference, DossierLifecycle.NameOf(f.Status), f.ReceivedAt, f.ForwardDueAt, f.ResolveDueAt,
+        f.Id, f.Channel, f.Subject, f.SenderReference, EnumNames.Name(f.Status), f.ReceivedAt, f.ForwardDueAt, f.ResolveDueAt,
         f.ForwardedAt, f.ForwardedTo, f.ResolvedAt, f.Answer, f.ResolvedWithinDeadline, f.PublishDueAt, f.PublishedAt);
 }
 
@@ -52,7 +53,7 @@ public static class FeedbackApi
         var query = db.Feedback.AsNoTracking().Where(f => f.UnitCode == unitCode);
         if (status is not null)
         {
-            if (DossierLifecycle.Parse<FeedbackStatus>(status) is not { } s)
+            if (EnumNames.Parse<FeedbackStatus>(status) is not { } s)
                 return ApiProblems.Invalid(new FieldErrors().Add("status", "Trạng thái là \"received\", \"forwarded\", \"resolved\" hoặc \"published\"."));
             query = query.Where(f => f.Status == s);
         }
@@ -101,7 +102,7 @@ public static class FeedbackApi
         CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var channel = DossierLifecycle.Parse<FeedbackChannel>(input.Channel);
+        var channel = EnumNames.Parse<FeedbackChannel>(input.Channel);
         if (channel is null)
             errors.Add("channel", "Kênh là \"portal\" (Cổng dịch vụ công) hoặc \"in-person\" (trực tiếp).");
         errors.RequireText("subject", input.Subject, 500);

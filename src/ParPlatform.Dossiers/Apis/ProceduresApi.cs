@@ -5,6 +5,7 @@ using ParPlatform.Dossiers.Domain;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Dossiers.Apis;
 
@@ -13,7 +14,7 @@ public sealed record ProcedureResponse(
     DateTimeOffset UpdatedAt)
 {
     public static ProcedureResponse From(Procedure p) => new(
-        p.Code, p.Name, p.Field, p.TimeLimitAmount, ProcedureInput.NameOf(p.TimeLimitUnit), p.Fee, ProcedureInput.NameOf(p.OnlineLevel),
+        p.Code, p.Name, p.Field, p.TimeLimitAmount, EnumNames.Name(p.TimeLimitUnit), p.Fee, EnumNames.Name(p.OnlineLevel),
         p.InterLevel, p.Active, p.UpdatedAt);
 }
 

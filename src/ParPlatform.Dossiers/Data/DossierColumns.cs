@@ -1,5 +1,6 @@
 using NpgsqlTypes;
 using ParPlatform.Dossiers.Domain;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Dossiers.Data;
 
@@ -21,12 +22,12 @@ public static class DossierColumns
         new("external_id", NpgsqlDbType.Varchar, d => d.ExternalId),
         new("procedure_code", NpgsqlDbType.Varchar, d => d.ProcedureCode),
         new("field", NpgsqlDbType.Varchar, d => d.Field),
-        new("channel", NpgsqlDbType.Varchar, d => d.Channel.ToString()),
+        new("channel", NpgsqlDbType.Varchar, d => EnumNames.Stored(d.Channel)),
         new("applicant_reference", NpgsqlDbType.Varchar, d => d.ApplicantReference),
         new("time_limit_amount", NpgsqlDbType.Numeric, d => d.TimeLimitAmount),
-        new("time_limit_unit", NpgsqlDbType.Varchar, d => d.TimeLimitUnit.ToString()),
+        new("time_limit_unit", NpgsqlDbType.Varchar, d => EnumNames.Stored(d.TimeLimitUnit)),
         new("has_fee", NpgsqlDbType.Boolean, d => d.HasFee),
-        new("status", NpgsqlDbType.Varchar, d => d.Status.ToString()),
+        new("status", NpgsqlDbType.Varchar, d => EnumNames.Stored(d.Status)),
         new("registered_at", NpgsqlDbType.TimestampTz, d => d.RegisteredAt),
         new("received_at", NpgsqlDbType.TimestampTz, d => d.ReceivedAt),
         new("due_at", NpgsqlDbType.TimestampTz, d => d.DueAt),
@@ -34,8 +35,8 @@ public static class DossierColumns
         new("paused_time", NpgsqlDbType.Interval, d => d.PausedTime),
         new("supplement_requests", NpgsqlDbType.Integer, d => d.SupplementRequests),
         new("finished_at", NpgsqlDbType.TimestampTz, d => d.FinishedAt),
-        new("timeliness", NpgsqlDbType.Varchar, d => d.Timeliness?.ToString()),
-        new("return_reason", NpgsqlDbType.Varchar, d => d.ReturnReason?.ToString()),
+        new("timeliness", NpgsqlDbType.Varchar, d => EnumNames.Stored(d.Timeliness)),
+        new("return_reason", NpgsqlDbType.Varchar, d => EnumNames.Stored(d.ReturnReason)),
         new("result_returned_at", NpgsqlDbType.TimestampTz, d => d.ResultReturnedAt),
         new("electronic_result", NpgsqlDbType.Boolean, d => d.ElectronicResult),
         new("digitised", NpgsqlDbType.Boolean, d => d.Digitised),
@@ -46,7 +47,7 @@ public static class DossierColumns
         new("apology_new_due_date", NpgsqlDbType.Date, d => d.ApologyNewDueDate),
         new("apology_issued_by", NpgsqlDbType.Varchar, d => d.ApologyIssuedBy),
         new("apology_agency_code", NpgsqlDbType.Varchar, d => d.ApologyAgencyCode),
-        new("rating", NpgsqlDbType.Varchar, d => d.Rating?.ToString()),
+        new("rating", NpgsqlDbType.Varchar, d => EnumNames.Stored(d.Rating)),
         new("rated_at", NpgsqlDbType.TimestampTz, d => d.RatedAt),
         new("updated_at", NpgsqlDbType.TimestampTz, d => d.UpdatedAt),
     ];

@@ -4,6 +4,7 @@ using ParPlatform.Contracts;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
 using ParPlatform.SharedKernel.Calendar;
 
 namespace ParPlatform.Dossiers.Data;
@@ -60,9 +61,9 @@ public sealed class DossierIntake([FromKeyedServices(DossierIntake.Pool)] Npgsql
         Name = reader.GetString(4),
         Field = reader.GetString(5),
         TimeLimitAmount = reader.GetDecimal(6),
-        TimeLimitUnit = Enum.Parse<TimeLimitUnit>(reader.GetString(7)),
+        TimeLimitUnit = EnumNames.FromStored<TimeLimitUnit>(reader.GetString(7)),
         Fee = reader.GetInt64(8),
-        OnlineLevel = Enum.Parse<OnlineLevel>(reader.GetString(9)),
+        OnlineLevel = EnumNames.FromStored<OnlineLevel>(reader.GetString(9)),
         InterLevel = reader.GetBoolean(10),
         Active = reader.GetBoolean(11),
         UpdatedAt = reader.GetFieldValue<DateTimeOffset>(12),
@@ -134,9 +135,9 @@ public sealed class IntakeConnection(NpgsqlConnection connection, Procedure? pro
         Column(t.Select(x => x.DossierId), NpgsqlDbType.Uuid),
         Column(t.Select(x => x.UnitCode), NpgsqlDbType.Varchar),
         Column(t.Select(x => x.ProvinceCode), NpgsqlDbType.Varchar),
-        Column(t.Select(x => x.Action?.ToString()), NpgsqlDbType.Varchar),
-        Column(t.Select(x => x.FromStatus?.ToString()), NpgsqlDbType.Varchar),
-        Column(t.Select(x => x.ToStatus.ToString()), NpgsqlDbType.Varchar),
+        Column(t.Select(x => EnumNames.Stored(x.Action)), NpgsqlDbType.Varchar),
+        Column(t.Select(x => EnumNames.Stored(x.FromStatus)), NpgsqlDbType.Varchar),
+        Column(t.Select(x => EnumNames.Stored(x.ToStatus)), NpgsqlDbType.Varchar),
         Column(t.Select(x => x.At), NpgsqlDbType.TimestampTz),
         Column(t.Select(x => x.UserId), NpgsqlDbType.Varchar),
         Column(t.Select(x => x.AgencyCode), NpgsqlDbType.Varchar),

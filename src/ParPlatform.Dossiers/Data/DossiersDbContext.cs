@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.Messaging;
+using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Dossiers.Data;
 
@@ -12,6 +13,8 @@ namespace ParPlatform.Dossiers.Data;
 public sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> options) : DbContext(options)
 {
     public const string Schema = "dossiers";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreEnumsByName();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,8 +31,8 @@ public sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> option
             procedure.Property(p => p.Name).HasMaxLength(500);
             procedure.Property(p => p.Field).HasMaxLength(200);
             procedure.Property(p => p.TimeLimitAmount).HasPrecision(7, 2);
-            procedure.Property(p => p.TimeLimitUnit).HasConversion<string>().HasMaxLength(20);
-            procedure.Property(p => p.OnlineLevel).HasConversion<string>().HasMaxLength(20);
+            procedure.Property(p => p.TimeLimitUnit).HasMaxLength(20);
+            procedure.Property(p => p.OnlineLevel).HasMaxLength(20);
             procedure.Ignore(p => p.TimeLimit);
             procedure.HasIndex(p => new { p.UnitCode, p.Code }).IsUnique();
             procedure.HasIndex(p => new { p.UnitCode, p.Field });
@@ -46,12 +49,12 @@ public sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> option
             dossier.Property(d => d.Field).HasMaxLength(200);
             dossier.Property(d => d.ApplicantReference).HasMaxLength(Dossier.MaxReferenceLength);
             dossier.Property(d => d.TimeLimitAmount).HasPrecision(7, 2);
-            dossier.Property(d => d.TimeLimitUnit).HasConversion<string>().HasMaxLength(20);
-            dossier.Property(d => d.Channel).HasConversion<string>().HasMaxLength(20);
-            dossier.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
-            dossier.Property(d => d.Timeliness).HasConversion<string>().HasMaxLength(10);
-            dossier.Property(d => d.ReturnReason).HasConversion<string>().HasMaxLength(20);
-            dossier.Property(d => d.Rating).HasConversion<string>().HasMaxLength(20);
+            dossier.Property(d => d.TimeLimitUnit).HasMaxLength(20);
+            dossier.Property(d => d.Channel).HasMaxLength(20);
+            dossier.Property(d => d.Status).HasMaxLength(30);
+            dossier.Property(d => d.Timeliness).HasMaxLength(10);
+            dossier.Property(d => d.ReturnReason).HasMaxLength(20);
+            dossier.Property(d => d.Rating).HasMaxLength(20);
             dossier.Property(d => d.ApologyReason).HasMaxLength(1000);
             dossier.Property(d => d.ApologyIssuedBy).HasMaxLength(100);
             dossier.Property(d => d.ApologyAgencyCode).HasMaxLength(50);
@@ -69,9 +72,9 @@ public sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> option
             transition.HasKey(t => t.Id);
             transition.Property(t => t.UnitCode).HasMaxLength(5);
             transition.Property(t => t.ProvinceCode).HasMaxLength(2);
-            transition.Property(t => t.Action).HasConversion<string>().HasMaxLength(30);
-            transition.Property(t => t.FromStatus).HasConversion<string>().HasMaxLength(30);
-            transition.Property(t => t.ToStatus).HasConversion<string>().HasMaxLength(30);
+            transition.Property(t => t.Action).HasMaxLength(30);
+            transition.Property(t => t.FromStatus).HasMaxLength(30);
+            transition.Property(t => t.ToStatus).HasMaxLength(30);
             transition.Property(t => t.UserId).HasMaxLength(100);
             transition.Property(t => t.AgencyCode).HasMaxLength(50);
             transition.Property(t => t.Note).HasMaxLength(1000);
@@ -84,8 +87,8 @@ public sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> option
             feedback.HasKey(f => f.Id);
             feedback.Property(f => f.UnitCode).HasMaxLength(5);
             feedback.Property(f => f.ProvinceCode).HasMaxLength(2);
-            feedback.Property(f => f.Channel).HasConversion<string>().HasMaxLength(20);
-            feedback.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+            feedback.Property(f => f.Channel).HasMaxLength(20);
+            feedback.Property(f => f.Status).HasMaxLength(20);
             feedback.Property(f => f.Subject).HasMaxLength(500);
             feedback.Property(f => f.SenderReference).HasMaxLength(Dossier.MaxReferenceLength);
             feedback.Property(f => f.ForwardedTo).HasMaxLength(50);
@@ -100,7 +103,7 @@ public sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> option
             job.HasKey(j => j.Id);
             job.Property(j => j.UnitCode).HasMaxLength(5);
             job.Property(j => j.ProvinceCode).HasMaxLength(2);
-            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+            job.Property(j => j.Status).HasMaxLength(20);
             job.Property(j => j.Error).HasMaxLength(1000);
             job.Property(j => j.UserId).HasMaxLength(100);
             job.HasIndex(j => new { j.UnitCode, j.StartedAt });

@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.ServiceDefaults.Imports;
+using ParPlatform.SharedKernel;
 using ParPlatform.SharedKernel.Calendar;
 
 namespace ParPlatform.Dossiers.Domain;
@@ -79,7 +80,7 @@ public static class DossierImport
             Problem("procedureCode", "Bắt buộc.");
         else if (!procedures.TryGetValue(procedureCode, out procedure))
             Problem("procedureCode", $"Đơn vị không có thủ tục mã {procedureCode}; nhập danh mục thủ tục trước.");
-        var channel = DossierInput.ParseChannel(values.Channel);
+        var channel = EnumNames.Parse<DossierChannel>(values.Channel);
         if (channel is null)
             Problem("channel", "Kênh nộp là \"online\", \"in-person\" hoặc \"postal\".");
         var reference = values.ApplicantReference;
@@ -96,10 +97,10 @@ public static class DossierImport
         var paidOnline = values.PaidOnline ?? false;
 
         var statusText = values.Status;
-        var status = statusText is null ? DossierStatus.Received : DossierLifecycle.Parse<DossierStatus>(statusText);
+        var status = statusText is null ? DossierStatus.Received : EnumNames.Parse<DossierStatus>(statusText);
         if (status is null || !Importable.Contains(status.Value))
         {
-            Problem("status", $"Trạng thái là một trong: {string.Join(", ", Importable.Select(DossierLifecycle.NameOf))} " +
+            Problem("status", $"Trạng thái là một trong: {string.Join(", ", Importable.Select(EnumNames.Name))} " +
                 "(chỉ nhập hồ sơ đã tiếp nhận).");
         }
         var finished = status is DossierStatus.Resolved or DossierStatus.ResultReturned or DossierStatus.ReturnedNotEligible or DossierStatus.Stopped;
@@ -126,7 +127,7 @@ public static class DossierImport
         if (pausedAt < receivedAt || pausedAt > now)
             Problem("pausedAt", "Phải trong khoảng từ tiếp nhận đến nay.");
         var ratingText = values.Rating;
-        var rating = ratingText is null ? null : DossierLifecycle.Parse<DossierRating>(ratingText);
+        var rating = ratingText is null ? null : EnumNames.Parse<DossierRating>(ratingText);
         if (ratingText is not null && rating is null)
             Problem("rating", "Mức đánh giá là \"very-satisfied\", \"satisfied\" hoặc \"not-satisfied\".");
         if (rating is not null && !resolved)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Dossiers.Domain;
 
@@ -16,21 +17,13 @@ public sealed partial record DossierInput(string? ProcedureCode, string? Channel
     {
         var errors = new FieldErrors();
         errors.RequireText("procedureCode", ProcedureCode, ProcedureInput.MaxCodeLength);
-        if (ParseChannel(Channel) is null)
+        if (EnumNames.Parse<DossierChannel>(Channel) is null)
             errors.Add("channel", "Kênh nộp là \"online\" (trực tuyến), \"in-person\" (trực tiếp) hoặc \"postal\" (bưu chính).");
         errors.RequireText("applicantReference", ApplicantReference, Dossier.MaxReferenceLength);
         if (ExternalId is not null && !ExternalIdPattern().IsMatch(ExternalId))
             errors.Add("externalId", "Mã ở hệ thống khác gồm 1–100 chữ, số, dấu chấm, gạch ngang, gạch dưới hoặc gạch chéo.");
         return errors;
     }
-
-    public static DossierChannel? ParseChannel(string? channel) => channel switch
-    {
-        "online" => DossierChannel.Online,
-        "in-person" => DossierChannel.InPerson,
-        "postal" => DossierChannel.Postal,
-        _ => null,
-    };
 
     [GeneratedRegex(@"^[\p{L}\p{N}._/-]{1,100}$")]
     public static partial Regex ExternalIdPattern();

@@ -1,3 +1,5 @@
+using ParPlatform.SharedKernel;
+
 namespace ParPlatform.Dossiers.Domain;
 
 /// <summary>Where a dossier is in its handling (the status codes one-stop systems use nationwide).</summary>
@@ -92,24 +94,6 @@ public static class DossierLifecycle
     public static IEnumerable<DossierAction> AllowedIn(DossierStatus status) =>
         Moves.Where(m => m.Value.From.Contains(status)).Select(m => m.Key);
 
-    /// <summary>The name clients write, in the URL and JSON: "receive", "request-supplement", "resolved"…</summary>
-    public static string NameOf<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        Names<TEnum>.ByValue.TryGetValue(value, out var name) ? name : Kebab(value);
-
-    public static TEnum? Parse<TEnum>(string? name) where TEnum : struct, Enum =>
-        name is not null && Names<TEnum>.ByName.TryGetValue(name, out var value) ? value : null;
-
-    private static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    /// <summary>Each enum's names, worked out once (an import reads millions of them).</summary>
-    private static class Names<TEnum> where TEnum : struct, Enum
-    {
-        public static readonly Dictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().ToDictionary(v => v, Kebab);
-
-        public static readonly Dictionary<string, TEnum> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-    }
-
     /// <summary>Vietnamese name of an action, for messages a person reads.</summary>
     public static string Describe(DossierAction action) => action switch
     {
@@ -146,8 +130,8 @@ public static class DossierLifecycle
 
 /// <summary>An action the dossier's state does not allow: answered 409 naming the current state.</summary>
 public sealed class IllegalTransitionException(DossierStatus current, DossierAction action)
-    : Exception($"Hồ sơ đang ở trạng thái \"{DossierLifecycle.Describe(current)}\" ({DossierLifecycle.NameOf(current)}): " +
-        $"không thể {DossierLifecycle.Describe(action)} ({DossierLifecycle.NameOf(action)}).")
+    : Exception($"Hồ sơ đang ở trạng thái \"{DossierLifecycle.Describe(current)}\" ({EnumNames.Name(current)}): " +
+        $"không thể {DossierLifecycle.Describe(action)} ({EnumNames.Name(action)}).")
 {
     public DossierStatus Current { get; } = current;
 }

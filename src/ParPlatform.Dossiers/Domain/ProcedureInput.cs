@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Imports;
+using ParPlatform.SharedKernel;
 using ParPlatform.SharedKernel.Calendar;
 
 namespace ParPlatform.Dossiers.Domain;
@@ -52,29 +53,13 @@ public sealed partial record ProcedureInput(
         procedure.UpdatedAt = now;
     }
 
-    public static string NameOf(TimeLimitUnit unit) => unit == SharedKernel.Calendar.TimeLimitUnit.WorkingHours ? "hours" : "days";
+    /// <summary>The unit a client wrote; "days" when it wrote none.</summary>
+    private static TimeLimitUnit? ParseUnit(string? unit) =>
+        string.IsNullOrEmpty(unit) ? SharedKernel.Calendar.TimeLimitUnit.WorkingDays : EnumNames.Parse<TimeLimitUnit>(unit);
 
-    public static string NameOf(OnlineLevel level) => level switch
-    {
-        Domain.OnlineLevel.Full => "full",
-        Domain.OnlineLevel.Partial => "partial",
-        _ => "none",
-    };
-
-    private static TimeLimitUnit? ParseUnit(string? unit) => unit switch
-    {
-        null or "" or "days" => SharedKernel.Calendar.TimeLimitUnit.WorkingDays,
-        "hours" => SharedKernel.Calendar.TimeLimitUnit.WorkingHours,
-        _ => null,
-    };
-
-    private static OnlineLevel? ParseOnlineLevel(string? level) => level switch
-    {
-        "full" => Domain.OnlineLevel.Full,
-        "partial" => Domain.OnlineLevel.Partial,
-        null or "" or "none" => Domain.OnlineLevel.None,
-        _ => null,
-    };
+    /// <summary>The online level a client wrote; "none" when it wrote none.</summary>
+    private static OnlineLevel? ParseOnlineLevel(string? level) =>
+        string.IsNullOrEmpty(level) ? Domain.OnlineLevel.None : EnumNames.Parse<OnlineLevel>(level);
 
     [GeneratedRegex(@"^[\p{L}\p{N}._-]{1,50}$")]
     private static partial Regex CodePattern();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Messaging;
+using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Finance.Data;
 
@@ -7,6 +8,8 @@ namespace ParPlatform.Finance.Data;
 public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options) : DbContext(options)
 {
     public const string Schema = "finance";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreEnumsByName();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -7,6 +7,7 @@ using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
 using ParPlatform.Identity.Tokens;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Identity.Apis;
 
@@ -196,7 +197,7 @@ public static class AdminApi
         if (await db.Units.AnyAsync(u => u.UnitCode == request.Code, ct))
             return ApiProblems.Conflict($"Đơn vị mã {request.Code} đã được đăng ký.");
 
-        var unit = Unit.Register(request.Code!, province!, request.Name!.Trim(), UnitKinds.Parse(request.Kind)!.Value, clock.GetUtcNow());
+        var unit = Unit.Register(request.Code!, province!, request.Name!.Trim(), EnumNames.Parse<UnitKind>(request.Kind)!.Value, clock.GetUtcNow());
         db.Units.Add(unit);
         return await db.TrySaveNewAsync(ct)
             ? TypedResults.Created($"/api/v1/admin/units/{unit.UnitCode}", UnitResponse.From(unit))
@@ -213,7 +214,7 @@ public static class AdminApi
         if (errors.Any)
             return ApiProblems.Invalid(errors);
         var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.ProvinceCode == unit.ProvinceCode, ct);
-        unit.Change(request.Name!.Trim(), UnitKinds.Parse(request.Kind)!.Value, province, clock.GetUtcNow());
+        unit.Change(request.Name!.Trim(), EnumNames.Parse<UnitKind>(request.Kind)!.Value, province, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UnitResponse.From(unit));
     }

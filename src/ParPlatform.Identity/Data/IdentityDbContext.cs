@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Identity.Domain;
 using ParPlatform.Messaging;
+using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Identity.Data;
 
@@ -24,6 +25,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 
     public DbSet<IntegratorClient> Integrators => Set<IntegratorClient>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreEnumsByName();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -45,7 +48,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             unit.Property(u => u.UnitCode).HasMaxLength(5);
             unit.Property(u => u.ProvinceCode).HasMaxLength(2);
             unit.Property(u => u.Name).HasMaxLength(200);
-            unit.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
+            unit.Property(u => u.Kind).HasMaxLength(20);
             unit.HasOne<Province>().WithMany().HasForeignKey(u => u.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
         });
 

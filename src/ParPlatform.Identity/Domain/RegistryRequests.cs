@@ -40,7 +40,7 @@ public sealed record RegisterUnit(string? Code, string? Name, string? Kind, stri
         var errors = new FieldErrors();
         errors.RequireUnitCode("code", Code);
         errors.RequireText("name", Name);
-        if (UnitKinds.Parse(Kind) is null)
+        if (EnumNames.Parse<UnitKind>(Kind) is null)
             errors.Add("kind", UnitKinds.Error);
         errors.RequireProvinceCode("provinceCode", ProvinceCode);
         return errors;
@@ -53,23 +53,16 @@ public sealed record UpdateUnit(string? Name, string? Kind)
     {
         var errors = new FieldErrors();
         errors.RequireText("name", Name);
-        if (UnitKinds.Parse(Kind) is null)
+        if (EnumNames.Parse<UnitKind>(Kind) is null)
             errors.Add("kind", UnitKinds.Error);
         return errors;
     }
 }
 
+/// <summary>The error of a kind no unit has (a kind is read with <see cref="EnumNames.Parse{TEnum}"/>).</summary>
 public static class UnitKinds
 {
     public const string Error = "Loại đơn vị là \"ward\" (phường), \"commune\" (xã) hoặc \"special-zone\" (đặc khu).";
-
-    public static UnitKind? Parse(string? kind) => kind switch
-    {
-        "ward" => UnitKind.Ward,
-        "commune" => UnitKind.Commune,
-        "special-zone" => UnitKind.SpecialZone,
-        _ => null,
-    };
 }
 
 public sealed partial record RegisterAgency(string? Code, string? Name)

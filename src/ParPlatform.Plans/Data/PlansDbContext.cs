@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Messaging;
+using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Plans.Data;
 
@@ -7,6 +8,8 @@ namespace ParPlatform.Plans.Data;
 public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : DbContext(options)
 {
     public const string Schema = "plans";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreEnumsByName();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Messaging;
 using ParPlatform.Reporting.Domain;
+using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Reporting.Data;
 
@@ -12,6 +13,8 @@ namespace ParPlatform.Reporting.Data;
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
 {
     public const string Schema = "reporting";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreEnumsByName();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,10 +30,10 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             fact.Property(f => f.UnitCode).HasMaxLength(5);
             fact.Property(f => f.ProvinceCode).HasMaxLength(2);
             fact.Property(f => f.Field).HasMaxLength(200);
-            fact.Property(f => f.Channel).HasConversion<string>().HasMaxLength(20);
-            fact.Property(f => f.Timeliness).HasConversion<string>().HasMaxLength(10);
-            fact.Property(f => f.ReturnReason).HasConversion<string>().HasMaxLength(20);
-            fact.Property(f => f.Rating).HasConversion<string>().HasMaxLength(20);
+            fact.Property(f => f.Channel).HasMaxLength(20);
+            fact.Property(f => f.Timeliness).HasMaxLength(10);
+            fact.Property(f => f.ReturnReason).HasMaxLength(20);
+            fact.Property(f => f.Rating).HasMaxLength(20);
             fact.HasIndex(f => new { f.UnitCode, f.Generation, f.ReceivedAt });
             fact.HasIndex(f => new { f.ProvinceCode, f.ReceivedAt });
             fact.HasIndex(f => new { f.UnitCode, f.RatedAt }).HasFilter("rated_at IS NOT NULL");

@@ -8,6 +8,7 @@ using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Messaging.Inbox;
 using ParPlatform.Reporting.Data;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Reporting.Events;
 
@@ -77,7 +78,7 @@ public sealed class DossierReceivedConsumer(ReportingDbContext context, TenantSc
     protected override void Apply(DossierReceived m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, channel, received_at, due_at, due_changed_at,
           digitised, has_fee, electronic_result, paid_online)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Channel.ToString()}, {Utc(m.ReceivedAt)}, {Utc(m.DueAt)},
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {EnumNames.Stored(m.Channel)}, {Utc(m.ReceivedAt)}, {Utc(m.DueAt)},
           {Utc(m.OccurredAt)}, {m.Digitised}, {m.HasFee}, false, false
         FROM reporting.live_generations({m.UnitCode}) g
         ON CONFLICT (generation, dossier_id) DO UPDATE SET channel = EXCLUDED.channel, received_at = EXCLUDED.received_at,
@@ -135,7 +136,7 @@ public sealed class DossierResolvedConsumer(ReportingDbContext context, TenantSc
     protected override void Apply(DossierResolved m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, finished_at, timeliness, electronic_result,
           due_at, due_changed_at, digitised, has_fee, paid_online)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ResolvedAt)}, {m.Timeliness.ToString()}, {m.ElectronicResult},
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ResolvedAt)}, {EnumNames.Stored(m.Timeliness)}, {m.ElectronicResult},
           {Utc(m.DueAt)}, {Utc(m.OccurredAt)}, false, false, false
         FROM reporting.live_generations({m.UnitCode}) g
         ON CONFLICT (generation, dossier_id) DO UPDATE SET finished_at = EXCLUDED.finished_at, timeliness = EXCLUDED.timeliness,
@@ -150,7 +151,7 @@ public sealed class DossierReturnedConsumer(ReportingDbContext context, TenantSc
     protected override void Apply(DossierReturned m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, finished_at, return_reason,
           digitised, has_fee, electronic_result, paid_online)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ReturnedAt)}, {m.Reason.ToString()}, false, false, false, false
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ReturnedAt)}, {EnumNames.Stored(m.Reason)}, false, false, false, false
         FROM reporting.live_generations({m.UnitCode}) g
         ON CONFLICT (generation, dossier_id) DO UPDATE SET finished_at = EXCLUDED.finished_at, return_reason = EXCLUDED.return_reason
         """);
@@ -172,7 +173,7 @@ public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope
     protected override void Apply(DossierRated m) => Write($"""
         INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, rating, rated_at,
           digitised, has_fee, electronic_result, paid_online)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.Rating.ToString()}, {Utc(m.RatedAt)}, false, false, false, false
+        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {EnumNames.Stored(m.Rating)}, {Utc(m.RatedAt)}, false, false, false, false
         FROM reporting.live_generations({m.UnitCode}) g
         ON CONFLICT (generation, dossier_id) DO UPDATE SET rating = EXCLUDED.rating, rated_at = EXCLUDED.rated_at
         """);
@@ -198,13 +199,13 @@ public sealed class DossiersRecordedConsumer(ReportingDbContext context, TenantS
               d.finished_at, d.timeliness, d.return_reason, d.electronic_result, d.digitised, d.has_fee, d.paid_online, {at}, d.apology_issued_at,
               d.rating, d.rated_at
             FROM unnest({d.Select(x => x.DossierId).ToArray()}::uuid[], {d.Select(x => x.Field).ToArray()}::text[],
-                   {d.Select(x => x.Channel.ToString()).ToArray()}::text[], {d.Select(x => Utc(x.ReceivedAt)).ToArray()}::timestamptz[],
+                   {d.Select(x => EnumNames.Stored(x.Channel)).ToArray()}::text[], {d.Select(x => Utc(x.ReceivedAt)).ToArray()}::timestamptz[],
                    {d.Select(x => Utc(x.DueAt)).ToArray()}::timestamptz[], {d.Select(x => Utc(x.PausedAt)).ToArray()}::timestamptz[],
-                   {d.Select(x => Utc(x.FinishedAt)).ToArray()}::timestamptz[], {d.Select(x => x.Timeliness?.ToString()).ToArray()}::text[],
-                   {d.Select(x => x.ReturnReason?.ToString()).ToArray()}::text[], {d.Select(x => x.ElectronicResult).ToArray()}::boolean[],
+                   {d.Select(x => Utc(x.FinishedAt)).ToArray()}::timestamptz[], {d.Select(x => EnumNames.Stored(x.Timeliness)).ToArray()}::text[],
+                   {d.Select(x => EnumNames.Stored(x.ReturnReason)).ToArray()}::text[], {d.Select(x => x.ElectronicResult).ToArray()}::boolean[],
                    {d.Select(x => x.Digitised).ToArray()}::boolean[], {d.Select(x => x.HasFee).ToArray()}::boolean[],
                    {d.Select(x => x.PaidOnline).ToArray()}::boolean[], {d.Select(x => Utc(x.ApologyIssuedAt)).ToArray()}::timestamptz[],
-                   {d.Select(x => x.Rating?.ToString()).ToArray()}::text[], {d.Select(x => Utc(x.RatedAt)).ToArray()}::timestamptz[])
+                   {d.Select(x => EnumNames.Stored(x.Rating)).ToArray()}::text[], {d.Select(x => Utc(x.RatedAt)).ToArray()}::timestamptz[])
               AS d(dossier_id, field, channel, received_at, due_at, paused_at, finished_at, timeliness, return_reason, electronic_result,
                    digitised, has_fee, paid_online, apology_issued_at, rating, rated_at)
             CROSS JOIN (SELECT g FROM reporting.live_generations({m.UnitCode}) g WHERE {m.ReplayId}::uuid IS NULL

@@ -1,10 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace ParPlatform.SharedKernel.Calendar;
 
+/// <summary>The unit of a time limit; clients write "days" and "hours".</summary>
 public enum TimeLimitUnit
 {
     /// <summary>Working days of <see cref="WorkingCalendar.WorkingDayLength"/> each (0.5 is half a day).</summary>
+    [JsonStringEnumMemberName("days")]
     WorkingDays,
 
+    [JsonStringEnumMemberName("hours")]
     WorkingHours,
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Messaging;
+using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Staffing.Data;
 
@@ -7,6 +8,8 @@ namespace ParPlatform.Staffing.Data;
 public sealed class StaffingDbContext(DbContextOptions<StaffingDbContext> options) : DbContext(options)
 {
     public const string Schema = "staffing";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreEnumsByName();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
