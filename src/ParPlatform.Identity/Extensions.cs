@@ -39,6 +39,7 @@ public static class Extensions
         var keys = TokenKeys.From(options);
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddSingleton<SignInAttempts>();
         builder.Services.AddScoped<IUnitDirectory, RegistryUnitDirectory>();
         // This service validates its own tokens with its own key, without asking itself over HTTP.
         builder.Services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(

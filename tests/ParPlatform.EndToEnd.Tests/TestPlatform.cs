@@ -17,7 +17,10 @@ namespace ParPlatform.EndToEnd.Tests;
 public sealed class TestPlatform : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
-    private readonly Dictionary<string, string> _tokens = [];
+    /// <summary>How long a token is used again: well within the 5 minutes access tokens live.</summary>
+    private static readonly TimeSpan TokenReuse = TimeSpan.FromMinutes(3);
+
+    private readonly Dictionary<string, (string Value, DateTimeOffset IssuedAt)> _tokens = [];
 
     private TestPlatform(DistributedApplication app, string dataDirectory, int gatewayPort)
     {
@@ -70,8 +73,8 @@ public sealed class TestPlatform : IAsyncDisposable
     /// <summary>An access token of a demo user (password grant, Development), fetched through the gateway once.</summary>
     public async Task<string> TokenAsync(string userName, string password = "ParPlatform@2026")
     {
-        if (_tokens.TryGetValue(userName, out var cached))
-            return cached;
+        if (_tokens.TryGetValue(userName, out var cached) && DateTimeOffset.UtcNow - cached.IssuedAt < TokenReuse)
+            return cached.Value;
         var token = await RequestTokenAsync(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
@@ -80,18 +83,24 @@ public sealed class TestPlatform : IAsyncDisposable
             ["password"] = password,
             ["scope"] = "api",
         });
-        _tokens[userName] = token;
+        _tokens[userName] = (token, DateTimeOffset.UtcNow);
         return token;
     }
 
     /// <summary>An access token of the demo integrator client (client credentials, province 20).</summary>
-    public async Task<string> IntegratorTokenAsync() =>
-        _tokens.TryGetValue("integrator", out var cached) ? cached : _tokens["integrator"] = await RequestTokenAsync(new Dictionary<string, string>
+    public async Task<string> IntegratorTokenAsync()
+    {
+        if (_tokens.TryGetValue("integrator", out var cached) && DateTimeOffset.UtcNow - cached.IssuedAt < TokenReuse)
+            return cached.Value;
+        var token = await RequestTokenAsync(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = "langson-integrator",
             ["client_secret"] = "langson-demo-secret-2026",
         });
+        _tokens["integrator"] = (token, DateTimeOffset.UtcNow);
+        return token;
+    }
 
     /// <summary>Sends a request through the gateway with the given bearer token (none when null).</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, object? body = null)

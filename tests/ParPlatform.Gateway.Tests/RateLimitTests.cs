@@ -60,6 +60,33 @@ public sealed class RateLimitTests(FakeServices services)
         await ExhaustAsync(client, "/health", token: null);
     }
 
+    [Fact]
+    public async Task Sign_ins_on_the_sign_in_page_from_one_address_are_limited_per_minute_before_they_reach_the_identity_service()
+    {
+        await using var gateway = GatewayTests.StartGateway(services.Urls, new Dictionary<string, string> { ["Gateway:RateLimit:SignInsPerMinute"] = "3" });
+        using var client = gateway.CreateClient();
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var signIn = await client.PostAsync(new Uri("/account/login", UriKind.Relative),
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "admin", ["password"] = "doan-" + i }));
+            answers.Add(signIn.StatusCode);
+            if (signIn.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(signIn.Headers.Contains("Retry-After"));
+                Assert.Contains("lần đăng nhập mỗi phút", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+        using var page = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
+        using var token = await client.PostAsync(new Uri("/connect/token", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = "x" }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode); // showing the page is no sign-in
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode); // token requests count in the address's ordinary budget
+    }
+
     /// <summary>Sends requests until one is refused: the bucket is then empty for about a second.</summary>
     private static async Task ExhaustAsync(HttpClient client, string path, string? token)
     {

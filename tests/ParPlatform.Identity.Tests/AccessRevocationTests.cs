@@ -71,13 +71,13 @@ public sealed class AccessRevocationTests(IdentityFixture identity)
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var secret = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!;
         using var client = identity.Client();
-        using (var before = await ClientCredentialsAsync(client, "chilang-thu-hoi", secret))
+        using (var before = await IdentityFixture.ClientCredentialsAsync(client, "chilang-thu-hoi", secret))
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
 
         using var revoked = await admin.PostAsync(new Uri("/api/v1/admin/integrators/chilang-thu-hoi/revoke", UriKind.Relative), null);
 
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
-        using (var after = await ClientCredentialsAsync(client, "chilang-thu-hoi", secret))
+        using (var after = await IdentityFixture.ClientCredentialsAsync(client, "chilang-thu-hoi", secret))
             Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         using var rotate = await admin.PostAsync(new Uri("/api/v1/admin/integrators/chilang-thu-hoi/secret", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.NotFound, rotate.StatusCode);
@@ -141,7 +141,7 @@ public sealed class AccessRevocationTests(IdentityFixture identity)
         Assert.False(string.IsNullOrEmpty(await IdentityFixture.PasswordTokenAsync(client, "langson.doimatkhau", "Moi-Mat-Khau-2")));
     }
 
-    private static readonly string Verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+    private static readonly string Verifier = IdentityFixture.Base64Url(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Signs in on the page and redeems a code asked for with offline_access: the client (with its session) and the refresh token.</summary>
     private async Task<(HttpClient Client, string Token)> RefreshTokenAsync(string userName, string password)
@@ -165,19 +165,11 @@ public sealed class AccessRevocationTests(IdentityFixture identity)
         $"/connect/authorize?client_id=parplatform-web&response_type=code&scope=openid%20offline_access%20api" +
         $"&redirect_uri={Uri.EscapeDataString(Redirect)}&code_challenge={challenge}&code_challenge_method=S256&state=st";
 
-    private static string Challenge(string verifier) => Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+    private static string Challenge(string verifier) => IdentityFixture.Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
     private static Task<HttpResponseMessage> RefreshAsync(HttpClient client, string refreshToken) =>
         client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token", ["client_id"] = "parplatform-web", ["refresh_token"] = refreshToken,
         }));
-
-    private static Task<HttpResponseMessage> ClientCredentialsAsync(HttpClient client, string clientId, string secret) =>
-        client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = "api",
-        }));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

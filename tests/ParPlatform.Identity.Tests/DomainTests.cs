@@ -1,4 +1,5 @@
 using ParPlatform.Identity.Domain;
+using ParPlatform.Identity.Tokens;
 
 namespace ParPlatform.Identity.Tests;
 
@@ -19,6 +20,25 @@ public sealed class DomainTests
 
         Assert.True(user.IsLockedAt(Now.AddMinutes(14)));
         Assert.False(user.IsLockedAt(Now.AddMinutes(15)));
+    }
+
+    [Fact]
+    public void One_name_may_be_tried_ten_times_in_any_minute_whatever_the_others()
+    {
+        var clock = new MinuteClock { Now = Now };
+        var attempts = new SignInAttempts(clock);
+
+        var first = Enumerable.Range(0, 11).Select(_ => attempts.TryAttempt("admin")).ToList();
+        var another = attempts.TryAttempt("vanhanh");
+        clock.Now = Now.AddSeconds(59);
+        var stillWithinTheMinute = attempts.TryAttempt("admin");
+        clock.Now = Now.AddMinutes(1);
+        var aMinuteLater = Enumerable.Range(0, 11).Select(_ => attempts.TryAttempt("admin")).ToList();
+
+        Assert.Equal([.. Enumerable.Repeat(true, 10), false], first);
+        Assert.True(another);
+        Assert.False(stillWithinTheMinute);
+        Assert.Equal([.. Enumerable.Repeat(true, 10), false], aMinuteLater);
     }
 
     [Fact]
@@ -82,4 +102,12 @@ public sealed class DomainTests
         else
             Assert.Equal([errorField], errors.Keys);
     }
+}
+
+/// <summary>A clock the test moves.</summary>
+internal sealed class MinuteClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
 }

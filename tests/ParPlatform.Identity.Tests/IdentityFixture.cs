@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -72,13 +73,21 @@ public sealed partial class IdentityFixture : IAsyncLifetime
     public HttpClient Client(bool followRedirects = false) =>
         Service.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
 
-    /// <summary>A client that carries the access token of a demo user.</summary>
+    /// <summary>A client that carries the access token of a demo user (one signed in for recently is used again).</summary>
     public async Task<HttpClient> SignedInAsync(string userName)
     {
         var client = Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PasswordTokenAsync(client, userName, DemoPassword));
+        // One sign-in per demo user while its token is fresh: a name may be tried only 10 times a minute (SignInAttempts).
+        if (!_tokens.TryGetValue(userName, out var token) || DateTimeOffset.UtcNow - token.IssuedAt > TokenReuse)
+            _tokens[userName] = token = (await PasswordTokenAsync(client, userName, DemoPassword), DateTimeOffset.UtcNow);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         return client;
     }
+
+    /// <summary>How long a demo user's token is used again: well within its 5 minutes.</summary>
+    private static readonly TimeSpan TokenReuse = TimeSpan.FromMinutes(3);
+
+    private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset IssuedAt)> _tokens = new(StringComparer.Ordinal);
 
     public static async Task<string> PasswordTokenAsync(HttpClient client, string userName, string password)
     {
@@ -97,6 +106,16 @@ public sealed partial class IdentityFixture : IAsyncLifetime
             ["password"] = password,
             ["scope"] = "api",
         }));
+
+    /// <summary>A token request of an integrator client (client credentials).</summary>
+    public static Task<HttpResponseMessage> ClientCredentialsAsync(HttpClient client, string clientId, string secret) =>
+        client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = "api",
+        }));
+
+    /// <summary>Base64url without padding, as PKCE writes verifiers and challenges.</summary>
+    public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>Signs in on the sign-in page: 302 when signed in, 401 with the page and its reason when refused.</summary>
     public static async Task<HttpResponseMessage> SignInOnPageAsync(HttpClient client, string userName, string password)

@@ -70,12 +70,12 @@ public sealed class ProductionTests(IdentityFixture identity)
     public async Task Outside_development_the_demo_integrator_secret_is_refused()
     {
         await using var demo = identity.Create("Development", Installed);
-        using (var inDevelopment = await ClientCredentialsAsync(demo.CreateClient(), "langson-integrator", "langson-demo-secret-2026"))
+        using (var inDevelopment = await IdentityFixture.ClientCredentialsAsync(demo.CreateClient(), "langson-integrator", "langson-demo-secret-2026"))
             Assert.Equal(HttpStatusCode.OK, inDevelopment.StatusCode);
         var logs = new CapturedLogs();
         await using var production = identity.Create("Production", Installed, logs: logs);
 
-        using var response = await ClientCredentialsAsync(production.CreateClient(), "langson-integrator", "langson-demo-secret-2026");
+        using var response = await IdentityFixture.ClientCredentialsAsync(production.CreateClient(), "langson-integrator", "langson-demo-secret-2026");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
@@ -99,9 +99,9 @@ public sealed class ProductionTests(IdentityFixture identity)
         var secret = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!;
         Assert.NotEqual(old, secret);
         using var client = identity.Client();
-        using (var withOld = await ClientCredentialsAsync(client, "chilang-rotation", old))
+        using (var withOld = await IdentityFixture.ClientCredentialsAsync(client, "chilang-rotation", old))
             Assert.NotEqual(HttpStatusCode.OK, withOld.StatusCode);
-        using (var withNew = await ClientCredentialsAsync(client, "chilang-rotation", secret))
+        using (var withNew = await IdentityFixture.ClientCredentialsAsync(client, "chilang-rotation", secret))
             Assert.Equal(HttpStatusCode.OK, withNew.StatusCode);
     }
 
@@ -133,12 +133,6 @@ public sealed class ProductionTests(IdentityFixture identity)
     /// <summary>A client that keeps cookies and stops at redirects, as the tests read them.</summary>
     private static HttpClient Browser(WebApplicationFactory<Program> service) =>
         service.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
-    private static Task<HttpResponseMessage> ClientCredentialsAsync(HttpClient client, string clientId, string secret) =>
-        client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = "api",
-        }));
 
     /// <summary>What the service logs, line by line.</summary>
     private sealed class CapturedLogs : ILoggerProvider

@@ -5,6 +5,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
+using ParPlatform.Identity.Tokens;
+
 namespace ParPlatform.Identity.Tests;
 
 /// <summary>Tokens: what they carry, how they are refused, lockout, and the web UI's sign-in with PKCE.</summary>
@@ -207,8 +209,8 @@ public sealed class TokenTests(IdentityFixture identity)
     public async Task The_web_ui_signs_in_with_the_authorization_code_and_pkce()
     {
         using var client = identity.Client();
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var verifier = IdentityFixture.Base64Url(RandomNumberGenerator.GetBytes(32));
+        var challenge = IdentityFixture.Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         const string Redirect = "http://localhost:5173/auth/callback";
         var authorize = $"/connect/authorize?client_id=parplatform-web&response_type=code&scope=openid%20api" +
             $"&redirect_uri={Uri.EscapeDataString(Redirect)}&code_challenge={challenge}&code_challenge_method=S256&state=st123";
@@ -235,7 +237,7 @@ public sealed class TokenTests(IdentityFixture identity)
         Assert.Equal("st123", query["state"]);
 
         // A code is worth nothing without its verifier.
-        using var withoutVerifier = await ExchangeAsync(client, query["code"]!, Redirect, Base64Url(RandomNumberGenerator.GetBytes(32)));
+        using var withoutVerifier = await ExchangeAsync(client, query["code"]!, Redirect, IdentityFixture.Base64Url(RandomNumberGenerator.GetBytes(32)));
         Assert.Equal(HttpStatusCode.BadRequest, withoutVerifier.StatusCode);
 
         // Signed in now: the authorization request answers with a code at once, and the verifier redeems it.
@@ -276,6 +278,21 @@ public sealed class TokenTests(IdentityFixture identity)
     }
 
     [Fact]
+    public async Task A_name_tried_too_often_in_a_minute_is_refused_with_its_own_reason_before_any_check()
+    {
+        using var client = identity.Client();
+        var answers = new List<string?>();
+        for (var i = 0; i < SignInAttempts.PerMinute + 1; i++)
+        {
+            using var response = await IdentityFixture.RequestPasswordTokenAsync(client, "doan.ten", "doan-mat-khau-" + i);
+            answers.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error_description").GetString());
+        }
+
+        Assert.All(answers.Take(SignInAttempts.PerMinute), a => Assert.Equal(PasswordSignIn.Refused, a));
+        Assert.Equal(PasswordSignIn.TooOften, answers[^1]);
+    }
+
+    [Fact]
     public async Task Outside_development_the_password_grant_does_not_exist()
     {
         await using var production = identity.Create("Production", "identityproductiondb");
@@ -308,6 +325,4 @@ public sealed class TokenTests(IdentityFixture identity)
             ["grant_type"] = "authorization_code", ["client_id"] = "parplatform-web", ["code"] = code,
             ["redirect_uri"] = redirect, ["code_verifier"] = verifier,
         }));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

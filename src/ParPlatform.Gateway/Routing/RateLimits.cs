@@ -19,12 +19,21 @@ public sealed class RateLimitOptions
     /// <summary>Requests a client may make at once after being idle (the bucket's size).</summary>
     [Range(1, int.MaxValue)]
     public int Burst { get; set; } = 100;
+
+    /// <summary>
+    /// Sign-ins on the sign-in page (POST /account/login, a password to check) one client address may send per
+    /// minute, refused here before the identity service hashes anything. Token requests are not counted: the web
+    /// UI's server redeems every user's codes and refresh tokens from one address, and the identity service limits
+    /// each user name itself.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int SignInsPerMinute { get; set; } = 20;
 }
 
 /// <summary>
 /// Rate limiting per client: a token bucket for each token subject (a user, or an integrator
-/// client), and for each address when there is no token. A client over its limit gets 429
-/// ProblemDetails with Retry-After.
+/// client), and for each address when there is no token; sign-ins in a window of a minute per
+/// address. A client over its limit gets 429 ProblemDetails with Retry-After.
 /// </summary>
 public static class RateLimits
 {
@@ -33,8 +42,15 @@ public static class RateLimits
         var options = builder.AddServiceOptions<RateLimitOptions>(RateLimitOptions.Section);
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetTokenBucketLimiter(PartitionOf(context), _ => new TokenBucketRateLimiterOptions
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignIn(context.Request)
+                ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + context.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = options.SignInsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    })
+                : RateLimitPartition.GetTokenBucketLimiter(PartitionOf(context), _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = options.Burst,
                         TokensPerPeriod = options.PermitsPerSecond,
@@ -51,7 +67,9 @@ public static class RateLimits
                 await TypedResults.Problem(
                     statusCode: StatusCodes.Status429TooManyRequests,
                     title: "Quá nhiều yêu cầu.",
-                    detail: $"Vượt giới hạn {options.PermitsPerSecond} yêu cầu mỗi giây; thử lại sau {seconds} giây.")
+                    detail: IsSignIn(rejected.HttpContext.Request)
+                        ? $"Vượt giới hạn {options.SignInsPerMinute} lần đăng nhập mỗi phút từ một địa chỉ; thử lại sau {seconds} giây."
+                        : $"Vượt giới hạn {options.PermitsPerSecond} yêu cầu mỗi giây; thử lại sau {seconds} giây.")
                     .ExecuteAsync(rejected.HttpContext);
             };
         });
@@ -70,6 +88,10 @@ public static class RateLimits
             ? "sub:" + subject
             : "ip:" + context.Connection.RemoteIpAddress;
     }
+
+    /// <summary>A person's sign-in on the sign-in page.</summary>
+    private static bool IsSignIn(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHealthProbe(PathString path) =>
         path.StartsWithSegments(ServiceDefaults.Extensions.HealthEndpointPath) ||

@@ -55,7 +55,7 @@ public static class AccountApi
 
         var (check, user) = await passwords.CheckAsync(userName, form["password"], ct);
         if (check != PasswordCheck.Success)
-            return Page(http, antiforgery, returnUrl, userName, PasswordSignIn.Refused, StatusCodes.Status401Unauthorized);
+            return Page(http, antiforgery, returnUrl, userName, PasswordSignIn.Reason(check), StatusCodes.Status401Unauthorized);
 
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, user!.Id.ToString()), new Claim(ClaimTypes.Name, user.DisplayName)],

@@ -59,7 +59,7 @@ public static class ConnectApi
             var (check, user) = await passwords.CheckAsync(request.Username, request.Password, ct);
             return check == PasswordCheck.Success
                 ? SignIn(AccessTokenClaims.ForUser(user!, request.GetScopes()))
-                : Refuse(Errors.InvalidGrant, PasswordSignIn.Refused);
+                : Refuse(Errors.InvalidGrant, PasswordSignIn.Reason(check));
         }
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {

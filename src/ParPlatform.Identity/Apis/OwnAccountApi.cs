@@ -40,7 +40,7 @@ public static class OwnAccountApi
         // The same check as signing in: a wrong current password counts towards the lockout, and a locked account is refused.
         var (check, user) = await passwords.CheckAsync(account.UserName, request.CurrentPassword, ct);
         if (check != PasswordCheck.Success)
-            return ApiProblems.Invalid(errors.Add("currentPassword", PasswordSignIn.Refused));
+            return ApiProblems.Invalid(errors.Add("currentPassword", PasswordSignIn.Reason(check)));
         user!.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();

@@ -18,6 +18,9 @@ public enum PasswordCheck
 
     /// <summary>An administrator disabled the account.</summary>
     Disabled,
+
+    /// <summary>Over <see cref="SignInAttempts.PerMinute"/> attempts on the name this minute: refused before any hashing.</summary>
+    Throttled,
 }
 
 /// <summary>
@@ -27,16 +30,23 @@ public enum PasswordCheck
 /// counted one by one. The caller learns only "refused": whether the name exists or the account
 /// is locked is not told (operators see lockouts in the log), and every refusal costs a hash.
 /// Outside Development an account whose password is still the demo data's public one (README) is
-/// refused, and the operator's log says which and what to do. A disabled account is refused too.
+/// refused, and the operator's log says which and what to do. A disabled account is refused too, and a name
+/// tried too often this minute (<see cref="SignInAttempts"/>) before anything is hashed.
 /// </summary>
 public sealed class PasswordSignIn(
-    IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, TenantScope scope, IHostEnvironment environment,
-    ILogger<PasswordSignIn> logger)
+    IdentityDbContext db, IPasswordHasher<UserAccount> hasher, SignInAttempts attempts, TimeProvider clock, TenantScope scope,
+    IHostEnvironment environment, ILogger<PasswordSignIn> logger)
 {
     /// <summary>What a refused person reads, whatever the reason.</summary>
     public const string Refused =
         "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần " +
         "(thử lại sau 15 phút hoặc liên hệ quản trị).";
+
+    /// <summary>What a person reads when the name was tried too often this minute.</summary>
+    public const string TooOften = "Tài khoản này vừa được thử đăng nhập quá nhiều lần; vui lòng thử lại sau một phút.";
+
+    /// <summary>What a person reads for <paramref name="check"/>, a refusal.</summary>
+    public static string Reason(PasswordCheck check) => check == PasswordCheck.Throttled ? TooOften : Refused;
 
     private static readonly UserAccount Nobody = new() { UserName = "-", DisplayName = "-", Role = "-" };
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(Nobody, Guid.NewGuid().ToString()));
@@ -45,6 +55,11 @@ public sealed class PasswordSignIn(
     {
         scope.SetAllTenants(); // signing in happens before any tenant is known
         var name = (userName ?? "").Trim().ToLowerInvariant();
+        if (!attempts.TryAttempt(name))
+        {
+            logger.LogWarning("Sign-in on {UserName} refused without checking: over {Limit} attempts this minute", name, SignInAttempts.PerMinute);
+            return (PasswordCheck.Throttled, null);
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = (await db.Users
             .FromSql($"SELECT * FROM identity.users WHERE user_name = {name} FOR UPDATE")
