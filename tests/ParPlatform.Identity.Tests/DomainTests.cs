@@ -9,17 +9,17 @@ public sealed class DomainTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 0, TimeSpan.FromHours(7));
 
     [Fact]
-    public void The_fifth_wrong_password_in_a_row_locks_the_account_for_fifteen_minutes()
+    public void The_fifth_wrong_password_in_a_row_from_an_address_locks_it_out_for_fifteen_minutes()
     {
-        var user = new UserAccount { UserName = "a", DisplayName = "A", Role = "unit-officer" };
+        var lockout = new SignInLockout { UserId = Guid.NewGuid(), Address = "203.0.113.7" };
 
         for (var i = 0; i < 4; i++)
-            user.RecordFailedSignIn(Now);
-        Assert.False(user.IsLockedAt(Now));
-        user.RecordFailedSignIn(Now);
+            lockout.RecordFailure(Now);
+        Assert.False(lockout.IsLockedAt(Now));
+        lockout.RecordFailure(Now);
 
-        Assert.True(user.IsLockedAt(Now.AddMinutes(14)));
-        Assert.False(user.IsLockedAt(Now.AddMinutes(15)));
+        Assert.True(lockout.IsLockedAt(Now.AddMinutes(14)));
+        Assert.False(lockout.IsLockedAt(Now.AddMinutes(15)));
     }
 
     [Fact]
@@ -39,20 +39,6 @@ public sealed class DomainTests
         Assert.True(another);
         Assert.False(stillWithinTheMinute);
         Assert.Equal([.. Enumerable.Repeat(true, 10), false], aMinuteLater);
-    }
-
-    [Fact]
-    public void A_successful_sign_in_starts_the_count_again()
-    {
-        var user = new UserAccount { UserName = "a", DisplayName = "A", Role = "unit-officer" };
-
-        for (var i = 0; i < 4; i++)
-            user.RecordFailedSignIn(Now);
-        user.RecordSignIn();
-        for (var i = 0; i < 4; i++)
-            user.RecordFailedSignIn(Now);
-
-        Assert.False(user.IsLockedAt(Now));
     }
 
     [Theory]

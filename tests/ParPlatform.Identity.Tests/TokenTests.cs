@@ -156,6 +156,48 @@ public sealed class TokenTests(IdentityFixture identity)
     }
 
     [Fact]
+    public async Task A_lockout_shuts_out_the_address_that_guessed_not_the_person_elsewhere()
+    {
+        using var admin = await identity.SignedInAsync("admin");
+        var userName = $"quantri{Random.Shared.Next(100000, 999999)}";
+        using (var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new
+        {
+            userName, displayName = "Quản trị thử khóa", role = "platform-admin", password = "MatKhau12345",
+        }))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var client = identity.Client();
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await PasswordTokenFromAsync(client, "203.0.113.7", userName, "sai-mat-khau-1");
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+        using var fromTheGuesser = await PasswordTokenFromAsync(client, "203.0.113.7", userName, "MatKhau12345");
+        using var fromElsewhere = await PasswordTokenFromAsync(client, "198.51.100.2", userName, "MatKhau12345");
+        // A client that writes its own X-Forwarded-For before the gateway's is still the address the gateway saw.
+        using var spoofed = await PasswordTokenFromAsync(client, "198.51.100.2, 203.0.113.7", userName, "MatKhau12345");
+
+        Assert.Equal(HttpStatusCode.BadRequest, fromTheGuesser.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fromElsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, spoofed.StatusCode);
+        Assert.True(await IsLockedAsync(admin, userName, unitCode: null));
+    }
+
+    /// <summary>A password grant as the gateway forwards it for a client at <paramref name="forwardedFor"/>.</summary>
+    private static async Task<HttpResponseMessage> PasswordTokenFromAsync(HttpClient client, string forwardedFor, string userName, string password)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/connect/token", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "password", ["client_id"] = "parplatform-scripts", ["username"] = userName, ["password"] = password, ["scope"] = "api",
+            }),
+        };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Parallel_wrong_passwords_are_counted_one_by_one()
     {
         using var admin = await identity.SignedInAsync("admin");
@@ -305,9 +347,9 @@ public sealed class TokenTests(IdentityFixture identity)
         Assert.Equal("unsupported_grant_type", error);
     }
 
-    private static async Task<bool> IsLockedAsync(HttpClient admin, string userName)
+    private static async Task<bool> IsLockedAsync(HttpClient admin, string userName, string? unitCode = "06181")
     {
-        var users = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?unitCode=06181&pageSize=200");
+        var users = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/users?pageSize=200{(unitCode is null ? "" : "&unitCode=" + unitCode)}");
         return users.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == userName).GetProperty("locked").GetBoolean();
     }
 

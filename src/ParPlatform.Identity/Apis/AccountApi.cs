@@ -53,7 +53,7 @@ public static class AccountApi
         if (!await antiforgery.IsRequestValidAsync(http))
             return Page(http, antiforgery, returnUrl, userName, "Phiên đăng nhập đã hết hạn; vui lòng thử lại.", StatusCodes.Status400BadRequest);
 
-        var (check, user) = await passwords.CheckAsync(userName, form["password"], ct);
+        var (check, user) = await passwords.CheckAsync(userName, form["password"], ClientAddress.Of(http), ct);
         if (check != PasswordCheck.Success)
             return Page(http, antiforgery, returnUrl, userName, PasswordSignIn.Reason(check), StatusCodes.Status401Unauthorized);
 

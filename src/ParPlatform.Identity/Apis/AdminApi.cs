@@ -22,8 +22,9 @@ public sealed record ProvinceResponse(string Code, string Name);
 public sealed record UserResponse(
     Guid Id, string UserName, string DisplayName, string Role, string? UnitCode, string? AgencyCode, string? ProvinceCode, bool Locked, bool Disabled)
 {
-    public static UserResponse From(UserAccount u, DateTimeOffset now) =>
-        new(u.Id, u.UserName, u.DisplayName, u.Role, u.UnitCode, u.AgencyCode, u.ProvinceCode, u.IsLockedAt(now), u.DisabledAt is not null);
+    /// <param name="locked">Locked out from some address now (<see cref="SignInLockout"/>).</param>
+    public static UserResponse From(UserAccount u, bool locked) =>
+        new(u.Id, u.UserName, u.DisplayName, u.Role, u.UnitCode, u.AgencyCode, u.ProvinceCode, locked, u.DisabledAt is not null);
 }
 
 /// <summary>The new client's secret is shown once, here; only its hash is kept.</summary>
@@ -52,7 +53,7 @@ public static class AdminApi
         admin.MapGet("/users", ListUsersAsync).WithName("ListUsers").WithSummary("A page of the user accounts by user name, of one unit or all");
         admin.MapPost("/users", RegisterUserAsync).WithName("RegisterUser").WithSummary("Creates a user account with its role and unit or province")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        admin.MapPost("/users/{userName}/unlock", UnlockUserAsync).WithName("UnlockUser").WithSummary("Unlocks an account locked after failed sign-ins");
+        admin.MapPost("/users/{userName}/unlock", UnlockUserAsync).WithName("UnlockUser").WithSummary("Unlocks an account locked out (from any address) after wrong passwords");
         admin.MapPut("/users/{userName}/password", SetUserPasswordAsync).WithName("SetUserPassword")
             .WithSummary("Sets an account's new password (and unlocks it)");
         admin.MapPost("/users/{userName}/disable", DisableUserAsync).WithName("DisableUser")
@@ -92,23 +93,30 @@ public static class AdminApi
         if (unitCode is not null)
             users = users.Where(u => u.UnitCode == unitCode);
         var found = await users.OrderBy(u => u.UserName).ToPageAsync(page, pageSize, ct);
+        var ids = found.Items.Select(u => u.Id).ToList();
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(new Page<UserResponse>([.. found.Items.Select(u => UserResponse.From(u, now))], found.PageNumber, found.PageSize, found.Total));
+        var locked = (await db.SignInLockouts.Where(l => ids.Contains(l.UserId) && l.LockedUntil > now).Select(l => l.UserId).ToListAsync(ct)).ToHashSet();
+        return TypedResults.Ok(new Page<UserResponse>([.. found.Items.Select(u => UserResponse.From(u, locked.Contains(u.Id)))], found.PageNumber, found.PageSize, found.Total));
+    }
+
+    private static async Task<bool> IsLockedAsync(IdentityDbContext db, UserAccount user, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await db.SignInLockouts.AnyAsync(l => l.UserId == user.Id && l.LockedUntil > now, ct);
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> UnlockUserAsync(
-        IdentityDbContext db, TimeProvider clock, string userName, CancellationToken ct)
+        IdentityDbContext db, string userName, CancellationToken ct)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
             return ApiProblems.NotFound($"Không có tài khoản {userName}.");
-        user.RecordSignIn();
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow()));
+        await db.SignInLockouts.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(ct);
+        return TypedResults.Ok(UserResponse.From(user, locked: false));
     }
 
     private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetUserPasswordAsync(
-        string userName, SetPassword request, IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+        string userName, SetPassword request, IdentityDbContext db, IPasswordHasher<UserAccount> hasher, CancellationToken ct)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
@@ -117,9 +125,11 @@ public static class AdminApi
         if (errors.Any)
             return ApiProblems.Invalid(errors);
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
-        user.RecordSignIn();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow()));
+        await db.SignInLockouts.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(UserResponse.From(user, locked: false));
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> DisableUserAsync(
@@ -131,7 +141,7 @@ public static class AdminApi
         user.Disable(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await tokens.RevokeBySubjectAsync(user.Id.ToString(), ct); // its refresh tokens and codes
-        return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow()));
+        return TypedResults.Ok(UserResponse.From(user, await IsLockedAsync(db, user, clock, ct)));
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> EnableUserAsync(
@@ -142,7 +152,7 @@ public static class AdminApi
             return ApiProblems.NotFound($"Không có tài khoản {userName}.");
         user.Enable();
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow()));
+        return TypedResults.Ok(UserResponse.From(user, await IsLockedAsync(db, user, clock, ct)));
     }
 
     private static async Task<Results<Ok<IntegratorResponse>, ProblemHttpResult>> RevokeIntegratorAsync(
@@ -255,7 +265,7 @@ public static class AdminApi
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
         db.Users.Add(user);
         return await db.TrySaveNewAsync(ct)
-            ? TypedResults.Created($"/api/v1/admin/users?unitCode={user.UnitCode}", UserResponse.From(user, clock.GetUtcNow()))
+            ? TypedResults.Created($"/api/v1/admin/users?unitCode={user.UnitCode}", UserResponse.From(user, locked: false))
             : ApiProblems.Conflict($"Tên đăng nhập {request.UserName} đã được dùng.");
     }
 

@@ -56,7 +56,7 @@ public static class ConnectApi
         }
         if (request.IsPasswordGrantType())
         {
-            var (check, user) = await passwords.CheckAsync(request.Username, request.Password, ct);
+            var (check, user) = await passwords.CheckAsync(request.Username, request.Password, ClientAddress.Of(http), ct);
             return check == PasswordCheck.Success
                 ? SignIn(AccessTokenClaims.ForUser(user!, request.GetScopes()))
                 : Refuse(Errors.InvalidGrant, PasswordSignIn.Reason(check));
@@ -108,11 +108,14 @@ public static class ConnectApi
 
     private const string NoLongerAllowed = "Tài khoản không còn được phép đăng nhập.";
 
-    /// <summary>The account a code, refresh token or sign-in cookie was issued for, if it still exists and may sign in (not disabled, not locked).</summary>
+    /// <summary>
+    /// The account a code, refresh token or sign-in cookie was issued for, if it still exists and is not disabled (a lockout
+    /// stops guessing from an address; it does not end a session that signed in with the right password).
+    /// </summary>
     private static async Task<UserAccount?> ActiveUserAsync(IdentityDbContext db, TimeProvider clock, string? subject, CancellationToken ct)
     {
         var user = Guid.TryParse(subject, out var id) ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) : null;
-        return user is not null && user.MaySignInAt(clock.GetUtcNow()) ? user : null;
+        return user is { DisabledAt: null } ? user : null;
     }
 
     private static SignInHttpResult SignIn(ClaimsPrincipal principal) =>

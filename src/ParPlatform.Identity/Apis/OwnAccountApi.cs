@@ -29,16 +29,16 @@ public static class OwnAccountApi
             : NoAccount;
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePassword request, ClaimsPrincipal principal, IdentityDbContext db, PasswordSignIn passwords, IPasswordHasher<UserAccount> hasher,
-        CancellationToken ct)
+        ChangePassword request, ClaimsPrincipal principal, HttpContext http, IdentityDbContext db, PasswordSignIn passwords,
+        IPasswordHasher<UserAccount> hasher, CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Any)
             return ApiProblems.Invalid(errors);
         if (await FindAsync(db, principal, ct) is not { } account)
             return NoAccount;
-        // The same check as signing in: a wrong current password counts towards the lockout, and a locked account is refused.
-        var (check, user) = await passwords.CheckAsync(account.UserName, request.CurrentPassword, ct);
+        // The same check as signing in: a wrong current password counts towards the lockout from the address, which then refuses it.
+        var (check, user) = await passwords.CheckAsync(account.UserName, request.CurrentPassword, ClientAddress.Of(http), ct);
         if (check != PasswordCheck.Success)
             return ApiProblems.Invalid(errors.Add("currentPassword", PasswordSignIn.Reason(check)));
         user!.PasswordHash = hasher.HashPassword(user, request.NewPassword!);

@@ -25,6 +25,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 
     public DbSet<IntegratorClient> Integrators => Set<IntegratorClient>();
 
+    public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreEnumsByName();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -79,6 +81,14 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             user.HasIndex(u => u.UnitCode);
             user.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitCode).OnDelete(DeleteBehavior.Restrict);
             user.HasOne<Province>().WithMany().HasForeignKey(u => u.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<SignInLockout>(lockout =>
+        {
+            lockout.ToTable("sign_in_lockouts");
+            lockout.HasKey(l => new { l.UserId, l.Address });
+            lockout.Property(l => l.Address).HasMaxLength(64);
+            lockout.HasOne<UserAccount>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<IntegratorClient>(integrator =>

@@ -25,31 +25,39 @@ public sealed class UserAccount
 
     public string PasswordHash { get; set; } = "";
 
-    /// <summary>Wrong passwords in a row since the last successful sign-in or lockout.</summary>
-    public int FailedSignIns { get; set; }
-
-    public DateTimeOffset? LockedUntil { get; set; }
-
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When an administrator took the account's access away; null while it may sign in.</summary>
     public DateTimeOffset? DisabledAt { get; private set; }
 
-    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-    /// <summary>May sign in, and have its refresh tokens and sign-in session honoured, at <paramref name="now"/>.</summary>
-    public bool MaySignInAt(DateTimeOffset now) => DisabledAt is null && !IsLockedAt(now);
-
     /// <summary>Takes the account's access away (an administrator); it stays in the registry, and may be enabled again.</summary>
     public void Disable(DateTimeOffset at) => DisabledAt ??= at;
 
     public void Enable() => DisabledAt = null;
+}
 
-    /// <summary>
-    /// Counts a wrong password; the <see cref="Lockout.MaxFailedSignIns"/>th in a row locks the
-    /// account for <see cref="Lockout.Duration"/>.
-    /// </summary>
-    public void RecordFailedSignIn(DateTimeOffset now)
+/// <summary>
+/// Wrong passwords on one account from one client address: the <see cref="Lockout.MaxFailedSignIns"/>th in a row locks
+/// the account for that address for <see cref="Lockout.Duration"/>. Other addresses are not locked, so guessing from
+/// elsewhere cannot lock anyone — an administrator included — out for good. A successful sign-in from the address, or
+/// an administrator's unlock, ends it.
+/// </summary>
+public sealed class SignInLockout
+{
+    public Guid UserId { get; init; }
+
+    /// <summary>The client address the wrong passwords came from, as the gateway saw it.</summary>
+    public required string Address { get; init; }
+
+    /// <summary>Wrong passwords in a row since the last lock.</summary>
+    public int FailedSignIns { get; private set; }
+
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
+
+    /// <summary>Counts a wrong password; the <see cref="Lockout.MaxFailedSignIns"/>th in a row locks the address out.</summary>
+    public void RecordFailure(DateTimeOffset now)
     {
         FailedSignIns++;
         if (FailedSignIns >= Lockout.MaxFailedSignIns)
@@ -57,12 +65,6 @@ public sealed class UserAccount
             LockedUntil = now + Lockout.Duration;
             FailedSignIns = 0;
         }
-    }
-
-    public void RecordSignIn()
-    {
-        FailedSignIns = 0;
-        LockedUntil = null;
     }
 }
 

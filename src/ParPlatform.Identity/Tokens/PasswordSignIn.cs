@@ -24,10 +24,10 @@ public enum PasswordCheck
 }
 
 /// <summary>
-/// Checks a user name and password (the password grant and the sign-in page). A wrong one counts
-/// towards the lockout (<see cref="Lockout"/>) and a locked account is refused even with the
-/// right password. Attempts on one account take turns (a row lock), so parallel guesses are
-/// counted one by one. The caller learns only "refused": whether the name exists or the account
+/// Checks a user name and password (the password grant, the sign-in page, a change of one's own
+/// password). A wrong one counts towards the lockout of the account from that client address
+/// (<see cref="SignInLockout"/>), and a locked one is refused from there even with the right password.
+/// Attempts on one account take turns (a row lock), so parallel guesses are counted one by one. The caller learns only "refused": whether the name exists or the account
 /// is locked is not told (operators see lockouts in the log), and every refusal costs a hash.
 /// Outside Development an account whose password is still the demo data's public one (README) is
 /// refused, and the operator's log says which and what to do. A disabled account is refused too, and a name
@@ -51,36 +51,43 @@ public sealed class PasswordSignIn(
     private static readonly UserAccount Nobody = new() { UserName = "-", DisplayName = "-", Role = "-" };
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(Nobody, Guid.NewGuid().ToString()));
 
-    public async Task<(PasswordCheck Check, UserAccount? User)> CheckAsync(string? userName, string? password, CancellationToken cancellationToken)
+    public async Task<(PasswordCheck Check, UserAccount? User)> CheckAsync(
+        string? userName, string? password, string address, CancellationToken cancellationToken)
     {
-        scope.SetAllTenants(); // signing in happens before any tenant is known
         var name = (userName ?? "").Trim().ToLowerInvariant();
         if (!attempts.TryAttempt(name))
         {
             logger.LogWarning("Sign-in on {UserName} refused without checking: over {Limit} attempts this minute", name, SignInAttempts.PerMinute);
             return (PasswordCheck.Throttled, null);
         }
+        scope.SetAllTenants(); // signing in happens before any tenant is known
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = (await db.Users
             .FromSql($"SELECT * FROM identity.users WHERE user_name = {name} FOR UPDATE")
             .ToListAsync(cancellationToken)).SingleOrDefault();
         var now = clock.GetUtcNow();
-        if (user is null || !user.MaySignInAt(now))
+        var lockout = user is null ? null : await db.SignInLockouts.SingleOrDefaultAsync(l => l.UserId == user.Id && l.Address == address, cancellationToken);
+        if (user is null || user.DisabledAt is not null || lockout?.IsLockedAt(now) == true)
         {
             hasher.VerifyHashedPassword(Nobody, DummyHash.Value, password ?? "");
             if (user?.DisabledAt is not null)
                 logger.LogInformation("Sign-in refused: account {UserName} is disabled since {DisabledAt}", user.UserName, user.DisabledAt);
-            return (user is null ? PasswordCheck.Invalid : user.DisabledAt is null ? PasswordCheck.LockedOut : PasswordCheck.Disabled, user);
+            return (user is null ? PasswordCheck.Invalid : user.DisabledAt is not null ? PasswordCheck.Disabled : PasswordCheck.LockedOut, user);
         }
 
         var result = hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
         var check = PasswordCheck.Success;
         if (result == PasswordVerificationResult.Failed)
         {
-            user.RecordFailedSignIn(now);
-            check = user.IsLockedAt(now) ? PasswordCheck.LockedOut : PasswordCheck.Invalid;
+            if (lockout is null)
+                db.SignInLockouts.Add(lockout = new SignInLockout { UserId = user.Id, Address = address });
+            lockout.RecordFailure(now);
+            check = lockout.IsLockedAt(now) ? PasswordCheck.LockedOut : PasswordCheck.Invalid;
             if (check == PasswordCheck.LockedOut)
-                logger.LogWarning("Account {UserName} locked until {LockedUntil} after {Attempts} wrong passwords", user.UserName, user.LockedUntil, Lockout.MaxFailedSignIns);
+            {
+                logger.LogWarning("Account {UserName} locked for {Address} until {LockedUntil} after {Attempts} wrong passwords from there",
+                    user.UserName, address, lockout.LockedUntil, Lockout.MaxFailedSignIns);
+            }
         }
         else if (!environment.IsDevelopment() && password == DemoData.Password)
         {
@@ -93,7 +100,8 @@ public sealed class PasswordSignIn(
         {
             if (result == PasswordVerificationResult.SuccessRehashNeeded)
                 user.PasswordHash = hasher.HashPassword(user, password!);
-            user.RecordSignIn();
+            if (lockout is not null)
+                db.SignInLockouts.Remove(lockout);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

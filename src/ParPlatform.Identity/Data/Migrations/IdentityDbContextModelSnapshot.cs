@@ -390,6 +390,31 @@ namespace ParPlatform.Identity.Data.Migrations
                     b.ToTable("provinces", "identity");
                 });
 
+            modelBuilder.Entity("ParPlatform.Identity.Domain.SignInLockout", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("UserId", "Address")
+                        .HasName("pk_sign_in_lockouts");
+
+                    b.ToTable("sign_in_lockouts", "identity");
+                });
+
             modelBuilder.Entity("ParPlatform.Identity.Domain.Unit", b =>
                 {
                     b.Property<string>("UnitCode")
@@ -457,14 +482,6 @@ namespace ParPlatform.Identity.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
-
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed_sign_ins");
-
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("locked_until");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -634,6 +651,16 @@ namespace ParPlatform.Identity.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_agencies_units_unit_code");
+                });
+
+            modelBuilder.Entity("ParPlatform.Identity.Domain.SignInLockout", b =>
+                {
+                    b.HasOne("ParPlatform.Identity.Domain.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_lockouts_users_user_id");
                 });
 
             modelBuilder.Entity("ParPlatform.Identity.Domain.Unit", b =>
