@@ -34,7 +34,7 @@ public static class ConnectApi
     }
 
     private static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueTokenAsync(
-        HttpContext http, IdentityDbContext db, PasswordSignIn passwords, TenantScope scope, TimeProvider clock, IHostEnvironment environment,
+        HttpContext http, IdentityDbContext db, PasswordSignIn passwords, TenantScope scope, IHostEnvironment environment,
         ILogger<PasswordSignIn> logger, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
@@ -65,14 +65,14 @@ public static class ConnectApi
         {
             // The code or refresh token is valid; issue from the account as it is now.
             var previous = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            return await ActiveUserAsync(db, clock, previous.Principal?.GetClaim(Claims.Subject), ct) is { } user
+            return await ActiveUserAsync(db, previous.Principal?.GetClaim(Claims.Subject), ct) is { } user
                 ? SignIn(AccessTokenClaims.ForUser(user, previous.Principal!.GetScopes()))
                 : Refuse(Errors.InvalidGrant, NoLongerAllowed);
         }
         return Refuse(Errors.UnsupportedGrantType, "Kiểu cấp quyền này không được hỗ trợ.");
     }
 
-    private static async Task<Results<ChallengeHttpResult, SignInHttpResult, ForbidHttpResult>> AuthorizeAsync(HttpContext http, IdentityDbContext db, TenantScope scope, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<ChallengeHttpResult, SignInHttpResult, ForbidHttpResult>> AuthorizeAsync(HttpContext http, IdentityDbContext db, TenantScope scope, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -85,7 +85,7 @@ public static class ConnectApi
                 [CookieAuthenticationDefaults.AuthenticationScheme]);
         }
         scope.SetAllTenants();
-        return await ActiveUserAsync(db, clock, session.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, ct) is { } user
+        return await ActiveUserAsync(db, session.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, ct) is { } user
             ? SignIn(AccessTokenClaims.ForUser(user, request.GetScopes()))
             : Refuse(Errors.AccessDenied, NoLongerAllowed);
     }
@@ -112,7 +112,7 @@ public static class ConnectApi
     /// The account a code, refresh token or sign-in cookie was issued for, if it still exists and is not disabled (a lockout
     /// stops guessing from an address; it does not end a session that signed in with the right password).
     /// </summary>
-    private static async Task<UserAccount?> ActiveUserAsync(IdentityDbContext db, TimeProvider clock, string? subject, CancellationToken ct)
+    private static async Task<UserAccount?> ActiveUserAsync(IdentityDbContext db, string? subject, CancellationToken ct)
     {
         var user = Guid.TryParse(subject, out var id) ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) : null;
         return user is { DisabledAt: null } ? user : null;

@@ -27,17 +27,18 @@ public enum PasswordCheck
 /// Checks a user name and password (the password grant, the sign-in page, a change of one's own
 /// password). A wrong one counts towards the lockout of the account from that client address
 /// (<see cref="SignInLockout"/>), and a locked one is refused from there even with the right password.
-/// Attempts on one account take turns (a row lock), so parallel guesses are counted one by one. The caller learns only "refused": whether the name exists or the account
-/// is locked is not told (operators see lockouts in the log), and every refusal costs a hash.
+/// Attempts on one account take turns (a row lock), so parallel guesses are counted one by one.
+/// The caller learns only "refused": whether the name exists, the account is locked or disabled is
+/// not told (operators see them in the log), and every refusal costs a hash — except a name tried
+/// too often in the last minute (<see cref="SignInAttempts"/>), refused before anything is hashed.
 /// Outside Development an account whose password is still the demo data's public one (README) is
-/// refused, and the operator's log says which and what to do. A disabled account is refused too, and a name
-/// tried too often this minute (<see cref="SignInAttempts"/>) before anything is hashed.
+/// refused, and the operator's log says which and what to do.
 /// </summary>
 public sealed class PasswordSignIn(
     IdentityDbContext db, IPasswordHasher<UserAccount> hasher, SignInAttempts attempts, TimeProvider clock, TenantScope scope,
     IHostEnvironment environment, ILogger<PasswordSignIn> logger)
 {
-    /// <summary>What a refused person reads, whatever the reason.</summary>
+    /// <summary>What a refused person reads, whatever the reason (but <see cref="TooOften"/>).</summary>
     public const string Refused =
         "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần " +
         "(thử lại sau 15 phút hoặc liên hệ quản trị).";
