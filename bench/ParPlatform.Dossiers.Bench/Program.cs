@@ -47,7 +47,7 @@ var messaging = builder.AddPlatformRabbitMQ("messaging", directory);
 var gatewayPort = Platform.FreePort();
 var issuer = $"http://localhost:{gatewayPort.ToString(CultureInfo.InvariantCulture)}/";
 IResourceBuilder<ProjectResource> Service(string name, string projectName, IResourceBuilder<IResourceWithConnectionString> database) =>
-    builder.AddService(name, projectName).WithReference(database).WaitFor(database).WithReference(messaging).WaitFor(messaging)
+    builder.AddService(name, projectName).WithServiceDatabase(database).WithReference(messaging).WaitFor(messaging)
         .WithEnvironment("Identity__Issuer", issuer);
 var identity = Service("identity", "ParPlatform.Identity", identityDb)
     .WithEnvironment("Identity__SigningKey", Secrets.NewRsaKeyPem())
@@ -114,10 +114,9 @@ async Task RunAsync()
         ["PostgreSQL"] = await platform.ProcessIdAsync(postgres.Resource.Name),
         ["RabbitMQ"] = await platform.ProcessIdAsync(messaging.Resource.Name),
     });
-    var officerToken = await TokenAsync(Officer);
-    var viaGateway = Client(gateway.Url(), officerToken);
-    var direct = Client(dossiers.Url(), officerToken);
-    var statisticsClient = Client(gateway.Url(), await TokenAsync(StatisticsOfficer));
+    var viaGateway = Client(gateway.Url(), Officer);
+    var direct = Client(dossiers.Url(), Officer);
+    var statisticsClient = Client(gateway.Url(), StatisticsOfficer);
     await ImportProceduresAsync(viaGateway, IntakeUnit);
     await ImportProceduresAsync(statisticsClient, StatisticsUnit);
 
@@ -352,12 +351,12 @@ async Task RunAsync()
     }
 }
 
-HttpClient Client(string baseUrl, string token)
-{
-    var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(baseUrl), Timeout = Timeout.InfiniteTimeSpan };
-    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    return client;
-}
+// A client of one person, whose token is renewed as the run goes on (access tokens live five minutes).
+HttpClient Client(string baseUrl, string userName) =>
+    new(new FreshToken(() => TokenAsync(userName)) { InnerHandler = handler }, disposeHandler: false)
+    {
+        BaseAddress = new Uri(baseUrl), Timeout = Timeout.InfiniteTimeSpan,
+    };
 
 async Task<string> TokenAsync(string userName)
 {

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,9 @@ var directory = Path.Combine(Path.GetTempPath(), "parplatform-bench", Guid.NewGu
 var builder = Platform.CreateBuilder();
 var postgres = builder.AddPlatformPostgres("postgres", directory);
 var databases = new[] { postgres.AddServiceDatabase("alphadb"), postgres.AddServiceDatabase("sinkdb") };
+// Each database's owner, who creates the tables (the services' own roles only read and write rows).
+var owners = databases.Select(d => builder.Resources.OfType<IResourceWithConnectionString>()
+    .Single(r => r.Name == ServiceDatabaseResource.OwnerConnectionName(d.Resource.Name))).ToList();
 var messaging = builder.AddPlatformRabbitMQ("messaging", directory);
 await using var platform = builder.Build();
 Console.WriteLine("Starting PostgreSQL and RabbitMQ …");
@@ -33,10 +37,12 @@ try
         await platform.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name);
         connectionStrings[resource.Name] = await resource.GetConnectionStringAsync() ?? throw new InvalidOperationException($"{resource.Name} has no connection string.");
     }
+    foreach (var owner in owners) // ready with their database
+        connectionStrings[owner.Name] = await owner.GetConnectionStringAsync() ?? throw new InvalidOperationException($"{owner.Name} has no connection string.");
     string Db(string name) => connectionStrings[name];
     var broker = connectionStrings["messaging"];
-    await TestService.CreateTablesAsync<AlphaDbContext>(Db("alphadb"), "alpha", o => new AlphaDbContext(o));
-    await TestService.CreateTablesAsync<SinkDbContext>(Db("sinkdb"), "sink", o => new SinkDbContext(o));
+    await TestService.CreateTablesAsync<AlphaDbContext>(Db(ServiceDatabaseResource.OwnerConnectionName("alphadb")), "alpha", o => new AlphaDbContext(o));
+    await TestService.CreateTablesAsync<SinkDbContext>(Db(ServiceDatabaseResource.OwnerConnectionName("sinkdb")), "sink", o => new SinkDbContext(o));
     await using var sinkDb = NpgsqlDataSource.Create(Db("sinkdb"));
     Task<IHost> StartSinkAsync() => TestService.StartAsync<SinkDbContext>("sink", Db("sinkdb"), broker, c => c.Add<ThingHappenedConsumer>());
     var sink = await StartSinkAsync();

@@ -44,7 +44,7 @@ internal static class Program
         var gatewayPort = Platform.FreePort();
         var issuer = $"http://localhost:{gatewayPort.ToString(CultureInfo.InvariantCulture)}/";
         IResourceBuilder<ProjectResource> Service(string name, string projectName, IResourceBuilder<IResourceWithConnectionString> database) =>
-            builder.AddService(name, projectName).WithReference(database).WaitFor(database).WithReference(messaging).WaitFor(messaging)
+            builder.AddService(name, projectName).WithServiceDatabase(database).WithReference(messaging).WaitFor(messaging)
                 .WithEnvironment("Identity__Issuer", issuer);
         var identity = Service("identity", "ParPlatform.Identity", identityDb)
             .WithEnvironment("Identity__SigningKey", Secrets.NewRsaKeyPem())
