@@ -40,6 +40,9 @@ internal static class Program
         var postgres = builder.AddPlatformPostgres("postgres", directory);
         var identityDb = postgres.AddServiceDatabase("identitydb");
         var reportingDb = postgres.AddServiceDatabase("reportingdb");
+        // The benchmark seeds the read model and keeps a copy of it beside, as the database's owner (the service's role only reads and writes rows).
+        var reportingOwner = builder.Resources.OfType<IResourceWithConnectionString>()
+            .Single(r => r.Name == ServiceDatabaseResource.OwnerConnectionName(reportingDb.Resource.Name));
         var messaging = builder.AddPlatformRabbitMQ("messaging", directory);
         var gatewayPort = Platform.FreePort();
         var issuer = $"http://localhost:{gatewayPort.ToString(CultureInfo.InvariantCulture)}/";
@@ -74,7 +77,7 @@ internal static class Program
 
         async Task RunAsync()
         {
-            await using var db = new NpgsqlConnection(await reportingDb.Resource.GetConnectionStringAsync());
+            await using var db = new NpgsqlConnection(await reportingOwner.GetConnectionStringAsync());
             await db.OpenAsync();
             await ExecuteAsync(db, "SELECT set_config('parplatform.all_tenants', 'on', false)");
             var seeding = Stopwatch.StartNew();
