@@ -116,9 +116,10 @@ internal sealed class OutboxDispatcher<TContext>(
             return published.Count;
         var failure = new AggregateException(
             $"{failures.Count} of {batch.Count} outbox events were not published ({published.Count} were)", failures);
-        // Nothing got through: the broker is away, so back off. Otherwise it is these events
-        // (e.g. a type this version no longer knows): say so, and keep the others flowing.
-        if (published.IsEmpty)
+        // Nothing got through and not for the events' own fault: the broker is away, so back off. Otherwise it
+        // is these events (e.g. a type this version no longer knows): say so, and keep the others flowing — a
+        // lone such event must not put the dispatcher to sleep while new commits wait.
+        if (published.IsEmpty && !failures.All(e => e is UnpublishableEventException))
             throw failure;
         logger.LogError(failure, "Outbox events left pending; they are retried every round");
         return published.Count;
@@ -162,9 +163,17 @@ internal sealed class OutboxDispatcher<TContext>(
     private async Task PublishAsync(PendingEvent row, CancellationToken cancellationToken)
     {
         var type = _types.GetOrAdd(row.EventType, name => Type.GetType(name)
-            ?? throw new InvalidOperationException($"Event type {name} of outbox event {row.EventId} is not known to this service"));
-        var message = JsonSerializer.Deserialize(row.Payload, type, MessagingJson.Options)
-            ?? throw new InvalidOperationException($"Outbox event {row.EventId} has an empty payload");
+            ?? throw new UnpublishableEventException($"Event type {name} of outbox event {row.EventId} is not known to this service"));
+        object message;
+        try
+        {
+            message = JsonSerializer.Deserialize(row.Payload, type, MessagingJson.Options)
+                ?? throw new UnpublishableEventException($"Outbox event {row.EventId} has an empty payload");
+        }
+        catch (JsonException e)
+        {
+            throw new UnpublishableEventException($"Outbox event {row.EventId} cannot be read as {type.Name}: {e.Message}");
+        }
 
         // Continue the trace of the request that committed the event.
         using var activity = Telemetry.ActivitySource.StartActivity("outbox publish", ActivityKind.Internal, row.TraceParent);
@@ -237,3 +246,6 @@ internal sealed class OutboxDispatcher<TContext>(
 
     private sealed record PendingEvent(long Sequence, Guid EventId, string EventType, string AggregateKey, string Payload, string? TraceParent);
 }
+
+/// <summary>An outbox event that cannot be published for its own reason (its type unknown here, its payload unreadable).</summary>
+internal sealed class UnpublishableEventException(string message) : Exception(message);
