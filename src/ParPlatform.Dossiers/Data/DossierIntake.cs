@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using ParPlatform.Contracts;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.ServiceDefaults.Tenancy;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
-using Npgsql;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel.Reporting;
 

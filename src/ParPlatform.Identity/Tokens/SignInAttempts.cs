@@ -13,11 +13,13 @@ public sealed class SignInAttempts(TimeProvider clock)
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    /// <summary>Names beyond which those not tried in the last minute are forgotten (a flood of made-up names stays bounded).</summary>
+    /// <summary>Names beyond which those not tried in the last minute are forgotten, once a minute at most (a flood of made-up names stays bounded, and no attempt pays for a sweep every time).</summary>
     private const int SweepAbove = 10_000;
 
     /// <summary>Per name, the instants of its accepted attempts in the last minute, oldest first.</summary>
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _attempts = new(StringComparer.Ordinal);
+
+    private long _lastSweepTicks;
 
     /// <summary>Counts an attempt on <paramref name="userName"/>; false, not counting it, when the last minute had its limit already.</summary>
     public bool TryAttempt(string userName)
@@ -33,7 +35,9 @@ public sealed class SignInAttempts(TimeProvider clock)
             if (allowed)
                 recent.Enqueue(now);
         }
-        if (_attempts.Count > SweepAbove)
+        var lastSweep = Interlocked.Read(ref _lastSweepTicks);
+        if (_attempts.Count > SweepAbove && now.UtcTicks - lastSweep >= Window.Ticks
+            && Interlocked.CompareExchange(ref _lastSweepTicks, now.UtcTicks, lastSweep) == lastSweep)
         {
             foreach (var (name, instants) in _attempts)
             {

@@ -34,11 +34,23 @@ public sealed class AggregateEvents : SaveChangesInterceptor
     {
         if (context is null)
             return;
-        var outbox = context.Set<OutboxMessage>();
-        foreach (var aggregate in context.ChangeTracker.Entries<Aggregate>().Select(e => e.Entity).ToList())
+        // Listing the tracked aggregates needs no change detection (the save runs it next anyway): without this,
+        // every save of every DbContext would compare all its tracked entities twice.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            foreach (var raised in aggregate.TakeEvents())
-                outbox.Add(OutboxMessage.Of(raised, aggregate.EventKey()));
+            var outbox = context.Set<OutboxMessage>();
+            foreach (var aggregate in tracker.Entries<Aggregate>().Select(e => e.Entity).ToList())
+            {
+                foreach (var raised in aggregate.TakeEvents())
+                    outbox.Add(OutboxMessage.Of(raised, aggregate.EventKey()));
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 }
