@@ -16,8 +16,6 @@ public sealed class AccessRevocationTests(IdentityFixture identity)
 {
     private const string Redirect = "http://localhost:5173/auth/callback";
 
-    private static readonly string[] ChiLang = ["06181"];
-
     [Fact]
     public async Task A_disabled_account_cannot_sign_in_nor_refresh_and_can_again_once_enabled()
     {
@@ -52,7 +50,12 @@ public sealed class AccessRevocationTests(IdentityFixture identity)
             Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
         // The session of the sign-in page is no longer honoured either.
         using (var authorize = await refreshToken.Client.GetAsync(new Uri(AuthorizeUrl(Challenge(Verifier)), UriKind.Relative)))
-            Assert.DoesNotContain("code=", authorize.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+        {
+            // Back to the web UI with access_denied, and no code.
+            var back = authorize.Headers.Location?.ToString() ?? "";
+            Assert.True(back.StartsWith(Redirect, StringComparison.Ordinal) && back.Contains("error=access_denied", StringComparison.Ordinal), back);
+            Assert.DoesNotContain("code=", back, StringComparison.Ordinal);
+        }
 
         using var enabled = await admin.PostAsync(new Uri("/api/v1/admin/users/chilang.nghiviec/enable", UriKind.Relative), null);
         Assert.False((await enabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("disabled").GetBoolean());
@@ -66,10 +69,7 @@ public sealed class AccessRevocationTests(IdentityFixture identity)
     public async Task A_revoked_integrator_gets_no_token_and_its_secret_cannot_be_rotated_back()
     {
         using var admin = await identity.SignedInAsync("admin");
-        using var registered = await admin.PostAsJsonAsync(new Uri("/api/v1/admin/integrators", UriKind.Relative),
-            new { clientId = "chilang-thu-hoi", displayName = "Hệ thống thu hồi", unitCodes = ChiLang });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        var secret = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!;
+        var secret = await IdentityFixture.RegisterIntegratorAsync(admin, "chilang-thu-hoi");
         using var client = identity.Client();
         using (var before = await IdentityFixture.ClientCredentialsAsync(client, "chilang-thu-hoi", secret))
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -151,11 +151,7 @@ public sealed class AccessRevocationTests(IdentityFixture identity)
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         using var authorize = await client.GetAsync(new Uri(AuthorizeUrl(Challenge(Verifier)), UriKind.Relative));
         var code = System.Web.HttpUtility.ParseQueryString(authorize.Headers.Location!.Query)["code"]!;
-        using var exchanged = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["client_id"] = "parplatform-web", ["code"] = code, ["redirect_uri"] = Redirect,
-            ["code_verifier"] = Verifier,
-        }));
+        using var exchanged = await IdentityFixture.ExchangeCodeAsync(client, code, Redirect, Verifier);
         var body = await exchanged.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(exchanged.StatusCode == HttpStatusCode.OK, body.ToString());
         return (client, body.GetProperty("refresh_token").GetString()!);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -70,8 +71,11 @@ public sealed partial class IdentityFixture : IAsyncLifetime
 
     private byte[] EncryptionKey { get; } = RandomNumberGenerator.GetBytes(32);
 
-    public HttpClient Client(bool followRedirects = false) =>
-        Service.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+    public HttpClient Client(bool followRedirects = false) => Browser(Service, followRedirects);
+
+    /// <summary>A client of <paramref name="service"/> that keeps cookies and, unless told, stops at redirects, as the tests read them.</summary>
+    public static HttpClient Browser(WebApplicationFactory<Program> service, bool followRedirects = false) =>
+        service.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
 
     /// <summary>A client that carries the access token of a demo user (one signed in for recently is used again).</summary>
     public async Task<HttpClient> SignedInAsync(string userName)
@@ -112,6 +116,25 @@ public sealed partial class IdentityFixture : IAsyncLifetime
         client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = "api",
+        }));
+
+    private static readonly string[] ChiLang = ["06181"];
+
+    /// <summary>Registers the integrator client <paramref name="clientId"/> for Chi Lăng (06181) and returns its secret.</summary>
+    public static async Task<string> RegisterIntegratorAsync(HttpClient admin, string clientId)
+    {
+        using var registered = await admin.PostAsJsonAsync(new Uri("/api/v1/admin/integrators", UriKind.Relative),
+            new { clientId, displayName = "Hệ thống thử " + clientId, unitCodes = ChiLang });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        return (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!;
+    }
+
+    /// <summary>The web UI's redemption of an authorization code with its PKCE verifier.</summary>
+    public static Task<HttpResponseMessage> ExchangeCodeAsync(HttpClient client, string code, string redirect, string verifier) =>
+        client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["client_id"] = "parplatform-web", ["code"] = code,
+            ["redirect_uri"] = redirect, ["code_verifier"] = verifier,
         }));
 
     /// <summary>Base64url without padding, as PKCE writes verifiers and challenges.</summary>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using ParPlatform.Identity.Registration;
 
@@ -16,8 +15,6 @@ namespace ParPlatform.Identity.Tests;
 [Collection(SharedIdentity.Name)]
 public sealed class ProductionTests(IdentityFixture identity)
 {
-    private static readonly string[] ChiLang = ["06181"];
-
     /// <summary>The database of an installation started as the demo first, then in Production.</summary>
     private const string Installed = "identityinstalleddb";
 
@@ -47,11 +44,11 @@ public sealed class ProductionTests(IdentityFixture identity)
         {
             Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{created.StatusCode}");
         }
-        using (var inDevelopment = await IdentityFixture.SignInOnPageAsync(Browser(demo), "chilang.demo", IdentityFixture.DemoPassword))
+        using (var inDevelopment = await IdentityFixture.SignInOnPageAsync(IdentityFixture.Browser(demo), "chilang.demo", IdentityFixture.DemoPassword))
             Assert.Equal(HttpStatusCode.Redirect, inDevelopment.StatusCode);
         var logs = new CapturedLogs();
         await using var production = identity.Create("Production", Installed, logs: logs);
-        using var client = Browser(production);
+        using var client = IdentityFixture.Browser(production);
         client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
 
         using (var refused = await IdentityFixture.SignInOnPageAsync(client, "chilang.demo", IdentityFixture.DemoPassword))
@@ -60,7 +57,7 @@ public sealed class ProductionTests(IdentityFixture identity)
             Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
         using (var reset = await client.PutAsJsonAsync(new Uri("/api/v1/admin/users/chilang.demo/password", UriKind.Relative), new { password = "Chi-Lang-2027" }))
             Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
-        using var signedIn = await IdentityFixture.SignInOnPageAsync(Browser(production), "chilang.demo", "Chi-Lang-2027");
+        using var signedIn = await IdentityFixture.SignInOnPageAsync(IdentityFixture.Browser(production), "chilang.demo", "Chi-Lang-2027");
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Contains(logs.Lines, l => l.Contains("chilang.demo still has the demo data's public password", StringComparison.Ordinal));
@@ -86,10 +83,7 @@ public sealed class ProductionTests(IdentityFixture identity)
     public async Task A_rotated_integrator_secret_works_at_once_and_the_old_one_no_longer()
     {
         using var admin = await identity.SignedInAsync("admin");
-        using var registered = await admin.PostAsJsonAsync(new Uri("/api/v1/admin/integrators", UriKind.Relative),
-            new { clientId = "chilang-rotation", displayName = "Hệ thống thử", unitCodes = ChiLang });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        var old = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!;
+        var old = await IdentityFixture.RegisterIntegratorAsync(admin, "chilang-rotation");
 
         using var rotated = await admin.PostAsync(new Uri("/api/v1/admin/integrators/chilang-rotation/secret", UriKind.Relative), null);
         using var unknown = await admin.PostAsync(new Uri("/api/v1/admin/integrators/khong-co/secret", UriKind.Relative), null);
@@ -109,7 +103,7 @@ public sealed class ProductionTests(IdentityFixture identity)
     public async Task The_first_administrator_is_created_once_with_a_printed_password_that_signs_in()
     {
         await using var production = identity.Create("Production", "identityproductiondb");
-        using var client = Browser(production); // started once: its tables exist
+        using var client = IdentityFixture.Browser(production); // started once: its tables exist
 
         var (badName, _) = await RunAsync(production.Services, FirstAdministrator.Command, "Quản Trị");
         var (created, printed) = await RunAsync(production.Services, FirstAdministrator.Command, "quantri", "Quản trị tỉnh");
@@ -129,10 +123,6 @@ public sealed class ProductionTests(IdentityFixture identity)
         var code = await FirstAdministrator.RunAsync(services, args, output);
         return (code, output.ToString());
     }
-
-    /// <summary>A client that keeps cookies and stops at redirects, as the tests read them.</summary>
-    private static HttpClient Browser(WebApplicationFactory<Program> service) =>
-        service.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>What the service logs, line by line.</summary>
     private sealed class CapturedLogs : ILoggerProvider

@@ -279,14 +279,14 @@ public sealed class TokenTests(IdentityFixture identity)
         Assert.Equal("st123", query["state"]);
 
         // A code is worth nothing without its verifier.
-        using var withoutVerifier = await ExchangeAsync(client, query["code"]!, Redirect, IdentityFixture.Base64Url(RandomNumberGenerator.GetBytes(32)));
+        using var withoutVerifier = await IdentityFixture.ExchangeCodeAsync(client, query["code"]!, Redirect, IdentityFixture.Base64Url(RandomNumberGenerator.GetBytes(32)));
         Assert.Equal(HttpStatusCode.BadRequest, withoutVerifier.StatusCode);
 
         // Signed in now: the authorization request answers with a code at once, and the verifier redeems it.
         using var again = await client.GetAsync(new Uri(authorize, UriKind.Relative));
         Assert.StartsWith(Redirect, again.Headers.Location!.ToString(), StringComparison.Ordinal);
         var code = System.Web.HttpUtility.ParseQueryString(again.Headers.Location.Query)["code"]!;
-        using var exchanged = await ExchangeAsync(client, code, Redirect, verifier);
+        using var exchanged = await IdentityFixture.ExchangeCodeAsync(client, code, Redirect, verifier);
         Assert.Equal(HttpStatusCode.OK, exchanged.StatusCode);
         var token = Jwt.Payload((await exchanged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!);
         Assert.Equal("unit-chairman", token.GetProperty("role").GetString());
@@ -360,11 +360,4 @@ public sealed class TokenTests(IdentityFixture identity)
         using var response = await client.SendAsync(request);
         return response.StatusCode;
     }
-
-    private static Task<HttpResponseMessage> ExchangeAsync(HttpClient client, string code, string redirect, string verifier) =>
-        client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["client_id"] = "parplatform-web", ["code"] = code,
-            ["redirect_uri"] = redirect, ["code_verifier"] = verifier,
-        }));
 }
