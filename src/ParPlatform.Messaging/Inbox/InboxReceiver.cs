@@ -19,7 +19,7 @@ namespace ParPlatform.Messaging.Inbox;
 /// <summary>
 /// Feeds one consumer from its own queue <c>{service}.{consumer}</c>, bound to the exchange of
 /// its event. Deliveries are taken strictly in queue order and applied in batches: up to
-/// <see cref="MessagingOptions.BatchSize"/> at a time in one transaction (inbox rows first,
+/// <see cref="MessagingOptions.BatchSize"/> at a time (one for a consumer marked <see cref="OneEventPerTransactionAttribute"/>) in one transaction (inbox rows first,
 /// with ON CONFLICT DO NOTHING, then the consumer's effects for the events that are new), then
 /// acknowledged with one multiple-ack. While the database is away (<see cref="TransientFailure"/>), the batch
 /// waits and is tried again with back-off, for as long as it takes: the events stay in order and are never
@@ -45,6 +45,7 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
     private static readonly string ConsumerName = typeof(TConsumer).Name.Split('`')[0];
     private readonly MessagingOptions _options = options.Value;
     private readonly string _queue = EventNames.QueueOf(service.Name, typeof(TConsumer));
+    private readonly int _batchSize = Attribute.IsDefined(typeof(TConsumer), typeof(OneEventPerTransactionAttribute)) ? 1 : options.Value.BatchSize;
     private int _failures;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -92,7 +93,7 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
         await channel.QueueDeclareAsync(_queue + "_error", durable: true, exclusive: false, autoDelete: false, cancellationToken: stoppingToken);
         await channel.QueueBindAsync(_queue, exchange, "", cancellationToken: stoppingToken);
         // Two batches' worth: the next batch arrives while this one is applied.
-        await channel.BasicQosAsync(0, (ushort)(2 * _options.BatchSize), false, stoppingToken);
+        await channel.BasicQosAsync(0, (ushort)(2 * _batchSize), false, stoppingToken);
 
         // The client hands deliveries over one at a time, in queue order; they wait here in that order.
         var deliveries = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -117,11 +118,11 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
         var counting = CountAsync(connection, stopCounting.Token);
         try
         {
-            var batch = new List<Delivery>(_options.BatchSize);
+            var batch = new List<Delivery>(_batchSize);
             while (await deliveries.Reader.WaitToReadAsync(stoppingToken))
             {
                 batch.Clear();
-                while (batch.Count < _options.BatchSize && deliveries.Reader.TryRead(out var next))
+                while (batch.Count < _batchSize && deliveries.Reader.TryRead(out var next))
                     batch.Add(next);
                 await ApplyAsync(channel, batch, stoppingToken);
                 await channel.BasicAckAsync(batch[^1].Tag, multiple: true, CancellationToken.None);
