@@ -32,6 +32,16 @@ public sealed class ImportProblems
             _kept = First();
     }
 
+    /// <summary>Adds another's problems: those it lists, and its count of those it does not.</summary>
+    public void Add(ImportProblems other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var listed = other.Listed;
+        foreach (var problem in listed)
+            Add(problem);
+        Count += other.Count - listed.Count;
+    }
+
     public void AddRange(IEnumerable<ImportProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);

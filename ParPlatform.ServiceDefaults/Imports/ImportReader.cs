@@ -46,8 +46,20 @@ public static class ImportReader
     /// Reads <paramref name="file"/> to its end (or to a problem of its header), calling <paramref name="onRow"/>
     /// with each good row and its number (at most <paramref name="maxRows"/> of them), and returns the problems.
     /// </summary>
-    public static async Task<ImportProblems> ReadAsync<TRow>(
+    public static Task<ImportProblems> ReadAsync<TRow>(
         Stream file, ImportFormat format, int maxRows, Action<int, TRow> onRow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onRow);
+        return ReadAsync<TRow>(file, format, maxRows, (row, value) =>
+        {
+            onRow(row, value);
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+    }
+
+    /// <summary>The same, awaiting <paramref name="onRow"/> before the next row is read (a row written on as it arrives).</summary>
+    public static async Task<ImportProblems> ReadAsync<TRow>(
+        Stream file, ImportFormat format, int maxRows, Func<int, TRow, ValueTask> onRow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(onRow);
@@ -69,7 +81,7 @@ public static class ImportReader
         return reading.Problems;
     }
 
-    private sealed class Reading<TRow>(int maxRows, Action<int, TRow> onRow)
+    private sealed class Reading<TRow>(int maxRows, Func<int, TRow, ValueTask> onRow)
     {
         private readonly ImportRowType _type = ImportRowType.Of<TRow>();
         private int _rows;
@@ -100,7 +112,7 @@ public static class ImportReader
                     if (record.Fields.Count != columns.Length)
                         Problems.Add(record.Line, null, $"Dòng có {record.Fields.Count} ô, tiêu đề có {columns.Length} cột.");
                     else
-                        Deliver(record.Line, columns, [.. record.Fields.Select(f => f.Trim())]);
+                        await DeliverAsync(record.Line, columns, [.. record.Fields.Select(f => f.Trim())]);
                 }
                 End(header.Line + 1);
             }
@@ -147,7 +159,7 @@ public static class ImportReader
                         }
                     }
                     if (known)
-                        Deliver(item, cells);
+                        await DeliverAsync(item, cells);
                 }
                 End(1);
             }
@@ -173,7 +185,7 @@ public static class ImportReader
             try
             {
                 using var document = SpreadsheetDocument.Open(copy ?? file, isEditable: false);
-                Xlsx(document, cancellationToken);
+                await XlsxAsync(document, cancellationToken);
             }
             catch (Exception e) when (e is InvalidDataException or XmlException or OpenXmlPackageException or FileFormatException)
             {
@@ -181,7 +193,7 @@ public static class ImportReader
             }
         }
 
-        private void Xlsx(SpreadsheetDocument document, CancellationToken cancellationToken)
+        private async Task XlsxAsync(SpreadsheetDocument document, CancellationToken cancellationToken)
         {
             using var rows = XlsxRows.Read(document).GetEnumerator();
             if (!rows.MoveNext())
@@ -203,7 +215,7 @@ public static class ImportReader
                 if (Array.FindLastIndex(cells, c => c is not null) >= width)
                     Problems.Add(row, null, $"Dòng có ô ngoài {width} cột của tiêu đề.");
                 else
-                    Deliver(row, columns, cells);
+                    await DeliverAsync(row, columns, cells);
             }
             End(headerRow + 1);
         }
@@ -235,19 +247,16 @@ public static class ImportReader
         }
 
         /// <summary>A row of cells in the header's order (up to its width).</summary>
-        private void Deliver(int row, int[] columns, string?[] cells)
+        private ValueTask DeliverAsync(int row, int[] columns, string?[] cells)
         {
             var byColumn = new string?[_type.Columns.Count];
             for (var i = 0; i < columns.Length && i < cells.Length; i++)
                 byColumn[columns[i]] = cells[i];
-            Deliver(row, byColumn);
+            return DeliverAsync(row, byColumn);
         }
 
-        private void Deliver(int row, string?[] cells)
-        {
-            if (_type.Create(row, cells, Problems) is TRow value)
-                onRow(row, value);
-        }
+        private ValueTask DeliverAsync(int row, string?[] cells) =>
+            _type.Create(row, cells, Problems) is TRow value ? onRow(row, value) : ValueTask.CompletedTask;
 
         private void End(int firstDataRow)
         {

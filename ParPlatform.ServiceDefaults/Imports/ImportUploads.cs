@@ -68,8 +68,20 @@ public static class ImportUploads
     /// Reads the request's body into rows of <typeparamref name="TRow"/>, calling <paramref name="onRow"/> with each good
     /// row and its number (at most <paramref name="maxRows"/>), the body being at most <paramref name="maxBytes"/>.
     /// </summary>
-    public static async Task<ImportUpload> ReadImportAsync<TRow>(
+    public static Task<ImportUpload> ReadImportAsync<TRow>(
         this HttpRequest request, long maxBytes, int maxRows, Action<int, TRow> onRow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onRow);
+        return request.ReadImportAsync<TRow>(maxBytes, maxRows, (row, value) =>
+        {
+            onRow(row, value);
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+    }
+
+    /// <summary>The same, awaiting <paramref name="onRow"/> before the next row is read: each row written on as it arrives.</summary>
+    public static async Task<ImportUpload> ReadImportAsync<TRow>(
+        this HttpRequest request, long maxBytes, int maxRows, Func<int, TRow, ValueTask> onRow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)

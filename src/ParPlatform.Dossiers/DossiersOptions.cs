@@ -19,4 +19,11 @@ public sealed class DossiersOptions
     /// <summary>Connections of the intake's own pool (<see cref="DossierIntake"/>).</summary>
     [Range(1, 1_000)]
     public int IntakeConnections { get; set; } = 8;
+
+    /// <summary>
+    /// Dossier import files received at once (<see cref="Apis.DossierImportApi"/>); another is answered 429 with Retry-After.
+    /// Each holds little memory (one row at a time) but a core and a database connection while it is read and staged.
+    /// </summary>
+    [Range(1, 100)]
+    public int ConcurrentImports { get; set; } = 2;
 }

@@ -1,3 +1,4 @@
+using ParPlatform.Dossiers.Apis;
 using ParPlatform.Dossiers.Calendar;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Events;
@@ -35,9 +36,9 @@ public static class Extensions
             },
             source => source.AsServicePool(DossierIntake.Pool).ConnectionStringBuilder.MaxPoolSize = options.IntakeConnections);
         builder.Services.AddSingleton<DossierIntake>();
-        builder.Services.AddSingleton<DossierCopy>();
+        builder.Services.AddSingleton(_ => new DossierUploads(options.ConcurrentImports));
+        builder.Services.AddScoped<DossierCopy>();
         builder.Services.AddSingleton<AcceptedImports>();
-        builder.Services.AddScoped<AbandonedImports>();
         builder.Services.AddHostedService<DossierImportWorker>();
     }
 }

@@ -27,7 +27,7 @@ public sealed class ApiDocumentTests(DossiersFixture dossiers) : IClassFixture<D
             "GetDossiersStatus: GET /api/v1/units/{unitCode}/dossiers/status → 200 400 401 403 404",
             "GetFeedback: GET /api/v1/units/{unitCode}/dossiers/feedback/{id} → 200 400 401 403 404",
             "GetProcedure: GET /api/v1/units/{unitCode}/dossiers/procedures/{code} → 200 400 401 403 404",
-            "ImportDossiers: POST /api/v1/units/{unitCode}/dossiers/imports → 202 400 401 403 404 413 415",
+            "ImportDossiers: POST /api/v1/units/{unitCode}/dossiers/imports → 202 400 401 403 404 413 415 429",
             "ImportProcedures: POST /api/v1/units/{unitCode}/dossiers/procedures/import → 200 400 401 403 404 413 415",
             "IssueDossierApology: POST /api/v1/units/{unitCode}/dossiers/{id}/apology → 200 400 401 403 404 409",
             "ListCalendarYears: GET /api/v1/admin/calendar/years → 200 401 403 404",

@@ -2,19 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ParPlatform.TestSupport;
+using static ParPlatform.Dossiers.Tests.DossierImports;
 
 namespace ParPlatform.Dossiers.Tests;
 
 /// <summary>Bulk import of historical dossiers: checked whole, written with COPY, progress readable, idempotent by external id.</summary>
 public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture<DossiersFixture>
 {
-    private const string Unit = "/api/v1/units/24778/dossiers";
-
-    private const string Header = "externalId,procedureCode,channel,applicantReference,receivedAt,dueAt,status,finishedAt,rating,ratedAt";
-
     [Fact]
     public async Task A_file_is_written_once_and_its_numbers_reach_the_statistics()
     {
@@ -50,15 +46,15 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
         Assert.Equal(10, total.GetProperty("pending").GetProperty("overdue").GetInt64());
         Assert.Equal(5, total.GetProperty("returnedWithdrawnNotEligible").GetInt64());
         Assert.Equal(3, total.GetProperty("ratings").GetProperty("verySatisfied").GetInt64());
-        Assert.Equal(50, await CountAsync($"{prefix}-%"));
+        Assert.Equal(50, await CountAsync(dossiers.Database, $"{prefix}-%"));
         // Every dossier written in the import's DossiersRecorded events once, none for the second file: the read models learn of each once.
-        var (events, recorded) = await RecordedAsync(Id(job));
+        var (events, recorded) = await RecordedAsync(dossiers.Database, Id(job));
         var recordedEvent = Assert.Single(events);
         Assert.Equal(("24778", "68", Id(job), JsonValueKind.Null), (recordedEvent.GetProperty("unitCode").GetString(),
             recordedEvent.GetProperty("provinceCode").GetString(), recordedEvent.GetProperty("importId").GetGuid(), recordedEvent.GetProperty("replayId").ValueKind));
         Assert.Equal(50, recorded.Count);
         Assert.Equal((await DossierIdsAsync($"{prefix}-%")).Order(), recorded.Select(d => d.GetProperty("dossierId").GetGuid()).Order());
-        Assert.Empty((await RecordedAsync(Id(again))).Events);
+        Assert.Empty((await RecordedAsync(dossiers.Database, Id(again))).Events);
         Assert.Equal(5, recorded.Count(e => e.GetProperty("timeliness").ValueKind == JsonValueKind.String && e.GetProperty("timeliness").GetString() == "late"));
         Assert.Equal(10, recorded.Count(e => e.GetProperty("finishedAt").ValueKind == JsonValueKind.Null));
         Assert.Equal(3, recorded.Count(e => e.GetProperty("rating").ValueKind == JsonValueKind.String && e.GetProperty("rating").GetString() == "very-satisfied"));
@@ -94,7 +90,8 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
         Assert.Contains((7, "finishedAt"), rows);
         Assert.Contains((8, "receivedAt"), rows); // in the future
         Assert.DoesNotContain(rows, r => r.Item1 == 2);
-        Assert.Equal(0, await CountAsync($"{prefix}-%"));
+        Assert.Equal(0, await CountAsync(dossiers.Database, $"{prefix}-%"));
+        Assert.Equal(0, await StagedAsync(dossiers.Database));
     }
 
     [Fact]
@@ -130,7 +127,7 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
         using var foreign = await stranger.GetAsync($"{Unit}/imports/{job.GetProperty("id").GetGuid()}");
 
         Assert.Equal(("completed", 3, 3, 0), Summary(job));
-        Assert.Equal(3, await CountAsync($"{prefix}-%"));
+        Assert.Equal(3, await CountAsync(dossiers.Database, $"{prefix}-%"));
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
@@ -172,93 +169,6 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
             problem.GetProperty("detail").GetString());
     }
 
-    private static (string?, int, int, int) Summary(JsonElement job) => (
-        job.GetProperty("status").GetString(), job.GetProperty("totalRows").GetInt32(), job.GetProperty("writtenRows").GetInt32(),
-        job.GetProperty("skippedRows").GetInt32());
-
-    private static async Task<string> ProcedureAsync(HttpClient officer)
-    {
-        var code = "I" + Guid.NewGuid().ToString("N")[..10];
-        using var created = await officer.PostAsJsonAsync($"{Unit}/procedures", new { code, name = "Chứng thực bản sao", field = "Chứng thực", timeLimit = 2 });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return code;
-    }
-
-    private static async Task<JsonElement> ImportAsync(HttpClient officer, string csv)
-    {
-        using var response = await officer.PostAsync($"{Unit}/imports", new StringContent(csv, Encoding.UTF8, "text/csv"));
-        return await WaitAsync(officer, response);
-    }
-
-    /// <summary>The import's state once it is no longer being written.</summary>
-    private static async Task<JsonElement> WaitAsync(HttpClient officer, HttpResponseMessage accepted)
-    {
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var job = await officer.GetFromJsonAsync<JsonElement>(accepted.Headers.Location);
-            if (job.GetProperty("status").GetString() != "writing")
-                return job;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The import was still being written after 10 s.");
-    }
-
-    [Fact]
-    public async Task An_import_left_writing_by_a_stopped_instance_is_marked_failed_after_half_an_hour()
-    {
-        // Two jobs an instance accepted and never finished (it stopped): one started 31 minutes ago, one 29.
-        var now = DateTimeOffset.UtcNow;
-        var (abandoned, recent) = (Guid.CreateVersion7(), Guid.CreateVersion7());
-        await using (var connection = new NpgsqlConnection(dossiers.Database))
-        {
-            await connection.OpenAsync();
-            await using var insert = new NpgsqlCommand(
-                """
-                SELECT set_config('parplatform.all_tenants', 'on', false);
-                INSERT INTO dossiers.dossier_imports (id, unit_code, province_code, status, total_rows, written_rows, skipped_rows, started_at, user_id)
-                VALUES (@abandoned, '24778', '68', 'Writing', 10, 0, 0, @now - interval '31 minutes', 'officer'),
-                       (@recent, '24778', '68', 'Writing', 10, 0, 0, @now - interval '29 minutes', 'officer')
-                """, connection);
-            insert.Parameters.AddWithValue("abandoned", abandoned);
-            insert.Parameters.AddWithValue("recent", recent);
-            insert.Parameters.AddWithValue("now", now);
-            await insert.ExecuteNonQueryAsync();
-        }
-
-        int marked;
-        using (var scope = dossiers.Service.Services.CreateScope())
-            marked = await scope.ServiceProvider.GetRequiredService<ParPlatform.Dossiers.Jobs.AbandonedImports>().MarkFailedAsync(now, CancellationToken.None);
-        using var officer = dossiers.Officer("24778");
-        var failed = await officer.GetFromJsonAsync<JsonElement>($"{Unit}/imports/{abandoned}");
-        var stillWriting = await officer.GetFromJsonAsync<JsonElement>($"{Unit}/imports/{recent}");
-
-        Assert.Equal(1, marked);
-        Assert.Equal(("failed", 0m), (failed.GetProperty("status").GetString(), failed.GetProperty("percent").GetDecimal()));
-        Assert.Contains("Gửi lại tệp", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Equal("writing", stillWriting.GetProperty("status").GetString());
-    }
-
-    private static Guid Id(JsonElement job) => job.GetProperty("id").GetGuid();
-
-    /// <summary>The <c>DossiersRecorded</c> events the import <paramref name="importId"/> wrote to the outbox, and the dossiers they carry.</summary>
-    private async Task<(List<JsonElement> Events, List<JsonElement> Dossiers)> RecordedAsync(Guid importId)
-    {
-        await using var connection = new NpgsqlConnection(dossiers.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT payload::text FROM dossiers.outbox_messages
-            WHERE aggregate_key = @import AND event_type LIKE 'ParPlatform.Contracts.Dossiers.DossiersRecorded,%' ORDER BY sequence
-            """, connection);
-        command.Parameters.AddWithValue("import", importId.ToString());
-        await using var reader = await command.ExecuteReaderAsync();
-        var events = new List<JsonElement>();
-        while (await reader.ReadAsync())
-            events.Add(JsonDocument.Parse(reader.GetString(0)).RootElement);
-        return (events, [.. events.SelectMany(e => e.GetProperty("dossiers").EnumerateArray())]);
-    }
-
     /// <summary>The ids of the dossiers whose external id is like <paramref name="externalIdPattern"/>.</summary>
     private async Task<List<Guid>> DossierIdsAsync(string externalIdPattern)
     {
@@ -298,18 +208,5 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
                 reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2)));
         }
         return found;
-    }
-
-    private async Task<long> CountAsync(string externalIdPattern)
-    {
-        await using var connection = new NpgsqlConnection(dossiers.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT set_config('parplatform.all_tenants', 'on', false); SELECT count(*) FROM dossiers.dossiers WHERE external_id LIKE @p", connection);
-        command.Parameters.AddWithValue("p", externalIdPattern);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.NextResultAsync();
-        await reader.ReadAsync();
-        return reader.GetInt64(0);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Dossiers.Domain;
+using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.SharedKernel.Calendar;
 using static ParPlatform.Dossiers.Domain.DossierAction;
 using static ParPlatform.Dossiers.Domain.DossierStatus;
@@ -497,10 +498,11 @@ public sealed class DossierLifecycleTests
             ElectronicResult: null, Digitised: null, PaidOnline: null, Rating: null, RatedAt: null);
         var procedures = new Dictionary<string, Procedure> { ["1.001612"] = ProcedureWith(TimeLimit.Days(5)) };
 
-        var (dossiers, problems) = DossierImport.Read([(2, row)], procedures, Calendar, Vn(2026, 11, 30, 8));
+        var problems = new ImportProblems();
+        var dossier = DossierImport.Read(2, row, procedures, Calendar, Vn(2026, 11, 30, 8), problems);
 
-        Assert.Empty(problems);
-        var dossier = Assert.Single(dossiers);
+        Assert.Empty(problems.Listed);
+        Assert.NotNull(dossier);
         Assert.Equal(marked, dossier.IsOverdueAt(Vn(2026, 11, 30, 8)));
         Assert.Equal(marked ? Vn(2026, 11, 30, 8) : null, dossier.OverdueAt);
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ParPlatform.TestSupport;
@@ -56,7 +57,18 @@ public sealed class DossiersFixture : IAsyncLifetime
     }
 
     /// <summary>A client with the token of a unit officer of <paramref name="unit"/>.</summary>
-    public HttpClient Officer(string unit) => TestIdentity.Bearing(Service.CreateClient(), Identity.Officer(unit));
+    public HttpClient Officer(string unit) => Officer(unit, Service);
+
+    /// <summary>The same, of another instance of the service (<see cref="Instance"/>).</summary>
+    public HttpClient Officer(string unit, WebApplicationFactory<Program> instance) =>
+        TestIdentity.Bearing(instance.CreateClient(), Identity.Officer(unit));
+
+    /// <summary>
+    /// Another instance of the service on the same database and broker, with <paramref name="services"/> changed: what a
+    /// restart of the service or a second instance starts. The caller disposes it.
+    /// </summary>
+    public WebApplicationFactory<Program> Instance(Action<IServiceCollection> services) =>
+        Service.WithWebHostBuilder(host => host.ConfigureTestServices(services));
 
     /// <summary>A client with the token of the chairman of <paramref name="unit"/>.</summary>
     public HttpClient Chairman(string unit) => TestIdentity.Bearing(Service.CreateClient(), Identity.Chairman(unit));

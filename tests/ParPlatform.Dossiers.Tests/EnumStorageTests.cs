@@ -41,7 +41,7 @@ public sealed class EnumStorageTests(DossiersFixture dossiers) : IClassFixture<D
         [typeof(DossierRating)] = ["VerySatisfied", "Satisfied", "NotSatisfied"],
         [typeof(FeedbackChannel)] = ["Portal", "InPerson"],
         [typeof(FeedbackStatus)] = ["Received", "Forwarded", "Resolved", "Published"],
-        [typeof(ImportStatus)] = ["Writing", "Completed", "Failed"],
+        [typeof(ImportStatus)] = ["Queued", "Writing", "Completed", "Failed"],
         [typeof(UnitKind)] = ["Ward", "Commune", "SpecialZone"],
     };
 

@@ -16,7 +16,7 @@ public sealed class MalformedRequestTests(DossiersFixture dossiers) : IClassFixt
     private static readonly string[] Tables =
     [
         "dossiers.dossiers", "dossiers.dossier_transitions", "dossiers.procedures", "dossiers.feedback", "dossiers.dossier_imports",
-        "dossiers.calendar_years", "dossiers.outbox_messages",
+        "dossiers.dossier_import_rows", "dossiers.calendar_years", "dossiers.outbox_messages",
     ];
 
     [Fact]

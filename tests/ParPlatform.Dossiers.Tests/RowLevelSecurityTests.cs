@@ -10,7 +10,7 @@ public sealed class RowLevelSecurityTests(DossiersFixture dossiers) : IClassFixt
     {
         var tables = await TenantConnections.UnitCodeTablesAsync(dossiers.Database, "dossiers");
 
-        Assert.Equal(["dossier_imports", "dossier_transitions", "dossiers", "feedback", "known_units", "procedures"], tables.Select(t => t.Name));
+        Assert.Equal(["dossier_import_rows", "dossier_imports", "dossier_transitions", "dossiers", "feedback", "known_units", "procedures"], tables.Select(t => t.Name));
         Assert.All(tables, table => Assert.Equal(TenantConnections.Isolated(table.Name), table));
     }
 }

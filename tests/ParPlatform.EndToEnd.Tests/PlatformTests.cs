@@ -153,7 +153,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     [Theory]
     [InlineData("identity", "agencies,units,users")]
     [InlineData("plans", "known_units")]
-    [InlineData("dossiers", "dossier_imports,dossier_transitions,dossiers,feedback,known_units,procedures")]
+    [InlineData("dossiers", "dossier_import_rows,dossier_imports,dossier_transitions,dossiers,feedback,known_units,procedures")]
     [InlineData("finance", "known_units")]
     [InlineData("staffing", "known_units")]
     [InlineData("reporting", "dossier_facts,feedback_facts,known_units,unit_generations")]

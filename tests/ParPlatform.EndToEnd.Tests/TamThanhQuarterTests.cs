@@ -122,10 +122,10 @@ public sealed class TamThanhQuarterTests(PlatformFixture platform)
         {
             using var response = await platform.AppHost.SendAsync(HttpMethod.Get, location.ToString(), token);
             var job = await response.Content.ReadFromJsonAsync<JsonElement>();
-            if (job.GetProperty("status").GetString() != "writing")
+            if (job.GetProperty("status").GetString() is not ("queued" or "writing"))
                 return job;
             await Task.Delay(100);
         }
-        throw new TimeoutException("The import was still being written after 30 s.");
+        throw new TimeoutException("The import was still waiting or being written after 30 s.");
     }
 }

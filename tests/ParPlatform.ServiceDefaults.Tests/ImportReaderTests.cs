@@ -121,6 +121,30 @@ public sealed class ImportReaderTests
     }
 
     [Fact]
+    public async Task An_awaited_row_is_handled_before_the_next_is_handed_on()
+    {
+        using var file = new MemoryStream(Encoding.UTF8.GetBytes("code,name\nA,B\nC,D\n"));
+        var handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rows = new List<int>();
+
+        var reading = ImportReader.ReadAsync<Entry>(file, ImportFormat.Csv, 10, async (row, _) =>
+        {
+            rows.Add(row);
+            if (row == 2)
+                await handled.Task;
+        }, CancellationToken.None);
+        await Task.Delay(200);
+        // Row 3 waits for row 2, which waits for its writer.
+        Assert.Equal([2], rows);
+        Assert.False(reading.IsCompleted);
+        handled.SetResult();
+        var problems = await reading;
+
+        Assert.Equal(0, problems.Count);
+        Assert.Equal([2, 3], rows);
+    }
+
+    [Fact]
     public async Task Rows_past_the_most_taken_are_counted_not_handed_on()
     {
         var (rows, problems) = await CsvAsync("code,name\nA,B\nC,D\nE,F\nG,H\n", maxRows: 2);
@@ -140,6 +164,21 @@ public sealed class ImportReaderTests
 
         Assert.Equal(2500, problems.Count);
         Assert.Equal(Enumerable.Range(2, ImportProblems.MaxListed), problems.Listed.Select(p => p.Row));
+    }
+
+    [Fact]
+    public void Problems_of_another_list_are_added_with_those_it_did_not_keep_counted()
+    {
+        var (file, found) = (new ImportProblems(), new ImportProblems());
+        for (var row = 1500; row < 3000; row++)
+            file.Add(row, null, "x");
+        for (var row = 1; row <= 1200; row++)
+            found.Add(row, "code", "x");
+
+        file.Add(found);
+
+        Assert.Equal(2700, file.Count);
+        Assert.Equal(Enumerable.Range(1, ImportProblems.MaxListed), file.Listed.Select(p => p.Row));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed record ImportJobResponse(
         {
             ImportStatus.Completed => 100,
             ImportStatus.Failed => 0,
-            // Staged rows; the last percent is the commit that writes them all.
+            // Queued, or writing: staged rows gone through; the last percent is the commit that writes them all.
             _ => Math.Min(99, Math.Round(100m * j.WrittenRows / Math.Max(1, j.TotalRows), 1)),
         },
         j.StartedAt, j.FinishedAt, j.Error);
@@ -31,8 +32,11 @@ public sealed record ImportJobResponse(
 /// <summary>
 /// Bulk import of a unit's historical dossiers: POST /api/v1/units/{unitCode}/dossiers/imports with a
 /// CSV file, an Excel workbook or a JSON array of the columns of <see cref="DossierImport"/> (<see cref="ImportUploads"/>).
-/// Every row is checked first: any bad row → 400 listing (row, column, reason) and nothing written.
-/// A good file → 202 with the import's address, where its progress is read while it is written.
+/// The upload is read as it arrives, each row checked and its dossier staged in the database (<see cref="DossierImportStaging"/>):
+/// any bad row → 400 listing (row, column, reason) and nothing staged or written. A good file → 202 with the import's address,
+/// where its progress is read while the worker writes it (<see cref="DossierImportWorker"/>); an accepted import is written even
+/// if the service restarts first. At most <see cref="DossiersOptions.ConcurrentImports"/> files are received at once; another
+/// is a 429 with Retry-After.
 /// </summary>
 public static class DossierImportApi
 {
@@ -48,7 +52,8 @@ public static class DossierImportApi
             .WithSummary("Checks a file of historical dossiers and, if every row is good, starts writing them (202 with the import's address)")
             .WithDescription("The body is a CSV file with a header line, an Excel workbook (.xlsx, its first sheet with a header row) or a JSON "
                 + "array of rows; any bad row is a 400 listing each row's problems, and nothing is written.")
-            .AcceptsImportFile<DossierImportRow>();
+            .AcceptsImportFile<DossierImportRow>()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         imports.MapGet("", ListAsync).WithName("ListDossierImports").WithSummary("A page of the unit's imports, newest first");
         imports.MapGet("/{id:guid}", GetAsync).WithName("GetDossierImport").WithSummary("An import's progress");
     }
@@ -67,30 +72,66 @@ public static class DossierImportApi
 
     private static async Task<Results<Accepted<ImportJobResponse>, ProblemHttpResult>> ImportAsync(
         string unitCode, HttpRequest request, ClaimsPrincipal user, DossiersDbContext db, IUnitDirectory units, WorkingCalendarStore calendars,
-        AcceptedImports queue, TimeProvider clock, CancellationToken ct)
+        DossierUploads uploads, AcceptedImports accepted, TimeProvider clock, CancellationToken ct)
     {
-        var rows = new List<(int Row, DossierImportRow Values)>();
-        var upload = await request.ReadImportAsync<DossierImportRow>(MaxImportBytes, MaxRows, (row, values) => rows.Add((row, values)), ct);
-        if (upload.Refused is { } refused)
-            return refused;
+        using var slot = uploads.TryEnter();
+        if (slot is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = DossierUploads.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Dịch vụ đang nhận tối đa số tệp nhập cùng lúc.",
+                detail: $"Đang nhận {uploads.Limit} tệp hồ sơ; gửi lại tệp sau {DossierUploads.RetryAfterSeconds} giây.");
+        }
         var province = await units.FindProvinceAsync(unitCode, ct);
         if (province is null)
             return ApiProblems.NotFound($"Dịch vụ hồ sơ chưa nhận được đơn vị {unitCode} từ danh mục; thử lại sau ít giây.");
         var procedures = await db.Procedures.AsNoTracking().Where(p => p.UnitCode == unitCode).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
+        var calendar = await calendars.GetAsync(ct);
         var now = clock.GetUtcNow();
-        var (dossiers, rowProblems) = DossierImport.Read(rows, procedures, await calendars.GetAsync(ct), now);
-        upload.Problems.AddRange(rowProblems);
+        var jobId = Guid.CreateVersion7();
+        var problems = new ImportProblems();
+        await using var staging = await DossierImportStaging.BeginAsync(db, jobId, ct);
+        ValueTask StageAsync(int row, DossierImportRow values) =>
+            DossierImport.Read(row, values, procedures, calendar, now, problems) is { } dossier ? staging.AddAsync(row, dossier, ct) : ValueTask.CompletedTask;
+        var upload = await request.ReadImportAsync<DossierImportRow>(MaxImportBytes, MaxRows, StageAsync, ct);
+        if (upload.Refused is { } refused)
+            return refused;
+        await foreach (var repeated in staging.RepeatedExternalIdsAsync(ct))
+            problems.Add(repeated);
+        upload.Problems.Add(problems);
         if (upload.Problems.Count > 0)
             return upload.BadRows("hồ sơ");
 
         var job = new DossierImportJob
         {
-            UnitCode = unitCode, ProvinceCode = province, Status = ImportStatus.Writing, TotalRows = dossiers.Count, StartedAt = now,
+            Id = jobId, UnitCode = unitCode, ProvinceCode = province, Status = ImportStatus.Queued, TotalRows = staging.Rows, StartedAt = now,
             UserId = DossiersApi.ActorOf(user).UserId,
         };
-        db.ImportJobs.Add(job);
-        await db.SaveChangesAsync(ct);
-        queue.Enqueue(new ImportWork(job.Id, unitCode, dossiers));
+        await staging.CommitAsync(job, ct);
+        accepted.Signal();
         return TypedResults.Accepted($"/api/v1/units/{unitCode}/dossiers/imports/{job.Id}", ImportJobResponse.From(job));
+    }
+}
+
+/// <summary>
+/// The dossier import files being received at once, at most <see cref="Limit"/> (<see cref="DossiersOptions.ConcurrentImports"/>):
+/// each holds one row in memory, but a core and a database connection until it is staged.
+/// </summary>
+public sealed class DossierUploads(int limit) : IDisposable
+{
+    /// <summary>What a refused caller is told to wait: a million-row file is read and staged in about a minute.</summary>
+    public const int RetryAfterSeconds = 30;
+
+    private readonly SemaphoreSlim _slots = new(limit, limit);
+
+    public int Limit => limit;
+
+    /// <summary>A place for one upload, given back when disposed; null when all are taken.</summary>
+    public IDisposable? TryEnter() => _slots.Wait(0) ? new Slot(_slots) : null;
+
+    public void Dispose() => _slots.Dispose();
+
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        public void Dispose() => slots.Release();
     }
 }

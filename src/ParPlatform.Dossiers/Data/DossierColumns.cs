@@ -6,9 +6,10 @@ namespace ParPlatform.Dossiers.Data;
 
 /// <summary>
 /// The columns of <c>dossiers.dossiers</c> as the two Npgsql paths write a dossier — the import's
-/// binary COPY (<see cref="DossierCopy"/>) and the intake's INSERT (<see cref="DossierIntake"/>) — in
-/// one list, in the table's order and as EF maps them (<see cref="DossiersDbContext"/>; <c>xmin</c> is
-/// the system's). A column added to <see cref="Dossier"/> is added here once.
+/// binary COPY into its staging table (<see cref="DossierImportStaging"/>, <see cref="DossierCopy"/>) and the
+/// intake's INSERT (<see cref="DossierIntake"/>) — in one list, in the table's order and as EF maps them
+/// (<see cref="DossiersDbContext"/>; <c>xmin</c> is the system's). A column added to <see cref="Dossier"/> is
+/// added here once, and to <c>dossier_import_rows</c> in its migration.
 /// </summary>
 public static class DossierColumns
 {

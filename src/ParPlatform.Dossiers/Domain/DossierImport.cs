@@ -7,8 +7,8 @@ namespace ParPlatform.Dossiers.Domain;
 
 /// <summary>
 /// Historical dossiers moved from a unit's old system (CSV with a header line, an Excel workbook with a
-/// header row, or a JSON array of objects with the same names; read into <see cref="DossierImportRow"/>s), checked
-/// whole before anything is written. Only received dossiers
+/// header row, or a JSON array of objects with the same names; read into <see cref="DossierImportRow"/>s), every
+/// row checked before anything is written. Only received dossiers
 /// are imported (they are what the statistics count), in their current state:
 /// <list type="bullet">
 /// <item>externalId, procedureCode, channel, applicantReference, receivedAt: required;</item>
@@ -27,48 +27,19 @@ public static class DossierImport
     ];
 
     /// <summary>
-    /// The dossiers of the rows for a unit whose catalogue is <paramref name="procedures"/> (by code),
-    /// or the problems of the rows that do not hold. Nothing is half-read: with any problem, no dossier.
-    /// The rows are checked on every core (each row alone), then the external ids for repeats, in order.
+    /// The dossier of one row for a unit whose catalogue is <paramref name="procedures"/> (by code), or null after adding the
+    /// row's problems. Each row is read alone, as it arrives; a file's repeated external ids are found once all its good rows
+    /// are staged (<see cref="RepeatedExternalId"/>).
     /// </summary>
-    public static (List<Dossier> Dossiers, List<ImportProblem> Problems) Read(
-        IReadOnlyList<(int Row, DossierImportRow Values)> rows, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar,
-        DateTimeOffset now)
+    public static Dossier? Read(
+        int row, DossierImportRow values, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar, DateTimeOffset now,
+        ImportProblems problems)
     {
-        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(procedures);
         ArgumentNullException.ThrowIfNull(calendar);
-        var read = new Dossier?[rows.Count];
-        var problems = new List<ImportProblem>();
-        Parallel.For(0, rows.Count, () => new List<ImportProblem>(), (i, _, found) =>
-        {
-            read[i] = ReadRow(rows[i].Row, rows[i].Values, procedures, calendar, now, found);
-            return found;
-        }, found =>
-        {
-            lock (problems)
-                problems.AddRange(found);
-        });
-
-        var dossiers = new List<Dossier>(rows.Count);
-        var seen = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (read[i] is not { } dossier)
-                continue;
-            if (dossier.ExternalId is { } id && !seen.TryAdd(id, rows[i].Row))
-                problems.Add(new ImportProblem(rows[i].Row, "externalId", $"Mã {id} đã có ở dòng {seen[id]}."));
-            else
-                dossiers.Add(dossier);
-        }
-        return (problems.Count > 0 ? [] : dossiers, [.. problems.OrderBy(p => p.Row)]);
-    }
-
-    private static Dossier? ReadRow(
-        int row, DossierImportRow values, IReadOnlyDictionary<string, Procedure> procedures, WorkingCalendar calendar, DateTimeOffset now,
-        List<ImportProblem> problems)
-    {
-        void Problem(string column, string reason) => problems.Add(new ImportProblem(row, column, reason));
+        ArgumentNullException.ThrowIfNull(problems);
+        void Problem(string column, string reason) => problems.Add(row, column, reason);
         var before = problems.Count;
 
         var externalId = values.ExternalId;
@@ -154,4 +125,8 @@ public static class DossierImport
         return Dossier.Import(procedure!, channel!.Value, reference!, externalId!, digitised,
             new ImportedState(status!.Value, receivedAt!.Value, dueAt!.Value, pausedAt, finishedAt, electronicResult, paidOnline, rating, ratedAt), now);
     }
+
+    /// <summary>The problem of a good row whose external id an earlier good row of the file has.</summary>
+    public static ImportProblem RepeatedExternalId(int row, string externalId, int firstRow) =>
+        new(row, "externalId", $"Mã {externalId} đã có ở dòng {firstRow}.");
 }

@@ -2,14 +2,18 @@ namespace ParPlatform.Dossiers.Domain;
 
 public enum ImportStatus
 {
+    /// <summary>Checked and staged, waiting for the worker (kept across restarts).</summary>
+    Queued,
+
     Writing,
     Completed,
     Failed,
 }
 
 /// <summary>
-/// One accepted import file being written, and how far it got: checked rows are written in one
-/// transaction, so a failed import wrote nothing. Tenant-owned row (row-level security).
+/// One accepted import file, its checked rows staged (<c>dossier_import_rows</c>) until they are written, and how far
+/// it got: the staged rows are written in one transaction, so a failed import wrote nothing, and one the service
+/// stopped writing is written again from its staged rows when it starts. Tenant-owned row (row-level security).
 /// </summary>
 public sealed class DossierImportJob
 {
@@ -24,7 +28,7 @@ public sealed class DossierImportJob
     public int TotalRows { get; init; }
 
     /// <summary>
-    /// While writing: the rows staged so far (none is visible before all are committed together); once
+    /// While writing: the staged rows gone through so far (none is visible before all are committed together); once
     /// completed: the rows written.
     /// </summary>
     public int WrittenRows { get; set; }
