@@ -84,6 +84,9 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
             HostName = broker.Host, Port = broker.Port, VirtualHost = broker.VirtualHost,
             UserName = broker.User, Password = broker.Password, ClientProvidedName = $"{service.Name} {_queue}",
             AutomaticRecoveryEnabled = false,
+            // A connection the broker dropped while this process could not read (paused, starved) may never show its
+            // end here; missed heartbeats end it within half a minute, and the receiver reconnects.
+            RequestedHeartbeat = TimeSpan.FromSeconds(10),
         };
         await using var connection = await factory.CreateConnectionAsync(stoppingToken);
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), stoppingToken);
