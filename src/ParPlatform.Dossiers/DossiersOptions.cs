@@ -12,6 +12,10 @@ public sealed class DossiersOptions
     [Range(1, 86_400)]
     public int OverdueScanSeconds { get; set; } = 60;
 
+    /// <summary>Dossiers (or pieces of feedback) a replay publishes per transaction (<see cref="Events.ReplayPages"/>).</summary>
+    [Range(1, 100_000)]
+    public int ReplayPageSize { get; set; } = 5_000;
+
     /// <summary>Connections of the intake's own pool (<see cref="DossierIntake"/>).</summary>
     [Range(1, 1_000)]
     public int IntakeConnections { get; set; } = 8;

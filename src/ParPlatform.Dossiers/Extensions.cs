@@ -16,11 +16,13 @@ public static class Extensions
         builder.AddServiceDatabase<DossiersDbContext>(Database, DossiersDbContext.Schema);
         builder.AddMessaging<DossiersDbContext>("messaging", DossiersDbContext.Schema, consumers => consumers
             .AddUnitProvisioning<DossiersDbContext>()
-            .Add<ReplayRequestedConsumer>());
+            .Add<ReplayRequestedConsumer>()
+            .Add<ReplayProgressedConsumer>());
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<WorkingCalendarStore>();
         builder.Services.AddScoped<DossierStatisticsQuery>();
         builder.Services.AddScoped<OverdueScan>();
+        builder.Services.AddScoped<ReplayPages>();
         builder.Services.AddHostedService<OverdueJob>();
         var options = builder.AddServiceOptions<DossiersOptions>(DossiersOptions.Section);
         builder.AddKeyedNpgsqlDataSource(DossierIntake.Pool,

@@ -95,6 +95,27 @@ internal static class DossierRequests
         return await scope.ServiceProvider.GetRequiredService<OverdueScan>().RunAsync(now, CancellationToken.None);
     }
 
+    /// <summary>The service's replay pages here: small, so that a replay of a unit takes several.</summary>
+    public const int ReplayPageSize = 4;
+
+    /// <summary>The (dossiers, feedback) counts of the replay's <c>DossierReplayProgressed</c> events, in outbox order.</summary>
+    public static async Task<List<(int Dossiers, int Feedback)>> ReplayProgressAsync(this DossiersFixture dossiers, Guid replay)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT (payload->>'dossiers')::int, (payload->>'feedback')::int FROM dossiers.outbox_messages
+            WHERE payload->>'replayId' = @replay AND event_type LIKE 'ParPlatform.Contracts.Dossiers.DossierReplayProgressed,%' ORDER BY sequence
+            """, connection);
+        command.Parameters.AddWithValue("replay", replay.ToString());
+        var progress = new List<(int, int)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            progress.Add((reader.GetInt32(0), reader.GetInt32(1)));
+        return progress;
+    }
+
     /// <summary>How many <paramref name="eventType"/> events of the replay <paramref name="replay"/> the outbox holds.</summary>
     public static async Task<int> ReplayedAsync(this DossiersFixture dossiers, string eventType, Guid replay)
     {
@@ -118,6 +139,19 @@ internal static class DossierRequests
             WHERE o.payload->>'replayId' = @replay AND o.event_type LIKE 'ParPlatform.Contracts.Dossiers.DossiersRecorded,%'
             """, connection);
         command.Parameters.AddWithValue("replay", replay.ToString());
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+
+    /// <summary>The ids of the unit's dossiers in the database's order (the order of a replay).</summary>
+    public static async Task<List<Guid>> DossierIdsInOrderAsync(this DossiersFixture dossiers, string unit)
+    {
+        await using var connection = await TenantConnections.OpenAllTenantsAsync(dossiers.Database);
+        await using var command = new NpgsqlCommand("SELECT id FROM dossiers.dossiers WHERE unit_code = @unit ORDER BY id", connection);
+        command.Parameters.AddWithValue("unit", unit);
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -39,6 +39,7 @@ public sealed class DossiersFixture : IAsyncLifetime
             host.UseSetting("Identity:Issuer", TestIdentity.Issuer);
             host.UseSetting("services:identity:http:0", Identity.Url);
             host.UseSetting("Dossiers:OverdueScanSeconds", "3600"); // tests run the scan themselves
+            host.UseSetting("Dossiers:ReplayPageSize", DossierRequests.ReplayPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
             host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         Service.CreateClient().Dispose(); // starts it: migrations
@@ -48,6 +49,7 @@ public sealed class DossiersFixture : IAsyncLifetime
             INSERT INTO dossiers.known_units (unit_code, province_code, unit_name, kind, province_name, registered_at, changed_at) VALUES
               ('06112', '20', 'Phường Tam Thanh', 'Ward', 'Lạng Sơn', now(), now()),
               ('06181', '20', 'Xã Chi Lăng', 'Commune', 'Lạng Sơn', now(), now()),
+              ('06199', '20', 'Xã Phát Lại (chỉ các phép thử phát lại dùng)', 'Commune', 'Lạng Sơn', now(), now()),
               ('24778', '68', 'Phường Xuân Hương – Đà Lạt', 'Ward', 'Lâm Đồng', now(), now())
             """, connection);
         await units.ExecuteNonQueryAsync();

@@ -50,29 +50,85 @@ public sealed class OverdueAndReplayTests(DossiersFixture dossiers) : IDisposabl
         Assert.Equal(new[] { id, pausedLate }.Order(), overdueList.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).Order());
     }
 
+    /// <summary>The unit only the replay tests use: its dossiers and feedback are theirs alone.</summary>
+    private const string Replayed = "/api/v1/units/06199/dossiers";
+
     [Fact]
-    public async Task A_replay_request_publishes_every_dossier_and_feedback_of_the_unit_and_then_their_counts()
+    public async Task A_replay_request_publishes_every_dossier_and_feedback_of_the_unit_a_page_at_a_time_and_then_their_counts()
     {
         var amqp = dossiers.Servers.Messaging;
         await using var completions = await EventFeed.BindAsync(amqp, "events.dossiers.dossier-replay-completed");
-        using var officer = dossiers.Officer("06112");
-        var code = await ProcedureAsync(officer, 5);
-        var id = (await CreateAsync(officer, code, "in-person")).GetProperty("id").GetGuid();
-        using (var feedback = await officer.PostAsJsonAsync($"{TamThanh}/feedback", new { channel = "portal", subject = "Hỏi thủ tục", senderReference = "PAKN-R1" }))
+        using var officer = dossiers.Officer("06199");
+        var code = await ReplayedProcedureAsync(officer);
+        var id = await ReplayedDossierAsync(officer, code);
+        for (var i = 0; i < 2 * DossierRequests.ReplayPageSize; i++)
+            await ReplayedDossierAsync(officer, code);
+        for (var i = 0; i < DossierRequests.ReplayPageSize + 1; i++)
+        {
+            using var feedback = await officer.PostAsJsonAsync($"{Replayed}/feedback", new { channel = "portal", subject = "Hỏi thủ tục", senderReference = $"PAKN-R{i}" });
             Assert.Equal(HttpStatusCode.Created, feedback.StatusCode);
+        }
         var replay = Guid.CreateVersion7();
 
-        await EventFeed.PublishAsync(amqp, new ParPlatform.Contracts.Reporting.ReadModelReplayRequested { UnitCode = "06112", ProvinceCode = "20", ReplayId = replay });
+        await EventFeed.PublishAsync(amqp, new ParPlatform.Contracts.Reporting.ReadModelReplayRequested { UnitCode = "06199", ProvinceCode = "20", ReplayId = replay });
         var completed = await completions.NextAsync(e => e.GetProperty("replayId").GetGuid() == replay);
 
-        var (unitDossiers, unitFeedback) = (await dossiers.CountAsync("dossiers.dossiers", "06112"), await dossiers.CountAsync("dossiers.feedback", "06112"));
-        Assert.Equal(("06112", unitDossiers, unitFeedback), (completed.GetProperty("unitCode").GetString(), completed.GetProperty("dossiers").GetInt32(),
+        var (unitDossiers, unitFeedback) = (await dossiers.CountAsync("dossiers.dossiers", "06199"), await dossiers.CountAsync("dossiers.feedback", "06199"));
+        Assert.Equal(("06199", unitDossiers, unitFeedback), (completed.GetProperty("unitCode").GetString(), completed.GetProperty("dossiers").GetInt32(),
             completed.GetProperty("feedback").GetInt32()));
-        Assert.True(unitDossiers >= 1 && unitFeedback >= 1);
+        Assert.True(unitDossiers > 2 * DossierRequests.ReplayPageSize && unitFeedback > DossierRequests.ReplayPageSize);
         var replayed = await dossiers.ReplayedDossiersAsync(replay);
         Assert.Equal(unitDossiers, replayed.Count);
         Assert.Equal(unitDossiers, replayed.Distinct().Count());
         Assert.Single(replayed, d => d == id); // this dossier, once, for this replay
         Assert.Equal(unitFeedback, await dossiers.ReplayedAsync("FeedbackRecorded", replay));
+        // A page at a time, each published with the progress the service takes up (in a transaction of its own) for
+        // the next: the counts grow by at most a page, dossiers first, then feedback.
+        var progress = await dossiers.ReplayProgressAsync(replay);
+        Assert.Equal((unitDossiers / DossierRequests.ReplayPageSize) + 1 + (unitFeedback / DossierRequests.ReplayPageSize), progress.Count);
+        Assert.All(progress.Zip(progress.Skip(1)), step => Assert.InRange(
+            step.Second.Dossiers - step.First.Dossiers + step.Second.Feedback - step.First.Feedback, 0, DossierRequests.ReplayPageSize));
+        Assert.Equal(unitDossiers, progress[^1].Dossiers);
+    }
+
+    [Fact]
+    public async Task A_replay_stopped_after_a_page_goes_on_from_its_last_page_and_publishes_the_rest_once()
+    {
+        var amqp = dossiers.Servers.Messaging;
+        await using var completions = await EventFeed.BindAsync(amqp, "events.dossiers.dossier-replay-completed");
+        using var officer = dossiers.Officer("06199");
+        var code = await ReplayedProcedureAsync(officer);
+        for (var i = 0; i < DossierRequests.ReplayPageSize + 2; i++)
+            await ReplayedDossierAsync(officer, code);
+        var all = await dossiers.DossierIdsInOrderAsync("06199");
+        var (done, rest) = (all[..^(DossierRequests.ReplayPageSize + 2)], all[^(DossierRequests.ReplayPageSize + 2)..]);
+        var replay = Guid.CreateVersion7();
+
+        // The progress a stopped instance had committed with its last page: in the queue, the next instance takes it up.
+        await EventFeed.PublishAsync(amqp, new ParPlatform.Contracts.Dossiers.DossierReplayProgressed
+        {
+            UnitCode = "06199", ProvinceCode = "20", ReplayId = replay, AfterDossier = done.Count > 0 ? done[^1] : null, DossiersDone = false,
+            Dossiers = done.Count, Feedback = 0,
+        });
+        var completed = await completions.NextAsync(e => e.GetProperty("replayId").GetGuid() == replay);
+
+        Assert.Equal(rest.Order(), (await dossiers.ReplayedDossiersAsync(replay)).Order());
+        Assert.Equal(all.Count, completed.GetProperty("dossiers").GetInt32());
+        Assert.Equal(await dossiers.CountAsync("dossiers.feedback", "06199"), completed.GetProperty("feedback").GetInt32());
+    }
+
+    private static async Task<string> ReplayedProcedureAsync(HttpClient officer)
+    {
+        var code = $"r{Guid.NewGuid():N}"[..12];
+        using var response = await officer.PostAsJsonAsync($"{Replayed}/procedures", new { code, name = "Đăng ký khai sinh", field = "Hộ tịch", timeLimit = 5 });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return code;
+    }
+
+    private static async Task<Guid> ReplayedDossierAsync(HttpClient officer, string procedureCode)
+    {
+        using var response = await officer.PostAsJsonAsync(Replayed, new { procedureCode, channel = "online", applicantReference = "BN-R" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }

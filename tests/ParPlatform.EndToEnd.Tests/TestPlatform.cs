@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -20,7 +21,8 @@ public sealed class TestPlatform : IAsyncDisposable
     /// <summary>How long a token is used again: well within the 5 minutes access tokens live.</summary>
     private static readonly TimeSpan TokenReuse = TimeSpan.FromMinutes(3);
 
-    private readonly Dictionary<string, (string Value, DateTimeOffset IssuedAt)> _tokens = [];
+    /// <summary>Tokens by user; tests ask for them from several tasks at once.</summary>
+    private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset IssuedAt)> _tokens = new();
 
     private TestPlatform(DistributedApplication app, string dataDirectory, int gatewayPort)
     {

@@ -229,6 +229,31 @@ public sealed record FeedbackRecorded : IntegrationEvent
 }
 
 /// <summary>
+/// A replay of a unit's data is under way: for <see cref="ReplayId"/>, the dossiers service has published the unit's
+/// dossiers in id order up to <see cref="AfterDossier"/> (all of them once <see cref="DossiersDone"/>), then its
+/// feedback up to <see cref="AfterFeedback"/>: <see cref="Dossiers"/> and <see cref="Feedback"/> so far. It publishes
+/// a replay a page at a time, each page in a transaction of its own with this event, and consumes the event itself to
+/// publish the next page: a replay interrupted by a restart goes on from its last page. <see cref="DossierReplayCompleted"/>
+/// ends it. For anyone else, it is the replay's progress.
+/// </summary>
+public sealed record DossierReplayProgressed : IntegrationEvent
+{
+    public required Guid ReplayId { get; init; }
+
+    /// <summary>The last dossier published; null before the first page.</summary>
+    public Guid? AfterDossier { get; init; }
+
+    public required bool DossiersDone { get; init; }
+
+    /// <summary>The last piece of feedback published; null before the first.</summary>
+    public Guid? AfterFeedback { get; init; }
+
+    public required int Dossiers { get; init; }
+
+    public required int Feedback { get; init; }
+}
+
+/// <summary>
 /// The dossiers service has published everything of a unit for a replay: <see cref="Dossiers"/>
 /// dossiers in <see cref="DossiersRecorded"/> events and <see cref="Feedback"/> <see cref="FeedbackRecorded"/> events
 /// with its id (they travel on other exchanges, so they may arrive after this one).
