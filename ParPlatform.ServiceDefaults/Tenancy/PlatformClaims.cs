@@ -14,6 +14,9 @@ public static class PlatformClaims
 
     public const string Subject = "sub";
     public const string Name = "name";
+
+    /// <summary>A person's user name (OpenID Connect's preferred_username).</summary>
+    public const string UserName = "preferred_username";
     public const string Role = "role";
 
     /// <summary>A unit the caller may touch (one for a unit officer; several for an integrator).</summary>

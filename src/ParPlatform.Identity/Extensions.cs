@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ParPlatform.Identity.Apis;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
+using ParPlatform.Identity.Events;
 using ParPlatform.Identity.Registration;
 using ParPlatform.Identity.Tokens;
 using ParPlatform.Messaging;
@@ -23,8 +24,10 @@ public static class Extensions
     public static void AddIdentityServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IdentityDbContext>("identitydb", IdentityDbContext.Schema);
-        // Identity publishes the registry's events (UnitRegistered, UnitUpdated); it consumes none.
-        builder.AddMessaging<IdentityDbContext>("messaging", IdentityDbContext.Schema);
+        // Identity publishes the registry's events (UnitRegistered, UnitUpdated); it keeps the audit log of every service's
+        // administrative changes (its own included), which arrive as events.
+        builder.AddMessaging<IdentityDbContext>("messaging", IdentityDbContext.Schema, consumers => consumers
+            .Add<AdministrativeChangeRecordedConsumer>());
         // Its admin API shows and replays the broker's error queues.
         builder.AddErrorQueues("messaging");
 

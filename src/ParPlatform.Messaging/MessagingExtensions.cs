@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using ParPlatform.Contracts;
+using ParPlatform.Messaging.Audit;
 using ParPlatform.Messaging.Errors;
 using ParPlatform.Messaging.Inbox;
 using ParPlatform.Messaging.Outbox;
@@ -68,7 +69,8 @@ public static class MessagingExtensions
     /// from its own queue: in order, in batches, retried, then error-queued. Broker and
     /// consumers join /health (Degraded while an error queue holds events or the outbox has waited over a minute:
     /// <see cref="ConsumerQueues"/>, <see cref="OutboxBacklog"/>). The events an <see cref="Aggregate"/> raises are written to the outbox when the
-    /// DbContext saves it (<see cref="AggregateEvents"/>).
+    /// DbContext saves it (<see cref="AggregateEvents"/>); administrative changes are recorded for the audit log
+    /// the same way, through <see cref="AuditTrail"/>.
     /// </summary>
     public static void AddMessaging<TContext>(
         this IHostApplicationBuilder builder, string connectionName, string serviceName, Action<MessagingConsumers>? consumers = null)
@@ -86,6 +88,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(broker);
         builder.Services.AddSingleton(new MessagingService(serviceName));
         builder.Services.AddScoped<IOutbox, Outbox<TContext>>();
+        builder.Services.AddScoped<AuditTrail>();
         builder.Services.ConfigureDbContext<TContext>(options => options.AddInterceptors(AggregateEvents.Interceptor));
         builder.Services.TryAddScoped<TenantScope>(); // each consumer sets its scope (AddServiceDefaults registers it too)
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();

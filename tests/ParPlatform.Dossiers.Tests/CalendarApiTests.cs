@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ParPlatform.TestSupport;
 using static ParPlatform.Dossiers.Tests.DossierRequests;
 
 namespace ParPlatform.Dossiers.Tests;
@@ -18,6 +19,7 @@ public sealed class CalendarApiTests(DossiersFixture dossiers) : IDisposable
     {
         using var admin = dossiers.Admin();
         using var officer = dossiers.Officer("06112");
+        await using var audit = await EventFeed.BindAsync(dossiers.Servers.Messaging, "events.audit.administrative-change-recorded");
 
         using var created = await admin.PutAsJsonAsync($"{Years}/2027", new { daysOff = Days("2027-01-01", "2027-04-30"), makeUpWorkingDays = Days() });
         var afterCreate = await admin.GetFromJsonAsync<JsonElement>($"{Years}/2027");
@@ -33,12 +35,28 @@ public sealed class CalendarApiTests(DossiersFixture dossiers) : IDisposable
         Assert.Equal(["2027-05-08"], afterChange.GetProperty("makeUpWorkingDays").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal([2025, 2026, 2027], list.EnumerateArray().Select(y => y.GetProperty("year").GetInt32()));
 
+        // Both changes are in the audit log's events, by the administrator, with what each changed.
+        var recorded = await audit.NextAsync(e => e.GetProperty("entityKey").GetString() == "2027");
+        var updated = await audit.NextAsync(e => e.GetProperty("entityKey").GetString() == "2027");
+        Assert.Equal(("dossiers", "calendar-year.created", SubjectOf(admin), "platform-admin", ""),
+            (Text(recorded, "service"), Text(recorded, "action"), Text(recorded, "actorId"), Text(recorded, "actorRole"), Text(recorded, "unitCode")));
+        Assert.Equal(JsonValueKind.Null, recorded.GetProperty("before").ValueKind);
+        AssertJson("""{"daysOff":["2027-01-01","2027-04-30"],"makeUpWorkingDays":[]}""", recorded.GetProperty("after"));
+        Assert.Equal("calendar-year.updated", Text(updated, "action"));
+        AssertJson("""{"daysOff":["2027-01-01","2027-04-30"],"makeUpWorkingDays":[]}""", updated.GetProperty("before"));
+        AssertJson("""{"daysOff":["2027-01-01","2027-04-30","2027-05-03"],"makeUpWorkingDays":["2027-05-08"]}""", updated.GetProperty("after"));
+
         // A dossier received on the last afternoon of 2026 is due after the configured 01/01/2027.
         var code = await ProcedureAsync(officer, 1);
         dossiers.Freeze(Vn(2026, 12, 31, 16));
         var dossier = await CreateAsync(officer, code, "in-person");
         Assert.Equal(Vn(2027, 1, 4, 16), dossier.GetProperty("dueAt").GetDateTimeOffset());
     }
+
+    private static string? Text(JsonElement audited, string field) => audited.GetProperty(field).GetString();
+
+    private static void AssertJson(string expected, JsonElement actual) =>
+        Assert.True(JsonElement.DeepEquals(JsonSerializer.Deserialize<JsonElement>(expected), actual), $"expected {expected}, got {actual.GetRawText()}");
 
     [Fact]
     public async Task The_calendar_api_refuses_officers_past_years_and_weekdays_as_make_up_days()

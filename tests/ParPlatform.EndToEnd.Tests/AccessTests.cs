@@ -67,6 +67,14 @@ public sealed class AccessTests(PlatformFixture platform)
         { "vanhanh", "GET", "/api/v1/admin/identity/status", HttpStatusCode.OK },
         { "vanhanh", "POST", "/api/v1/admin/provinces", HttpStatusCode.Forbidden },
         { "vanhanh", "GET", "/api/v1/units/06112/dossiers/status", HttpStatusCode.NotFound },
+
+        // The audit log: the platform's administrator and operator read it, nobody else.
+        { "admin", "GET", "/api/v1/admin/audit", HttpStatusCode.OK },
+        { "vanhanh", "GET", "/api/v1/admin/audit", HttpStatusCode.OK },
+        { "tamthanh.canbo", "GET", "/api/v1/admin/audit", HttpStatusCode.Forbidden },
+        { "tamthanh.chutich", "GET", "/api/v1/admin/audit", HttpStatusCode.Forbidden },
+        { "langson.sonoivu", "GET", "/api/v1/admin/audit", HttpStatusCode.Forbidden },
+        { "integrator", "GET", "/api/v1/admin/audit", HttpStatusCode.Forbidden },
     };
 
     [Theory]

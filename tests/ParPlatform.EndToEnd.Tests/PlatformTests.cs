@@ -151,7 +151,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     }
 
     [Theory]
-    [InlineData("identity", "agencies,units,users")]
+    [InlineData("identity", "agencies,audit_entries,units,users")]
     [InlineData("plans", "known_units")]
     [InlineData("dossiers", "dossier_import_rows,dossier_imports,dossier_transitions,dossiers,feedback,known_units,procedures")]
     [InlineData("finance", "known_units")]

@@ -24,6 +24,7 @@ public sealed class ApiDocumentTests(IdentityFixture identity)
             "GetOwnAccount: GET /api/v1/account → 200 401 403 404",
             "GetUnit: GET /api/v1/admin/units/{code} → 200 401 403 404",
             "ListAgencies: GET /api/v1/units/{unitCode}/agencies → 200 400 401 403 404",
+            "ListAuditEntries: GET /api/v1/admin/audit → 200 400 401 403 404",
             "ListErrorQueues: GET /api/v1/admin/messaging/error-queues → 200 400 401 403 404 409 503",
             "ListProvinceUnits: GET /api/v1/provinces/{provinceCode}/units → 200 400 401 403 404",
             "ListProvinces: GET /api/v1/admin/provinces → 200 401 403 404",

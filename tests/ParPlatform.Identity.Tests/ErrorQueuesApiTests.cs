@@ -10,7 +10,8 @@ namespace ParPlatform.Identity.Tests;
 
 /// <summary>
 /// The error queues through the admin API, against the real broker: messages put in a fresh
-/// <c>&lt;queue&gt;_error</c> with the headers MassTransit 8 adds, listed and replayed to <c>&lt;queue&gt;</c>.
+/// <c>&lt;queue&gt;_error</c> with the headers MassTransit 8 adds, listed and replayed to <c>&lt;queue&gt;</c> (each replay
+/// recorded in the audit log).
 /// </summary>
 [Collection(SharedIdentity.Name)]
 public sealed class ErrorQueuesApiTests(IdentityFixture identity) : IAsyncLifetime
@@ -72,6 +73,11 @@ public sealed class ErrorQueuesApiTests(IdentityFixture identity) : IAsyncLifeti
         }
         Assert.Equal(0u, await _channel.MessageCountAsync(ErrorQueue));
         Assert.Equal([first, third], await DrainAsync(_queue));
+        // Each replay is in the audit log, with the operator who asked for it.
+        var replays = await identity.AuditEntriesAsync("action=error-queue.replayed&actor=vanhanh", ErrorQueue, count: 2);
+        Assert.Equal(new (string?, int)[] { (null, 2), (second, 1) },
+            replays.Select(e => (e.GetProperty("after").GetProperty("messageId").GetString(), e.GetProperty("after").GetProperty("replayed").GetInt32())));
+        Assert.All(replays, e => Assert.Equal(("identity", "operator"), (e.GetProperty("service").GetString(), e.GetProperty("actorRole").GetString())));
     }
 
     [Fact]

@@ -129,6 +129,24 @@ public sealed partial class IdentityFixture : IAsyncLifetime
         return (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!;
     }
 
+    /// <summary>
+    /// The audit log's entries of <paramref name="entityKey"/> among those <paramref name="query"/> selects, newest first, read by
+    /// the operator once there are <paramref name="count"/> (or after 30 s, with what there is): entries arrive through the broker.
+    /// </summary>
+    public async Task<JsonElement[]> AuditEntriesAsync(string query, string entityKey, int count)
+    {
+        using var reader = await SignedInAsync("vanhanh");
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var page = await reader.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/admin/audit?pageSize=200&{query}", UriKind.Relative));
+            var entries = page.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("entityKey").GetString() == entityKey).ToArray();
+            if (entries.Length >= count || DateTimeOffset.UtcNow > deadline)
+                return entries;
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>The web UI's redemption of an authorization code with its PKCE verifier.</summary>
     public static Task<HttpResponseMessage> ExchangeCodeAsync(HttpClient client, string code, string redirect, string verifier) =>
         client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>

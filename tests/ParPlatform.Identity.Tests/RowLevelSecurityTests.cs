@@ -15,7 +15,7 @@ public sealed class RowLevelSecurityTests(IdentityFixture identity)
     {
         var tables = await TenantConnections.UnitCodeTablesAsync(identity.Database, "identity");
 
-        Assert.Equal(["agencies", "units", "users"], tables.Select(t => t.Name));
+        Assert.Equal(["agencies", "audit_entries", "units", "users"], tables.Select(t => t.Name));
         Assert.All(tables, table => Assert.Equal(TenantConnections.Isolated(table.Name), table));
     }
 

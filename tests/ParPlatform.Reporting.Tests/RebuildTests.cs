@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ParPlatform.Contracts;
+using ParPlatform.Contracts.Audit;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Contracts.Reporting;
 
@@ -43,9 +44,14 @@ public sealed class RebuildTests(ReportingFixture reporting) : IClassFixture<Rep
         Assert.Equal(3, damaged.GetProperty("total").GetProperty("resolved").GetProperty("late").GetInt64());
 
         var requests = await reporting.ListenAsync<ReadModelReplayRequested>();
+        var audit = await reporting.ListenAsync<AdministrativeChangeRecorded>();
         using var admin = reporting.Admin();
         using var started = await admin.PostAsJsonAsync("/api/v1/admin/reports/rebuilds", new { unitCode = Unit });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var recorded = await reporting.NextAsync<AdministrativeChangeRecorded>(audit);
+        Assert.Equal(("read-model-rebuild.started", started.Headers.Location!.ToString().Split('/')[^1], Unit, "20", "platform-admin"),
+            (recorded.Action, recorded.EntityKey, recorded.UnitCode, recorded.ProvinceCode, recorded.ActorRole));
+        Assert.True(JsonElement.DeepEquals(JsonSerializer.SerializeToElement(new { unitCode = Unit, units = 1 }), recorded.After!.Value), recorded.After.Value.GetRawText());
         var replay = await reporting.NextAsync<ReadModelReplayRequested>(requests);
         Assert.Equal((Unit, "20"), (replay.UnitCode, replay.ProvinceCode));
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ParPlatform.Contracts;
+using ParPlatform.Contracts.Audit;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Reporting.Events;
 
@@ -261,6 +262,7 @@ public sealed class ReportingTests(ReportingFixture reporting) : IClassFixture<R
                 start = new { month = 9, day = 1 }, startsInPreviousYear = false, end = new { month = 6, day = 30 }, due = new { month = 10, day = 10 },
             }),
         };
+        var audit = await reporting.ListenAsync<AdministrativeChangeRecorded>();
         using var refused = await reviewer.PutAsJsonAsync("/api/v1/provinces/68/reports/period-settings", backwards);
         using var saved = await reviewer.PutAsJsonAsync("/api/v1/provinces/68/reports/period-settings", changed);
         using var byOfficer = await reporting.Officer("24778").PutAsJsonAsync("/api/v1/provinces/68/reports/period-settings", changed);
@@ -271,6 +273,14 @@ public sealed class ReportingTests(ReportingFixture reporting) : IClassFixture<R
         Assert.Contains("quý III", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byOfficer.StatusCode);
+        // The one change is in the audit log's events: the reviewer, and the window it changed (the defaults before).
+        var recorded = await reporting.NextAsync<AdministrativeChangeRecorded>(audit);
+        Assert.Equal(("reporting", "period-settings.updated", "68", "68", "", "province-reviewer"),
+            (recorded.Service, recorded.Action, recorded.EntityKey, recorded.ProvinceCode, recorded.UnitCode, recorded.ActorRole));
+        Assert.Equal(["q3"], recorded.Before!.Value.EnumerateObject().Select(p => p.Name));
+        Assert.True(JsonElement.DeepEquals(settings.GetProperty("q3"), recorded.Before.Value.GetProperty("q3")), recorded.Before.Value.GetRawText());
+        Assert.True(JsonElement.DeepEquals(changed["q3"], recorded.After!.Value.GetProperty("q3")), recorded.After.Value.GetRawText());
+        Assert.Equal(["q3"], recorded.After.Value.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("2026-06-01", "2026-09-30", "2026-10-10"), (q3.GetProperty("from").GetString(), q3.GetProperty("to").GetString(), q3.GetProperty("due").GetString()));
         Assert.Equal("2026-08-31", unaffected.GetProperty("to").GetString());
 

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Dossiers.Calendar;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
+using ParPlatform.Messaging.Audit;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel.Calendar;
@@ -23,7 +25,7 @@ public sealed record CalendarYearResponse(int Year, IReadOnlyList<DateOnly> Days
 /// The working calendar's years (public holidays, make-up working days), kept by the platform
 /// administrator: /api/v1/admin/calendar/years. A past year cannot be changed once configured (the due
 /// dates of its dossiers were computed with it); a past year never configured can be added, for
-/// importing the dossiers of that year.
+/// importing the dossiers of that year. Each change is recorded in the audit log (<see cref="AuditTrail"/>) by its save.
 /// </summary>
 public static class CalendarApi
 {
@@ -46,8 +48,8 @@ public static class CalendarApi
             : ApiProblems.NotFound($"Lịch làm việc năm {year} chưa được cấu hình.");
 
     private static async Task<Results<Created<CalendarYearResponse>, Ok<CalendarYearResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        int year, CalendarYearInput input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars, TimeProvider clock,
-        CancellationToken ct)
+        int year, CalendarYearInput input, ClaimsPrincipal user, DossiersDbContext db, WorkingCalendarStore calendars, AuditTrail audit,
+        TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (year is < 2000 or > 2100)
@@ -71,6 +73,7 @@ public static class CalendarApi
                 detail: $"Hạn giải quyết của các hồ sơ năm {year} đã tính theo lịch này.");
         }
         var created = entry is null;
+        var before = entry is null ? null : Audited(entry);
         if (entry is null)
         {
             entry = new CalendarYearEntry { Year = year, UpdatedBy = "" };
@@ -80,6 +83,7 @@ public static class CalendarApi
         entry.MakeUpWorkingDays = [.. makeUp.Distinct().Order()];
         entry.UpdatedAt = now;
         entry.UpdatedBy = Caller.Of(user).UserId;
+        audit.Record(user, created ? "calendar-year.created" : "calendar-year.updated", year.ToString(CultureInfo.InvariantCulture), before, Audited(entry));
         var response = CalendarYearResponse.From(entry);
         if (!created)
         {
@@ -93,6 +97,9 @@ public static class CalendarApi
             ? TypedResults.Created($"/api/v1/admin/calendar/years/{year}", response)
             : ApiProblems.Conflict($"Lịch năm {year} vừa được tạo; gửi lại để sửa.");
     }
+
+    /// <summary>What the audit log shows of a year.</summary>
+    private static object Audited(CalendarYearEntry year) => new { DaysOff = year.DaysOff.ToArray(), MakeUpWorkingDays = year.MakeUpWorkingDays.ToArray() };
 
     /// <summary>More days than any year has holidays (Vietnam has about twenty, with the days off around them).</summary>
     public const int MaxDaysPerList = 60;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using ParPlatform.Contracts.Identity;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
 using ParPlatform.Identity.Tokens;
+using ParPlatform.Messaging.Audit;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.SharedKernel;
 
@@ -33,7 +35,9 @@ public sealed record IntegratorResponse(string ClientId, string DisplayName, str
 /// <summary>
 /// The registry, for platform administrators (operators read): provinces, units (each change
 /// published as UnitRegistered / UnitUpdated through the outbox), user accounts and integrator
-/// clients. Bad input is a 400 with field errors and writes nothing; a taken code is a 409.
+/// clients. Bad input is a 400 with field errors and writes nothing; a taken code is a 409. Each change
+/// is recorded in the audit log (<see cref="AuditTrail"/>) by the save that makes it; passwords and
+/// secrets never are, a reset or a rotation is recorded without values.
 /// </summary>
 public static class AdminApi
 {
@@ -106,17 +110,23 @@ public static class AdminApi
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> UnlockUserAsync(
-        IdentityDbContext db, string userName, CancellationToken ct)
+        IdentityDbContext db, string userName, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
             return ApiProblems.NotFound($"Không có tài khoản {userName}.");
+        var locked = await IsLockedAsync(db, user, clock, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SignInLockouts.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(ct);
+        audit.Record(caller, "user.unlocked", user.UserName, new { locked }, new { locked = false }, user.UnitCode, user.ProvinceCode);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(UserResponse.From(user, locked: false));
     }
 
     private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetUserPasswordAsync(
-        string userName, SetPassword request, IdentityDbContext db, IPasswordHasher<UserAccount> hasher, CancellationToken ct)
+        string userName, SetPassword request, IdentityDbContext db, IPasswordHasher<UserAccount> hasher, ClaimsPrincipal caller, AuditTrail audit,
+        CancellationToken ct)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
@@ -125,6 +135,7 @@ public static class AdminApi
         if (errors.Any)
             return ApiProblems.Invalid(errors);
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
+        audit.Record(caller, "user.password-reset", user.UserName, before: null, after: null, user.UnitCode, user.ProvinceCode);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await db.SignInLockouts.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(ct);
@@ -133,30 +144,36 @@ public static class AdminApi
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> DisableUserAsync(
-        string userName, IdentityDbContext db, IOpenIddictTokenManager tokens, TimeProvider clock, CancellationToken ct)
+        string userName, IdentityDbContext db, IOpenIddictTokenManager tokens, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock,
+        CancellationToken ct)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
             return ApiProblems.NotFound($"Không có tài khoản {userName}.");
+        var before = Audited(user);
         user.Disable(clock.GetUtcNow());
+        audit.Record(caller, "user.disabled", user.UserName, before, Audited(user), user.UnitCode, user.ProvinceCode);
         await db.SaveChangesAsync(ct);
         await tokens.RevokeBySubjectAsync(user.Id.ToString(), ct); // its refresh tokens and codes
         return TypedResults.Ok(UserResponse.From(user, await IsLockedAsync(db, user, clock, ct)));
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> EnableUserAsync(
-        string userName, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
+        string userName, IdentityDbContext db, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
             return ApiProblems.NotFound($"Không có tài khoản {userName}.");
+        var before = Audited(user);
         user.Enable();
+        audit.Record(caller, "user.enabled", user.UserName, before, Audited(user), user.UnitCode, user.ProvinceCode);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UserResponse.From(user, await IsLockedAsync(db, user, clock, ct)));
     }
 
     private static async Task<Results<Ok<IntegratorResponse>, ProblemHttpResult>> RevokeIntegratorAsync(
-        string clientId, IdentityDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken ct)
+        string clientId, IdentityDbContext db, IOpenIddictApplicationManager applications, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock,
+        CancellationToken ct)
     {
         var integrator = await db.Integrators.SingleOrDefaultAsync(i => i.ClientId == clientId, ct);
         if (integrator is null)
@@ -165,38 +182,47 @@ public static class AdminApi
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await applications.FindByClientIdAsync(clientId, ct) is { } application)
             await applications.DeleteAsync(application, ct);
+        var before = Audited(integrator);
         integrator.RevokedAt ??= clock.GetUtcNow();
+        audit.Record(caller, "integrator.revoked", integrator.ClientId, before, Audited(integrator), provinceCode: integrator.ProvinceCode);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, null));
     }
 
     private static async Task<Results<Ok<IntegratorResponse>, ProblemHttpResult>> RotateIntegratorSecretAsync(
-        string clientId, IdentityDbContext db, IOpenIddictApplicationManager applications, CancellationToken ct)
+        string clientId, IdentityDbContext db, IOpenIddictApplicationManager applications, ClaimsPrincipal caller, AuditTrail audit, CancellationToken ct)
     {
         var integrator = await db.Integrators.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == clientId && i.RevokedAt == null, ct);
         if (integrator is null || await applications.FindByClientIdAsync(clientId, ct) is not { } application)
             return ApiProblems.NotFound($"Không có ứng dụng tích hợp {clientId}.");
         var secret = Passwords.Generate(40);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await applications.UpdateAsync(application, secret, ct);
+        audit.Record(caller, "integrator.secret-rotated", integrator.ClientId, before: null, after: null, provinceCode: integrator.ProvinceCode);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, secret));
     }
 
-    private static async Task<Results<Created<ProvinceResponse>, ValidationProblem, ProblemHttpResult>> RegisterProvinceAsync(RegisterProvince request, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<ProvinceResponse>, ValidationProblem, ProblemHttpResult>> RegisterProvinceAsync(
+        RegisterProvince request, IdentityDbContext db, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Any)
             return ApiProblems.Invalid(errors);
         if (await db.Provinces.AnyAsync(p => p.ProvinceCode == request.Code, ct))
             return ApiProblems.Conflict($"Tỉnh mã {request.Code} đã có trong danh mục.");
-        db.Provinces.Add(new Province { ProvinceCode = request.Code!, Name = request.Name!.Trim(), RegisteredAt = clock.GetUtcNow() });
+        var province = new Province { ProvinceCode = request.Code!, Name = request.Name!.Trim(), RegisteredAt = clock.GetUtcNow() };
+        db.Provinces.Add(province);
+        audit.Record(caller, "province.registered", province.ProvinceCode, before: null, new { province.Name }, provinceCode: province.ProvinceCode);
         return await db.TrySaveNewAsync(ct)
             ? TypedResults.Created($"/api/v1/admin/provinces/{request.Code}", new ProvinceResponse(request.Code!, request.Name.Trim()))
             : ApiProblems.Conflict($"Tỉnh mã {request.Code} đã có trong danh mục.");
     }
 
     private static async Task<Results<Created<UnitResponse>, ValidationProblem, ProblemHttpResult>> RegisterUnitAsync(
-        RegisterUnit request, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
+        RegisterUnit request, IdentityDbContext db, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate();
         var province = errors.Any ? null : await db.Provinces.AsNoTracking().SingleOrDefaultAsync(p => p.ProvinceCode == request.ProvinceCode, ct);
@@ -209,13 +235,14 @@ public static class AdminApi
 
         var unit = Unit.Register(request.Code!, province!, request.Name!.Trim(), EnumNames.Parse<UnitKind>(request.Kind)!.Value, clock.GetUtcNow());
         db.Units.Add(unit);
+        audit.Record(caller, "unit.registered", unit.UnitCode, before: null, Audited(unit), unit.UnitCode, unit.ProvinceCode);
         return await db.TrySaveNewAsync(ct)
             ? TypedResults.Created($"/api/v1/admin/units/{unit.UnitCode}", UnitResponse.From(unit))
             : ApiProblems.Conflict($"Đơn vị mã {request.Code} đã được đăng ký.");
     }
 
     private static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> UpdateUnitAsync(
-        string code, UpdateUnit request, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
+        string code, UpdateUnit request, IdentityDbContext db, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var unit = await db.Units.SingleOrDefaultAsync(u => u.UnitCode == code, ct);
         if (unit is null)
@@ -224,13 +251,16 @@ public static class AdminApi
         if (errors.Any)
             return ApiProblems.Invalid(errors);
         var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.ProvinceCode == unit.ProvinceCode, ct);
+        var before = Audited(unit);
         unit.Change(request.Name!.Trim(), EnumNames.Parse<UnitKind>(request.Kind)!.Value, province, clock.GetUtcNow());
+        audit.Record(caller, "unit.updated", unit.UnitCode, before, Audited(unit), unit.UnitCode, unit.ProvinceCode);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UnitResponse.From(unit));
     }
 
     private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterUserAsync(
-        RegisterUser request, IdentityDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+        RegisterUser request, IdentityDbContext db, IPasswordHasher<UserAccount> hasher, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = request.Validate();
         string? provinceCode = request.ProvinceCode;
@@ -264,13 +294,15 @@ public static class AdminApi
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
         db.Users.Add(user);
+        audit.Record(caller, "user.registered", user.UserName, before: null, Audited(user), user.UnitCode, user.ProvinceCode);
         return await db.TrySaveNewAsync(ct)
             ? TypedResults.Created($"/api/v1/admin/users?unitCode={user.UnitCode}", UserResponse.From(user, locked: false))
             : ApiProblems.Conflict($"Tên đăng nhập {request.UserName} đã được dùng.");
     }
 
     private static async Task<Results<Created<IntegratorResponse>, ValidationProblem, ProblemHttpResult>> RegisterIntegratorAsync(
-        RegisterIntegrator request, IdentityDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken ct)
+        RegisterIntegrator request, IdentityDbContext db, IOpenIddictApplicationManager applications, ClaimsPrincipal caller, AuditTrail audit,
+        TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate();
         if (!errors.Any && request.ProvinceCode is not null && !await db.Provinces.AnyAsync(p => p.ProvinceCode == request.ProvinceCode, ct))
@@ -301,6 +333,7 @@ public static class AdminApi
         {
             await applications.CreateAsync(Clients.Integrator(integrator.ClientId, integrator.DisplayName, secret), ct);
             db.Integrators.Add(integrator);
+            audit.Record(caller, "integrator.registered", integrator.ClientId, before: null, Audited(integrator), provinceCode: integrator.ProvinceCode);
             await db.SaveChangesAsync(ct);
         }
         catch (Exception e) when (e is OpenIddictExceptions.ValidationException || (e is DbUpdateException && ApiProblems.IsUniqueViolation(e)))
@@ -312,4 +345,13 @@ public static class AdminApi
         return TypedResults.Created($"/api/v1/admin/integrators/{integrator.ClientId}",
             new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, secret));
     }
+
+    // What the audit log shows of each entity: never a password hash or a secret.
+    private static object Audited(Unit unit) => new { unit.Name, unit.Kind, unit.ProvinceCode };
+
+    private static object Audited(UserAccount user) =>
+        new { user.DisplayName, user.Role, user.UnitCode, user.AgencyCode, user.ProvinceCode, Disabled = user.DisabledAt is not null };
+
+    private static object Audited(IntegratorClient integrator) =>
+        new { integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, Revoked = integrator.RevokedAt is not null };
 }

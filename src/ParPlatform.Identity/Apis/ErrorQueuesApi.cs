@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ParPlatform.Identity.Data;
+using ParPlatform.Messaging.Audit;
 using ParPlatform.Messaging.Errors;
 using ParPlatform.ServiceDefaults;
 using RabbitMQ.Client.Exceptions;
@@ -13,7 +16,8 @@ public sealed record ReplayResponse(string Queue, int Replayed);
 /// for platform administrators and operators: the list with each queue's first messages, and the
 /// replay of a whole queue or one message of it to its original queue. A name not ending in _error
 /// is a 400; an unknown queue or message 404; a replay the broker refuses 409; a broker that cannot
-/// be reached, or no management URL (an external broker), 503.
+/// be reached, or no management URL (an external broker), 503. A replay is recorded in the audit log once
+/// the broker has done it (the broker is no part of the database transaction).
 /// </summary>
 public static class ErrorQueuesApi
 {
@@ -25,13 +29,13 @@ public static class ErrorQueuesApi
         queues.MapGet("/", ListAsync).WithName("ListErrorQueues").WithSummary("The broker's error queues, each with its first messages")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        queues.MapPost("/{queue}/replay", (IOptions<ErrorQueueOptions> options, string queue, CancellationToken ct) =>
-            ReplayAsync(options.Value, queue, messageId: null, ct))
+        queues.MapPost("/{queue}/replay", (string queue, IOptions<ErrorQueueOptions> options, IdentityDbContext db, AuditTrail audit, ClaimsPrincipal caller,
+                CancellationToken ct) => ReplayAsync(queue, messageId: null, options.Value, db, audit, caller, ct))
             .WithName("ReplayErrorQueue").WithSummary("Sends every message of an error queue back to its original queue")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        queues.MapPost("/{queue}/messages/{messageId}/replay", (IOptions<ErrorQueueOptions> options, string queue, string messageId, CancellationToken ct) =>
-            ReplayAsync(options.Value, queue, messageId, ct))
+        queues.MapPost("/{queue}/messages/{messageId}/replay", (string queue, string messageId, IOptions<ErrorQueueOptions> options, IdentityDbContext db,
+                AuditTrail audit, ClaimsPrincipal caller, CancellationToken ct) => ReplayAsync(queue, messageId, options.Value, db, audit, caller, ct))
             .WithName("ReplayErrorMessage").WithSummary("Sends one message of an error queue back to its original queue")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -60,15 +64,16 @@ public static class ErrorQueuesApi
     }
 
     private static async Task<Results<Ok<ReplayResponse>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
-        ErrorQueueOptions options, string queue, string? messageId, CancellationToken ct)
+        string queue, string? messageId, ErrorQueueOptions options, IdentityDbContext db, AuditTrail audit, ClaimsPrincipal caller, CancellationToken ct)
     {
         if (!queue.EndsWith(ErrorQueues.Suffix, StringComparison.Ordinal) || queue.Length == ErrorQueues.Suffix.Length)
             return Invalid("queue", $"{queue} không phải hàng đợi lỗi: tên phải kết thúc bằng {ErrorQueues.Suffix}.");
         if (options.Queues() is not { } errorQueues)
             return NoManagementUrl();
+        int replayed;
         try
         {
-            return TypedResults.Ok(new ReplayResponse(queue, await errorQueues.ReplayAsync(queue, messageId, ct)));
+            replayed = await errorQueues.ReplayAsync(queue, messageId, ct);
         }
         catch (KeyNotFoundException)
         {
@@ -83,6 +88,12 @@ public static class ErrorQueuesApi
         {
             return Unreachable(e);
         }
+        if (replayed > 0)
+        {
+            audit.Record(caller, "error-queue.replayed", queue, before: null, new { messageId, replayed });
+            await db.SaveChangesAsync(CancellationToken.None); // the broker has replayed them: the record of it is not cancelled
+        }
+        return TypedResults.Ok(new ReplayResponse(queue, replayed));
     }
 
     private static bool IsUnreachable(Exception e, CancellationToken ct) =>

@@ -13,6 +13,7 @@ public static class IdentityApi
             .WithName("GetIdentityStatus").WithSummary("The identity service's version and database migration level");
         admin.MapGroup("").WithTags("Registry").MapRegistry();
         admin.MapGroup("/messaging/error-queues").WithTags("Error queues").MapErrorQueues();
+        admin.MapGroup("/audit").WithTags("Audit log").MapAuditLog();
         app.MapGroup("/api/v1/account").WithTenantAccess(tenantCodeInRoute: false).WithTags("Account").MapOwnAccount();
         app.MapGroup("/api/v1/units/{unitCode}/agencies").WithTenantAccess().WithTags("Agencies").MapAgencies();
         app.MapGroup("/api/v1/provinces/{provinceCode}/units").WithTenantAccess().WithTags("Registry").MapProvinceUnits();

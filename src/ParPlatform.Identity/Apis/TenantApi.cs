@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
+using ParPlatform.Messaging.Audit;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Identity.Apis;
@@ -16,7 +18,7 @@ public static class TenantApi
 {
     /// <summary>
     /// /api/v1/units/{unitCode}/agencies (<see cref="IdentityApi.MapIdentityApi"/>): read by whoever may read the unit; kept by
-    /// its officers and chairman.
+    /// its officers and chairman (each new agency recorded in the audit log).
     /// </summary>
     public static void MapAgencies(this RouteGroupBuilder agencies)
     {
@@ -33,7 +35,8 @@ public static class TenantApi
             TypedResults.Ok(await db.Units.Where(u => u.ProvinceCode == provinceCode).OrderBy(u => u.UnitCode).Select(u => UnitResponse.From(u)).ToListAsync(ct)))
             .WithName("ListProvinceUnits").WithSummary("The province's units, by code");
 
-    private static async Task<Results<Created<AgencyResponse>, ValidationProblem, ProblemHttpResult>> RegisterAgencyAsync(string unitCode, RegisterAgency request, IdentityDbContext db, CancellationToken ct)
+    private static async Task<Results<Created<AgencyResponse>, ValidationProblem, ProblemHttpResult>> RegisterAgencyAsync(
+        string unitCode, RegisterAgency request, IdentityDbContext db, ClaimsPrincipal caller, AuditTrail audit, CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Any)
@@ -45,6 +48,7 @@ public static class TenantApi
             return ApiProblems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
         var agency = new Agency { UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode, Code = request.Code!, Name = request.Name!.Trim() };
         db.Agencies.Add(agency);
+        audit.Record(caller, "agency.registered", $"{agency.UnitCode}/{agency.Code}", before: null, new { agency.Name }, agency.UnitCode, agency.ProvinceCode);
         return await db.TrySaveNewAsync(ct)
             ? TypedResults.Created($"/api/v1/units/{unitCode}/agencies", new AgencyResponse(agency.Id, agency.Code, agency.Name, agency.UnitCode))
             : ApiProblems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");

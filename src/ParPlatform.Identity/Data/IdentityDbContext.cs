@@ -9,7 +9,8 @@ namespace ParPlatform.Identity.Data;
 /// The identity service's own database (identitydb); its tables live in the "identity" schema:
 /// the registry (provinces, units, agencies), user accounts, integrator scopes, OpenIddict's
 /// applications, authorizations, scopes and tokens, and the messaging tables. Units, agencies
-/// and users are tenant-owned (row-level security, see the AddIdentity migration).
+/// and users are tenant-owned (row-level security, see the AddIdentity migration), and so are the
+/// entries of the audit log.
 /// </summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
 {
@@ -26,6 +27,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<IntegratorClient> Integrators => Set<IntegratorClient>();
 
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreEnumsByName();
 
@@ -98,6 +101,24 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             integrator.Property(i => i.ClientId).HasMaxLength(64);
             integrator.Property(i => i.DisplayName).HasMaxLength(200);
             integrator.Property(i => i.ProvinceCode).HasMaxLength(2);
+        });
+
+        modelBuilder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("audit_entries");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).ValueGeneratedNever();
+            entry.Property(e => e.Service).HasMaxLength(40);
+            entry.Property(e => e.Action).HasMaxLength(80);
+            entry.Property(e => e.EntityKey).HasMaxLength(200);
+            entry.Property(e => e.UnitCode).HasMaxLength(5);
+            entry.Property(e => e.ProvinceCode).HasMaxLength(2);
+            entry.Property(e => e.ActorId).HasMaxLength(64);
+            entry.Property(e => e.ActorName).HasMaxLength(200);
+            entry.Property(e => e.ActorRole).HasMaxLength(40);
+            entry.Property(e => e.Before).HasColumnType("jsonb");
+            entry.Property(e => e.After).HasColumnType("jsonb");
+            entry.HasIndex(e => e.OccurredAt);
         });
     }
 }

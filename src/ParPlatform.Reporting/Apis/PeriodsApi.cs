@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ParPlatform.Messaging.Audit;
 using ParPlatform.Reporting.Data;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
@@ -25,7 +26,8 @@ public sealed record PeriodSettingsResponse(string ProvinceCode, ReportPeriodSet
 /// <summary>
 /// The province's statutory reporting periods (DOMAIN.md section 8): GET …/reports/periods?year=
 /// lists Q1, six months, Q3 and year with their windows and due dates; GET/PUT
-/// …/reports/period-settings reads and sets the province's own windows (defaults until set).
+/// …/reports/period-settings reads and sets the province's own windows (defaults until set); each change
+/// of them is recorded in the audit log (<see cref="AuditTrail"/>) by its save.
 /// </summary>
 public static class PeriodsApi
 {
@@ -53,7 +55,8 @@ public static class PeriodsApi
     }
 
     private static async Task<Results<Ok<PeriodSettingsResponse>, ValidationProblem>> PutSettingsAsync(
-        string provinceCode, ReportPeriodSettings? settings, ClaimsPrincipal user, PeriodSettingsStore store, TimeProvider clock, CancellationToken ct)
+        string provinceCode, ReportPeriodSettings? settings, ClaimsPrincipal user, PeriodSettingsStore store, AuditTrail audit, TimeProvider clock,
+        CancellationToken ct)
     {
         if (settings is null)
             return ApiProblems.Invalid(new FieldErrors().Add("settings", "Gửi các kỳ q1, sixMonths, q3 và year."));
@@ -65,6 +68,8 @@ public static class PeriodsApi
                 errors.Add("settings", problem);
             return ApiProblems.Invalid(errors);
         }
+        var (before, _) = await store.GetAsync(provinceCode, ct);
+        audit.Record(user, "period-settings.updated", provinceCode, before, settings, provinceCode: provinceCode);
         var entry = await store.SaveAsync(provinceCode, settings, Caller.Of(user).UserId, clock.GetUtcNow(), ct);
         return TypedResults.Ok(new PeriodSettingsResponse(provinceCode, settings, false, entry.UpdatedAt, entry.UpdatedBy));
     }

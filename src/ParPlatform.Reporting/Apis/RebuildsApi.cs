@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ParPlatform.Messaging.Audit;
 using ParPlatform.Messaging.Provisioning;
 using ParPlatform.Reporting.Data;
 using ParPlatform.Reporting.Domain;
@@ -20,7 +21,8 @@ public sealed record RebuildResponse(
 /// Rebuilding the read model from the source (/api/v1/admin/reports/rebuilds, platform
 /// administrators; operators read): for each unit (or one), a new generation starts recording the
 /// unit's events and the dossiers service is asked to publish all of the unit's data again; the
-/// old generation keeps answering until the new one has received everything, then is deleted.
+/// old generation keeps answering until the new one has received everything, then is deleted. Each start is
+/// recorded in the audit log (<see cref="AuditTrail"/>).
 /// </summary>
 public static class RebuildsApi
 {
@@ -41,7 +43,7 @@ public static class RebuildsApi
             : ApiProblems.NotFound($"Không có lần dựng lại {id}.");
 
     private static async Task<Results<Accepted<RebuildResponse>, ValidationProblem>> StartAsync(
-        RebuildInput? input, ClaimsPrincipal user, ReportingDbContext db, TimeProvider clock, CancellationToken ct)
+        RebuildInput? input, ClaimsPrincipal user, ReportingDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var units = db.Set<KnownUnit>().AsNoTracking();
         if (input?.UnitCode is { } only)
@@ -74,6 +76,9 @@ public static class RebuildsApi
             }
             generation.StartReplay(rebuild.Id, now);
         }
+        var one = input?.UnitCode is null ? null : targets[0]; // a rebuild of one unit concerns it and its province
+        audit.Record(user, "read-model-rebuild.started", rebuild.Id.ToString(), before: null, new { input?.UnitCode, rebuild.Units },
+            one?.UnitCode, one?.ProvinceCode);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Accepted($"/api/v1/admin/reports/rebuilds/{rebuild.Id}", (await DescribeAsync(db, [rebuild], ct))[0]);
