@@ -25,8 +25,8 @@ public static class Extensions
         builder.AddServiceDatabase<IdentityDbContext>("identitydb", IdentityDbContext.Schema);
         // Identity publishes the registry's events (UnitRegistered, UnitUpdated); it consumes none.
         builder.AddMessaging<IdentityDbContext>("messaging", IdentityDbContext.Schema);
-        // Its admin API shows and replays the broker's error queues.
-        builder.AddErrorQueues("messaging");
+        // Its admin API shows and replays the broker's error queues and gives integrators their broker accounts.
+        builder.AddBrokerManagement("messaging");
 
         var issuer = builder.AddAccessTokenOptions().Issuer;
         var options = builder.AddServiceOptions<IdentityServiceOptions>(IdentityServiceOptions.Section);
@@ -39,6 +39,7 @@ public static class Extensions
         var keys = TokenKeys.From(options);
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<IntegratorBroker>();
         builder.Services.AddSingleton<SignInAttempts>();
         builder.Services.AddScoped<IUnitDirectory, RegistryUnitDirectory>();
         // This service validates its own tokens with its own key, without asking itself over HTTP.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ParPlatform.Messaging;
 using ParPlatform.Messaging.Errors;
 using ParPlatform.ServiceDefaults;
 using RabbitMQ.Client.Exceptions;
@@ -25,12 +26,12 @@ public static class ErrorQueuesApi
         queues.MapGet("/", ListAsync).WithName("ListErrorQueues").WithSummary("The broker's error queues, each with its first messages")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        queues.MapPost("/{queue}/replay", (IOptions<ErrorQueueOptions> options, string queue, CancellationToken ct) =>
+        queues.MapPost("/{queue}/replay", (IOptions<BrokerManagementOptions> options, string queue, CancellationToken ct) =>
             ReplayAsync(options.Value, queue, messageId: null, ct))
             .WithName("ReplayErrorQueue").WithSummary("Sends every message of an error queue back to its original queue")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        queues.MapPost("/{queue}/messages/{messageId}/replay", (IOptions<ErrorQueueOptions> options, string queue, string messageId, CancellationToken ct) =>
+        queues.MapPost("/{queue}/messages/{messageId}/replay", (IOptions<BrokerManagementOptions> options, string queue, string messageId, CancellationToken ct) =>
             ReplayAsync(options.Value, queue, messageId, ct))
             .WithName("ReplayErrorMessage").WithSummary("Sends one message of an error queue back to its original queue")
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -38,7 +39,7 @@ public static class ErrorQueuesApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ErrorQueueSnapshot>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        IOptions<ErrorQueueOptions> options, int? messages, CancellationToken ct)
+        IOptions<BrokerManagementOptions> options, int? messages, CancellationToken ct)
     {
         if (messages is < 0 or > MaxMessages)
             return Invalid("messages", $"Từ 0 đến {MaxMessages}.");
@@ -60,7 +61,7 @@ public static class ErrorQueuesApi
     }
 
     private static async Task<Results<Ok<ReplayResponse>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
-        ErrorQueueOptions options, string queue, string? messageId, CancellationToken ct)
+        BrokerManagementOptions options, string queue, string? messageId, CancellationToken ct)
     {
         if (!queue.EndsWith(ErrorQueues.Suffix, StringComparison.Ordinal) || queue.Length == ErrorQueues.Suffix.Length)
             return Invalid("queue", $"{queue} không phải hàng đợi lỗi: tên phải kết thúc bằng {ErrorQueues.Suffix}.");
