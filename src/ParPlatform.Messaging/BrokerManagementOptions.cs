@@ -14,7 +14,7 @@ public sealed class BrokerManagementOptions : IValidatableObject
     /// <summary>http(s)://host:port of the management API; null when the broker's own management UI is the place to look.</summary>
     public Uri? ManagementUrl { get; set; }
 
-    /// <summary>The service account's amqp URI, from the connection string.</summary>
+    /// <summary>The service's broker account's amqp URI, from the connection string.</summary>
     public string Broker { get; set; } = "";
 
     /// <summary>The error queues, or null when there is no management URL.</summary>
