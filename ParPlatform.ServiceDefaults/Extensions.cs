@@ -65,6 +65,7 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
+                .AddMeter("ParPlatform.Messaging") // consumer and error queue lengths, the outbox's backlog
                 .AddMeter("ParPlatform.Reporting")) // the read model's lag (Reporting's ReadModelLag)
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)

@@ -1,5 +1,6 @@
 using MassTransit;
 using MassTransit.Configuration;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +67,8 @@ public static class MessagingExtensions
     /// <typeparamref name="TContext"/> (register the DbContext first; its model must call
     /// AddMessagingTables), and each consumer is fed by an <see cref="InboxReceiver{TConsumer, TEvent, TContext}"/>
     /// from its own queue: in order, in batches, retried, then error-queued. Broker and
-    /// consumers join /health. The events an <see cref="Aggregate"/> raises are written to the outbox when the
+    /// consumers join /health (Degraded while an error queue holds events or the outbox has waited over a minute:
+    /// <see cref="ConsumerQueues"/>, <see cref="OutboxBacklog"/>). The events an <see cref="Aggregate"/> raises are written to the outbox when the
     /// DbContext saves it (<see cref="AggregateEvents"/>).
     /// </summary>
     public static void AddMessaging<TContext>(
@@ -91,20 +93,22 @@ public static class MessagingExtensions
 
         var registered = new MessagingConsumers();
         consumers?.Invoke(registered);
-        var receivers = new InboxReceiverHealth();
-        builder.Services.AddSingleton(receivers);
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            connectionName + "-consumers", receivers, HealthStatus.Unhealthy, [Extensions.ReadyTag]));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => new ConsumerQueues(
+            registered.Registered.Select(r => EventNames.QueueOf(serviceName, r.Consumer)), services.GetRequiredService<IMeterFactory>()));
+        builder.Services.AddSingleton<OutboxBacklog>();
+        builder.Services.AddHealthChecks()
+            .Add(new HealthCheckRegistration(connectionName + "-consumers",
+                services => services.GetRequiredService<ConsumerQueues>(), HealthStatus.Unhealthy, [Extensions.ReadyTag]))
+            .Add(new HealthCheckRegistration(connectionName + "-outbox",
+                services => services.GetRequiredService<OutboxBacklog>(), HealthStatus.Degraded, [Extensions.ReadyTag]));
         if (registered.UnitDirectoryContext is { } unitContext)
         {
             builder.Services.AddMemoryCache();
             builder.Services.AddScoped(typeof(IUnitDirectory), typeof(KnownUnitsDirectory<>).MakeGenericType(unitContext));
         }
-        foreach (var (consumer, receiver) in registered.Registered)
-        {
-            receivers.Expect(EventNames.QueueOf(serviceName, consumer));
+        foreach (var (_, receiver) in registered.Registered)
             builder.Services.AddSingleton(typeof(IHostedService), services => ActivatorUtilities.CreateInstance(services, receiver));
-        }
 
         builder.Services.AddMassTransit(bus =>
         {

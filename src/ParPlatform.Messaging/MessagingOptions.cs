@@ -51,6 +51,14 @@ public sealed class MessagingOptions
     public TimeSpan BackOff(int failures) =>
         TimeSpan.FromSeconds(Math.Min(MaxBackOff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
 
+    /// <summary>How often consumers count their queues and error queues, and the dispatcher measures its backlog.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan QueueCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Health is Degraded while the oldest unpublished outbox event is older than this.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan OutboxBacklogLimit { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Dispatched outbox rows are kept this long (to investigate), then deleted.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);

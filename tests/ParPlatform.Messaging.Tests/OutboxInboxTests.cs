@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using ParPlatform.Contracts.Identity;
@@ -128,16 +129,89 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         Assert.True(failed.RetryCount > 0, "the event must have been retried before it was given up");
         Assert.Equal(0, await EffectsAsync(thing.EventId));
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM sink.inbox_messages WHERE event_id = @id", thing.EventId));
+        // An operator sees it: the service is Degraded, naming the error queue, and the metric counts it.
+        var degraded = await EventuallyAsync(async () => (await TestService.HealthAsync(sink)).Entries["messaging-consumers"] is
+            { Status: HealthStatus.Degraded } entry ? entry.Description : null, "the consumers' health to turn Degraded");
+        Assert.Contains(SinkQueue + "_error: 1", degraded, StringComparison.Ordinal);
+        Assert.Equal(1, GaugeOf("parplatform.messaging.error_queue.messages", SinkQueue));
 
         faults.Fix();
         var replayed = await servers.Broker.ErrorQueues.ReplayAsync(SinkQueue + "_error", thing.EventId.ToString());
 
         Assert.Equal(1, replayed);
+        await EventuallyAsync(async () => (await TestService.HealthAsync(sink)).Status == HealthStatus.Healthy, "the health to be Healthy again");
+        Assert.Equal(0, GaugeOf("parplatform.messaging.error_queue.messages", SinkQueue));
         await EventuallyAsync(async () => await EffectsAsync(thing.EventId) == 1, "the replayed event to take effect");
         await DrainedAsync(SinkQueue);
         Assert.Equal(1, await EffectsAsync(thing.EventId));
         var after = await servers.Broker.ErrorQueues.ListAsync(200);
         Assert.DoesNotContain(after.SelectMany(q => q.Messages), m => m.MessageId == thing.EventId.ToString());
+    }
+
+    [Fact]
+    public async Task While_its_database_is_away_a_consumer_keeps_its_events_none_error_queued_and_applies_each_once_when_it_is_back()
+    {
+        var database = new NpgsqlConnectionStringBuilder(servers.Database("sink"));
+        await using var proxy = new TcpProxy(database.Port);
+        database.Port = proxy.Port;
+        using var sink = await TestService.StartAsync<SinkDbContext>("sink", database.ConnectionString, servers.Messaging,
+            consumers => consumers.Add<ThingHappenedConsumer>());
+        await TestService.WaitUntilConnectedAsync(sink);
+        using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
+        var run = Guid.NewGuid().ToString("N");
+        var things = Enumerable.Range(1, 20)
+            .SelectMany(n => Enumerable.Range(0, 5).Select(a => TestService.Thing("alpha", $"db-away-{run}-{a}", n)))
+            .ToList();
+        var ids = things.Select(t => t.EventId).ToArray();
+
+        await proxy.DownAsync();
+        await TestService.CommitAsync<AlphaDbContext>(producer, things);
+
+        var waiting = await EventuallyAsync(async () => (await TestService.HealthAsync(sink)).Entries["messaging-consumers"] is
+            { Status: HealthStatus.Unhealthy } entry ? entry.Description : null, "the consumer to say it waits for its database");
+        Assert.Contains("waiting for the database", waiting, StringComparison.Ordinal);
+        // Ten times as long as the consumer's retries take here (1 immediate, 2 after 0.1 and 0.2 s) before an event
+        // that fails for its own reason goes to the error queue.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(0u, await MessagesInAsync(SinkQueue + "_error"));
+        Assert.Equal(0, await EffectsAsync(ids));
+
+        proxy.Up();
+
+        await EventuallyAsync(async () => await DistinctEffectsAsync(ids) == ids.Length, "every event to take effect once the database is back");
+        await DrainedAsync(SinkQueue);
+        Assert.Equal(ids.Length, await EffectsAsync(ids));
+        Assert.Equal(0u, await MessagesInAsync(SinkQueue + "_error"));
+        await EventuallyAsync(async () => (await TestService.HealthAsync(sink)).Status == HealthStatus.Healthy, "the consumer to be Healthy again");
+        // In commit order per aggregate, as ever.
+        for (var a = 0; a < 5; a++)
+            Assert.Equal(Enumerable.Range(1, 20), await NumbersInOrderAsync($"db-away-{run}-{a}"));
+    }
+
+    [Fact]
+    public async Task An_outbox_that_could_not_publish_for_longer_than_its_limit_turns_the_health_Degraded_and_its_metric_shows_the_age()
+    {
+        var unreachable = $"amqp://parplatform:unused@127.0.0.1:{FreePort()}/parplatform";
+        using var producer = await TestService.StartAsync<AlphaDbContext>("alpha", servers.Database("alpha"), unreachable,
+            settings: new Dictionary<string, string?> { ["Messaging:OutboxBacklogLimit"] = "00:00:01" });
+        var thing = TestService.Thing("alpha", $"backlog-{Guid.NewGuid():N}", 1);
+        try
+        {
+            Assert.Equal(HealthStatus.Healthy, (await TestService.HealthAsync(producer)).Entries["messaging-outbox"].Status);
+
+            await TestService.CommitAsync<AlphaDbContext>(producer, [thing]);
+
+            var degraded = await EventuallyAsync(async () => (await TestService.HealthAsync(producer)).Entries["messaging-outbox"] is
+                { Status: HealthStatus.Degraded } entry ? entry.Description : null, "the outbox's health to turn Degraded");
+            Assert.Contains("đã chờ", degraded, StringComparison.Ordinal);
+            Assert.True(OutboxAge() >= 1, $"the oldest pending event's age is {OutboxAge()} s");
+        }
+        finally
+        {
+            await using var delete = servers.Alpha.CreateCommand("DELETE FROM alpha.outbox_messages WHERE event_id = @id");
+            delete.Parameters.AddWithValue("id", thing.EventId);
+            await delete.ExecuteNonQueryAsync();
+        }
     }
 
     [Fact]
@@ -161,6 +235,7 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
             .SelectMany(q => q.Messages).FirstOrDefault(m => m.MessageId == garbage), "the unreadable message in the error queue");
         Assert.Equal(typeof(JsonException).FullName, failed.ExceptionType);
         Assert.Equal(0, failed.RetryCount);
+        await PurgeAsync(SinkQueue + "_error"); // the others expect a Healthy sink
     }
 
     [Fact]
@@ -449,6 +524,54 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         await using var command = database.CreateCommand(sql);
         command.Parameters.AddWithValue("ids", ids);
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<uint> MessagesInAsync(string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return await channel.MessageCountAsync(queue);
+    }
+
+    private async Task PurgeAsync(string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueuePurgeAsync(queue);
+    }
+
+    private async Task<IReadOnlyList<int>> NumbersInOrderAsync(string aggregate)
+    {
+        await using var command = servers.Sink.CreateCommand("SELECT number FROM sink.effects WHERE aggregate = @id ORDER BY id");
+        command.Parameters.AddWithValue("id", aggregate);
+        var numbers = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            numbers.Add(reader.GetInt32(0));
+        return numbers;
+    }
+
+    /// <summary>The value a messaging gauge reports now for a queue (the latest of the service hosts alive in this test).</summary>
+    private static long GaugeOf(string instrument, string queue) =>
+        Observe<long>(instrument).Where(m => Equals(m.Tags.GetValueOrDefault("queue"), queue)).Select(m => m.Value).Last();
+
+    private static double OutboxAge() => Observe<double>("parplatform.messaging.outbox.oldest_pending_age").Max(m => m.Value);
+
+    private static List<(T Value, Dictionary<string, object?> Tags)> Observe<T>(string instrument)
+        where T : struct
+    {
+        var measurements = new List<(T, Dictionary<string, object?>)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (found, l) =>
+        {
+            if (found.Meter.Name == "ParPlatform.Messaging" && found.Name == instrument)
+                l.EnableMeasurementEvents(found);
+        };
+        listener.SetMeasurementEventCallback<T>((_, value, tags, _) =>
+            measurements.Add((value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return measurements;
     }
 
     /// <summary>Waits until the queue has no ready or unacknowledged message, so a late duplicate would have shown.</summary>

@@ -134,6 +134,7 @@ public static class TestService
             ["Messaging:OutboxPollInterval"] = "00:00:01",
             ["Messaging:MaxBackOff"] = "00:00:02",
             ["Messaging:PublishTimeout"] = "00:00:05",
+            ["Messaging:QueueCheckInterval"] = "00:00:00.200",
         });
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
@@ -173,6 +174,9 @@ public static class TestService
         Assert.True(report.Status == HealthStatus.Healthy,
             string.Join("; ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}")));
     }
+
+    /// <summary>The service's health, as its /health endpoint would report it.</summary>
+    public static Task<HealthReport> HealthAsync(IHost host) => host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
     /// <summary>Commits the events through the outbox in one SaveChanges, as a service's request would.</summary>
     public static async Task CommitAsync<TContext>(IHost host, IEnumerable<ThingHappened> events)

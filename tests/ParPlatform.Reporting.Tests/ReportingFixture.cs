@@ -44,6 +44,7 @@ public sealed class ReportingFixture : IAsyncLifetime
             host.UseSetting("ConnectionStrings:reportingdb", Database);
             host.UseSetting("ConnectionStrings:reportingdb-owner", Servers.DatabaseOwner("reportingdb"));
             host.UseSetting("ConnectionStrings:messaging", messaging);
+            host.UseSetting("Messaging:QueueCheckInterval", "00:00:00.200");
             host.UseSetting("Identity:Issuer", TestIdentity.Issuer);
             host.UseSetting("services:identity:http:0", Identity.Url);
             host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -73,6 +74,10 @@ public sealed class ReportingFixture : IAsyncLifetime
         Channel = await Broker.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
     }
 
+    /// <summary>A statistics answer without its read model's status, whose counts and lag change from one call to the next.</summary>
+    public static string NumbersOf(JsonElement statistics) =>
+        JsonSerializer.Serialize(statistics.EnumerateObject().Where(p => p.Name != "readModel").ToDictionary(p => p.Name, p => p.Value));
+
     /// <summary>Publishes <paramref name="events"/> as the dossiers service does: raw JSON on the event's exchange.</summary>
     public async Task PublishAsync(params IntegrationEvent[] events)
     {
@@ -83,6 +88,12 @@ public sealed class ReportingFixture : IAsyncLifetime
             await Channel.BasicPublishAsync(EventNames.ExchangeOf(e.GetType()), EventNames.RoutingKeyOf(e), mandatory: false, properties, body);
         }
     }
+
+    /// <summary>Puts a message straight into a queue (e.g. an error queue, as a failed event would be).</summary>
+    public async Task PutInQueueAsync(string queue, string body) =>
+        await Channel.BasicPublishAsync("", queue, mandatory: true, new BasicProperties { Persistent = true }, System.Text.Encoding.UTF8.GetBytes(body));
+
+    public async Task PurgeAsync(string queue) => await Channel.QueuePurgeAsync(queue);
 
     /// <summary>A queue of this test's own, bound to the exchange of <typeparamref name="TEvent"/>: what the service publishes.</summary>
     public async Task<string> ListenAsync<TEvent>()

@@ -22,19 +22,22 @@ namespace ParPlatform.Messaging.Inbox;
 /// its event. Deliveries are taken strictly in queue order and applied in batches: up to
 /// <see cref="MessagingOptions.BatchSize"/> at a time in one transaction (inbox rows first,
 /// with ON CONFLICT DO NOTHING, then the consumer's effects for the events that are new), then
-/// acknowledged with one multiple-ack. When a batch fails, its events are applied one by one,
+/// acknowledged with one multiple-ack. While the database is away (<see cref="TransientFailure"/>), the batch
+/// waits and is tried again with back-off, for as long as it takes: the events stay in order and are never
+/// error-queued for it. When a batch fails for another reason, its events are applied one by one,
 /// each retried (immediately, then after growing pauses); one that still fails is moved to
 /// <c>{queue}_error</c> with the exception (MassTransit's fault headers, so operators list and
 /// replay it) and only then acknowledged. Nothing is acknowledged before it took effect or was
 /// moved. Reconnects with back-off when the broker goes away; unacknowledged deliveries
-/// come back in order.
+/// come back in order. Counts its queue and error queue every <see cref="MessagingOptions.QueueCheckInterval"/>
+/// (<see cref="ConsumerQueues"/>).
 /// </summary>
 internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
     IServiceScopeFactory scopes,
     BrokerAddress broker,
     MessagingService service,
     IOptions<MessagingOptions> options,
-    InboxReceiverHealth health,
+    ConsumerQueues health,
     ILogger<InboxReceiver<TConsumer, TEvent, TContext>> logger) : BackgroundService
     where TConsumer : InboxConsumer<TEvent, TContext>
     where TEvent : IntegrationEvent
@@ -116,16 +119,52 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
         health.Set(_queue, null);
         _failures = 0;
 
-        var batch = new List<Delivery>(_options.BatchSize);
-        while (await deliveries.Reader.WaitToReadAsync(stoppingToken))
+        using var stopCounting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var counting = CountAsync(connection, stopCounting.Token);
+        try
         {
-            batch.Clear();
-            while (batch.Count < _options.BatchSize && deliveries.Reader.TryRead(out var next))
-                batch.Add(next);
-            await ApplyAsync(channel, batch, stoppingToken);
-            await channel.BasicAckAsync(batch[^1].Tag, multiple: true, CancellationToken.None);
+            var batch = new List<Delivery>(_options.BatchSize);
+            while (await deliveries.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < _options.BatchSize && deliveries.Reader.TryRead(out var next))
+                    batch.Add(next);
+                await ApplyAsync(channel, batch, stoppingToken);
+                await channel.BasicAckAsync(batch[^1].Tag, multiple: true, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await stopCounting.CancelAsync();
+            await counting;
         }
         throw new InvalidOperationException($"the channel closed ({closedBecause})");
+    }
+
+    /// <summary>Counts the events waiting in the queue and in its error queue, on a channel of its own, until the connection goes.</summary>
+    private async Task CountAsync(IConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            using var timer = new PeriodicTimer(_options.QueueCheckInterval);
+            do
+            {
+                var waiting = await channel.MessageCountAsync(_queue, cancellationToken);
+                var failed = await channel.MessageCountAsync(_errorQueue, cancellationToken);
+                health.Counted(_queue, waiting, failed, DateTimeOffset.UtcNow);
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The receiver stops or reconnects.
+        }
+        catch (Exception e)
+        {
+            // The connection is going: the receiver reconnects and counts again.
+            logger.LogDebug("Queue {Queue}: not counted ({Reason})", _queue, e.Message);
+        }
     }
 
     /// <summary>
@@ -155,14 +194,24 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
     {
         if (batch.All(delivery => delivery.Event is not null))
         {
-            try
+            for (var waits = 1; ; waits++)
             {
-                await ApplyInOneTransactionAsync(batch, stoppingToken);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogDebug("Queue {Queue}: a batch of {Count} failed ({Reason}); applying one by one", _queue, batch.Count, e.Message);
+                try
+                {
+                    await ApplyInOneTransactionAsync(batch, stoppingToken);
+                    DatabaseBack(waits);
+                    return;
+                }
+                catch (Exception e) when (TransientFailure.Is(e) && !stoppingToken.IsCancellationRequested)
+                {
+                    await WaitForDatabaseAsync(e, waits, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    DatabaseBack(waits);
+                    logger.LogDebug("Queue {Queue}: a batch of {Count} failed ({Reason}); applying one by one", _queue, batch.Count, e.Message);
+                    break;
+                }
             }
         }
         foreach (var delivery in batch)
@@ -177,29 +226,59 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
         }
     }
 
-    /// <summary>Applies one event: at once, then the immediate retries, then the incremental ones. Returns the last failure, if all failed.</summary>
+    /// <summary>
+    /// Applies one event: at once, then the immediate retries, then the incremental ones; a failure of the database
+    /// is waited out and not counted. Returns the last failure, if all failed.
+    /// </summary>
     private async Task<(Exception? Failure, int Retries)> ApplyWithRetriesAsync(Delivery delivery, CancellationToken stoppingToken)
     {
         var retries = _options.ImmediateRetries + _options.IncrementalRetries;
-        Exception? failure = null;
-        for (var attempt = 0; attempt <= retries; attempt++)
+        var (attempt, waits) = (0, 1);
+        while (true)
         {
+            try
+            {
+                await ApplyInOneTransactionAsync([delivery], stoppingToken);
+                DatabaseBack(waits);
+                return (null, attempt);
+            }
+            catch (Exception e) when (TransientFailure.Is(e) && !stoppingToken.IsCancellationRequested)
+            {
+                await WaitForDatabaseAsync(e, waits++, stoppingToken);
+                continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                DatabaseBack(waits);
+                waits = 1;
+                if (attempt == retries)
+                    return (e, retries);
+            }
+            attempt++;
             if (attempt > _options.ImmediateRetries)
             {
                 var step = attempt - _options.ImmediateRetries - 1;
                 await Task.Delay(_options.RetryInitialInterval + (_options.RetryIntervalIncrement * step), stoppingToken);
             }
-            try
-            {
-                await ApplyInOneTransactionAsync([delivery], stoppingToken);
-                return (null, attempt);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                failure = e;
-            }
         }
-        return (failure, retries);
+    }
+
+    /// <summary>The database is away: the queue says so, and the events wait (1, 2, 4 … s, at most <see cref="MessagingOptions.MaxBackOff"/>).</summary>
+    private async Task WaitForDatabaseAsync(Exception failure, int waits, CancellationToken stoppingToken)
+    {
+        var delay = _options.BackOff(waits);
+        if (waits == 1)
+            logger.LogWarning("Queue {Queue}: the database is unavailable ({Reason}); the events wait and are applied when it is back", _queue, failure.Message);
+        health.Set(_queue, $"waiting for the database: {failure.Message}");
+        await Task.Delay(delay, stoppingToken);
+    }
+
+    private void DatabaseBack(int waits)
+    {
+        if (waits == 1)
+            return;
+        logger.LogInformation("Queue {Queue}: the database is back after {Attempts} attempts", _queue, waits);
+        health.Set(_queue, null);
     }
 
     /// <summary>Applies readable deliveries in order, in one transaction; the ones already in the inbox are skipped.</summary>

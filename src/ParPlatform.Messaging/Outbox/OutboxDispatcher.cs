@@ -22,13 +22,15 @@ namespace ParPlatform.Messaging.Outbox;
 /// Each message carries its source service, aggregate and outbox sequence as headers.
 /// A crash before the mark leaves the rows pending: they are published again, and consumers'
 /// inboxes drop the duplicates. Wakes on the outbox's NOTIFY, polls as well, backs off while
-/// the broker is unreachable, and deletes dispatched rows (and old inbox rows) after retention.
+/// the broker is unreachable, and deletes dispatched rows (and old inbox rows) after retention. Meanwhile it
+/// measures how long the oldest pending row has waited (<see cref="OutboxBacklog"/>).
 /// </summary>
 internal sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
     NpgsqlDataSource dataSource,
     IBus bus,
     MessagingService service,
+    OutboxBacklog backlog,
     IOptions<MessagingOptions> options,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext
@@ -43,6 +45,7 @@ internal sealed class OutboxDispatcher<TContext>(
     {
         var tables = MessagingTables.Of<TContext>(scopes);
         var listening = ListenAsync(tables.Schema, stoppingToken);
+        var measuring = MeasureBacklogAsync(tables.Outbox, stoppingToken);
         var failures = 0;
         var nextCleanup = DateTimeOffset.UtcNow;
         while (!stoppingToken.IsCancellationRequested)
@@ -73,6 +76,35 @@ internal sealed class OutboxDispatcher<TContext>(
             }
         }
         await listening;
+        await measuring;
+    }
+
+    /// <summary>Every <see cref="MessagingOptions.QueueCheckInterval"/>, the change time of the oldest pending row.</summary>
+    private async Task MeasureBacklogAsync(string outbox, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.QueueCheckInterval);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await using var oldest = dataSource.CreateCommand(
+                        $"SELECT occurred_at FROM {outbox} WHERE dispatched_at IS NULL ORDER BY sequence LIMIT 1");
+                    backlog.Measured(await oldest.ExecuteScalarAsync(stoppingToken) is DateTime at ? new DateTimeOffset(at) : null);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The database is away: its own health check says so; the last measure stands.
+                    logger.LogDebug("Outbox backlog not measured: {Reason}", e.Message);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 
     private async Task<int> DispatchBatchAsync(MessagingTables tables, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ParPlatform.Reporting.Data;
+using ParPlatform.Messaging.Inbox;
 using ParPlatform.Reporting.Domain;
+using ParPlatform.Reporting.Events;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel.Reporting;
@@ -8,16 +10,18 @@ using ParPlatform.SharedKernel.Reporting;
 namespace ParPlatform.Reporting.Apis;
 
 public sealed record UnitStatisticsResponse(
-    string UnitCode, string? Period, DateOnly From, DateOnly To, StatisticsRow Total, IReadOnlyList<StatisticsRow> Fields, FeedbackStatistics Feedback);
+    string UnitCode, string? Period, DateOnly From, DateOnly To, StatisticsRow Total, IReadOnlyList<StatisticsRow> Fields, FeedbackStatistics Feedback,
+    ReadModelStatus ReadModel);
 
 public sealed record ProvinceStatisticsResponse(
     string ProvinceCode, string? Period, DateOnly From, DateOnly To, string RankBy, StatisticsRow Total, IReadOnlyList<UnitStatisticsRow> Units,
-    FeedbackStatistics Feedback);
+    FeedbackStatistics Feedback, ReadModelStatus ReadModel);
 
 /// <summary>
 /// Form II.06a from the read model: for a unit (total and per field, the same numbers as the
 /// dossiers service's own statistics once the events are in), and for a province (its total, Σ
-/// numerators ÷ Σ denominators, and every unit ranked by a chosen rate).
+/// numerators ÷ Σ denominators, and every unit ranked by a chosen rate). Each answer says how far behind the
+/// sources the read model is (<see cref="ReadModelStatus"/>).
 /// </summary>
 public static class StatisticsApi
 {
@@ -33,7 +37,7 @@ public static class StatisticsApi
 
     private static async Task<Results<Ok<UnitStatisticsResponse>, ValidationProblem, ProblemHttpResult>> ForUnitAsync(
         string unitCode, string? period, string? from, string? to, IUnitDirectory units, PeriodSettingsStore settings,
-        ReportingStatisticsQuery statistics, CancellationToken ct)
+        ReportingStatisticsQuery statistics, ConsumerQueues queues, ReadModelLag lag, CancellationToken ct)
     {
         var province = await units.FindProvinceAsync(unitCode, ct);
         if (province is null)
@@ -42,12 +46,12 @@ public static class StatisticsApi
         if (window is not { } w)
             return ApiProblems.Invalid(errors);
         var (total, fields, feedback) = await statistics.ForUnitAsync(unitCode, w, ct);
-        return TypedResults.Ok(new UnitStatisticsResponse(unitCode, code, w.From, w.To, total, fields, feedback));
+        return TypedResults.Ok(new UnitStatisticsResponse(unitCode, code, w.From, w.To, total, fields, feedback, ReadModelStatus.Of(queues, lag)));
     }
 
     private static async Task<Results<Ok<ProvinceStatisticsResponse>, ValidationProblem>> ForProvinceAsync(
         string provinceCode, string? period, string? from, string? to, string? rankBy, PeriodSettingsStore settings,
-        ReportingStatisticsQuery statistics, CancellationToken ct)
+        ReportingStatisticsQuery statistics, ConsumerQueues queues, ReadModelLag lag, CancellationToken ct)
     {
         var rate = rankBy ?? ProvinceRanking.DefaultRate;
         var (window, code, errors) = await PeriodsApi.WindowAsync(period, from, to, provinceCode, settings, ct);
@@ -57,6 +61,6 @@ public static class StatisticsApi
             return ApiProblems.Invalid(errors);
         var (total, units, feedback) = await statistics.ForProvinceAsync(provinceCode, w, ct);
         return TypedResults.Ok(new ProvinceStatisticsResponse(
-            provinceCode, code, w.From, w.To, rate, total, ProvinceRanking.Rank(units, rate), feedback));
+            provinceCode, code, w.From, w.To, rate, total, ProvinceRanking.Rank(units, rate), feedback, ReadModelStatus.Of(queues, lag)));
     }
 }
