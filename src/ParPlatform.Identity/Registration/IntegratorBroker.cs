@@ -4,7 +4,6 @@ using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
 using ParPlatform.Messaging;
 using ParPlatform.Messaging.Integrators;
-using RabbitMQ.Client.Exceptions;
 
 namespace ParPlatform.Identity.Registration;
 
@@ -37,7 +36,7 @@ public sealed class IntegratorBroker(IOptions<BrokerManagementOptions> options, 
             await _accounts.DeleteAsync(integrator.ClientId, ct);
     }
 
-    /// <summary>Whether <paramref name="e"/> says the broker could not be reached (or refused the change): a 503.</summary>
+    /// <summary>Whether <paramref name="e"/> says the management API could not be reached (or refused the change): a 503.</summary>
     public static bool IsUnavailable(Exception e, CancellationToken ct) =>
-        e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested) || e is BrokerUnreachableException;
+        e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested);
 }
