@@ -36,19 +36,21 @@ IResourceBuilder<ProjectResource> AddPlatformProject<TProject>(string name, int?
         .WithRestartOnFailure();
 
 // Every service owns its database (runs as its role, migrates as the database's owner), talks to the
-// others over the broker and checks tokens against the identity service's keys (http://identity/.well-known/jwks).
-IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database)
+// others over the broker as its own broker account (ConnectionStrings__messaging) and checks tokens against
+// the identity service's keys (http://identity/.well-known/jwks).
+IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database, bool brokerAdministrator = false)
     where TProject : IProjectMetadata, new()
 {
     return AddPlatformProject<TProject>(name)
         .WithServiceDatabase(postgres.AddServiceDatabase(database))
-        .WithReference(messaging).WaitFor(messaging);
+        .WithReference(messaging.AddServiceUser(name, brokerAdministrator), "messaging").WaitFor(messaging);
 }
 
 // The token keys are generated once per installation and stay in the data directory; when publishing, they are
 // secret parameters the operator gives at deployment (never read, generated or written into the manifest here).
 var keys = Path.Combine(data, "identity");
-var identity = AddService<Projects.ParPlatform_Identity>("identity", "identitydb");
+// Identity's broker account is the broker's administrator: it creates each integrator's account and queue.
+var identity = AddService<Projects.ParPlatform_Identity>("identity", "identitydb", brokerAdministrator: true);
 if (builder.ExecutionContext.IsPublishMode)
 {
     identity
@@ -63,8 +65,9 @@ else
 }
 identity
     .WithEnvironment("Identity__DemoData", builder.Environment.IsDevelopment() && !builder.ExecutionContext.IsPublishMode ? "true" : "false");
-// Its admin API lists and replays the error queues through the management API of the platform's own
-// broker; an external broker's (or a published container's) error queues are seen in its own management UI.
+// Its admin API lists and replays the error queues, and gives integrators their broker accounts, through the
+// management API of the platform's own broker; an external broker's (or a published container's) administrator
+// does both in its own management UI.
 if (messaging.Resource is RabbitMQExecutableResource broker)
     identity.WithEnvironment("Messaging__ManagementUrl", broker.Management);
 var plans = AddService<Projects.ParPlatform_Plans>("plans", "plansdb").WithReference(identity);

@@ -28,8 +28,8 @@ public static class Extensions
         // administrative changes (its own included), which arrive as events.
         builder.AddMessaging<IdentityDbContext>("messaging", IdentityDbContext.Schema, consumers => consumers
             .Add<AdministrativeChangeRecordedConsumer>());
-        // Its admin API shows and replays the broker's error queues.
-        builder.AddErrorQueues("messaging");
+        // Its admin API shows and replays the broker's error queues and gives integrators their broker accounts.
+        builder.AddBrokerManagement("messaging");
 
         var issuer = builder.AddAccessTokenOptions().Issuer;
         var options = builder.AddServiceOptions<IdentityServiceOptions>(IdentityServiceOptions.Section);
@@ -42,6 +42,7 @@ public static class Extensions
         var keys = TokenKeys.From(options);
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<IntegratorBroker>();
         builder.Services.AddSingleton<SignInAttempts>();
         builder.Services.AddScoped<IUnitDirectory, RegistryUnitDirectory>();
         // This service validates its own tokens with its own key, without asking itself over HTTP.

@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Configuration;
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -128,6 +129,8 @@ public static class MessagingExtensions
                     host.PublisherConfirmation = true;
                     host.ConnectionName(serviceName);
                 });
+                // Before any message topology exists: every event's exchange is a topic exchange.
+                rabbit.PublishTopology.ConnectPublishTopologyConfigurationObserver(new TopicExchanges());
                 rabbit.MessageTopology.SetEntityNameFormatter(new EventNames());
                 // The base record is not an exchange of its own; each event type is.
                 rabbit.Publish<IntegrationEvent>(publish => publish.Exclude = true);
@@ -138,13 +141,27 @@ public static class MessagingExtensions
     }
 
     /// <summary>
-    /// The broker's error queues for an admin API: <see cref="ErrorQueueOptions"/> from the "Messaging"
-    /// section (ManagementUrl) and ConnectionStrings:{connectionName}, checked on start.
+    /// The broker's management for an admin API (error queues, integrators' accounts): <see cref="BrokerManagementOptions"/>
+    /// from the "Messaging" section (ManagementUrl) and ConnectionStrings:{connectionName}, checked on start.
     /// </summary>
-    public static void AddErrorQueues(this IHostApplicationBuilder builder, string connectionName)
+    public static void AddBrokerManagement(this IHostApplicationBuilder builder, string connectionName)
     {
-        builder.AddServiceOptions<ErrorQueueOptions>(MessagingOptions.Section,
+        builder.AddServiceOptions<BrokerManagementOptions>(MessagingOptions.Section,
             options => options.Broker = builder.Configuration.GetConnectionString(connectionName) ?? "");
+    }
+}
+
+/// <summary>
+/// Makes each event's exchange a topic exchange as MassTransit first meets the type, so integrators bind by
+/// province and unit (the outbox publishes with <see cref="EventNames.RoutingKeyOf"/>).
+/// </summary>
+internal sealed class TopicExchanges : IPublishTopologyConfigurationObserver
+{
+    public void MessageTopologyCreated<T>(IMessagePublishTopologyConfigurator<T> configurator)
+        where T : class
+    {
+        if (configurator is IRabbitMqMessagePublishTopologyConfigurator<T> rabbit)
+            rabbit.ExchangeType = RabbitMQ.Client.ExchangeType.Topic;
     }
 }
 

@@ -267,7 +267,7 @@ public sealed class FaultTests(PlatformFixture fixture, ITestOutputHelper output
 
     private async Task<uint> MessagesInAsync(string queue)
     {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(Broker.ServiceConnectionString) }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory { Uri = new Uri(Broker.AdministratorConnectionString) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         return await channel.MessageCountAsync(queue);
     }

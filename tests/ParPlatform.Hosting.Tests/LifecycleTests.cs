@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,21 +10,26 @@ using ParPlatform.Hosting.Processes;
 using ParPlatform.Hosting.RabbitMQ;
 using ParPlatform.TestSupport;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace ParPlatform.Hosting.Tests;
 
 public sealed class LifecycleTests
 {
     private static readonly string[] ServerResources = ["postgres", "messaging", "messaging-epmd"];
+    private const string LegacyExchange = "events.dossiers.dossier-resolved";
 
     [Fact]
     public async Task Stopping_leaves_no_server_process_behind_and_data_survives_a_restart()
     {
         using var directory = new TestDirectory();
-        string integratorPassword;
+        string administratorPassword;
+        string firstPlansAccount;
         await using (var first = await StartServersAsync(directory.Path))
         {
-            integratorPassword = Broker(first).IntegratorPassword;
+            administratorPassword = Broker(first).AdministratorPassword;
+            firstPlansAccount = (await first.GetConnectionStringAsync("messaging-plans"))!;
+            await MakeLegacyBrokerAsync(first);
             var pids = ServerResources.Select(name => Pid(first, name)).ToList();
             var running = ProcessTable.Using(directory.Path);
             Assert.All(pids, pid => Assert.Contains(running, line => line.StartsWith($"{pid}: ", StringComparison.Ordinal)));
@@ -36,16 +43,28 @@ public sealed class LifecycleTests
             Assert.Equal("shut down", await ClusterStateAsync(directory.Path));
         }
 
-        // A second start reuses the initialised data directory and the generated passwords: the service
-        // account set on the node's first boot still logs in, and what the first run wrote is there.
+        // A second start reuses the initialised data directory and the administrator's password: the administrator
+        // set on the node's first boot still logs in, and what the first run wrote is there. A service's account has
+        // this start's password, the former one no longer logs in.
         List<int> pidsAgain;
         await using (var second = await StartServersAsync(directory.Path))
         {
             pidsAgain = [.. ServerResources.Select(name => Pid(second, name))];
-            Assert.Equal(integratorPassword, Broker(second).IntegratorPassword);
-            await using (var integrator = await new ConnectionFactory { Uri = new Uri(Broker(second).IntegratorConnectionString) }.CreateConnectionAsync())
-                Assert.True(integrator.IsOpen);
+            Assert.Equal(administratorPassword, Broker(second).AdministratorPassword);
+            await using (var administrator = await new ConnectionFactory { Uri = new Uri(Broker(second).AdministratorConnectionString) }.CreateConnectionAsync())
+                Assert.True(administrator.IsOpen);
+            var plansAccount = (await second.GetConnectionStringAsync("messaging-plans"))!;
+            Assert.NotEqual(firstPlansAccount, plansAccount);
+            await using (var plans = await new ConnectionFactory { Uri = new Uri(plansAccount) }.CreateConnectionAsync())
+                Assert.True(plans.IsOpen);
+            var formerPassword = Uri.UnescapeDataString(new Uri(firstPlansAccount).UserInfo.Split(':')[1]);
+            var refused = await Assert.ThrowsAsync<BrokerUnreachableException>(() => new ConnectionFactory
+            {
+                Uri = new Uri(plansAccount), Password = formerPassword,
+            }.CreateConnectionAsync());
+            Assert.IsType<AuthenticationFailureException>(refused.InnerException);
             Assert.Equal(("kept", "kept"), await ReadDataAsync(second));
+            await AssertUpgradedAsync(second);
         } // stopped by its disposal alone
 
         Assert.All(pidsAgain, pid => Assert.False(ProcessTable.IsAlive(pid), $"process {pid} is still running"));
@@ -69,12 +88,63 @@ public sealed class LifecycleTests
             TimeSpan.FromSeconds(30), CancellationToken.None, environment: environment);
     }
 
-    /// <summary>PostgreSQL with plansdb and RabbitMQ, with their data in <paramref name="dataDirectory"/>, as the AppHost declares them.</summary>
+    /// <summary>
+    /// What a node of the former version has: the shared integrator account, and event exchanges of type fanout,
+    /// bound to a service's queue and to an integrator's (with no key).
+    /// </summary>
+    private static async Task MakeLegacyBrokerAsync(DistributedApplication app)
+    {
+        var broker = Broker(app);
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"parplatform:{broker.AdministratorPassword}")));
+        using var user = await http.PutAsJsonAsync($"{broker.ManagementUrl}/api/users/integrator", new { password = "former-shared-password", tags = "" });
+        user.EnsureSuccessStatusCode();
+        using var permissions = await http.PutAsJsonAsync($"{broker.ManagementUrl}/api/permissions/parplatform/integrator", new { configure = ".*", write = ".*", read = ".*" });
+        permissions.EnsureSuccessStatusCode();
+
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.AdministratorConnectionString) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.ExchangeDeleteAsync(LegacyExchange);
+        await channel.ExchangeDeclareAsync(LegacyExchange, ExchangeType.Fanout, durable: true);
+        foreach (var queue in new[] { "reporting.dossier-events", "integrator.former" })
+        {
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+            await channel.QueueBindAsync(queue, LegacyExchange, "");
+        }
+    }
+
+    /// <summary>
+    /// After the start on the former version's data: the exchange is a topic exchange, the service's queue takes every
+    /// event of it again, the integrator's queue none (it binds again with its own keys), and the shared account is gone.
+    /// </summary>
+    private static async Task AssertUpgradedAsync(DistributedApplication app)
+    {
+        var broker = Broker(app);
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.AdministratorConnectionString) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.QueuePurgeAsync("reporting.dossier-events");
+        await channel.QueuePurgeAsync("integrator.former");
+
+        await channel.BasicPublishAsync(LegacyExchange, "20.06112", mandatory: true, new BasicProperties(), Encoding.UTF8.GetBytes("{}"));
+
+        Assert.Equal(1u, await channel.MessageCountAsync("reporting.dossier-events"));
+        Assert.Equal(0u, await channel.MessageCountAsync("integrator.former"));
+        // Declaring it as a topic exchange (as the services' MassTransit does) is accepted: it is one.
+        await channel.ExchangeDeclareAsync(LegacyExchange, ExchangeType.Topic, durable: true);
+        var refused = await Assert.ThrowsAsync<BrokerUnreachableException>(() => new ConnectionFactory
+        {
+            HostName = "127.0.0.1", Port = broker.Amqp.Port, VirtualHost = "parplatform", UserName = "integrator", Password = "former-shared-password",
+        }.CreateConnectionAsync());
+        Assert.IsType<AuthenticationFailureException>(refused.InnerException);
+    }
+
+    /// <summary>PostgreSQL with plansdb and RabbitMQ with the plans service's account, with their data in <paramref name="dataDirectory"/>, as the AppHost declares them.</summary>
     private static async Task<DistributedApplication> StartServersAsync(string dataDirectory)
     {
         var builder = DistributedApplicationTestingBuilder.Create();
         builder.AddPlatformPostgres("postgres", dataDirectory).AddServiceDatabase("plansdb");
-        builder.AddPlatformRabbitMQ("messaging", dataDirectory);
+        builder.AddPlatformRabbitMQ("messaging", dataDirectory).AddServiceUser("plans");
         var app = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await app.StartAsync(timeout.Token);

@@ -121,7 +121,7 @@ public sealed class ServerTests(ServersFixture fixture)
     }
 
     [Fact]
-    public async Task The_service_account_can_use_the_virtual_host()
+    public async Task The_administrator_can_use_the_virtual_host_and_its_password_file_is_private()
     {
         var factory = new ConnectionFactory
         {
@@ -129,7 +129,7 @@ public sealed class ServerTests(ServersFixture fixture)
             Port = Servers.Broker.Amqp.Port,
             VirtualHost = "parplatform",
             UserName = "parplatform",
-            Password = Servers.Broker.ServicePassword,
+            Password = Servers.Broker.AdministratorPassword,
         };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
@@ -137,7 +137,10 @@ public sealed class ServerTests(ServersFixture fixture)
         var queue = await channel.QueueDeclareAsync("hosting-test", durable: false, exclusive: true, autoDelete: true);
 
         Assert.Equal("hosting-test", queue.QueueName);
-        Assert.Equal($"amqp://parplatform:{Servers.Broker.ServicePassword}@127.0.0.1:{Servers.Broker.Amqp.Port}/parplatform", Servers.Messaging);
+        Assert.Equal($"amqp://parplatform:{Servers.Broker.AdministratorPassword}@127.0.0.1:{Servers.Broker.Amqp.Port}/parplatform", Servers.Messaging);
+        var passwordFile = Path.Combine(Servers.Broker.ResourceDirectory, "administrator-password");
+        Assert.Equal(Servers.Broker.AdministratorPassword, File.ReadAllText(passwordFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(passwordFile));
     }
 
     [Fact]
@@ -154,85 +157,6 @@ public sealed class ServerTests(ServersFixture fixture)
         var refused = await Assert.ThrowsAsync<BrokerUnreachableException>(() => factory.CreateConnectionAsync());
 
         Assert.IsType<AuthenticationFailureException>(refused.InnerException);
-    }
-
-    [Fact]
-    public async Task The_integrator_receives_events_through_its_own_queue()
-    {
-        await using var service = await ConnectAsync(Servers.Messaging);
-        await using var publisher = await service.CreateChannelAsync(new CreateChannelOptions(true, true));
-        await publisher.ExchangeDeclareAsync("events.test.something", ExchangeType.Fanout, durable: true);
-        await using var integrator = await ConnectAsync(Servers.Broker.IntegratorConnectionString);
-        await using var channel = await integrator.CreateChannelAsync();
-        await channel.QueueDeclareAsync("integrator.test-reader", durable: false, exclusive: true, autoDelete: true);
-        await channel.QueueBindAsync("integrator.test-reader", "events.test.something", "");
-
-        await publisher.BasicPublishAsync("events.test.something", "", mandatory: true,
-            new BasicProperties { MessageId = "event-1" }, Encoding.UTF8.GetBytes("""{"unitCode":"06112"}"""));
-
-        var received = await channel.BasicGetAsync("integrator.test-reader", autoAck: true);
-        Assert.NotNull(received);
-        Assert.Equal("event-1", received.BasicProperties.MessageId);
-        Assert.Equal("""{"unitCode":"06112"}""", Encoding.UTF8.GetString(received.Body.Span));
-        Assert.Equal($"amqp://integrator:{Servers.Broker.IntegratorPassword}@127.0.0.1:{Servers.Broker.Amqp.Port}/parplatform",
-            Servers.Broker.IntegratorConnectionString);
-    }
-
-    [Theory]
-    [InlineData("events.test.something", "")]
-    [InlineData("", "plans.unit-registered")]
-    public async Task The_integrator_cannot_publish_to_events_or_service_queues(string exchange, string routingKey)
-    {
-        await using var service = await ConnectAsync(Servers.Messaging);
-        await using var serviceChannel = await service.CreateChannelAsync();
-        await serviceChannel.ExchangeDeclareAsync("events.test.something", ExchangeType.Fanout, durable: true);
-        await serviceChannel.QueueDeclareAsync("plans.unit-registered", durable: true, exclusive: false, autoDelete: false);
-        await using var integrator = await ConnectAsync(Servers.Broker.IntegratorConnectionString);
-        await using var channel = await integrator.CreateChannelAsync();
-
-        await channel.BasicPublishAsync(exchange, routingKey, Encoding.UTF8.GetBytes("{}"));
-
-        // The broker answers a refused publish by closing the channel; the next call on it reports why.
-        var refused = await Assert.ThrowsAnyAsync<OperationInterruptedException>(() => channel.BasicQosAsync(0, 1, false));
-        Assert.Equal(Constants.AccessRefused, refused.ShutdownReason!.ReplyCode);
-        Assert.Equal(0u, await serviceChannel.MessageCountAsync("plans.unit-registered"));
-    }
-
-    [Theory]
-    [InlineData("basic.get")]
-    [InlineData("basic.consume")]
-    public async Task The_integrator_cannot_read_a_service_queue(string method)
-    {
-        await using var service = await ConnectAsync(Servers.Messaging);
-        await using var serviceChannel = await service.CreateChannelAsync();
-        await serviceChannel.QueueDeclareAsync("plans.unit-registered", durable: true, exclusive: false, autoDelete: false);
-        await using var integrator = await ConnectAsync(Servers.Broker.IntegratorConnectionString);
-        await using var channel = await integrator.CreateChannelAsync();
-
-        var refused = await Assert.ThrowsAnyAsync<OperationInterruptedException>(() => method == "basic.get"
-            ? channel.BasicGetAsync("plans.unit-registered", autoAck: false)
-            : channel.BasicConsumeAsync("plans.unit-registered", autoAck: false, new AsyncEventingBasicConsumer(channel)));
-
-        Assert.Equal(Constants.AccessRefused, refused.ShutdownReason!.ReplyCode);
-    }
-
-    [Fact]
-    public async Task The_integrator_has_no_management_access_and_a_private_password_file()
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Servers.Broker.ManagementUrl}/api/whoami");
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"integrator:{Servers.Broker.IntegratorPassword}")));
-
-        using var response = await http.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var passwordFile = Path.Combine(Servers.Broker.ResourceDirectory, "integrator-password");
-        Assert.Equal(Servers.Broker.IntegratorPassword, File.ReadAllText(passwordFile));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(passwordFile));
-        // What an operator reads in the broker's console log on the dashboard.
-        Assert.Contains($"Integrators connect as amqp://integrator@127.0.0.1:{Servers.Broker.Amqp.Port}/parplatform, password in {passwordFile}",
-            await BrokerLogLineAsync("Integrators connect as"));
     }
 
     [Fact]
@@ -259,19 +183,4 @@ public sealed class ServerTests(ServersFixture fixture)
         Assert.Equal(Servers.Postgres.Endpoint.Port, connection.Port);
         Assert.Equal(Servers.Messaging, await app.GetConnectionStringAsync("messaging", timeout.Token));
     }
-
-    /// <summary>The first line of the broker's console log that contains <paramref name="text"/>.</summary>
-    private async Task<string> BrokerLogLineAsync(string text)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await foreach (var lines in Servers.App.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(Servers.Broker).WithCancellation(timeout.Token))
-        {
-            if (lines.FirstOrDefault(line => line.Content.Contains(text, StringComparison.Ordinal)) is { Content: { } content })
-                return content;
-        }
-        throw new InvalidOperationException($"The broker's log ended without '{text}'.");
-    }
-
-    private static Task<IConnection> ConnectAsync(string connectionString) =>
-        new ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync();
 }

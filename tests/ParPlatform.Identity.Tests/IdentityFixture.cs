@@ -14,7 +14,8 @@ namespace ParPlatform.Identity.Tests;
 
 /// <summary>
 /// The identity service in-process (Development, demo data on) against a real PostgreSQL and
-/// RabbitMQ started by the AppHost's resource types (TestServers), with a freshly generated key pair.
+/// RabbitMQ started by the AppHost's resource types (TestServers), with its own broker account as the
+/// AppHost gives it, and a freshly generated key pair.
 /// </summary>
 public sealed partial class IdentityFixture : IAsyncLifetime
 {
@@ -30,11 +31,12 @@ public sealed partial class IdentityFixture : IAsyncLifetime
 
     public string Database => Servers.Database("identitydb");
 
+    /// <summary>The broker's administrator, to set up and look at queues as an operator would.</summary>
     public string Messaging => Servers.Messaging;
 
     public async Task InitializeAsync()
     {
-        Servers = await TestServers.StartAsync("identitydb", "identityproductiondb", "identityinstalleddb");
+        Servers = await TestServers.StartAsync(["identitydb", "identityproductiondb", "identityinstalleddb"], ["identity"], "identity");
         Service = Create("Development", "identitydb");
         Service.CreateClient().Dispose(); // starts it: migrations, clients, demo data
     }
@@ -50,7 +52,7 @@ public sealed partial class IdentityFixture : IAsyncLifetime
         {
             ["ConnectionStrings:identitydb"] = Servers.Database(database),
             ["ConnectionStrings:identitydb-owner"] = Servers.DatabaseOwner(database),
-            ["ConnectionStrings:messaging"] = Messaging,
+            ["ConnectionStrings:messaging"] = Servers.BrokerUser("identity"), // as the AppHost gives it: the broker's administrator
             ["Messaging:ManagementUrl"] = Servers.Broker.ManagementUrl,
             ["Identity:Issuer"] = Issuer,
             ["Identity:SigningKey"] = SigningKey.ExportPkcs8PrivateKeyPem(),
@@ -121,12 +123,16 @@ public sealed partial class IdentityFixture : IAsyncLifetime
     private static readonly string[] ChiLang = ["06181"];
 
     /// <summary>Registers the integrator client <paramref name="clientId"/> for Chi Lăng (06181) and returns its secret.</summary>
-    public static async Task<string> RegisterIntegratorAsync(HttpClient admin, string clientId)
+    public static async Task<string> RegisterIntegratorAsync(HttpClient admin, string clientId) =>
+        (await RegisterIntegratorWithBrokerAsync(admin, clientId)).GetProperty("clientSecret").GetString()!;
+
+    /// <summary>Registers the integrator client <paramref name="clientId"/> for Chi Lăng (06181) and returns the whole answer.</summary>
+    public static async Task<JsonElement> RegisterIntegratorWithBrokerAsync(HttpClient admin, string clientId)
     {
         using var registered = await admin.PostAsJsonAsync(new Uri("/api/v1/admin/integrators", UriKind.Relative),
             new { clientId, displayName = "Hệ thống thử " + clientId, unitCodes = ChiLang });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        return (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!;
+        return await registered.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     /// <summary>

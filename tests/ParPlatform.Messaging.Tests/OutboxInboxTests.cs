@@ -283,20 +283,26 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
     }
 
     [Fact]
-    public async Task The_integrator_account_receives_committed_events_as_plain_json_on_its_own_queue()
+    public async Task Committed_events_are_plain_json_on_a_topic_exchange_routed_by_their_province_and_unit()
     {
         using var sink = await StartSinkAsync(); // declares the event's exchange, as the services do
         using var producer = await StartProducerAsync<AlphaDbContext>("alpha");
-        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Broker.IntegratorConnectionString) }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory { Uri = new Uri(servers.Messaging) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        var queue = $"integrator.test-{Guid.NewGuid():N}";
-        await channel.QueueDeclareAsync(queue, durable: false, exclusive: true, autoDelete: true);
-        await channel.QueueBindAsync(queue, ThingExchange, "");
-        var thing = TestService.Thing("alpha", $"integrator-{Guid.NewGuid():N}", 7);
+        var unit = $"test.unit-{Guid.NewGuid():N}";
+        var province = $"test.province-{Guid.NewGuid():N}";
+        var other = $"test.other-{Guid.NewGuid():N}";
+        foreach (var (queue, key) in new[] { (unit, "20.00001"), (province, "20.#"), (other, "68.#") })
+        {
+            await channel.QueueDeclareAsync(queue, durable: false, exclusive: true, autoDelete: true);
+            await channel.QueueBindAsync(queue, ThingExchange, key);
+        }
+        var thing = TestService.Thing("alpha", $"routed-{Guid.NewGuid():N}", 7);
 
         await TestService.CommitAsync<AlphaDbContext>(producer, [thing]);
 
-        var message = await EventuallyAsync(() => channel.BasicGetAsync(queue, autoAck: true), "the event on the integrator's queue");
+        var message = await EventuallyAsync(() => channel.BasicGetAsync(unit, autoAck: true), "the event on the unit's queue");
+        Assert.Equal("20.00001", message.RoutingKey);
         Assert.Equal("application/json", message.BasicProperties.ContentType);
         Assert.Equal(thing.EventId.ToString(), message.BasicProperties.MessageId);
         using var json = JsonDocument.Parse(message.Body);
@@ -304,6 +310,8 @@ public sealed class OutboxInboxTests(MessagingFixture servers) : IClassFixture<M
         Assert.Equal("00001", json.RootElement.GetProperty("unitCode").GetString());
         Assert.Equal("20", json.RootElement.GetProperty("provinceCode").GetString());
         Assert.Equal(7, json.RootElement.GetProperty("number").GetInt32());
+        Assert.NotNull(await EventuallyAsync(() => channel.BasicGetAsync(province, autoAck: true), "the event on the province's queue"));
+        Assert.Equal(0u, await channel.MessageCountAsync(other));
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class ReportingFixture : IAsyncLifetime
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), JsonSerializerOptions.Web);
             var properties = new BasicProperties { ContentType = "application/json", MessageId = e.EventId.ToString(), Persistent = true };
-            await Channel.BasicPublishAsync(EventNames.ExchangeOf(e.GetType()), "", mandatory: false, properties, body);
+            await Channel.BasicPublishAsync(EventNames.ExchangeOf(e.GetType()), EventNames.RoutingKeyOf(e), mandatory: false, properties, body);
         }
     }
 
@@ -99,9 +99,9 @@ public sealed class ReportingFixture : IAsyncLifetime
     public async Task<string> ListenAsync<TEvent>()
     {
         var exchange = EventNames.ExchangeOf(typeof(TEvent));
-        await Channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        await Channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false);
         var queue = (await Channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await Channel.QueueBindAsync(queue, exchange, "");
+        await Channel.QueueBindAsync(queue, exchange, EventNames.EveryEvent);
         return queue;
     }
 

@@ -16,19 +16,20 @@ public sealed class EventFeed : IAsyncDisposable
     {
         var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
+        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true);
         var queue = (await channel.QueueDeclareAsync($"test.{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await channel.QueueBindAsync(queue, exchange, "");
+        await channel.QueueBindAsync(queue, exchange, ParPlatform.Messaging.EventNames.EveryEvent);
         return new EventFeed(connection, channel, queue);
     }
 
-    /// <summary>Publishes <paramref name="integrationEvent"/> as a service does: raw JSON on the event's exchange.</summary>
+    /// <summary>Publishes <paramref name="integrationEvent"/> as a service does: raw JSON on the event's exchange, routed by its province and unit.</summary>
     public static async Task PublishAsync(string amqp, ParPlatform.Contracts.IntegrationEvent integrationEvent)
     {
         await using var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var body = JsonSerializer.SerializeToUtf8Bytes(integrationEvent, integrationEvent.GetType(), JsonSerializerOptions.Web);
-        await channel.BasicPublishAsync(ParPlatform.Messaging.EventNames.ExchangeOf(integrationEvent.GetType()), "", mandatory: false,
+        await channel.BasicPublishAsync(ParPlatform.Messaging.EventNames.ExchangeOf(integrationEvent.GetType()),
+            ParPlatform.Messaging.EventNames.RoutingKeyOf(integrationEvent), mandatory: false,
             new BasicProperties { ContentType = "application/json", MessageId = integrationEvent.EventId.ToString() }, body);
     }
 

@@ -35,8 +35,11 @@ public sealed class TestServers : IAsyncDisposable
     /// <summary>The superuser's connection string (to look at a database as an operator would).</summary>
     public string SuperuserConnectionString => _connectionStrings["postgres"];
 
-    /// <summary>The broker's service account: amqp://parplatform:…@127.0.0.1:port/parplatform.</summary>
+    /// <summary>The broker's administrator: amqp://parplatform:…@127.0.0.1:port/parplatform.</summary>
     public string Messaging => _connectionStrings["messaging"];
+
+    /// <summary>The broker account of a service started with <see cref="StartAsync(string[], string[], string?)"/>.</summary>
+    public string BrokerUser(string service) => _connectionStrings["messaging-" + service];
 
     /// <summary>The connection string of a service database, as the service's role (reads and writes rows).</summary>
     public string Database(string name) => _connectionStrings[name];
@@ -45,7 +48,13 @@ public sealed class TestServers : IAsyncDisposable
     public string DatabaseOwner(string name) => _connectionStrings[ServiceDatabaseResource.OwnerConnectionName(name)];
 
     /// <summary>Starts the servers and returns once every database and the broker are healthy.</summary>
-    public static async Task<TestServers> StartAsync(params string[] databases)
+    public static Task<TestServers> StartAsync(params string[] databases) => StartAsync(databases, [], null);
+
+    /// <summary>
+    /// Starts the servers, with a broker account for each of <paramref name="brokerUsers"/> as the AppHost gives
+    /// services theirs (<paramref name="brokerAdministrator"/>'s is the broker's administrator, as identity's is).
+    /// </summary>
+    public static async Task<TestServers> StartAsync(string[] databases, string[] brokerUsers, string? brokerAdministrator)
     {
         var directory = Path.Combine(Path.GetTempPath(), "parplatform-tests", Guid.NewGuid().ToString("N"));
         // Stopped, they are gone before StopAsync returns (and their data directory can go).
@@ -53,7 +62,8 @@ public sealed class TestServers : IAsyncDisposable
         var postgres = builder.AddPlatformPostgres("postgres", directory);
         foreach (var database in databases)
             postgres.AddServiceDatabase(database);
-        builder.AddPlatformRabbitMQ("messaging", directory);
+        var messaging = builder.AddPlatformRabbitMQ("messaging", directory);
+        var users = brokerUsers.Select(service => messaging.AddServiceUser(service, service == brokerAdministrator).Resource.Name).ToList();
         var app = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await app.StartAsync(timeout.Token);
@@ -63,6 +73,11 @@ public sealed class TestServers : IAsyncDisposable
             await app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
             connectionStrings[name] = await app.GetConnectionStringAsync(name, timeout.Token)
                 ?? throw new InvalidOperationException($"{name} has no connection string.");
+        }
+        foreach (var user in users)
+        {
+            connectionStrings[user] = await app.GetConnectionStringAsync(user, timeout.Token)
+                ?? throw new InvalidOperationException($"{user} has no connection string.");
         }
         foreach (var owner in databases.Select(ServiceDatabaseResource.OwnerConnectionName))
         {

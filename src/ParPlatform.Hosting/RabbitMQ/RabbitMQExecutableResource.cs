@@ -10,24 +10,28 @@ namespace ParPlatform.Hosting.RabbitMQ;
 /// A RabbitMQ node from the machine's rabbitmq-server package that Aspire's orchestrator runs as an
 /// executable, with its own node name, directories under <see cref="ResourceDirectory"/> and ports:
 /// AMQP and the management API on loopback, Erlang distribution, and a port mapper (epmd) of its
-/// own run as a resource beside it. The node has one virtual host, one generated service account
-/// (its connection string) and one generated integrator account; <c>guest</c> never exists.
+/// own run as a resource beside it. The node has one virtual host and one generated administrator
+/// account (its connection string, for the AppHost, its dashboard commands and operators; no service
+/// gets it); each service has an account of its own (<see cref="RabbitMQServiceUserResource"/>) and
+/// each integrator one the identity service creates. <c>guest</c> never exists.
 /// </summary>
-public sealed class RabbitMQExecutableResource(string name, string resourceDirectory, string servicePassword, string integratorPassword)
+public sealed class RabbitMQExecutableResource(string name, string resourceDirectory, string administratorPassword)
     : ExecutableResource(name, Path.Combine(BinDirectory, "rabbitmq-server"), resourceDirectory), IResourceWithConnectionString
 {
     public const string VirtualHost = "parplatform";
-    public const string ServiceUser = "parplatform";
+    public const string AdministratorUser = "parplatform";
+
+    /// <summary>The policy that bounds every integrator's queue (<c>integrator.*</c>).</summary>
+    public const string IntegratorQueuePolicy = "integrator-queues";
 
     /// <summary>
-    /// The account integrators bind their own queues with: it declares and reads only
-    /// <c>integrator.*</c> queues and exchanges, reads the <c>events.*</c> exchanges, and has no
-    /// management access.
+    /// The most messages an integrator's queue holds; beyond it the oldest are dropped (overflow
+    /// <c>drop-head</c>: the services' publishes are still confirmed, their outboxes never stall).
     /// </summary>
-    public const string IntegratorUser = "integrator";
-    public const string IntegratorConfigure = @"^integrator\..*";
-    public const string IntegratorWrite = @"^integrator\..*";
-    public const string IntegratorRead = @"^(integrator\..*|events\..*)$";
+    public const int IntegratorQueueMaxLength = 100_000;
+
+    /// <summary>The most bytes of message bodies an integrator's queue holds (100 MiB); the same overflow.</summary>
+    public const long IntegratorQueueMaxBytes = 100L * 1024 * 1024;
 
     public const string AmqpEndpointName = "amqp";
     public const string ManagementEndpointName = "management";
@@ -39,32 +43,30 @@ public sealed class RabbitMQExecutableResource(string name, string resourceDirec
     /// <summary>Its Erlang port mapper, started before it and stopped with the platform.</summary>
     public ExecutableResource PortMapper { get; internal set; } = null!;
 
-    /// <summary>Node data (mnesia/), the Erlang cookie (home/), configuration and the generated passwords.</summary>
+    /// <summary>Node data (mnesia/), the Erlang cookie (home/), configuration and the administrator's password.</summary>
     public string ResourceDirectory { get; } = resourceDirectory;
 
-    public string ServicePassword { get; } = servicePassword;
+    public string AdministratorPassword { get; } = administratorPassword;
 
-    public string IntegratorPassword { get; } = integratorPassword;
+    /// <summary>The services' accounts, created (or given this start's passwords) once the node is ready.</summary>
+    public List<RabbitMQServiceUserResource> ServiceUsers { get; } = [];
 
     public EndpointReference Amqp => new(this, AmqpEndpointName);
 
     public EndpointReference Management => new(this, ManagementEndpointName);
 
-    /// <summary>amqp://parplatform:password@127.0.0.1:port/parplatform, as services receive it.</summary>
+    /// <summary>amqp://parplatform:password@127.0.0.1:port/parplatform: the administrator, never a service's.</summary>
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"amqp://{ServiceUser}:{ServicePassword}@127.0.0.1:{Amqp.Property(EndpointProperty.Port)}/{VirtualHost}");
+        $"amqp://{AdministratorUser}:{AdministratorPassword}@127.0.0.1:{Amqp.Property(EndpointProperty.Port)}/{VirtualHost}");
 
-    /// <summary>The connection string's value (the service account), once the node runs.</summary>
-    public string ServiceConnectionString => $"amqp://{ServiceUser}:{ServicePassword}@127.0.0.1:{Amqp.Port}/{VirtualHost}";
-
-    /// <summary>amqp://integrator:password@127.0.0.1:port/parplatform, once the node runs.</summary>
-    public string IntegratorConnectionString => $"amqp://{IntegratorUser}:{IntegratorPassword}@127.0.0.1:{Amqp.Port}/{VirtualHost}";
+    /// <summary>The connection string's value (the administrator), once the node runs.</summary>
+    public string AdministratorConnectionString => $"amqp://{AdministratorUser}:{AdministratorPassword}@127.0.0.1:{Amqp.Port}/{VirtualHost}";
 
     /// <summary>http://127.0.0.1:port of the management plugin (its HTTP API), once the node runs.</summary>
     public string ManagementUrl => $"http://127.0.0.1:{Management.Port}";
 
     /// <summary>The error queues of this node, once it runs: peeked at and replayed to their original queues.</summary>
-    public ErrorQueues ErrorQueues => new(ServiceConnectionString, new Uri(ManagementUrl));
+    public ErrorQueues ErrorQueues => new(AdministratorConnectionString, new Uri(ManagementUrl));
 
     /// <summary>The environment the node and rabbitmqctl share (node name, cookie, configuration, port mapper).</summary>
     internal Dictionary<string, string> NodeEnvironment() => new()
@@ -108,12 +110,12 @@ public sealed class RabbitMQExecutableResource(string name, string resourceDirec
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Sends a request to the management HTTP API (path from /api) as the service account.</summary>
+    /// <summary>Sends a request to the management HTTP API (path from /api) as the administrator.</summary>
     internal async Task<HttpResponseMessage> SendManagementAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, ManagementUrl + path) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ServiceUser}:{ServicePassword}")));
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AdministratorUser}:{AdministratorPassword}")));
         return await Http.SendAsync(request, cancellationToken);
     }
 }

@@ -6,8 +6,10 @@ using OpenIddict.Abstractions;
 using ParPlatform.Contracts.Identity;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
+using ParPlatform.Identity.Registration;
 using ParPlatform.Identity.Tokens;
 using ParPlatform.Messaging.Audit;
+using ParPlatform.Messaging.Integrators;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.SharedKernel;
 
@@ -29,8 +31,12 @@ public sealed record UserResponse(
         new(u.Id, u.UserName, u.DisplayName, u.Role, u.UnitCode, u.AgencyCode, u.ProvinceCode, locked, u.DisabledAt is not null);
 }
 
-/// <summary>The new client's secret is shown once, here; only its hash is kept.</summary>
-public sealed record IntegratorResponse(string ClientId, string DisplayName, string? ProvinceCode, IReadOnlyList<string> UnitCodes, string? ClientSecret);
+/// <summary>
+/// The new client's secret is shown once, here; only its hash is kept. With it come the client's broker account
+/// (its password is the secret) and the keys to bind its queue with, where the platform manages the broker.
+/// </summary>
+public sealed record IntegratorResponse(
+    string ClientId, string DisplayName, string? ProvinceCode, IReadOnlyList<string> UnitCodes, string? ClientSecret, IntegratorBrokerAccess? Broker = null);
 
 /// <summary>
 /// The registry, for platform administrators (operators read): provinces, units (each change
@@ -65,12 +71,15 @@ public static class AdminApi
         admin.MapPost("/users/{userName}/enable", EnableUserAsync).WithName("EnableUser").WithSummary("Gives a disabled account its access back");
 
         admin.MapPost("/integrators", RegisterIntegratorAsync).WithName("RegisterIntegrator")
-            .WithSummary("Registers an integrator client with its province or units; the answer shows its secret once")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Registers an integrator client with its province or units and its broker account; the answer shows its secret once")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         admin.MapPost("/integrators/{clientId}/secret", RotateIntegratorSecretAsync).WithName("RotateIntegratorSecret")
-            .WithSummary("Gives an integrator client a new secret, shown once in the answer; the old one stops working at once");
+            .WithSummary("Gives an integrator client a new secret, shown once in the answer; the old one stops working at once, on the broker too")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         admin.MapPost("/integrators/{clientId}/revoke", RevokeIntegratorAsync).WithName("RevokeIntegrator")
-            .WithSummary("Revokes an integrator client: no new token from now on, its access token ends within 5 minutes");
+            .WithSummary("Revokes an integrator client: no new token from now on, its access token ends within 5 minutes; its broker account and queue go at once")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Ok<List<ProvinceResponse>>> ListProvincesAsync(IdentityDbContext db, CancellationToken ct) =>
@@ -172,12 +181,21 @@ public static class AdminApi
     }
 
     private static async Task<Results<Ok<IntegratorResponse>, ProblemHttpResult>> RevokeIntegratorAsync(
-        string clientId, IdentityDbContext db, IOpenIddictApplicationManager applications, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock,
-        CancellationToken ct)
+        string clientId, IdentityDbContext db, IOpenIddictApplicationManager applications, IntegratorBroker broker, ClaimsPrincipal caller,
+        AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var integrator = await db.Integrators.SingleOrDefaultAsync(i => i.ClientId == clientId, ct);
         if (integrator is null)
             return ApiProblems.NotFound($"Không có ứng dụng tích hợp {clientId}.");
+        // Its broker account first (its connections close): if the broker cannot be reached, nothing is revoked yet.
+        try
+        {
+            await broker.DeleteAsync(integrator, ct);
+        }
+        catch (Exception e) when (IntegratorBroker.IsUnavailable(e, ct))
+        {
+            return BrokerUnavailable(e);
+        }
         // The OAuth client goes (no token from now on); the registry keeps the record of who it was and when it ended.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await applications.FindByClientIdAsync(clientId, ct) is { } application)
@@ -191,19 +209,33 @@ public static class AdminApi
     }
 
     private static async Task<Results<Ok<IntegratorResponse>, ProblemHttpResult>> RotateIntegratorSecretAsync(
-        string clientId, IdentityDbContext db, IOpenIddictApplicationManager applications, ClaimsPrincipal caller, AuditTrail audit, CancellationToken ct)
+        string clientId, IdentityDbContext db, IOpenIddictApplicationManager applications, IntegratorBroker broker, ClaimsPrincipal caller,
+        AuditTrail audit, CancellationToken ct)
     {
         var integrator = await db.Integrators.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == clientId && i.RevokedAt == null, ct);
         if (integrator is null || await applications.FindByClientIdAsync(clientId, ct) is not { } application)
             return ApiProblems.NotFound($"Không có ứng dụng tích hợp {clientId}.");
         var secret = Passwords.Generate(40);
+        IntegratorBrokerAccess? access;
+        try
+        {
+            access = await broker.CreateAsync(integrator, secret, ct);
+        }
+        catch (Exception e) when (IntegratorBroker.IsUnavailable(e, ct))
+        {
+            return BrokerUnavailable(e);
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await applications.UpdateAsync(application, secret, ct);
         audit.Record(caller, "integrator.secret-rotated", integrator.ClientId, before: null, after: null, provinceCode: integrator.ProvinceCode);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, secret));
+        return TypedResults.Ok(new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, secret, access));
     }
+
+    private static ProblemHttpResult BrokerUnavailable(Exception e) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Không cập nhật được tài khoản RabbitMQ của ứng dụng tích hợp; chưa có gì thay đổi, hãy thử lại.", detail: e.Message);
 
     private static async Task<Results<Created<ProvinceResponse>, ValidationProblem, ProblemHttpResult>> RegisterProvinceAsync(
         RegisterProvince request, IdentityDbContext db, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock, CancellationToken ct)
@@ -301,8 +333,8 @@ public static class AdminApi
     }
 
     private static async Task<Results<Created<IntegratorResponse>, ValidationProblem, ProblemHttpResult>> RegisterIntegratorAsync(
-        RegisterIntegrator request, IdentityDbContext db, IOpenIddictApplicationManager applications, ClaimsPrincipal caller, AuditTrail audit,
-        TimeProvider clock, CancellationToken ct)
+        RegisterIntegrator request, IdentityDbContext db, IOpenIddictApplicationManager applications, IntegratorBroker broker, ClaimsPrincipal caller,
+        AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate();
         if (!errors.Any && request.ProvinceCode is not null && !await db.Provinces.AnyAsync(p => p.ProvinceCode == request.ProvinceCode, ct))
@@ -327,7 +359,8 @@ public static class AdminApi
             UnitCodes = [.. (request.UnitCodes ?? []).Distinct().Order(StringComparer.Ordinal)],
             RegisteredAt = clock.GetUtcNow(),
         };
-        // The client (secret) and its scope are written together or not at all.
+        // The client (secret) and its scope are written together or not at all; its broker account is created once
+        // they are (a concurrent registration of the same client waits, then conflicts), before they are committed.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -341,9 +374,18 @@ public static class AdminApi
             // Registered by a concurrent request since our check.
             return ApiProblems.Conflict($"Ứng dụng {request.ClientId} đã được đăng ký.");
         }
+        IntegratorBrokerAccess? access;
+        try
+        {
+            access = await broker.CreateAsync(integrator, secret, ct);
+        }
+        catch (Exception e) when (IntegratorBroker.IsUnavailable(e, ct))
+        {
+            return BrokerUnavailable(e);
+        }
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/admin/integrators/{integrator.ClientId}",
-            new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, secret));
+            new IntegratorResponse(integrator.ClientId, integrator.DisplayName, integrator.ProvinceCode, integrator.UnitCodes, secret, access));
     }
 
     // What the audit log shows of each entity: never a password hash or a secret.

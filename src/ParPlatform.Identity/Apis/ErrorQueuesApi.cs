@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ParPlatform.Identity.Data;
+using ParPlatform.Messaging;
 using ParPlatform.Messaging.Audit;
 using ParPlatform.Messaging.Errors;
 using ParPlatform.ServiceDefaults;
@@ -29,12 +30,12 @@ public static class ErrorQueuesApi
         queues.MapGet("/", ListAsync).WithName("ListErrorQueues").WithSummary("The broker's error queues, each with its first messages")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        queues.MapPost("/{queue}/replay", (string queue, IOptions<ErrorQueueOptions> options, IdentityDbContext db, AuditTrail audit, ClaimsPrincipal caller,
+        queues.MapPost("/{queue}/replay", (string queue, IOptions<BrokerManagementOptions> options, IdentityDbContext db, AuditTrail audit, ClaimsPrincipal caller,
                 CancellationToken ct) => ReplayAsync(queue, messageId: null, options.Value, db, audit, caller, ct))
             .WithName("ReplayErrorQueue").WithSummary("Sends every message of an error queue back to its original queue")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        queues.MapPost("/{queue}/messages/{messageId}/replay", (string queue, string messageId, IOptions<ErrorQueueOptions> options, IdentityDbContext db,
+        queues.MapPost("/{queue}/messages/{messageId}/replay", (string queue, string messageId, IOptions<BrokerManagementOptions> options, IdentityDbContext db,
                 AuditTrail audit, ClaimsPrincipal caller, CancellationToken ct) => ReplayAsync(queue, messageId, options.Value, db, audit, caller, ct))
             .WithName("ReplayErrorMessage").WithSummary("Sends one message of an error queue back to its original queue")
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -42,7 +43,7 @@ public static class ErrorQueuesApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ErrorQueueSnapshot>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        IOptions<ErrorQueueOptions> options, int? messages, CancellationToken ct)
+        IOptions<BrokerManagementOptions> options, int? messages, CancellationToken ct)
     {
         if (messages is < 0 or > MaxMessages)
             return Invalid("messages", $"Từ 0 đến {MaxMessages}.");
@@ -64,7 +65,7 @@ public static class ErrorQueuesApi
     }
 
     private static async Task<Results<Ok<ReplayResponse>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
-        string queue, string? messageId, ErrorQueueOptions options, IdentityDbContext db, AuditTrail audit, ClaimsPrincipal caller, CancellationToken ct)
+        string queue, string? messageId, BrokerManagementOptions options, IdentityDbContext db, AuditTrail audit, ClaimsPrincipal caller, CancellationToken ct)
     {
         if (!queue.EndsWith(ErrorQueues.Suffix, StringComparison.Ordinal) || queue.Length == ErrorQueues.Suffix.Length)
             return Invalid("queue", $"{queue} không phải hàng đợi lỗi: tên phải kết thúc bằng {ErrorQueues.Suffix}.");

@@ -100,10 +100,12 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IOptions<IdentitySer
             user.PasswordHash = hasher.HashPassword(user, Password);
             db.Users.Add(user);
         }
-        db.Integrators.Add(new IntegratorClient { ClientId = IntegratorClientId, DisplayName = IntegratorName, ProvinceCode = "20", RegisteredAt = now });
+        var integrator = new IntegratorClient { ClientId = IntegratorClientId, DisplayName = IntegratorName, ProvinceCode = "20", RegisteredAt = now };
+        db.Integrators.Add(integrator);
         await db.SaveChangesAsync(cancellationToken);
         await services.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(
             Clients.Integrator(IntegratorClientId, IntegratorName, IntegratorSecret), cancellationToken);
+        await services.GetRequiredService<IntegratorBroker>().CreateAsync(integrator, IntegratorSecret, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -113,7 +115,8 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IOptions<IdentitySer
         text.AppendLine(CultureInfo.InvariantCulture, $"Demo accounts (Development only), password {Password} for every user; token: POST /connect/token with grant_type=password, client_id={Clients.ScriptsClientId}, scope=api");
         foreach (var (userName, _, role, unit, agency, province) in Users)
             text.AppendLine(CultureInfo.InvariantCulture, $"  {userName,-18} {role,-18} {(unit is null ? "" : "unit " + unit)}{(agency is null ? "" : " agency " + agency)}{(province is null ? "" : "province " + province)}");
-        text.Append(CultureInfo.InvariantCulture, $"  integrator client {IntegratorClientId} (province 20), secret {IntegratorSecret}: grant_type=client_credentials");
+        text.Append(CultureInfo.InvariantCulture, $"  integrator client {IntegratorClientId} (province 20), secret {IntegratorSecret}: grant_type=client_credentials; " +
+            $"broker user {Messaging.EventNames.IntegratorQueueOf(IntegratorClientId)} (same password), queue of that name, binding key 20.#");
         return text.ToString();
     }
 }

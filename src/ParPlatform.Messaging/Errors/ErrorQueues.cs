@@ -28,7 +28,8 @@ public sealed record FailedMessage(
 /// <summary>
 /// The <c>&lt;queue&gt;_error</c> queues a service moves a message to once its retries are spent:
 /// listed without taking anything from them, and replayed to their original queue. Works as the
-/// service account of <paramref name="broker"/> (amqp://user:password@host:port/vhost): over AMQP,
+/// account of <paramref name="broker"/> (amqp://user:password@host:port/vhost; the broker's administrator, who may
+/// read every error queue and publish through the default exchange): over AMQP,
 /// and on the management API at <paramref name="managementUrl"/> for the list of queues.
 /// </summary>
 /// <remarks>
@@ -183,7 +184,7 @@ public sealed class ErrorQueues(string broker, Uri managementUrl)
             ? errorQueue[..^Suffix.Length]
             : throw new ArgumentException($"'{errorQueue}' is not an error queue: its name does not end in {Suffix}.", nameof(errorQueue));
 
-    /// <summary>The virtual host's queues, with the given columns, from the management API as the service account.</summary>
+    /// <summary>The virtual host's queues, with the given columns, from the management API as that account.</summary>
     private async Task<List<T>> GetQueuesAsync<T>(string columns, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get,

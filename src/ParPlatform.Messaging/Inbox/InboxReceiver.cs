@@ -13,6 +13,7 @@ using Npgsql;
 using ParPlatform.Contracts;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
 
 namespace ParPlatform.Messaging.Inbox;
 
@@ -46,6 +47,7 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
     private readonly MessagingOptions _options = options.Value;
     private readonly string _queue = EventNames.QueueOf(service.Name, typeof(TConsumer));
     private readonly int _batchSize = Attribute.IsDefined(typeof(TConsumer), typeof(OneEventPerTransactionAttribute)) ? 1 : options.Value.BatchSize;
+    private readonly string _errorQueue = EventNames.QueueOf(service.Name, typeof(TConsumer)) + Errors.ErrorQueues.Suffix;
     private int _failures;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -91,10 +93,14 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
         await using var connection = await factory.CreateConnectionAsync(stoppingToken);
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), stoppingToken);
         var exchange = EventNames.ExchangeOf(typeof(TEvent));
-        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: stoppingToken);
+        await EnsureExchangeAsync(connection, exchange, stoppingToken);
         await channel.QueueDeclareAsync(_queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: stoppingToken);
-        await channel.QueueDeclareAsync(_queue + "_error", durable: true, exclusive: false, autoDelete: false, cancellationToken: stoppingToken);
-        await channel.QueueBindAsync(_queue, exchange, "", cancellationToken: stoppingToken);
+        await channel.QueueBindAsync(_queue, exchange, EventNames.EveryEvent, cancellationToken: stoppingToken);
+        // The error queue is reached through an exchange of its own name: the service's account may not
+        // publish through the default exchange (which reaches every queue).
+        await channel.QueueDeclareAsync(_errorQueue, durable: true, exclusive: false, autoDelete: false, cancellationToken: stoppingToken);
+        await channel.ExchangeDeclareAsync(_errorQueue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: stoppingToken);
+        await channel.QueueBindAsync(_errorQueue, _errorQueue, "", cancellationToken: stoppingToken);
         // Two batches' worth: the next batch arrives while this one is applied.
         await channel.BasicQosAsync(0, (ushort)(2 * _batchSize), false, stoppingToken);
 
@@ -149,7 +155,7 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
             do
             {
                 var waiting = await channel.MessageCountAsync(_queue, cancellationToken);
-                var failed = await channel.MessageCountAsync(_queue + "_error", cancellationToken);
+                var failed = await channel.MessageCountAsync(_errorQueue, cancellationToken);
                 health.Counted(_queue, waiting, failed, DateTimeOffset.UtcNow);
             }
             while (await timer.WaitForNextTickAsync(cancellationToken));
@@ -163,6 +169,28 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
             // The connection is going: the receiver reconnects and counts again.
             logger.LogDebug("Queue {Queue}: not counted ({Reason})", _queue, e.Message);
         }
+    }
+
+    /// <summary>
+    /// The event's exchange, declared by the broker's setup (the AppHost declares every event of the catalogue:
+    /// a service's account may bind from another service's exchange but not declare it). On a broker where it does
+    /// not exist yet, it is declared here, as the publisher would (a passive declare that fails closes its channel).
+    /// </summary>
+    private static async Task EnsureExchangeAsync(IConnection connection, string exchange, CancellationToken stoppingToken)
+    {
+        await using (var probe = await connection.CreateChannelAsync(cancellationToken: stoppingToken))
+        {
+            try
+            {
+                await probe.ExchangeDeclarePassiveAsync(exchange, stoppingToken);
+                return;
+            }
+            catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == Constants.NotFound)
+            {
+            }
+        }
+        await using var declare = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
+        await declare.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: stoppingToken);
     }
 
     /// <summary>Applies the batch; if it fails, each event on its own, retried, then error-queued.</summary>
@@ -197,7 +225,7 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
                 : await ApplyWithRetriesAsync(delivery, stoppingToken);
             if (failure is null)
                 continue;
-            logger.LogError(failure, "Queue {Queue}: message {MessageId} moved to {ErrorQueue}", _queue, delivery.Properties.MessageId, _queue + "_error");
+            logger.LogError(failure, "Queue {Queue}: message {MessageId} moved to {ErrorQueue}", _queue, delivery.Properties.MessageId, _errorQueue);
             await MoveToErrorQueueAsync(channel, delivery, failure, retries);
         }
     }
@@ -311,7 +339,7 @@ internal sealed class InboxReceiver<TConsumer, TEvent, TContext>(
         properties.Headers["MT-Fault-RetryCount"] = retries;
         properties.Headers["MT-Fault-ConsumerType"] = typeof(TConsumer).FullName;
         properties.Headers["MT-Fault-InputAddress"] = _queue;
-        await channel.BasicPublishAsync("", _queue + "_error", mandatory: true, properties, delivery.Body, CancellationToken.None);
+        await channel.BasicPublishAsync(_errorQueue, "", mandatory: true, properties, delivery.Body, CancellationToken.None);
     }
 
     /// <summary>A delivery, read as <typeparamref name="TEvent"/> when it arrives (or why it could not be).</summary>

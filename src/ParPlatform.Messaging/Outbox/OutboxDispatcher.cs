@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ParPlatform.Contracts;
 
 namespace ParPlatform.Messaging.Outbox;
 
@@ -196,11 +197,11 @@ internal sealed class OutboxDispatcher<TContext>(
     {
         var type = _types.GetOrAdd(row.EventType, name => Type.GetType(name)
             ?? throw new UnpublishableEventException($"Event type {name} of outbox event {row.EventId} is not known to this service"));
-        object message;
+        IntegrationEvent message;
         try
         {
-            message = JsonSerializer.Deserialize(row.Payload, type, MessagingJson.Options)
-                ?? throw new UnpublishableEventException($"Outbox event {row.EventId} has an empty payload");
+            message = JsonSerializer.Deserialize(row.Payload, type, MessagingJson.Options) as IntegrationEvent
+                ?? throw new UnpublishableEventException($"Outbox event {row.EventId} has an empty payload or is not an integration event");
         }
         catch (JsonException e)
         {
@@ -214,6 +215,7 @@ internal sealed class OutboxDispatcher<TContext>(
         await bus.Publish(message, type, context =>
         {
             context.MessageId = row.EventId;
+            context.SetRoutingKey(EventNames.RoutingKeyOf(message));
             context.Headers.Set(EventNames.SourceHeader, service.Name);
             context.Headers.Set(EventNames.AggregateHeader, row.AggregateKey);
             context.Headers.Set(EventNames.SequenceHeader, row.Sequence);
