@@ -62,6 +62,7 @@ public sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> option
             dossier.Ignore(d => d.TimeLimit);
             dossier.HasIndex(d => new { d.UnitCode, d.ExternalId }).IsUnique().HasFilter("external_id IS NOT NULL");
             dossier.HasIndex(d => new { d.UnitCode, d.ReceivedAt });
+            dossier.HasIndex(d => new { d.UnitCode, d.Id }); // a replay's pages (ReplayPages)
             dossier.HasIndex(d => new { d.UnitCode, d.RatedAt }).HasFilter("rated_at IS NOT NULL");
             dossier.HasIndex(d => d.DueAt).HasFilter("overdue_at IS NULL AND finished_at IS NULL AND due_at IS NOT NULL");
         });
@@ -95,6 +96,7 @@ public sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> option
             feedback.Property(f => f.Answer).HasMaxLength(4000);
             feedback.Property(f => f.Version).IsRowVersion();
             feedback.HasIndex(f => new { f.UnitCode, f.ReceivedAt });
+            feedback.HasIndex(f => new { f.UnitCode, f.Id }); // a replay's pages (ReplayPages)
         });
 
         modelBuilder.Entity<DossierImportJob>(job =>

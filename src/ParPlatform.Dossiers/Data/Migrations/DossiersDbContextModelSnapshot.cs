@@ -236,6 +236,9 @@ namespace ParPlatform.Dossiers.Data.Migrations
                         .HasDatabaseName("ix_dossiers_unit_code_external_id")
                         .HasFilter("external_id IS NOT NULL");
 
+                    b.HasIndex("UnitCode", "Id")
+                        .HasDatabaseName("ix_dossiers_unit_code_id");
+
                     b.HasIndex("UnitCode", "RatedAt")
                         .HasDatabaseName("ix_dossiers_unit_code_rated_at")
                         .HasFilter("rated_at IS NOT NULL");
@@ -476,6 +479,9 @@ namespace ParPlatform.Dossiers.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_feedback");
+
+                    b.HasIndex("UnitCode", "Id")
+                        .HasDatabaseName("ix_feedback_unit_code_id");
 
                     b.HasIndex("UnitCode", "ReceivedAt")
                         .HasDatabaseName("ix_feedback_unit_code_received_at");
