@@ -1,3 +1,4 @@
+using ParPlatform.Contracts;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Contracts.Reporting;
 using ParPlatform.Dossiers.Data;
@@ -6,13 +7,13 @@ using ParPlatform.ServiceDefaults.Tenancy;
 
 namespace ParPlatform.Dossiers.Events;
 
-/// <summary>A read model asks for a unit's data again: its first page (<see cref="ReplayPages"/>).</summary>
-[OneEventPerTransaction]
-public sealed class ReplayRequestedConsumer : InboxConsumer<ReadModelReplayRequested, DossiersDbContext>
+/// <summary>A consumer that publishes a replay's next page (<see cref="ReplayPages"/>) from where its event says the replay is.</summary>
+public abstract class ReplayPageConsumer<TEvent> : InboxConsumer<TEvent, DossiersDbContext>
+    where TEvent : IntegrationEvent
 {
     private readonly ReplayPages _pages;
 
-    public ReplayRequestedConsumer(DossiersDbContext context, TenantScope scope, ReplayPages pages)
+    protected ReplayPageConsumer(DossiersDbContext context, TenantScope scope, ReplayPages pages)
         : base(context)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -20,24 +21,26 @@ public sealed class ReplayRequestedConsumer : InboxConsumer<ReadModelReplayReque
         _pages = pages;
     }
 
-    protected override Task HandleAsync(ReadModelReplayRequested message, CancellationToken cancellationToken) =>
-        _pages.PublishNextAsync(ReplayPages.Start(message.UnitCode, message.ProvinceCode, message.ReplayId), cancellationToken);
+    /// <summary>Where the replay stands when this event arrives.</summary>
+    protected abstract DossierReplayProgressed ProgressOf(TEvent message);
+
+    protected override Task HandleAsync(TEvent message, CancellationToken cancellationToken) =>
+        _pages.PublishNextAsync(ProgressOf(message), cancellationToken);
 }
 
-/// <summary>A replay's page was published: the next one (<see cref="ReplayPages"/>).</summary>
+/// <summary>A read model asks for a unit's data again: its first page.</summary>
 [OneEventPerTransaction]
-public sealed class ReplayProgressedConsumer : InboxConsumer<DossierReplayProgressed, DossiersDbContext>
+public sealed class ReplayRequestedConsumer(DossiersDbContext context, TenantScope scope, ReplayPages pages)
+    : ReplayPageConsumer<ReadModelReplayRequested>(context, scope, pages)
 {
-    private readonly ReplayPages _pages;
+    protected override DossierReplayProgressed ProgressOf(ReadModelReplayRequested message) =>
+        ReplayPages.Start(message.UnitCode, message.ProvinceCode, message.ReplayId);
+}
 
-    public ReplayProgressedConsumer(DossiersDbContext context, TenantScope scope, ReplayPages pages)
-        : base(context)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        scope.SetAllTenants();
-        _pages = pages;
-    }
-
-    protected override Task HandleAsync(DossierReplayProgressed message, CancellationToken cancellationToken) =>
-        _pages.PublishNextAsync(message, cancellationToken);
+/// <summary>A replay's page was published: the next one.</summary>
+[OneEventPerTransaction]
+public sealed class ReplayProgressedConsumer(DossiersDbContext context, TenantScope scope, ReplayPages pages)
+    : ReplayPageConsumer<DossierReplayProgressed>(context, scope, pages)
+{
+    protected override DossierReplayProgressed ProgressOf(DossierReplayProgressed message) => message;
 }
