@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using ParPlatform.Contracts.Dossiers;
+using ParPlatform.Dossiers.Data;
+using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.TestSupport;
 using static ParPlatform.Dossiers.Tests.DossierImports;
 
@@ -58,6 +63,38 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
         Assert.Equal(5, recorded.Count(e => e.GetProperty("timeliness").ValueKind == JsonValueKind.String && e.GetProperty("timeliness").GetString() == "late"));
         Assert.Equal(10, recorded.Count(e => e.GetProperty("finishedAt").ValueKind == JsonValueKind.Null));
         Assert.Equal(3, recorded.Count(e => e.GetProperty("rating").ValueKind == JsonValueKind.String && e.GetProperty("rating").GetString() == "very-satisfied"));
+    }
+
+    [Fact]
+    public async Task An_imports_events_carry_each_dossier_written_as_the_dossier_itself_records_it()
+    {
+        using var officer = dossiers.Officer("24778");
+        var procedure = await ProcedureAsync(officer);
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        // Every state an import takes, with and without a due date, rating, electronic result, digitisation and online payment.
+        var csv = $"""
+            externalId,procedureCode,channel,applicantReference,receivedAt,dueAt,status,finishedAt,rating,ratedAt,pausedAt,electronicResult,digitised,paidOnline
+            {prefix}-1,{procedure},online,BN-1,2026-01-05 08:00,2026-01-09 17:00,resolved,2026-01-06 09:00,very-satisfied,2026-01-07 10:00,,true,true,true
+            {prefix}-2,{procedure},in-person,BN-2,2026-01-05 08:00,2026-01-09 17:00,result-returned,2026-01-20 09:00,not-satisfied,2026-01-21 08:00,,false,false,false
+            {prefix}-3,{procedure},online,BN-3,2026-01-05 08:00,,processing,,,,,,true,
+            {prefix}-4,{procedure},postal,BN-4,2026-01-05 08:00,2026-01-09 17:00,supplement-requested,,,,2026-01-06 14:00,,,
+            {prefix}-5,{procedure},online,BN-5,2026-01-05 08:00,2026-01-09 17:00,returned-not-eligible,2026-01-07 10:00,,,,,,
+            {prefix}-6,{procedure},in-person,BN-6,2026-01-05 08:00,2026-01-09 17:00,stopped,2026-01-08 10:00,,,,,,
+            {prefix}-7,{procedure},online,BN-7,2026-01-05T08:00:00+07:00,2026-01-09T17:00:00+07:00,fees-requested,,,,,,,
+            """;
+
+        var job = await ImportAsync(officer, csv);
+
+        Assert.Equal(("completed", 7, 7, 0), Summary(job));
+        var (_, published) = await RecordedAsync(dossiers.Database, Id(job));
+        var recorded = published.Select(d => d.Deserialize<RecordedDossier>(JsonSerializerOptions.Web)!).ToList();
+        await using var scope = dossiers.Service.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().SetUnit("24778");
+        var ids = recorded.Select(r => r.DossierId).ToList();
+        var stored = await scope.ServiceProvider.GetRequiredService<DossiersDbContext>().Dossiers.AsNoTracking()
+            .Where(d => ids.Contains(d.Id)).OrderBy(d => d.ExternalId).ToListAsync();
+        Assert.Equal(stored.Select(d => d.Recorded()), recorded);
+        Assert.Equal(6, recorded.Select(r => (r.Timeliness, r.FinishedAt.HasValue, r.PausedAt.HasValue, r.ReturnReason)).Distinct().Count());
     }
 
     [Fact]

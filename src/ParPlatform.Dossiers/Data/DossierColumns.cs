@@ -1,6 +1,9 @@
+using Npgsql;
 using NpgsqlTypes;
+using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Dossiers.Domain;
 using ParPlatform.SharedKernel;
+using ParPlatform.SharedKernel.Calendar;
 
 namespace ParPlatform.Dossiers.Data;
 
@@ -55,4 +58,34 @@ public static class DossierColumns
 
     /// <summary>The column names in order: "id, unit_code, …".</summary>
     public static readonly string Names = string.Join(", ", All.Select(c => c.Name));
+
+    /// <summary>
+    /// The columns a written dossier's event record is read from (<see cref="ReadRecorded"/>), in that order: the import reads
+    /// them back from its INSERT with Npgsql, as materialising a million <see cref="Dossier"/> entities through EF took 8 of
+    /// its 53 s (bench/, 2026-12-05). Reads what <see cref="Dossier.Recorded"/> gives from the entity; a test holds the two equal.
+    /// </summary>
+    public const string RecordedNames =
+        "id, procedure_code, field, channel, received_at, due_at, paused_at, finished_at, timeliness, return_reason, " +
+        "electronic_result, digitised, has_fee, paid_online, apology_issued_at, rating, rated_at";
+
+    /// <summary>The event record of the dossier at <paramref name="row"/>'s current row, whose columns are <see cref="RecordedNames"/>.</summary>
+    public static RecordedDossier ReadRecorded(NpgsqlDataReader row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new RecordedDossier
+        {
+            DossierId = row.GetGuid(0), ProcedureCode = row.GetString(1), Field = row.GetString(2),
+            Channel = EnumNames.FromStored<DossierChannel>(row.GetString(3)),
+            ReceivedAt = Time(row, 4), DueAt = Time(row, 5), PausedAt = Time(row, 6), FinishedAt = Time(row, 7),
+            Timeliness = row.IsDBNull(8) ? null : Dossier.ToContract(EnumNames.FromStored<Timeliness>(row.GetString(8))),
+            ReturnReason = row.IsDBNull(9) ? null : EnumNames.FromStored<DossierReturnReason>(row.GetString(9)),
+            ElectronicResult = row.GetBoolean(10), Digitised = row.GetBoolean(11), HasFee = row.GetBoolean(12), PaidOnline = row.GetBoolean(13),
+            ApologyIssuedAt = Time(row, 14),
+            Rating = row.IsDBNull(15) ? null : EnumNames.FromStored<DossierRating>(row.GetString(15)),
+            RatedAt = Time(row, 16),
+        };
+    }
+
+    private static DateTimeOffset? Time(NpgsqlDataReader row, int ordinal) =>
+        row.IsDBNull(ordinal) ? null : row.GetFieldValue<DateTimeOffset>(ordinal);
 }

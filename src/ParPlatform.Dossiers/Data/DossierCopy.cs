@@ -12,7 +12,8 @@ namespace ParPlatform.Dossiers.Data;
 /// Writes an accepted import from its staged rows (<see cref="DossierImportStaging"/>) in one transaction of a context
 /// scoped to its unit: <see cref="PageRows"/> rows at a time, an INSERT … SELECT that row-level security checks and
 /// that skips the external ids the unit already has (importing a file twice adds nothing, even two at once). The
-/// dossiers written are published in <c>DossiersRecorded</c> events (<see cref="DossiersRecorded.MaxDossiers"/> each)
+/// dossiers written come back from the INSERT itself as their event records (<see cref="DossierColumns.ReadRecorded"/>) and
+/// are published in <c>DossiersRecorded</c> events (<see cref="DossiersRecorded.MaxDossiers"/> each)
 /// written to the outbox in the same transaction, so the read models learn of imports as of any other dossier; the
 /// staged rows are deleted and the job marked completed in it too, so an import is written once, whole or not at all,
 /// however often it is started. Memory holds one page.
@@ -24,14 +25,24 @@ public sealed class DossierCopy(DossiersDbContext db, TimeProvider clock)
 
     private static readonly string[] Waiting = [EnumNames.Stored(ImportStatus.Queued), EnumNames.Stored(ImportStatus.Writing)];
 
+    /// <summary>Where each page of an import's staged rows ends (the last, partial page too), in order: its last row number and the rows up to it.</summary>
+    private const string PageEnds = """
+        SELECT row_number, position::int FROM (
+            SELECT row_number, row_number() OVER (ORDER BY row_number) AS position, count(*) OVER () AS staged
+            FROM dossiers.dossier_import_rows WHERE job_id = @job) AS numbered
+        WHERE position % @rows = 0 OR position = staged
+        ORDER BY row_number
+        """;
+
+    /// <summary>A page's rows inserted in the file's order, those whose external id the unit has skipped; the written ones come back.</summary>
     private static readonly string InsertPage = $"""
-        WITH page AS (
-            SELECT * FROM dossiers.dossier_import_rows WHERE job_id = @job AND row_number > @after ORDER BY row_number LIMIT @rows),
-        written AS (
-            INSERT INTO dossiers.dossiers ({DossierColumns.Names}) SELECT {DossierColumns.Names} FROM page ORDER BY row_number
+        WITH written AS (
+            INSERT INTO dossiers.dossiers ({DossierColumns.Names})
+            SELECT {DossierColumns.Names} FROM dossiers.dossier_import_rows
+            WHERE job_id = @job AND row_number > @after AND row_number <= @last ORDER BY row_number
             ON CONFLICT (unit_code, external_id) WHERE external_id IS NOT NULL DO NOTHING
-            RETURNING id)
-        SELECT (SELECT count(*)::int FROM page), (SELECT max(row_number) FROM page), ARRAY(SELECT id FROM written)
+            RETURNING {DossierColumns.RecordedNames})
+        SELECT * FROM written
         """;
 
     /// <summary>
@@ -44,56 +55,55 @@ public sealed class DossierCopy(DossiersDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(progress);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        string unitCode, provinceCode;
         await using (var claim = new NpgsqlCommand(
             """
-            SELECT pg_try_advisory_xact_lock(hashtextextended('dossier_import:' || @job, 0))
-               AND EXISTS (SELECT FROM dossiers.dossier_imports WHERE id = @job AND status = ANY(@waiting))
+            SELECT unit_code, province_code FROM dossiers.dossier_imports
+            WHERE id = @job AND status = ANY(@waiting) AND pg_try_advisory_xact_lock(hashtextextended('dossier_import:' || @job, 0))
             """, connection))
         {
             claim.Parameters.AddWithValue("job", jobId);
             claim.Parameters.AddWithValue("waiting", Waiting);
-            if (await claim.ExecuteScalarAsync(cancellationToken) is not true)
+            await using var job = await claim.ExecuteReaderAsync(cancellationToken);
+            if (!await job.ReadAsync(cancellationToken))
                 return null;
+            (unitCode, provinceCode) = (job.GetString(0), job.GetString(1));
         }
         await progress(0);
 
-        var (staged, written, after) = (0, 0, 0);
-        var unpublished = new List<Dossier>();
-        await using var page = new NpgsqlCommand(InsertPage, connection);
-        page.Parameters.AddWithValue("job", jobId);
-        var afterParameter = page.Parameters.AddWithValue("after", NpgsqlDbType.Integer, 0);
-        page.Parameters.AddWithValue("rows", PageRows);
-        while (true)
+        var pages = new List<(int Last, int Staged)>();
+        await using (var ends = new NpgsqlCommand(PageEnds, connection))
         {
-            afterParameter.Value = after;
-            int rows, last;
-            Guid[] ids;
-            await using (var reader = await page.ExecuteReaderAsync(cancellationToken))
+            ends.Parameters.AddWithValue("job", jobId);
+            ends.Parameters.AddWithValue("rows", (long)PageRows);
+            await using var reader = await ends.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                pages.Add((reader.GetInt32(0), reader.GetInt32(1)));
+        }
+
+        var (staged, written, after) = (0, 0, 0);
+        var unpublished = new List<RecordedDossier>();
+        await using var insert = new NpgsqlCommand(InsertPage, connection);
+        insert.Parameters.AddWithValue("job", jobId);
+        var afterParameter = insert.Parameters.AddWithValue("after", NpgsqlDbType.Integer, 0);
+        var lastParameter = insert.Parameters.AddWithValue("last", NpgsqlDbType.Integer, 0);
+        foreach (var (last, stagedUpToLast) in pages)
+        {
+            (afterParameter.Value, lastParameter.Value) = (after, last);
+            var before = unpublished.Count;
+            await using (var page = await insert.ExecuteReaderAsync(cancellationToken))
             {
-                await reader.ReadAsync(cancellationToken);
-                rows = reader.GetInt32(0);
-                if (rows == 0)
-                    break;
-                last = reader.GetInt32(1);
-                ids = reader.GetFieldValue<Guid[]>(2);
+                while (await page.ReadAsync(cancellationToken))
+                    unpublished.Add(DossierColumns.ReadRecorded(page));
             }
-            if (ids.Length > 0)
-            {
-                unpublished.AddRange(await db.Dossiers.FromSql(
-                    $"""
-                    SELECT s.*, s.xmin FROM dossiers.dossier_import_rows s
-                    WHERE s.job_id = {jobId} AND s.row_number > {after} AND s.row_number <= {last} AND s.id = ANY({ids})
-                    ORDER BY s.row_number
-                    """).AsNoTracking().ToListAsync(cancellationToken));
-            }
+            (staged, written, after) = (stagedUpToLast, written + unpublished.Count - before, last);
             // Whole events only, the rest with the next page's: the events are those of the dossiers written, in the file's order.
             var whole = unpublished.Count - unpublished.Count % DossiersRecorded.MaxDossiers;
-            await PublishAsync(connection, jobId, unpublished.GetRange(0, whole), at, cancellationToken);
+            await PublishAsync(connection, jobId, unitCode, provinceCode, unpublished.GetRange(0, whole), at, cancellationToken);
             unpublished.RemoveRange(0, whole);
-            (staged, written, after) = (staged + rows, written + ids.Length, last);
             await progress(staged);
         }
-        await PublishAsync(connection, jobId, unpublished, at, cancellationToken);
+        await PublishAsync(connection, jobId, unitCode, provinceCode, unpublished, at, cancellationToken);
 
         await using (var delete = new NpgsqlCommand("DELETE FROM dossiers.dossier_import_rows WHERE job_id = @job", connection))
         {
@@ -108,14 +118,16 @@ public sealed class DossierCopy(DossiersDbContext db, TimeProvider clock)
         return (written, staged - written);
     }
 
-    private static async Task PublishAsync(NpgsqlConnection connection, Guid jobId, List<Dossier> dossiers, DateTimeOffset at, CancellationToken cancellationToken)
+    private static async Task PublishAsync(
+        NpgsqlConnection connection, Guid jobId, string unitCode, string provinceCode, List<RecordedDossier> dossiers, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         if (dossiers.Count == 0)
             return;
         var aggregateKey = jobId.ToString();
         // Synchronous writes: the importer buffers them; a background worker runs this.
         await using var writer = await connection.BeginBinaryImportAsync(OutboxRows.Copy(DossiersDbContext.Schema), cancellationToken);
-        foreach (var recorded in Dossier.RecordedEvents(dossiers, at.ToUniversalTime(), jobId, replayId: null))
+        foreach (var recorded in Dossier.RecordedEvents(unitCode, provinceCode, dossiers, at.ToUniversalTime(), jobId, replayId: null))
             OutboxRows.WriteRow(writer, recorded, aggregateKey);
         await writer.CompleteAsync(cancellationToken);
     }

@@ -342,11 +342,15 @@ public sealed class Dossier : Aggregate
     /// Dossiers of one unit published at <paramref name="at"/> as <see cref="DossiersRecorded"/> events of at most
     /// <see cref="DossiersRecorded.MaxDossiers"/> each: those of the import <paramref name="importId"/> or of the replay <paramref name="replayId"/>.
     /// </summary>
-    public static IEnumerable<DossiersRecorded> RecordedEvents(IEnumerable<Dossier> dossiers, DateTimeOffset at, Guid? importId, Guid? replayId) =>
-        dossiers.Chunk(DossiersRecorded.MaxDossiers).Select(chunk => new DossiersRecorded
+    public static IEnumerable<DossiersRecorded> RecordedEvents(IReadOnlyList<Dossier> dossiers, DateTimeOffset at, Guid? importId, Guid? replayId) =>
+        dossiers.Count == 0 ? [] : RecordedEvents(dossiers[0].UnitCode, dossiers[0].ProvinceCode, dossiers.Select(d => d.Recorded()), at, importId, replayId);
+
+    /// <summary>The <see cref="DossiersRecorded"/> events of the unit <paramref name="unitCode"/> that carry <paramref name="recorded"/>, as above.</summary>
+    public static IEnumerable<DossiersRecorded> RecordedEvents(
+        string unitCode, string provinceCode, IEnumerable<RecordedDossier> recorded, DateTimeOffset at, Guid? importId, Guid? replayId) =>
+        recorded.Chunk(DossiersRecorded.MaxDossiers).Select(chunk => new DossiersRecorded
         {
-            UnitCode = chunk[0].UnitCode, ProvinceCode = chunk[0].ProvinceCode, OccurredAt = at, ImportId = importId, ReplayId = replayId,
-            Dossiers = [.. chunk.Select(d => d.Recorded())],
+            UnitCode = unitCode, ProvinceCode = provinceCode, OccurredAt = at, ImportId = importId, ReplayId = replayId, Dossiers = [.. chunk],
         });
 
     public static DossierTimeliness ToContract(Timeliness timeliness) => timeliness switch
