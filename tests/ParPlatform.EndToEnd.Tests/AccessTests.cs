@@ -30,6 +30,8 @@ public sealed class AccessTests(PlatformFixture platform)
         { "tamthanh.canbo", "GET", "/api/v1/provinces/20/reports/status", HttpStatusCode.Forbidden },
         { "tamthanh.canbo", "GET", "/api/v1/admin/units", HttpStatusCode.Forbidden },
         { "tamthanh.chutich", "POST", "/api/v1/units/06112/agencies", HttpStatusCode.Created },
+        { "tamthanh.chutich", "PUT", "/api/v1/units/06112/agencies/van-phong", HttpStatusCode.OK },
+        { "tamthanh.canbo", "PUT", "/api/v1/units/06181/agencies/van-phong", HttpStatusCode.NotFound },
         { "tamthanh.chutich", "GET", "/api/v1/units/06181/staffing/status", HttpStatusCode.NotFound },
         { "chilang.canbo", "GET", "/api/v1/units/06181/staffing/status", HttpStatusCode.OK },
         { "chilang.canbo", "GET", "/api/v1/units/06112/staffing/status", HttpStatusCode.NotFound },
@@ -39,6 +41,7 @@ public sealed class AccessTests(PlatformFixture platform)
         { "langson.sonoivu", "GET", "/api/v1/units/06181/dossiers/status", HttpStatusCode.OK },
         { "langson.sonoivu", "GET", "/api/v1/units/06181/agencies", HttpStatusCode.OK },
         { "langson.sonoivu", "POST", "/api/v1/units/06112/agencies", HttpStatusCode.Forbidden },
+        { "langson.sonoivu", "PUT", "/api/v1/units/06112/agencies/van-phong", HttpStatusCode.Forbidden },
         { "langson.sonoivu", "POST", "/api/v1/units/06112/plans/status", HttpStatusCode.Forbidden },
         { "langson.sonoivu", "GET", "/api/v1/units/24778/plans/status", HttpStatusCode.NotFound },
         { "langson.sonoivu", "POST", "/api/v1/units/24778/agencies", HttpStatusCode.NotFound },
@@ -55,6 +58,7 @@ public sealed class AccessTests(PlatformFixture platform)
         { "integrator", "GET", "/api/v1/units/06112/dossiers/status", HttpStatusCode.OK },
         { "integrator", "GET", "/api/v1/provinces/20/units", HttpStatusCode.OK },
         { "integrator", "POST", "/api/v1/units/06112/agencies", HttpStatusCode.Forbidden },
+        { "integrator", "PUT", "/api/v1/units/06112/agencies/van-phong", HttpStatusCode.Forbidden },
         { "integrator", "GET", "/api/v1/units/24778/dossiers/status", HttpStatusCode.NotFound },
         { "integrator", "GET", "/api/v1/provinces/68/units", HttpStatusCode.NotFound },
         { "integrator", "GET", "/api/v1/admin/units", HttpStatusCode.Forbidden },
@@ -82,11 +86,13 @@ public sealed class AccessTests(PlatformFixture platform)
     public async Task Each_role_reaches_exactly_its_units_and_routes(string caller, string method, string path, HttpStatusCode expected)
     {
         var token = caller == "integrator" ? await platform.AppHost.IntegratorTokenAsync() : await platform.AppHost.TokenAsync(caller);
-        object? body = method == "POST"
-            ? path.EndsWith("/agencies", StringComparison.Ordinal)
-                ? new { code = $"co-quan-{Guid.NewGuid():N}"[..30], name = "Trường Mầm non" }
-                : new { code = "99", name = "Tỉnh thử" }
-            : null;
+        object? body = (method, path) switch
+        {
+            ("POST", _) when path.EndsWith("/agencies", StringComparison.Ordinal) => new { code = $"co-quan-{Guid.NewGuid():N}"[..30], name = "Trường Mầm non" },
+            ("POST", _) => new { code = "99", name = "Tỉnh thử" },
+            ("PUT", _) => new { name = "Văn phòng HĐND và UBND", kind = "administrative" }, // the demo office as it is: changes nothing
+            _ => null,
+        };
 
         using var response = await platform.AppHost.SendAsync(new HttpMethod(method), path, token, body);
 

@@ -41,6 +41,7 @@ public sealed class ApiDocumentTests(IdentityFixture identity)
             "RotateIntegratorSecret: POST /api/v1/admin/integrators/{clientId}/secret → 200 401 403 404 503",
             "SetUserPassword: PUT /api/v1/admin/users/{userName}/password → 200 400 401 403 404",
             "UnlockUser: POST /api/v1/admin/users/{userName}/unlock → 200 401 403 404",
+            "UpdateAgency: PUT /api/v1/units/{unitCode}/agencies/{code} → 200 400 401 403 404",
             "UpdateUnit: PUT /api/v1/admin/units/{code} → 200 400 401 403 404",
         ];
         Assert.Equal(expected, ApiContract.Responses(document));

@@ -98,7 +98,7 @@ public sealed class AuditLogTests(IdentityFixture identity)
         Assert.Equal(("41", "admin"), (Text(unit[0], "provinceCode"), Text(unit[0], "actorName")));
         // An agency is kept by the unit's officers: the officer is the actor.
         Assert.Equal(("agency.registered", "unit-officer", "06112"), (Action(agencyEntry), Text(agencyEntry, "actorRole"), Text(agencyEntry, "unitCode")));
-        AssertChange(agencyEntry, null, new { name = "Ban Kiểm tra" });
+        AssertChange(agencyEntry, null, new { name = "Ban Kiểm tra", kind = "administrative" });
         Assert.Equal(["integrator.revoked", "integrator.secret-rotated", "integrator.registered"], integrator.Select(Action));
         AssertChange(integrator[2], null, new { displayName = "Hệ thống thử " + clientId, provinceCode = (string?)null, unitCodes = ChiLang, revoked = false });
         AssertChange(integrator[1], null, null);

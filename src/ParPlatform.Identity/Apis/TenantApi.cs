@@ -4,11 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
 using ParPlatform.Messaging.Audit;
+using ParPlatform.Contracts.Identity;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Identity.Apis;
 
-public sealed record AgencyResponse(Guid Id, string Code, string Name, string UnitCode);
+public sealed record AgencyResponse(Guid Id, string Code, string Name, AgencyKind Kind, string UnitCode)
+{
+    public static AgencyResponse From(Agency agency) => new(agency.Id, agency.Code, agency.Name, agency.Kind, agency.UnitCode);
+}
 
 /// <summary>
 /// The registry as a tenant sees it. Each query names its unit or province; the request's tenant
@@ -18,15 +23,18 @@ public static class TenantApi
 {
     /// <summary>
     /// /api/v1/units/{unitCode}/agencies (<see cref="IdentityApi.MapIdentityApi"/>): read by whoever may read the unit; kept by
-    /// its officers and chairman (each new agency recorded in the audit log).
+    /// its officers and chairman (each change recorded in the audit log and published as AgencyRegistered / AgencyUpdated).
     /// </summary>
     public static void MapAgencies(this RouteGroupBuilder agencies)
     {
         agencies.MapGet("", async (string unitCode, IdentityDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Agencies.Where(a => a.UnitCode == unitCode).OrderBy(a => a.Code).Select(a => new AgencyResponse(a.Id, a.Code, a.Name, a.UnitCode)).ToListAsync(ct)))
-            .WithName("ListAgencies").WithSummary("The unit's agencies, by code");
-        agencies.MapPost("", RegisterAgencyAsync).WithName("RegisterAgency").WithSummary("Adds an agency to the unit")
+            TypedResults.Ok(await db.Agencies.AsNoTracking().Where(a => a.UnitCode == unitCode).OrderBy(a => a.Code).Select(a => AgencyResponse.From(a)).ToListAsync(ct)))
+            .WithName("ListAgencies").WithSummary("The unit's agencies and other bodies, by code");
+        agencies.MapPost("", RegisterAgencyAsync).WithName("RegisterAgency")
+            .WithSummary("Adds an agency or another body to the unit (published as AgencyRegistered)")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        agencies.MapPut("/{code}", UpdateAgencyAsync).WithName("UpdateAgency")
+            .WithSummary("Renames a body of the unit or changes its kind (published as AgencyUpdated)");
     }
 
     /// <summary>/api/v1/provinces/{provinceCode}/units (<see cref="IdentityApi.MapIdentityApi"/>): for the province's reviewers and integrators.</summary>
@@ -36,7 +44,7 @@ public static class TenantApi
             .WithName("ListProvinceUnits").WithSummary("The province's units, by code");
 
     private static async Task<Results<Created<AgencyResponse>, ValidationProblem, ProblemHttpResult>> RegisterAgencyAsync(
-        string unitCode, RegisterAgency request, IdentityDbContext db, ClaimsPrincipal caller, AuditTrail audit, CancellationToken ct)
+        string unitCode, RegisterAgency request, IdentityDbContext db, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Any)
@@ -46,11 +54,30 @@ public static class TenantApi
             return ApiProblems.NotFound($"Không có đơn vị mã {unitCode}.");
         if (await db.Agencies.AnyAsync(a => a.UnitCode == unitCode && a.Code == request.Code, ct))
             return ApiProblems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
-        var agency = new Agency { UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode, Code = request.Code!, Name = request.Name!.Trim() };
+        var agency = Agency.Register(unit, request.Code!, request.Name!.Trim(), request.KindOrAdministrative(), clock.GetUtcNow());
         db.Agencies.Add(agency);
-        audit.Record(caller, "agency.registered", $"{agency.UnitCode}/{agency.Code}", before: null, new { agency.Name }, agency.UnitCode, agency.ProvinceCode);
+        audit.Record(caller, "agency.registered", $"{agency.UnitCode}/{agency.Code}", before: null, Audited(agency), agency.UnitCode, agency.ProvinceCode);
         return await db.TrySaveNewAsync(ct)
-            ? TypedResults.Created($"/api/v1/units/{unitCode}/agencies", new AgencyResponse(agency.Id, agency.Code, agency.Name, agency.UnitCode))
+            ? TypedResults.Created($"/api/v1/units/{unitCode}/agencies/{agency.Code}", AgencyResponse.From(agency))
             : ApiProblems.Conflict($"Đơn vị {unitCode} đã có cơ quan mã {request.Code}.");
     }
+
+    private static async Task<Results<Ok<AgencyResponse>, ValidationProblem, ProblemHttpResult>> UpdateAgencyAsync(
+        string unitCode, string code, UpdateAgency request, IdentityDbContext db, ClaimsPrincipal caller, AuditTrail audit, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.UnitCode == unitCode && a.Code == code, ct);
+        if (agency is null)
+            return ApiProblems.NotFound($"Đơn vị {unitCode} không có cơ quan mã {code}.");
+        var errors = request.Validate();
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        var before = Audited(agency);
+        agency.Change(request.Name!.Trim(), EnumNames.Parse<AgencyKind>(request.Kind)!.Value, clock.GetUtcNow());
+        audit.Record(caller, "agency.updated", $"{agency.UnitCode}/{agency.Code}", before, Audited(agency), agency.UnitCode, agency.ProvinceCode);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(AgencyResponse.From(agency));
+    }
+
+    private static object Audited(Agency agency) => new { agency.Name, Kind = EnumNames.Name(agency.Kind) };
 }

@@ -65,6 +65,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             agency.Property(a => a.ProvinceCode).HasMaxLength(2);
             agency.Property(a => a.Code).HasMaxLength(40);
             agency.Property(a => a.Name).HasMaxLength(200);
+            agency.Property(a => a.Kind).HasMaxLength(30);
             agency.HasIndex(a => new { a.UnitCode, a.Code }).IsUnique();
             agency.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitCode).OnDelete(DeleteBehavior.Restrict);
         });

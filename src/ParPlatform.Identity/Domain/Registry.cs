@@ -65,21 +65,54 @@ public sealed class Unit : Aggregate
 }
 
 /// <summary>
-/// An agency inside a unit (cơ quan, đơn vị thuộc UBND cấp xã): the Office, the Economic and the
-/// Culture–Social offices, the one-stop centre, public service units. Tenant-owned row.
+/// A body of a unit's registry (<see cref="AgencyKind"/>): an agency of its People's Committee (the Office, the Economic and
+/// the Culture–Social offices, the one-stop centre), a public service unit, or another body that leads or cooperates on
+/// the unit's work (its police, a steering committee, the Fatherland Front, a higher-level agency located in the unit).
+/// Its registration and changes raise the events that tell the other services about it. Tenant-owned row.
 /// </summary>
-public sealed class Agency
+public sealed class Agency : Aggregate
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    private Agency()
+    {
+    }
 
-    public required string UnitCode { get; init; }
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
-    public required string ProvinceCode { get; init; }
+    public string UnitCode { get; private set; } = null!;
 
-    /// <summary>Short code unique in the unit, e.g. "van-phong"; carried in its officers' tokens.</summary>
-    public required string Code { get; init; }
+    public string ProvinceCode { get; private set; } = null!;
 
-    public required string Name { get; set; }
+    /// <summary>Short code unique in the unit, e.g. "van-phong"; carried in its officers' tokens; never changes.</summary>
+    public string Code { get; private set; } = null!;
+
+    public string Name { get; private set; } = null!;
+
+    public AgencyKind Kind { get; private set; }
+
+    /// <summary>The unit's events keep their order with its bodies' (a body's events follow its unit's registration).</summary>
+    public override string EventKey() => UnitCode;
+
+    /// <summary>Registers the body <paramref name="code"/> of <paramref name="unit"/> at <paramref name="at"/>, raising <see cref="AgencyRegistered"/>.</summary>
+    public static Agency Register(Unit unit, string code, string name, AgencyKind kind, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var agency = new Agency { UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode, Code = code, Name = name, Kind = kind };
+        agency.Raise(new AgencyRegistered
+        {
+            UnitCode = unit.UnitCode, ProvinceCode = unit.ProvinceCode, AgencyCode = code, AgencyName = name, Kind = kind, OccurredAt = at,
+        });
+        return agency;
+    }
+
+    /// <summary>Renames or reclassifies the body at <paramref name="at"/>, raising <see cref="AgencyUpdated"/>; nothing when neither changes.</summary>
+    public void Change(string name, AgencyKind kind, DateTimeOffset at)
+    {
+        if (name == Name && kind == Kind)
+            return;
+        Name = name;
+        Kind = kind;
+        Raise(new AgencyUpdated { UnitCode = UnitCode, ProvinceCode = ProvinceCode, AgencyCode = Code, AgencyName = name, Kind = kind, OccurredAt = at });
+    }
 }
 
 /// <summary>

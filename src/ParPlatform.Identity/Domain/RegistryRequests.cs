@@ -65,14 +65,19 @@ public static class UnitKinds
     public const string Error = "Loại đơn vị là \"ward\" (phường), \"commune\" (xã) hoặc \"special-zone\" (đặc khu).";
 }
 
-public sealed partial record RegisterAgency(string? Code, string? Name)
+public sealed partial record RegisterAgency(string? Code, string? Name, string? Kind)
 {
+    /// <summary>The body's kind, once valid: <see cref="Kind"/>, or an administrative agency when none is given.</summary>
+    public AgencyKind KindOrAdministrative() => Kind is null ? AgencyKind.Administrative : EnumNames.Parse<AgencyKind>(Kind)!.Value;
+
     public FieldErrors Validate()
     {
         var errors = new FieldErrors();
         if (Code is null || !CodePattern().IsMatch(Code))
             errors.Add("code", "Mã cơ quan gồm 2–40 chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ van-phong).");
         errors.RequireText("name", Name);
+        if (Kind is not null && EnumNames.Parse<AgencyKind>(Kind) is null)
+            errors.Add("kind", AgencyKinds.Error);
         return errors;
     }
 
@@ -160,4 +165,23 @@ public sealed record ChangePassword(string? CurrentPassword, string? NewPassword
             errors.Add("newPassword", "Mật khẩu mới phải khác mật khẩu hiện tại.");
         return errors;
     }
+}
+
+public sealed record UpdateAgency(string? Name, string? Kind)
+{
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        errors.RequireText("name", Name);
+        if (EnumNames.Parse<AgencyKind>(Kind) is null)
+            errors.Add("kind", AgencyKinds.Error);
+        return errors;
+    }
+}
+
+/// <summary>The error of a kind no body has.</summary>
+public static class AgencyKinds
+{
+    public const string Error = "Loại cơ quan là \"administrative\" (cơ quan hành chính), \"public-service\" (đơn vị sự nghiệp công lập), \"police\" (công an), " +
+        "\"steering-committee\" (ban chỉ đạo), \"fatherland-front\" (MTTQ và các đoàn thể) hoặc \"higher-level\" (cơ quan Trung ương, tỉnh trên địa bàn).";
 }

@@ -34,12 +34,16 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IOptions<IdentitySer
         ("24778", "Phường Xuân Hương – Đà Lạt", UnitKind.Ward, "68"),
     ];
 
-    private static readonly (string Code, string Name)[] Agencies =
+    /// <summary>Every demo unit's bodies: its four agencies (seed 000's), and the other bodies its plans name as leads ({0}: phường, xã).</summary>
+    private static readonly (string Code, string Name, AgencyKind Kind)[] Agencies =
     [
-        ("van-phong", "Văn phòng HĐND và UBND"),
-        ("kinh-te", "Phòng Kinh tế, Hạ tầng và Đô thị"),
-        ("van-hoa-xa-hoi", "Phòng Văn hóa – Xã hội"),
-        ("hanh-chinh-cong", "Trung tâm Phục vụ hành chính công"),
+        ("van-phong", "Văn phòng HĐND và UBND", AgencyKind.Administrative),
+        ("kinh-te", "Phòng Kinh tế, Hạ tầng và Đô thị", AgencyKind.Administrative),
+        ("van-hoa-xa-hoi", "Phòng Văn hóa – Xã hội", AgencyKind.Administrative),
+        ("hanh-chinh-cong", "Trung tâm Phục vụ hành chính công", AgencyKind.Administrative),
+        ("cong-an", "Công an {0}", AgencyKind.Police),
+        ("ban-chi-dao-cchc", "Ban Chỉ đạo cải cách hành chính", AgencyKind.SteeringCommittee),
+        ("mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam", AgencyKind.FatherlandFront),
     ];
 
     private static readonly (string UserName, string DisplayName, string Role, string? Unit, string? Agency, string? Province)[] Users =
@@ -81,9 +85,10 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IOptions<IdentitySer
         db.Provinces.AddRange(provinces.Values);
         foreach (var (code, name, kind, province) in Units)
         {
-            db.Units.Add(Unit.Register(code, provinces[province], name, kind, now));
-            foreach (var (agency, agencyName) in Agencies)
-                db.Agencies.Add(new Agency { UnitCode = code, ProvinceCode = province, Code = agency, Name = agencyName });
+            var unit = Unit.Register(code, provinces[province], name, kind, now);
+            db.Units.Add(unit);
+            foreach (var (agency, agencyName, agencyKind) in Agencies)
+                db.Agencies.Add(Agency.Register(unit, agency, string.Format(CultureInfo.InvariantCulture, agencyName, kind == UnitKind.Commune ? "xã" : "phường"), agencyKind, now));
         }
         foreach (var (userName, displayName, role, unit, agency, province) in Users)
         {
