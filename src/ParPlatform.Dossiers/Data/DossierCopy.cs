@@ -25,15 +25,6 @@ public sealed class DossierCopy(DossiersDbContext db, TimeProvider clock)
 
     private static readonly string[] Waiting = [EnumNames.Stored(ImportStatus.Queued), EnumNames.Stored(ImportStatus.Writing)];
 
-    /// <summary>Where each page of an import's staged rows ends (the last, partial page too), in order: its last row number and the rows up to it.</summary>
-    private const string PageEnds = """
-        SELECT row_number, position::int FROM (
-            SELECT row_number, row_number() OVER (ORDER BY row_number) AS position, count(*) OVER () AS staged
-            FROM dossiers.dossier_import_rows WHERE job_id = @job) AS numbered
-        WHERE position % @rows = 0 OR position = staged
-        ORDER BY row_number
-        """;
-
     /// <summary>A page's rows inserted in the file's order, those whose external id the unit has skipped; the written ones come back.</summary>
     private static readonly string InsertPage = $"""
         WITH written AS (
@@ -56,9 +47,11 @@ public sealed class DossierCopy(DossiersDbContext db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         string unitCode, provinceCode;
+        int staged, first, last;
         await using (var claim = new NpgsqlCommand(
             """
-            SELECT unit_code, province_code FROM dossiers.dossier_imports
+            SELECT unit_code, province_code, total_rows, rows.first, rows.last FROM dossiers.dossier_imports,
+                LATERAL (SELECT min(row_number) AS first, max(row_number) AS last FROM dossiers.dossier_import_rows WHERE job_id = @job) AS rows
             WHERE id = @job AND status = ANY(@waiting) AND pg_try_advisory_xact_lock(hashtextextended('dossier_import:' || @job, 0))
             """, connection))
         {
@@ -67,41 +60,36 @@ public sealed class DossierCopy(DossiersDbContext db, TimeProvider clock)
             await using var job = await claim.ExecuteReaderAsync(cancellationToken);
             if (!await job.ReadAsync(cancellationToken))
                 return null;
-            (unitCode, provinceCode) = (job.GetString(0), job.GetString(1));
+            (unitCode, provinceCode, staged) = (job.GetString(0), job.GetString(1), job.GetInt32(2));
+            if (job.IsDBNull(3) && staged > 0)
+                throw new InvalidOperationException($"The {staged} staged rows of import {jobId} are missing.");
+            (first, last) = job.IsDBNull(3) ? (1, 0) : (job.GetInt32(3), job.GetInt32(4));
         }
         await progress(0);
 
-        var pages = new List<(int Last, int Staged)>();
-        await using (var ends = new NpgsqlCommand(PageEnds, connection))
-        {
-            ends.Parameters.AddWithValue("job", jobId);
-            ends.Parameters.AddWithValue("rows", (long)PageRows);
-            await using var reader = await ends.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                pages.Add((reader.GetInt32(0), reader.GetInt32(1)));
-        }
-
-        var (staged, written, after) = (0, 0, 0);
+        var written = 0;
         var unpublished = new List<RecordedDossier>();
         await using var insert = new NpgsqlCommand(InsertPage, connection);
         insert.Parameters.AddWithValue("job", jobId);
         var afterParameter = insert.Parameters.AddWithValue("after", NpgsqlDbType.Integer, 0);
-        var lastParameter = insert.Parameters.AddWithValue("last", NpgsqlDbType.Integer, 0);
-        foreach (var (last, stagedUpToLast) in pages)
+        var pageEndParameter = insert.Parameters.AddWithValue("last", NpgsqlDbType.Integer, 0);
+        // Pages of PageRows file rows (as many staged rows: a file's rows are numbered one after the other, a record of
+        // several lines aside); progress counts the rows up to the page's end.
+        for (var after = first - 1; after < last; after += PageRows)
         {
-            (afterParameter.Value, lastParameter.Value) = (after, last);
+            (afterParameter.Value, pageEndParameter.Value) = (after, Math.Min(after + PageRows, last));
             var before = unpublished.Count;
             await using (var page = await insert.ExecuteReaderAsync(cancellationToken))
             {
                 while (await page.ReadAsync(cancellationToken))
                     unpublished.Add(DossierColumns.ReadRecorded(page));
             }
-            (staged, written, after) = (stagedUpToLast, written + unpublished.Count - before, last);
+            written += unpublished.Count - before;
             // Whole events only, the rest with the next page's: the events are those of the dossiers written, in the file's order.
             var whole = unpublished.Count - unpublished.Count % DossiersRecorded.MaxDossiers;
             await PublishAsync(connection, jobId, unitCode, provinceCode, unpublished.GetRange(0, whole), at, cancellationToken);
             unpublished.RemoveRange(0, whole);
-            await progress(staged);
+            await progress(Math.Min(staged, Math.Min(after + PageRows, last) - first + 1));
         }
         await PublishAsync(connection, jobId, unitCode, provinceCode, unpublished, at, cancellationToken);
 
