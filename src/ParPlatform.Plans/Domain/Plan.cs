@@ -124,6 +124,16 @@ public sealed class Plan : Aggregate
         Apply(content, at);
     }
 
+    /// <summary>Replaces a draft's tasks (a task table imported), keeping the rest.</summary>
+    public void ReplaceTasks(IReadOnlyList<TaskContent> tasks, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        RequireDraft("thay danh sách nhiệm vụ");
+        Tasks.Clear();
+        Tasks.AddRange(tasks.Select((t, i) => PlanTask.Create(this, i + 1, t)));
+        UpdatedAt = at;
+    }
+
     private void Apply(PlanContent content, DateTimeOffset at)
     {
         (IssuerName, Title, FromYear, ToYear, Phases, Symbol, DecisionAttachment) =
