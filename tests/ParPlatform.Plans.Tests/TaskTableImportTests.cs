@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ParPlatform.Plans.Apis;
+using ParPlatform.TestSupport;
 using static ParPlatform.Plans.Tests.PlansFixture;
 
 namespace ParPlatform.Plans.Tests;
@@ -40,6 +41,23 @@ public sealed class TaskTableImportTests(PlansFixture plans) : IClassFixture<Pla
         Assert.Equal("related-agencies", Assert.Single(tasks[1].Leads).Group);
         Assert.Equal(["van-phong", "van-hoa-xa-hoi"], tasks[2].Leads.Select(b => b.AgencyCode));
         Assert.Equal(("none", 0, 0), (tasks[3].TimeframeKind, tasks[3].Leads.Count, tasks[3].Cooperating.Count));
+    }
+
+    [Fact]
+    public async Task The_same_table_as_an_Excel_workbook()
+    {
+        var id = await DraftAsync();
+        var workbook = Workbooks.Build(
+            ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Nội dung, nhiệm vụ và giải pháp", "Chủ trì", "Phối hợp", "Thời gian", "Ghi chú"],
+            ["2.1", "Xây dựng và tổ chức thực hiện VBQPPL", "Rà soát VBQPPL", "Văn phòng HĐND và UBND", "Các phòng thuộc UBND phường", "Quý I/2026", null]);
+        using var content = new ByteArrayContent(workbook);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(ServiceDefaults.Imports.ImportUploads.Xlsx);
+
+        using var response = await plans.Officer(NamGiaNghia).PostAsync($"{PlanApi.UnitPlans(NamGiaNghia)}/{id}/tasks/import", content);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var task = Assert.Single((await response.Content.ReadFromJsonAsync<PlanResponse>(PlanApi.Json))!.Tasks);
+        Assert.Equal(("2.1", "quarter", new DateOnly(2026, 3, 31), "van-phong"), (task.Code, task.TimeframeKind, task.DueDate!.Value, Assert.Single(task.Leads).AgencyCode));
     }
 
     [Fact]
