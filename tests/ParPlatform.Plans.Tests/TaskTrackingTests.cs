@@ -74,8 +74,12 @@ public sealed class TaskTrackingTests(PlansFixture plans) : IClassFixture<PlansF
         var overview = (await plans.Reviewer(LangSon).GetFromJsonAsync<ProvincePlansOverview>($"{PlanApi.ProvincePlans(LangSon)}/overview?year=2026", PlanApi.Json))!;
         Assert.Equal(new DateOnly(2026, 4, 10), overview.AsOf);
         Assert.Equal(
-            [(1, ChiLang, "issued", "15/KH-UBND", 3, 2, 1, (decimal?)66.67m), (2, TamThanh, "draft", "/KH-UBND", 0, 0, 0, null), (3, "06199", "none", null, 0, 0, 0, null)],
-            overview.Units.Select(u => (u.Rank, u.UnitCode, u.PlanStatus, u.Reference, u.TasksDue, u.TasksDone, u.TasksOverdue, u.CompletionRate)));
+            [
+                (1, ChiLang, "issued", "15/KH-UBND", (DateOnly?)null, 3, 2, 1, (decimal?)66.67m),
+                (2, TamThanh, "draft", "/KH-UBND", new DateOnly(2026, 2, 28), 0, 0, 0, null),
+                (3, "06199", "none", null, null, 0, 0, 0, null),
+            ],
+            overview.Units.Select(u => (u.Rank, u.UnitCode, u.PlanStatus, u.Reference, u.AgencyPlansDueDate, u.TasksDue, u.TasksDone, u.TasksOverdue, u.CompletionRate)));
     }
 
     [Fact]

@@ -12,9 +12,11 @@ namespace ParPlatform.Plans.Apis;
 
 /// <summary>A unit's row of the province's view of plans for a year.</summary>
 /// <param name="PlanStatus">"issued", "draft", or "none" (no plan of the unit's own covers the year).</param>
+/// <param name="AgencyPlansDueDate">The date by which the unit's plan has its agencies file theirs (28/02 in Tam Thanh's).</param>
 /// <param name="AgencyPlansIssued">Its agencies' plans issued for the year.</param>
 public sealed record UnitPlansRow(
-    int Rank, string UnitCode, string UnitName, string PlanStatus, Guid? PlanId, string? Reference, DateOnly? IssueDate, int AgencyPlansIssued,
+    int Rank, string UnitCode, string UnitName, string PlanStatus, Guid? PlanId, string? Reference, DateOnly? IssueDate,
+    DateOnly? AgencyPlansDueDate, int AgencyPlansIssued,
     int TasksDue, int TasksDone, int TasksOverdue, decimal? CompletionRate);
 
 /// <summary>The province's units for <paramref name="Year"/> as of <paramref name="AsOf"/>, ranked by completion rate (units with nothing due last).</summary>
@@ -60,7 +62,7 @@ public static class IndicatorsApi
             .Select(u => new { u.UnitCode, u.UnitName }).ToListAsync(ct);
         var plans = await db.Plans.AsNoTracking()
             .Where(p => p.ProvinceCode == provinceCode && p.UnitCode != null && p.FromYear <= y && p.ToYear >= y && p.Status != PlanStatus.Superseded)
-            .Select(p => new { p.UnitCode, p.AgencyCode, p.Id, p.Status, p.Number, p.Symbol, p.IssueDate, p.CreatedAt })
+            .Select(p => new { p.UnitCode, p.AgencyCode, p.Id, p.Status, p.Number, p.Symbol, p.IssueDate, p.AgencyPlansDueDate, p.CreatedAt })
             .ToListAsync(ct);
         var yearEnd = new DateOnly(y, 12, 31);
         var dueBy = today.AddDays(-1) < yearEnd ? today.AddDays(-1) : yearEnd;
@@ -80,7 +82,7 @@ public static class IndicatorsApi
                 .OrderBy(p => p.Status == PlanStatus.Issued ? 0 : 1).ThenByDescending(p => p.CreatedAt).FirstOrDefault();
             var counted = tasks.GetValueOrDefault(unit.UnitCode);
             return new UnitPlansRow(0, unit.UnitCode, unit.UnitName, own is null ? "none" : EnumNames.Name(own.Status), own?.Id,
-                own is null ? null : $"{own.Number}/{own.Symbol}", own?.IssueDate,
+                own is null ? null : $"{own.Number}/{own.Symbol}", own?.IssueDate, own?.AgencyPlansDueDate,
                 plans.Count(p => p.UnitCode == unit.UnitCode && p.AgencyCode != null && p.Status == PlanStatus.Issued),
                 counted?.Due ?? 0, counted?.Done ?? 0, counted?.Overdue ?? 0, Rate(counted?.Done ?? 0, counted?.Due ?? 0));
         })
