@@ -136,14 +136,16 @@ public sealed class PlanStore(PlansDbContext db, IUnitDirectory units, IServiceS
         return (content, errors);
     }
 
-    /// <summary>The unit's registered bodies: code → name.</summary>
-    public async Task<Dictionary<string, string>> BodyNamesAsync(PlanOwner owner, CancellationToken ct)
+    /// <summary>The owner's registered bodies (a unit's; a province has none here): code → name.</summary>
+    public Task<Dictionary<string, string>> BodyNamesAsync(PlanOwner owner, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        return owner.IsProvince
-            ? []
-            : await db.UnitBodies.AsNoTracking().Where(b => b.UnitCode == owner.UnitCode).ToDictionaryAsync(b => b.AgencyCode, b => b.Name, ct);
+        return owner.UnitCode is { } unit ? BodyNamesAsync(unit, ct) : Task.FromResult(new Dictionary<string, string>());
     }
+
+    /// <summary>The unit's registered bodies: code → name.</summary>
+    public Task<Dictionary<string, string>> BodyNamesAsync(string unitCode, CancellationToken ct) =>
+        db.UnitBodies.AsNoTracking().Where(b => b.UnitCode == unitCode).ToDictionaryAsync(b => b.AgencyCode, b => b.Name, ct);
 
     /// <summary>The targets that <paramref name="content"/>'s targets take over, of the province's issued plans, by id.</summary>
     private async Task<Dictionary<Guid, PlanTarget>> SourcesAsync(PlanOwner owner, PlanContent content, CancellationToken ct)

@@ -1,11 +1,8 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ParPlatform.Plans.Data;
 using ParPlatform.Plans.Domain;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.ServiceDefaults.Tenancy;
-using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Plans.Apis;
 

@@ -50,7 +50,7 @@ public static class TaskApi
         db.Progress.Add(task.RecordProgress(planStatus, status!.Value, input.Date!.Value, Trim(input.Note), Trim(input.Evidence), Trim(input.Reason),
             Caller.Of(http.User).UserId, now, WorkingCalendar.VietnamDate(now)));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(TaskResponse.From(task, await NamesAsync(store, unitCode, ct)));
+        return TypedResults.Ok(TaskResponse.From(task, await store.BodyNamesAsync(unitCode, ct)));
     }
 
     public static async Task<Results<Ok<TaskResponse>, ValidationProblem, ProblemHttpResult>> SetDueDateAsync(
@@ -64,7 +64,7 @@ public static class TaskApi
             return TaskNotFound(taskId);
         task.SetDueDate(input.DueDate.Value);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(TaskResponse.From(task, await NamesAsync(store, unitCode, ct)));
+        return TypedResults.Ok(TaskResponse.From(task, await store.BodyNamesAsync(unitCode, ct)));
     }
 
     public static async Task<Results<Ok<List<UnitBodyResponse>>, ProblemHttpResult>> BodiesAsync(string unitCode, PlansDbContext db, CancellationToken ct) =>
@@ -78,9 +78,6 @@ public static class TaskApi
             return PlanStore.UnknownUnit(route);
         return TypedResults.Ok((await store.ProvinceTargetsAsync(owner.ProvinceCode, null, ct)).Select(TargetResponse.From).ToList());
     }
-
-    private static async Task<Dictionary<string, string>> NamesAsync(PlanStore store, string unitCode, CancellationToken ct) =>
-        await store.BodyNamesAsync(new PlanOwner(unitCode, ""), ct);
 
     private static ProblemHttpResult TaskNotFound(Guid taskId) => ApiProblems.NotFound($"Không có nhiệm vụ {taskId} trong kế hoạch này.");
 
