@@ -25,6 +25,7 @@ public sealed class BodyNamesTests
     [InlineData("Văn phòng UBND và HĐND phường", "van-phong")]
     [InlineData("Trung Tâm Phục vụ hành chính công phường", "phuc-vu-hcc")]
     [InlineData("Trung Tâm hành chính công phường", "phuc-vu-hcc")]
+    [InlineData("Phòng kinh tế", "kinh-te")]
     public void One_body_written_many_ways(string cell, string code) => Assert.Equal(code, Assert.Single(Match(cell)!).AgencyCode);
 
     [Fact]

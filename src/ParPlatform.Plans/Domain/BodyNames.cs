@@ -9,7 +9,8 @@ namespace ParPlatform.Plans.Domain;
 /// the old and new tone placement ("hoá"/"hóa", "uỷ"/"ủy"), case, dashes ("-", "–", "—") and the spaces around them, a
 /// trailing "phường" or "xã", and "UBND và HĐND" for "HĐND và UBND". What follows a matched name is its role. A name that
 /// matches nothing whole may still be a registered name with words left out ("Trung tâm hành chính công" for "Trung tâm
-/// Phục vụ hành chính công") when it has at least three words and fits exactly one registered name.
+/// Phục vụ hành chính công", "Phòng kinh tế" for "Phòng Kinh tế, Hạ tầng và Đô thị") when it has at least three words and
+/// fits exactly one registered name.
 /// </summary>
 public sealed partial class BodyNames
 {
@@ -37,7 +38,7 @@ public sealed partial class BodyNames
         {
             var key = Normalise(name);
             _byName[key] = new BodyRef(code, null);
-            _registered.Add((key.Split(' '), code));
+            _registered.Add((Words(key), code));
         }
     }
 
@@ -69,12 +70,16 @@ public sealed partial class BodyNames
             var role = string.Join(' ', words.Skip(take)).Trim(' ', ',', ':', '-');
             return body with { Role = role.Length == 0 ? null : role };
         }
-        var key = Normalise(part).Split(' ');
+        var key = Words(Normalise(part));
         if (key.Length < 3)
             return null;
         var fits = _registered.Where(r => IsSubsequence(key, r.Words)).Select(r => r.Code).Distinct().ToList();
         return fits.Count == 1 ? new BodyRef(fits[0], null) : null;
     }
+
+    /// <summary>A normalised name's words without their punctuation ("tế," is "tế").</summary>
+    private static string[] Words(string normalised) =>
+        [.. normalised.Split(' ').Select(w => w.Trim(',', '.', ';', ':')).Where(w => w.Length > 0 && w != "-")];
 
     private static bool IsSubsequence(string[] part, string[] name)
     {

@@ -30,7 +30,7 @@ public sealed record TaskTableRow(
 /// <summary>
 /// Turns a task table's rows into tasks, checked whole. A row with nothing in the content, lead, cooperating and time
 /// columns structures the table: a number without a dot opens an area (recognised by its title: "CÔNG TÁC CHỈ ĐẠO…",
-/// "CẢI CÁCH THỂ CHẾ"…), a dotted number a sub-group ("3.1 Công khai, minh bạch…"). Every other row is a task of the current
+/// "CẢI CÁCH THỂ CHẾ", "CẢI CÁCH TTHC"…), a dotted number a sub-group ("3.1 Công khai, minh bạch…"). Every other row is a task of the current
 /// area, in the current sub-group when its number falls under it (or it has none). The content column is the task's
 /// criterion when it states a number (a rate or a count), its expected output otherwise. A task timed by the province
 /// ("Theo văn bản của tỉnh", "Sau khi có Quyết định của UBND tỉnh"…) is marked province-assigned; the table has no other sign of it.
@@ -39,7 +39,7 @@ public static partial class TaskTable
 {
     private static readonly (string Words, ParArea Area)[] AreaTitles =
     [
-        ("chi dao", ParArea.Direction), ("the che", ParArea.Institutions), ("thu tuc hanh chinh", ParArea.Procedures),
+        ("chi dao", ParArea.Direction), ("the che", ParArea.Institutions), ("thu tuc hanh chinh", ParArea.Procedures), ("tthc", ParArea.Procedures),
         ("bo may", ParArea.Organization), ("cong vu", ParArea.CivilService), ("tai chinh cong", ParArea.PublicFinance),
         ("chinh quyen so", ParArea.DigitalGovernment), ("chinh quyen dien", ParArea.DigitalGovernment), ("tac dong", ParArea.Impact),
     ];
