@@ -105,14 +105,15 @@ internal static class Program
         async Task SeedAsync(NpgsqlConnection db)
         {
             const string Leads = "[{\"agencyCode\":\"van-hoa-xa-hoi\"}]", Cooperating = "[{\"group\":\"AllAgencies\"}]";
-            // Tam Thanh's bodies, as identity's AgencyRegistered would record them; units 90001… of province 20, each with an issued
+            // Tam Thanh's bodies, as identity's AgencyRegistered records them (kept where it already did); units 90001… of province 20, each with an issued
             // 2026 plan of perUnit tasks due over the year, about two thirds of those due done.
             await ExecuteAsync(db, $"""
                 INSERT INTO plans.unit_bodies (unit_code, province_code, agency_code, name, kind, changed_at) VALUES
                   ('{Unit}', '{Province}', 'van-phong', 'Văn phòng HĐND và UBND phường', 'Administrative', now()),
                   ('{Unit}', '{Province}', 'kinh-te', 'Phòng Kinh tế, Hạ tầng và Đô thị', 'Administrative', now()),
                   ('{Unit}', '{Province}', 'van-hoa-xa-hoi', 'Phòng Văn hóa – Xã hội', 'Administrative', now()),
-                  ('{Unit}', '{Province}', 'hanh-chinh-cong', 'Trung tâm Phục vụ hành chính công', 'Administrative', now());
+                  ('{Unit}', '{Province}', 'hanh-chinh-cong', 'Trung tâm Phục vụ hành chính công', 'Administrative', now())
+                ON CONFLICT DO NOTHING;
                 INSERT INTO plans.known_units (unit_code, province_code, unit_name, kind, province_name, registered_at, changed_at)
                 SELECT (90000 + u)::text, '{Province}', 'Đơn vị ' || u, 'Commune', 'Lạng Sơn', now(), now() FROM generate_series(1, {units}) u;
                 INSERT INTO plans.plans (id, issuer_level, unit_code, province_code, issuer_name, title, from_year, to_year, phases, number, symbol,
