@@ -34,7 +34,7 @@ public enum ImportFormat
 /// file: the line and position in its reason).
 /// <para>
 /// A row type is a record whose public constructor's parameters are its columns, named in camelCase as
-/// JSON names properties ("TimeLimit" is "timeLimit"), each a string or a nullable int, long, decimal, bool,
+/// JSON names properties ("TimeLimit" is "timeLimit") unless <see cref="ColumnNameAttribute"/> names it, each a string or a nullable int, long, decimal, bool,
 /// DateTimeOffset (ISO 8601 with an offset, or Vietnam time without one) or DateOnly (2025-12-03); an empty
 /// cell is null, and a value the domain names (an enum) stays a string for the domain to read.
 /// <see cref="RequiredColumnAttribute"/> marks the columns a header must name.

@@ -10,6 +10,16 @@ namespace ParPlatform.ServiceDefaults.Imports;
 public sealed class RequiredColumnAttribute : Attribute;
 
 /// <summary>
+/// The name a file gives a column of a row type, where it is not the parameter's name in camelCase: a table people keep in
+/// Vietnamese ("Chủ trì", "Thời gian").
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class ColumnNameAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>
 /// The columns of a row type (<see cref="ImportReader"/> says what one is), read once per type; here a row's
 /// cells become the row, or a problem for each cell that does not convert.
 /// </summary>
@@ -32,12 +42,15 @@ internal sealed class ImportRowType
         foreach (var parameter in parameters.Where(p => !Supported.Contains(p.ParameterType)))
             throw new InvalidOperationException($"The column {parameter.Name} of {type.Name} is a {parameter.ParameterType.Name}; an import reads {string.Join(", ", Supported.Select(t => t.ToString()))}.");
         _types = [.. parameters.Select(p => Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType)];
-        Columns = [.. parameters.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!))];
-        RequiredColumns = [.. parameters.Where(p => p.IsDefined(typeof(RequiredColumnAttribute))).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!))];
+        Columns = [.. parameters.Select(ColumnName)];
+        RequiredColumns = [.. parameters.Where(p => p.IsDefined(typeof(RequiredColumnAttribute))).Select(ColumnName)];
         _indexes = Columns.Select((column, index) => (column, index)).ToDictionary(c => c.column, c => c.index, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<string> Columns { get; }
+
+    private static string ColumnName(ParameterInfo parameter) =>
+        parameter.GetCustomAttribute<ColumnNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
 
     public IReadOnlyList<string> RequiredColumns { get; }
 

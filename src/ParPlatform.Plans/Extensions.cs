@@ -1,5 +1,8 @@
-using ParPlatform.Plans.Data;
 using ParPlatform.Messaging;
+using ParPlatform.Plans.Apis;
+using ParPlatform.Plans.Data;
+using ParPlatform.Plans.Events;
+using ParPlatform.Plans.Jobs;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Plans;
@@ -10,6 +13,12 @@ public static class Extensions
     {
         builder.AddServiceDatabase<PlansDbContext>("plansdb", PlansDbContext.Schema);
         builder.AddMessaging<PlansDbContext>("messaging", PlansDbContext.Schema, consumers => consumers
-            .AddUnitProvisioning<PlansDbContext>());
+            .AddUnitProvisioning<PlansDbContext>()
+            .Add<AgencyRegisteredConsumer>()
+            .Add<AgencyUpdatedConsumer>());
+        builder.AddServiceOptions<PlansOptions>(PlansOptions.Section);
+        builder.Services.AddScoped<PlanStore>();
+        builder.Services.AddScoped<TaskOverdueScan>();
+        builder.Services.AddHostedService<TaskOverdueJob>();
     }
 }

@@ -226,6 +226,24 @@ public sealed class ImportReaderTests
         Assert.Equal(new ImportProblem(1, null, "Tệp không có dòng dữ liệu nào."), Assert.Single((await JsonAsync("[]")).Problems.Listed));
     }
 
+    /// <summary>A table people keep in Vietnamese: its columns named by the file's header, not the parameters.</summary>
+    public sealed record Assignment([ColumnName("Chủ trì")][RequiredColumn] string? Lead, [ColumnName("Thời gian")] string? Time);
+
+    [Fact]
+    public async Task Columns_named_by_ColumnName_are_read_by_that_name_and_only_by_it()
+    {
+        var rows = new List<Assignment>();
+        using var good = new MemoryStream(Encoding.UTF8.GetBytes("Thời gian,Chủ trì\nNăm 2026,Phòng Văn hóa – Xã hội\n"));
+        using var bad = new MemoryStream(Encoding.UTF8.GetBytes("lead,Thời gian\nx,y\n"));
+
+        var none = await ImportReader.ReadAsync<Assignment>(good, ImportFormat.Csv, 10, (_, row) => rows.Add(row), CancellationToken.None);
+        var problems = await ImportReader.ReadAsync<Assignment>(bad, ImportFormat.Csv, 10, (_, row) => rows.Add(row), CancellationToken.None);
+
+        Assert.Equal(0, none.Count);
+        Assert.Equal([new Assignment("Phòng Văn hóa – Xã hội", "Năm 2026")], rows);
+        Assert.Equal([(1, "lead"), (1, "Chủ trì")], problems.Listed.Select(p => (p.Row, p.Column)));
+    }
+
     private static Task<(List<(int Row, Entry Entry)> Rows, ImportProblems Problems)> CsvAsync(string text, int maxRows = 100) =>
         ReadAsync(text, ImportFormat.Csv, maxRows);
 

@@ -17,6 +17,7 @@ public static class GatewayRoutes
         ("unit-reports", "/api/v1/units/{unitCode}/reports/{**rest}", "reporting"),
         ("unit-agencies", "/api/v1/units/{unitCode}/agencies/{**rest}", "identity"),
         ("province-units", "/api/v1/provinces/{provinceCode}/units/{**rest}", "identity"),
+        ("province-plans", "/api/v1/provinces/{provinceCode}/plans/{**rest}", "plans"),
         ("provinces", "/api/v1/provinces/{**rest}", "reporting"),
         ("connect", "/connect/{**rest}", "identity"),
         ("well-known", "/.well-known/{**rest}", "identity"),

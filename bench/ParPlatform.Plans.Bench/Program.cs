@@ -1,0 +1,259 @@
+// Plans benchmark (issue 18): a 1,000-task table imported into a draft plan through the gateway (target < 2 s), and the
+// province's view of its units' plans over 150 units × 60 tasks (target p95 < 100 ms warm), each next to the same call
+// made to the plans service directly, in the same run. PostgreSQL, RabbitMQ, the identity and plans services and the
+// gateway are started with the AppHost's resource types by Aspire's orchestrator, as the AppHost starts them.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Npgsql;
+using ParPlatform.Bench;
+using ParPlatform.Hosting.Postgres;
+using ParPlatform.Hosting.Processes;
+using ParPlatform.Hosting.RabbitMQ;
+
+namespace ParPlatform.Plans.Bench;
+
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var units = Option("units", 150);
+        var perUnit = Option("tasks-per-unit", 60);
+        var tableRows = Option("table-tasks", 1_000);
+        var calls = Option("calls", 30);
+        var imports = Option("imports", 5);
+        const string Province = "20";
+        const string Unit = "06112"; // Tam Thanh, of the demo data
+
+        var directory = Path.Combine(Path.GetTempPath(), "parplatform-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var builder = Platform.CreateBuilder();
+        var postgres = builder.AddPlatformPostgres("postgres", directory);
+        var identityDb = postgres.AddServiceDatabase("identitydb");
+        var plansDb = postgres.AddServiceDatabase("plansdb");
+        var plansOwner = builder.Resources.OfType<IResourceWithConnectionString>()
+            .Single(r => r.Name == ServiceDatabaseResource.OwnerConnectionName(plansDb.Resource.Name));
+        var messaging = builder.AddPlatformRabbitMQ("messaging", directory);
+        var gatewayPort = Platform.FreePort();
+        var issuer = $"http://localhost:{gatewayPort.ToString(CultureInfo.InvariantCulture)}/";
+        IResourceBuilder<ProjectResource> Service(string name, string projectName, IResourceBuilder<IResourceWithConnectionString> database) =>
+            builder.AddService(name, projectName).WithServiceDatabase(database).WithReference(messaging).WaitFor(messaging)
+                .WithEnvironment("Identity__Issuer", issuer);
+        var identity = Service("identity", "ParPlatform.Identity", identityDb)
+            .WithEnvironment("Identity__SigningKey", Secrets.NewRsaKeyPem())
+            .WithEnvironment("Identity__EncryptionKey", Secrets.NewKey())
+            .WithEnvironment("Identity__DemoData", "true"); // Tam Thanh's officer, Lạng Sơn's reviewer
+        var plans = Service("plans", "ParPlatform.Plans", plansDb).WithReference(identity);
+        var gateway = builder.AddService("gateway", "ParPlatform.Gateway", gatewayPort)
+            .WithEnvironment("Identity__Issuer", issuer)
+            .WithReference(identity).WaitFor(identity)
+            .WithReference(plans).WaitFor(plans);
+        await using var platform = builder.Build();
+
+        Console.WriteLine($"Plans benchmark, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {Environment.ProcessorCount} cores: " +
+            $"a {tableRows:N0}-task table ×{imports}, {units} units × {perUnit} tasks, {calls} calls");
+        try
+        {
+            await platform.StartAsync();
+            await platform.ResourceNotifications.WaitForResourceHealthyAsync(gateway.Resource.Name);
+            await RunAsync();
+            return 0;
+        }
+        finally
+        {
+            await platform.StopAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+
+        async Task RunAsync()
+        {
+            await using var db = new NpgsqlConnection(await plansOwner.GetConnectionStringAsync());
+            await db.OpenAsync();
+            await ExecuteAsync(db, "SELECT set_config('parplatform.all_tenants', 'on', false)");
+            using var viaGateway = new HttpClient { BaseAddress = new Uri(gateway.Url()) };
+            using var direct = new HttpClient { BaseAddress = new Uri(plans.Url()) };
+            var officer = await TokenAsync(viaGateway, "tamthanh.canbo");
+            var reviewer = await TokenAsync(viaGateway, "langson.sonoivu");
+            await WaitForUnitAsync(viaGateway, officer);
+            await SeedAsync(db);
+
+            var table = Encoding.UTF8.GetBytes(Table());
+            var draft = await DraftAsync(viaGateway, officer);
+            var gatewayImport = await TimeImportsAsync(viaGateway, officer, draft, table);
+            var directImport = await TimeImportsAsync(direct, officer, draft, table);
+
+            var overview = $"/api/v1/provinces/{Province}/plans/overview?year=2026";
+            var answer = await GetAsync(viaGateway, reviewer, overview);
+            Console.WriteLine($"The overview ranks {answer.GetProperty("units").GetArrayLength()} units");
+            var gatewayView = await TimeAsync(async () => await GetAsync(viaGateway, reviewer, overview));
+            var directView = await TimeAsync(async () => await GetAsync(direct, reviewer, overview));
+
+            Console.WriteLine();
+            Console.WriteLine("| measure | result | target | ratio |");
+            Console.WriteLine("|---|---|---|---|");
+            Console.WriteLine($"| import of a {tableRows:N0}-task table through the gateway (median, max of {imports}) | {gatewayImport.Median:0} ms, {gatewayImport.Max:0} ms | < 2,000 ms | {gatewayImport.Max / 2000:0.00} of the budget |");
+            Console.WriteLine($"| the same import to the plans service directly (median) | {directImport.Median:0} ms | | gateway ÷ direct = {gatewayImport.Median / directImport.Median:0.00} |");
+            Console.WriteLine($"| province overview, {units} units × {perUnit} tasks, through the gateway (median, p95 of {calls} warm calls) | {gatewayView.Median:0} ms, {gatewayView.P95:0} ms | p95 < 100 ms | {gatewayView.P95 / 100:0.00} of the budget |");
+            Console.WriteLine($"| the same overview from the plans service directly (median, p95) | {directView.Median:0} ms, {directView.P95:0} ms | | gateway ÷ direct = {gatewayView.Median / directView.Median:0.00} |");
+        }
+
+        async Task SeedAsync(NpgsqlConnection db)
+        {
+            const string Leads = "[{\"agencyCode\":\"van-hoa-xa-hoi\"}]", Cooperating = "[{\"group\":\"AllAgencies\"}]";
+            // Tam Thanh's bodies, as identity's AgencyRegistered records them (kept where it already did); units 90001… of province 20, each with an issued
+            // 2026 plan of perUnit tasks due over the year, about two thirds of those due done.
+            await ExecuteAsync(db, $"""
+                INSERT INTO plans.unit_bodies (unit_code, province_code, agency_code, name, kind, changed_at) VALUES
+                  ('{Unit}', '{Province}', 'van-phong', 'Văn phòng HĐND và UBND phường', 'Administrative', now()),
+                  ('{Unit}', '{Province}', 'kinh-te', 'Phòng Kinh tế, Hạ tầng và Đô thị', 'Administrative', now()),
+                  ('{Unit}', '{Province}', 'van-hoa-xa-hoi', 'Phòng Văn hóa – Xã hội', 'Administrative', now()),
+                  ('{Unit}', '{Province}', 'hanh-chinh-cong', 'Trung tâm Phục vụ hành chính công', 'Administrative', now())
+                ON CONFLICT DO NOTHING;
+                INSERT INTO plans.known_units (unit_code, province_code, unit_name, kind, province_name, registered_at, changed_at)
+                SELECT (90000 + u)::text, '{Province}', 'Đơn vị ' || u, 'Commune', 'Lạng Sơn', now(), now() FROM generate_series(1, {units}) u;
+                INSERT INTO plans.plans (id, issuer_level, unit_code, province_code, issuer_name, title, from_year, to_year, phases, number, symbol,
+                  decision_attachment, issue_date, legal_bases, status, created_by, created_at, updated_at, issued_by, issued_at)
+                SELECT gen_random_uuid(), 'Unit', (90000 + u)::text, '{Province}', 'UBND xã ' || u, 'Kế hoạch CCHC năm 2026', 2026, 2026, '[]', u::text,
+                  'KH-UBND', false, date '2026-01-15', '[]', 'Issued', 'bench', now(), now(), 'bench', now()
+                FROM generate_series(1, {units}) u;
+                INSERT INTO plans.plan_tasks (id, plan_id, unit_code, province_code, ordinal, code, area, content, output, leads, cooperating,
+                  timeframe_kind, timeframe_text, due_date, province_assigned, status, completed_on)
+                SELECT gen_random_uuid(), p.id, p.unit_code, p.province_code, i, '1.' || i, 'Procedures', 'Nhiệm vụ ' || i, 'Báo cáo',
+                  '{Leads}', '{Cooperating}', 'Month', 'Tháng ' || (1 + i % 12) || '/2026',
+                  (date '2026-01-01' + ((1 + i % 12) || ' months')::interval - interval '1 day')::date, i % 10 = 0,
+                  CASE WHEN i % 3 = 0 THEN 'InProgress' ELSE 'Done' END,
+                  CASE WHEN i % 3 <> 0 THEN (date '2026-01-01' + ((1 + i % 12) || ' months')::interval - interval '1 day' - (i % 5) * interval '1 day' + (i % 7 / 6) * interval '9 days')::date END
+                FROM plans.plans p, generate_series(1, {perUnit}) i WHERE p.unit_code LIKE '9%';
+                ANALYZE plans.plans; ANALYZE plans.plan_tasks; ANALYZE plans.known_units;
+                """);
+        }
+
+        // A task table in the shape of seed 002's appendix: 8 areas, 4 sub-groups each, tableRows tasks spread over them.
+        string Table()
+        {
+            string[] areas = ["CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "CẢI CÁCH THỂ CHẾ", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "CẢI CÁCH TỔ CHỨC BỘ MÁY",
+                "CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", "CẢI CÁCH TÀI CHÍNH CÔNG", "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ", "TÁC ĐỘNG CỦA CCHC"];
+            string[] leads = ["Phòng Văn hoá - Xã hội", "Văn phòng HĐND và UBND phường", "Trung tâm Phục vụ hành chính công; các phòng liên quan",
+                "Phòng Kinh tế, Hạ tầng và Đô thị"];
+            string[] times = ["Thường xuyên", "Năm 2026", "Quý I/2026", "Tháng 01/2026", "Sau khi có Quyết định của UBND tỉnh"];
+            var csv = new StringBuilder("STT,Lĩnh vực/Tiêu chí/Tiêu chí thành phần,\"Nội dung, nhiệm vụ và giải pháp\",Chủ trì,Phối hợp,Thời gian,Ghi chú\n");
+            var perGroup = (int)Math.Ceiling(tableRows / 32.0);
+            for (int task = 0, a = 0; a < areas.Length; a++)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{a + 1},\"{areas[a]}\",,,,,\n");
+                for (var g = 1; g <= 4; g++)
+                {
+                    csv.Append(CultureInfo.InvariantCulture, $"{a + 1}.{g},Nhóm tiêu chí {a + 1}.{g},,,,,\n");
+                    for (var t = 1; t <= perGroup && task < tableRows; t++, task++)
+                    {
+                        csv.Append(CultureInfo.InvariantCulture,
+                            $"{a + 1}.{g}.{t},Nhiệm vụ {a + 1}.{g}.{t},\"{(task % 2 == 0 ? "Kế hoạch" : "Tỷ lệ hồ sơ đạt từ 98% trở lên")}\",\"{leads[task % 4]}\",Các phòng thuộc UBND phường,{times[task % 5]},\n");
+                    }
+                }
+            }
+            return csv.ToString();
+        }
+
+        async Task<Guid> DraftAsync(HttpClient http, string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/units/{Unit}/plans")
+            {
+                Content = JsonContent.Create(new
+                {
+                    issuerName = "UBND phường Tam Thanh", title = "Kế hoạch CCHC năm 2026", fromYear = 2026, toYear = 2026, symbol = "KH-UBND",
+                }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return response.IsSuccessStatusCode ? body.GetProperty("id").GetGuid() : throw new InvalidOperationException($"No draft: {body}");
+        }
+
+        async Task<(double Median, double Max)> TimeImportsAsync(HttpClient http, string token, Guid plan, byte[] file)
+        {
+            var times = new double[imports];
+            for (var i = 0; i < imports; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/units/{Unit}/plans/{plan}/tasks/import")
+                {
+                    Content = new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } },
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (!response.IsSuccessStatusCode || body.GetProperty("tasks").GetArrayLength() != tableRows)
+                    throw new InvalidOperationException($"The import failed: {body}");
+            }
+            Array.Sort(times);
+            return (times[(imports - 1) / 2], times[^1]);
+        }
+
+        async Task<JsonElement> GetAsync(HttpClient http, string token, string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"{path}: {body}");
+        }
+
+        async Task WaitForUnitAsync(HttpClient http, string token)
+        {
+            // The plans service learns of Tam Thanh from identity's UnitRegistered.
+            var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
+            while (true)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/units/{Unit}/plans");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(request);
+                if (response.IsSuccessStatusCode)
+                    return;
+                if (DateTimeOffset.UtcNow > deadline)
+                    throw new TimeoutException($"The plans service does not know {Unit} after 2 minutes.");
+                await Task.Delay(200);
+            }
+        }
+
+        async Task<(double Median, double P95)> TimeAsync(Func<Task> call)
+        {
+            for (var i = 0; i < 3; i++)
+                await call(); // warm
+            var times = new double[calls];
+            for (var i = 0; i < calls; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await call();
+                times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+            Array.Sort(times);
+            return (times[(calls - 1) / 2], times[(int)Math.Ceiling(0.95 * calls) - 1]);
+        }
+
+        async Task<string> TokenAsync(HttpClient http, string userName)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "password", ["client_id"] = "parplatform-scripts", ["username"] = userName, ["password"] = "ParPlatform@2026", ["scope"] = "api",
+            });
+            using var response = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), form);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return response.IsSuccessStatusCode ? body.GetProperty("access_token").GetString()! : throw new InvalidOperationException($"No token for {userName}: {body}");
+        }
+
+        async Task ExecuteAsync(NpgsqlConnection db, string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync();
+        }
+
+        int Option(string name, int fallback) =>
+            args.Select(a => a.Split('=', 2)).Where(p => p[0] == "--" + name).Select(p => int.Parse(p[1], CultureInfo.InvariantCulture)).DefaultIfEmpty(fallback).Single();
+    }
+}
