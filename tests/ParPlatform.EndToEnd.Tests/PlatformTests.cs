@@ -152,7 +152,7 @@ public sealed class PlatformTests(PlatformFixture platform)
 
     [Theory]
     [InlineData("identity", "agencies,audit_entries,units,users")]
-    [InlineData("plans", "known_units")]
+    [InlineData("plans", "known_units,plan_targets,plan_tasks,plans,task_progress,unit_bodies")]
     [InlineData("dossiers", "dossier_import_rows,dossier_imports,dossier_transitions,dossiers,feedback,known_units,procedures")]
     [InlineData("finance", "known_units")]
     [InlineData("staffing", "known_units")]
