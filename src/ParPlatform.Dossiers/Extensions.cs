@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ParPlatform.Dossiers.Apis;
 using ParPlatform.Dossiers.Calendar;
 using ParPlatform.Dossiers.Data;
@@ -5,6 +6,7 @@ using ParPlatform.Dossiers.Events;
 using ParPlatform.Dossiers.Jobs;
 using ParPlatform.Messaging;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Jobs;
 
 namespace ParPlatform.Dossiers;
 
@@ -22,9 +24,10 @@ public static class Extensions
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<WorkingCalendarStore>();
         builder.Services.AddScoped<DossierStatisticsQuery>();
-        builder.Services.AddScoped<OverdueScan>();
+        builder.Services.AddPeriodicScan<OverdueScan>(
+            services => TimeSpan.FromSeconds(services.GetRequiredService<IOptions<DossiersOptions>>().Value.OverdueScanSeconds),
+            "dossiers passed their due date and were marked overdue");
         builder.Services.AddScoped<ReplayPages>();
-        builder.Services.AddHostedService<OverdueJob>();
         var options = builder.AddServiceOptions<DossiersOptions>(DossiersOptions.Section);
         builder.AddKeyedNpgsqlDataSource(DossierIntake.Pool,
             settings =>

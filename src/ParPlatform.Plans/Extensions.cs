@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using ParPlatform.Messaging;
 using ParPlatform.Plans.Apis;
 using ParPlatform.Plans.Data;
 using ParPlatform.Plans.Events;
 using ParPlatform.Plans.Jobs;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Jobs;
 
 namespace ParPlatform.Plans;
 
@@ -18,7 +20,8 @@ public static class Extensions
             .Add<AgencyUpdatedConsumer>());
         builder.AddServiceOptions<PlansOptions>(PlansOptions.Section);
         builder.Services.AddScoped<PlanStore>();
-        builder.Services.AddScoped<TaskOverdueScan>();
-        builder.Services.AddHostedService<TaskOverdueJob>();
+        builder.Services.AddPeriodicScan<TaskOverdueScan>(
+            services => TimeSpan.FromSeconds(services.GetRequiredService<IOptions<PlansOptions>>().Value.OverdueScanSeconds),
+            "plan tasks passed their due date undone and were marked overdue");
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using ParPlatform.Dossiers.Data;
 using ParPlatform.Dossiers.Domain;
+using ParPlatform.ServiceDefaults.Jobs;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel.Reporting;
 
@@ -13,7 +13,7 @@ namespace ParPlatform.Dossiers.Jobs;
 /// <c>DossierOverdue</c>), once: the mark and the event commit together, and a marked dossier is never picked
 /// again. Batches are locked with SKIP LOCKED, so two instances share the work.
 /// </summary>
-public sealed class OverdueScan(DossiersDbContext db, TenantScope scope)
+public sealed class OverdueScan(DossiersDbContext db, TenantScope scope) : IPeriodicScan
 {
     public const int BatchSize = 500;
 
@@ -42,34 +42,6 @@ public sealed class OverdueScan(DossiersDbContext db, TenantScope scope)
             marked += changed;
             if (batch.Count < BatchSize)
                 return marked;
-        }
-    }
-}
-
-/// <summary>
-/// Runs <see cref="OverdueScan"/> every <see cref="DossiersOptions.OverdueScanSeconds"/>, the first time one interval after
-/// the start (while the service is still starting, its database may not be ready).
-/// </summary>
-public sealed class OverdueJob(IServiceScopeFactory scopes, IOptions<DossiersOptions> options, TimeProvider clock, ILogger<OverdueJob> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(options.Value.OverdueScanSeconds);
-        using var timer = new PeriodicTimer(interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var services = scopes.CreateAsyncScope();
-                var marked = await services.ServiceProvider.GetRequiredService<OverdueScan>().RunAsync(clock.GetUtcNow(), stoppingToken);
-                if (marked > 0)
-                    logger.LogInformation("{Count} dossiers passed their due date and were marked overdue", marked);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "The overdue scan failed; it runs again in {Interval}", interval);
-            }
         }
     }
 }

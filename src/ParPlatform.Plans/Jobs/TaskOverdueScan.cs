@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using ParPlatform.Plans.Data;
 using ParPlatform.Plans.Domain;
+using ParPlatform.ServiceDefaults.Jobs;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel;
 using ParPlatform.SharedKernel.Calendar;
@@ -14,7 +14,7 @@ namespace ParPlatform.Plans.Jobs;
 /// <c>TaskOverdue</c>), once: the mark and the event commit together, and a marked task is never picked again. Batches are
 /// locked with SKIP LOCKED, so two instances share the work. "Today" is the date in Vietnam.
 /// </summary>
-public sealed class TaskOverdueScan(PlansDbContext db, TenantScope scope)
+public sealed class TaskOverdueScan(PlansDbContext db, TenantScope scope) : IPeriodicScan
 {
     public const int BatchSize = 500;
 
@@ -45,34 +45,6 @@ public sealed class TaskOverdueScan(PlansDbContext db, TenantScope scope)
             marked += changed;
             if (batch.Count < BatchSize)
                 return marked;
-        }
-    }
-}
-
-/// <summary>
-/// Runs <see cref="TaskOverdueScan"/> every <see cref="PlansOptions.OverdueScanSeconds"/>, the first time one interval after the
-/// start (while the service is still starting, its database may not be ready).
-/// </summary>
-public sealed class TaskOverdueJob(IServiceScopeFactory scopes, IOptions<PlansOptions> options, TimeProvider clock, ILogger<TaskOverdueJob> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(options.Value.OverdueScanSeconds);
-        using var timer = new PeriodicTimer(interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var services = scopes.CreateAsyncScope();
-                var marked = await services.ServiceProvider.GetRequiredService<TaskOverdueScan>().RunAsync(clock.GetUtcNow(), stoppingToken);
-                if (marked > 0)
-                    logger.LogInformation("{Count} plan tasks passed their due date undone and were marked overdue", marked);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "The task overdue scan failed; it runs again in {Interval}", interval);
-            }
         }
     }
 }
