@@ -3,7 +3,11 @@ using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Finance.Apis;
 
-/// <summary>The finance service's API, every group listed once.</summary>
+/// <summary>
+/// The finance service's API, every group listed once (<see cref="MapFinanceApi"/>): a unit's budgets (estimates, actuals,
+/// the PAR budget line) and public-investment capital plans (allocations, disbursements), with the lists they use. The unit's
+/// officers and chairman enter; its province's reviewers and integrators read (<c>WithTenantAccess</c>).
+/// </summary>
 public static class FinanceApi
 {
     public static void MapFinanceApi(this IEndpointRouteBuilder app)
@@ -11,5 +15,55 @@ public static class FinanceApi
         var unit = app.MapGroup("/api/v1/units/{unitCode}/finance").WithTenantAccess();
         unit.MapServiceStatus<FinanceDbContext>("finance").WithTags("Status")
             .WithName("GetFinanceStatus").WithSummary("The finance service's version and database migration level");
+        unit.MapGroup("").WithTags("Lists").MapLists();
+        unit.MapGroup("/budgets").WithTags("Budgets").AddEndpointFilter<FinanceProblems>().MapBudgets();
+        unit.MapGroup("/capital-plans").WithTags("Capital plans").AddEndpointFilter<FinanceProblems>().MapCapitalPlans();
+    }
+
+    private static void MapLists(this RouteGroupBuilder lists)
+    {
+        lists.MapGet("/budget-items", (FinanceStore store, CancellationToken ct) => store.ItemsAsync(ct))
+            .WithName("ListBudgetItems").WithSummary("The revenue and expenditure items budgets are entered by");
+        lists.MapGet("/funding-sources", (FinanceStore store, CancellationToken ct) => store.SourcesAsync(ct))
+            .WithName("ListFundingSources").WithSummary("The funding sources of public investment (NSTW, NSDP, national target programmes…)");
+    }
+
+    private static void MapBudgets(this RouteGroupBuilder budgets)
+    {
+        budgets.MapGet("/{year:int}", (string unitCode, int year, string? asOf, FinanceStore store, CancellationToken ct) =>
+            store.BudgetAsync(unitCode, year, asOf, ct))
+            .WithName("GetBudget")
+            .WithSummary("The unit's budget of a year as of a date (default today, at most 31/12): per item the estimates in force, the year-to-date actual and its rate of each estimate");
+        budgets.MapGet("/{year:int}/estimates", (string unitCode, int year, FinanceStore store, CancellationToken ct) =>
+            store.EstimatesAsync(unitCode, year, ct))
+            .WithName("ListBudgetEstimates").WithSummary("Every estimate of the year with its revisions, by item, basis and revision");
+        budgets.MapPost("/{year:int}/estimates", (string unitCode, int year, EstimateInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.SetEstimateAsync(unitCode, year, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SetBudgetEstimate").WithSummary("Sets an item's estimate (province-assigned or the unit's own), or revises it: the earlier one is kept");
+        budgets.MapPost("/{year:int}/actuals", (string unitCode, int year, ActualInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.RecordActualAsync(unitCode, year, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RecordBudgetActual").WithSummary("Records an item's amount accumulated from 01/01 to a date of the year (the same date again corrects it)");
+        budgets.MapPut("/{year:int}/par-funding", (string unitCode, int year, ParFundingInput input, FinanceStore store, CancellationToken ct) =>
+            store.SetParFundingAsync(unitCode, year, input, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SetParFunding").WithSummary("Sets the year's PAR budget line (kinh phí CCHC)");
+    }
+
+    private static void MapCapitalPlans(this RouteGroupBuilder plans)
+    {
+        plans.MapGet("/{year:int}", (string unitCode, int year, string? asOf, FinanceStore store, CancellationToken ct) =>
+            store.CapitalPlanAsync(unitCode, year, asOf, ct))
+            .WithName("GetCapitalPlan")
+            .WithSummary("The capital plan of a year as of a date (default today, at most 31/01 of the next year): planned, disbursed and Finance.DisbursementRate in total, per source and per project");
+        plans.MapPut("/{year:int}", (string unitCode, int year, CapitalPlanInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.SetCapitalPlanAsync(unitCode, year, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SetCapitalPlan").WithSummary("Sets the year's capital plan whole: an allocation per funding source and project");
+        plans.MapPost("/{year:int}/disbursements", (string unitCode, int year, DisbursementInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.DisburseAsync(unitCode, year, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RecordDisbursement").WithSummary("Records a disbursement of an allocation, dated from 01/01 of the year to 31/01 of the next");
     }
 }
