@@ -6,7 +6,8 @@ namespace ParPlatform.Finance.Apis;
 /// <summary>
 /// The finance service's API, every group listed once (<see cref="MapFinanceApi"/>): a unit's budgets (estimates, actuals,
 /// the PAR budget line) and public-investment capital plans (allocations, disbursements), with the lists they use. The unit's
-/// officers and chairman enter; its province's reviewers and integrators read (<c>WithTenantAccess</c>).
+/// officers and chairman enter; its province's reviewers and integrators read (<c>WithTenantAccess</c>), and read the
+/// province's overview of all its units.
 /// </summary>
 public static class FinanceApi
 {
@@ -18,6 +19,10 @@ public static class FinanceApi
         unit.MapGroup("").WithTags("Lists").MapLists();
         unit.MapGroup("/budgets").WithTags("Budgets").AddEndpointFilter<FinanceProblems>().MapBudgets();
         unit.MapGroup("/capital-plans").WithTags("Capital plans").AddEndpointFilter<FinanceProblems>().MapCapitalPlans();
+        var province = app.MapGroup("/api/v1/provinces/{provinceCode}/finance").WithTenantAccess();
+        province.MapGet("/overview", ProvinceOverview.GetAsync).WithTags("Province overview")
+            .WithName("GetProvinceFinanceOverview")
+            .WithSummary("Every unit of the province with its budget and capital plan of a year as of a date, and the province's totals (rates Σ numerators ÷ Σ denominators)");
     }
 
     private static void MapLists(this RouteGroupBuilder lists)
