@@ -16,6 +16,8 @@ public sealed class ApiDocumentTests(FinanceFixture finance) : IClassFixture<Fin
         Assert.Empty(ApiContract.Problems(document, finance.Service.Services));
         string[] expected =
         [
+            "ApproveAutonomy: PUT /api/v1/units/{unitCode}/finance/autonomy/{code} → 200 400 401 403 404 409",
+            "GetAutonomy: GET /api/v1/units/{unitCode}/finance/autonomy → 200 400 401 403 404",
             "GetBudget: GET /api/v1/units/{unitCode}/finance/budgets/{year} → 200 400 401 403 404",
             "GetCapitalPlan: GET /api/v1/units/{unitCode}/finance/capital-plans/{year} → 200 400 401 403 404",
             "GetFinanceStatus: GET /api/v1/units/{unitCode}/finance/status → 200 400 401 403 404",

@@ -67,3 +67,22 @@ public sealed record DisbursementRecorded : IntegrationEvent
 
     public required long AmountDong { get; init; }
 }
+
+/// <summary>A public service unit's plan of financial autonomy was approved, in a group (or approved again, in another).</summary>
+public sealed record AutonomyApproved : IntegrationEvent
+{
+    /// <summary>The public service unit's code in the unit (e.g. "truong-mn-hoa-sen").</summary>
+    public required string ServiceUnitCode { get; init; }
+
+    public required string ServiceUnitName { get; init; }
+
+    public required AutonomyGroup Group { get; init; }
+
+    public required DateOnly ApprovedOn { get; init; }
+
+    /// <summary>The approving decision as printed, e.g. "15/QĐ-UBND"; null when not given.</summary>
+    public string? Decision { get; init; }
+
+    /// <summary>The group before this approval; null for a first approval.</summary>
+    public AutonomyGroup? PreviousGroup { get; init; }
+}

@@ -5,7 +5,8 @@ namespace ParPlatform.Finance.Apis;
 
 /// <summary>
 /// The finance service's API, every group listed once (<see cref="MapFinanceApi"/>): a unit's budgets (estimates, actuals,
-/// the PAR budget line) and public-investment capital plans (allocations, disbursements), with the lists they use. The unit's
+/// the PAR budget line), public-investment capital plans (allocations, disbursements) and the autonomy of public service
+/// units, with the lists they use. The unit's
 /// officers and chairman enter; its province's reviewers and integrators read (<c>WithTenantAccess</c>), and read the
 /// province's overview of all its units.
 /// </summary>
@@ -19,10 +20,22 @@ public static class FinanceApi
         unit.MapGroup("").WithTags("Lists").MapLists();
         unit.MapGroup("/budgets").WithTags("Budgets").AddEndpointFilter<FinanceProblems>().MapBudgets();
         unit.MapGroup("/capital-plans").WithTags("Capital plans").AddEndpointFilter<FinanceProblems>().MapCapitalPlans();
+        unit.MapGroup("/autonomy").WithTags("Autonomy of public service units").AddEndpointFilter<FinanceProblems>().MapAutonomy();
         var province = app.MapGroup("/api/v1/provinces/{provinceCode}/finance").WithTenantAccess();
         province.MapGet("/overview", ProvinceOverview.GetAsync).WithTags("Province overview")
             .WithName("GetProvinceFinanceOverview")
             .WithSummary("Every unit of the province with its budget and capital plan of a year as of a date, and the province's totals (rates Σ numerators ÷ Σ denominators)");
+    }
+
+    private static void MapAutonomy(this RouteGroupBuilder autonomy)
+    {
+        autonomy.MapGet("", (string unitCode, string? asOf, FinanceStore store, CancellationToken ct) => store.AutonomyAsync(unitCode, asOf, ct))
+            .WithName("GetAutonomy")
+            .WithSummary("The public service units with an approved plan of financial autonomy as of a date (default today), counted in the report's six groups");
+        autonomy.MapPut("/{code}", (string unitCode, string code, AutonomyInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.ApproveAutonomyAsync(unitCode, code, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ApproveAutonomy").WithSummary("Records the approval of a public service unit's plan of financial autonomy in its group");
     }
 
     private static void MapLists(this RouteGroupBuilder lists)

@@ -19,3 +19,6 @@ public sealed record CapitalPlanInput(IReadOnlyList<AllocationInput>? Allocation
 
 /// <summary>A disbursement of an allocation on a date, in millions of đồng.</summary>
 public sealed record DisbursementInput(DateOnly? Date, string? SourceCode, string? Project, decimal? Millions);
+
+/// <summary>The approval of a public service unit's plan of financial autonomy: its name, group (see AutonomyGroup), date and decision.</summary>
+public sealed record AutonomyInput(string? Name, string? Group, DateOnly? ApprovedOn, string? Decision);

@@ -116,3 +116,28 @@ public sealed record CapitalPlanReport(
             [.. plan.Disbursements.Where(d => d.Date <= asOf).OrderBy(d => d.Date).ThenBy(d => d.Id).Select(DisbursementResponse.From)]);
     }
 }
+
+public sealed record ServiceUnitAutonomyResponse(string Code, string Name, AutonomyGroup Group, DateOnly ApprovedOn, string? Decision)
+{
+    public static ServiceUnitAutonomyResponse From(ServiceUnitAutonomy a) => new(a.Code, a.Name, a.Group, a.ApprovedOn, a.Decision);
+}
+
+/// <summary>One of the six lines of the report: the group, the line as printed, the count and the count as printed ("không có", "01 đơn vị").</summary>
+public sealed record AutonomyLine(AutonomyGroup Group, string Line, int Count, string Text);
+
+/// <summary>
+/// The unit's public service units with an approved plan of financial autonomy as of a date: how many ("09"), all six
+/// groups' lines in the report's order, and the units.
+/// </summary>
+public sealed record AutonomyReport(DateOnly AsOf, int Approved, string ApprovedText, IReadOnlyList<AutonomyLine> Groups, IReadOnlyList<ServiceUnitAutonomyResponse> ServiceUnits)
+{
+    public static AutonomyReport From(DateOnly asOf, IReadOnlyList<ServiceUnitAutonomy> approved)
+    {
+        ArgumentNullException.ThrowIfNull(approved);
+        var inForce = approved.Where(a => a.ApprovedOn <= asOf).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        return new AutonomyReport(asOf, inForce.Count, $"{inForce.Count:00}",
+            [.. ServiceUnitAutonomy.Lines.Select(l => new AutonomyLine(l.Group, l.Line, inForce.Count(a => a.Group == l.Group),
+                ServiceUnitAutonomy.CountText(inForce.Count(a => a.Group == l.Group))))],
+            [.. inForce.Select(ServiceUnitAutonomyResponse.From)]);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ParPlatform.Contracts.Finance;
 using ParPlatform.Finance.Data;
 using ParPlatform.Finance.Domain;
 using ParPlatform.ServiceDefaults;
@@ -180,6 +181,45 @@ public sealed class FinanceStore(FinanceDbContext db, IUnitDirectory units, Time
         var disbursement = plan.Disburse(input.Date!.Value, input.SourceCode!, Trimmed(input.Project), amount!.Value, Caller.Of(user).UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/units/{unitCode}/finance/capital-plans/{year}", DisbursementResponse.From(disbursement));
+    }
+
+    public async Task<Results<Ok<AutonomyReport>, ValidationProblem, ProblemHttpResult>> AutonomyAsync(string unitCode, string? asOf, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var date = AsOf(asOf, errors, DateOnly.MaxValue);
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        if (await units.FindProvinceAsync(unitCode, ct) is null)
+            return UnknownUnit(unitCode);
+        return TypedResults.Ok(AutonomyReport.From(date!.Value, await db.Autonomy.AsNoTracking().Where(a => a.UnitCode == unitCode).ToListAsync(ct)));
+    }
+
+    public async Task<Results<Ok<ServiceUnitAutonomyResponse>, ValidationProblem, ProblemHttpResult>> ApproveAutonomyAsync(
+        string unitCode, string code, AutonomyInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        if (code.Length > 50 || !code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            errors.Add("code", "Mã đơn vị sự nghiệp: tối đa 50 ký tự a-z, 0-9 và dấu gạch ngang.");
+        errors.RequireText("name", input.Name, 300);
+        var group = EnumNames.Parse<AutonomyGroup>(input.Group);
+        if (group is null)
+            errors.Add("group", $"Chọn một trong: {string.Join(", ", EnumNames.All<AutonomyGroup>())}.");
+        if (input.ApprovedOn is null)
+            errors.Add("approvedOn", "Không được để trống.");
+        if (input.Decision is { } decision && (decision.Trim().Length == 0 || decision.Trim().Length > 50))
+            errors.Add("decision", "Số quyết định từ 1 đến 50 ký tự (ví dụ \"15/QĐ-UBND\"); bỏ trống (null) khi không có.");
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        if (await units.FindProvinceAsync(unitCode, ct) is not { } province)
+            return UnknownUnit(unitCode);
+        var autonomy = await db.Autonomy.SingleOrDefaultAsync(a => a.UnitCode == unitCode && a.Code == code, ct);
+        if (autonomy is null)
+            db.Autonomy.Add(autonomy = ServiceUnitAutonomy.Of(unitCode, province, code));
+        autonomy.Approve(input.Name!.Trim(), group!.Value, input.ApprovedOn!.Value, Trimmed(input.Decision), Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ServiceUnitAutonomyResponse.From(autonomy));
     }
 
     private IQueryable<Budget> LoadBudget(string unitCode, int year) =>

@@ -9,7 +9,7 @@ namespace ParPlatform.Finance.Data;
 
 /// <summary>
 /// The finance service's own database (financedb); its tables live in the "finance" schema. Budgets, capital plans and
-/// their rows are tenant-owned (row-level security, see the migrations); the budget items and funding sources are one list
+/// their rows and the public service units' autonomy are tenant-owned (row-level security, see the migrations); the budget items and funding sources are one list
 /// for every unit.
 /// </summary>
 public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options) : DbContext(options)
@@ -130,6 +130,22 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
             disbursement.HasOne<FundingSource>().WithMany().HasForeignKey(d => d.SourceCode).OnDelete(DeleteBehavior.Restrict);
             disbursement.HasIndex(d => new { d.CapitalPlanId, d.Date });
         });
+
+        modelBuilder.Entity<ServiceUnitAutonomy>(autonomy =>
+        {
+            autonomy.ToTable("service_unit_autonomy");
+            autonomy.HasKey(a => a.Id);
+            autonomy.Property(a => a.Id).ValueGeneratedNever();
+            autonomy.Property(a => a.UnitCode).HasMaxLength(5);
+            autonomy.Property(a => a.ProvinceCode).HasMaxLength(2);
+            autonomy.Property(a => a.Code).HasMaxLength(50);
+            autonomy.Property(a => a.Name).HasMaxLength(300);
+            autonomy.Property(a => a.Group).HasMaxLength(50);
+            autonomy.Property(a => a.Decision).HasMaxLength(50);
+            autonomy.Property(a => a.RecordedBy).HasMaxLength(100);
+            autonomy.Property(a => a.Version).IsRowVersion();
+            autonomy.HasIndex(a => new { a.UnitCode, a.Code }).IsUnique();
+        });
     }
 
     public DbSet<BudgetItem> BudgetItems => Set<BudgetItem>();
@@ -139,6 +155,8 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
     public DbSet<Budget> Budgets => Set<Budget>();
 
     public DbSet<CapitalPlan> CapitalPlans => Set<CapitalPlan>();
+
+    public DbSet<ServiceUnitAutonomy> Autonomy => Set<ServiceUnitAutonomy>();
 }
 
 /// <summary>Money in a column: the whole number of đồng (bigint).</summary>
