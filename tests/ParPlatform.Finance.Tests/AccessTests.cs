@@ -64,7 +64,10 @@ public sealed class AccessTests(FinanceFixture finance) : IClassFixture<FinanceF
         var tables = await TenantConnections.UnitCodeTablesAsync(finance.Database, "finance");
 
         Assert.Equal(
-            ["budget_actuals", "budget_estimates", "budgets", "capital_allocations", "capital_plans", "disbursements", "known_units", "service_unit_autonomy"],
+            [
+                "audit_recommendations", "audit_remittances", "budget_actuals", "budget_estimates", "budgets", "capital_allocations", "capital_plans",
+                "disbursements", "known_units", "service_unit_autonomy",
+            ],
             tables.Select(t => t.Name));
         Assert.All(tables, table => Assert.Equal(TenantConnections.Isolated(table.Name), table));
     }

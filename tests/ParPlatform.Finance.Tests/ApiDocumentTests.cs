@@ -17,6 +17,7 @@ public sealed class ApiDocumentTests(FinanceFixture finance) : IClassFixture<Fin
         string[] expected =
         [
             "ApproveAutonomy: PUT /api/v1/units/{unitCode}/finance/autonomy/{code} → 200 400 401 403 404 409",
+            "GetAuditRecommendations: GET /api/v1/units/{unitCode}/finance/audit-recommendations → 200 400 401 403 404",
             "GetAutonomy: GET /api/v1/units/{unitCode}/finance/autonomy → 200 400 401 403 404",
             "GetBudget: GET /api/v1/units/{unitCode}/finance/budgets/{year} → 200 400 401 403 404",
             "GetCapitalPlan: GET /api/v1/units/{unitCode}/finance/capital-plans/{year} → 200 400 401 403 404",
@@ -25,8 +26,10 @@ public sealed class ApiDocumentTests(FinanceFixture finance) : IClassFixture<Fin
             "ListBudgetEstimates: GET /api/v1/units/{unitCode}/finance/budgets/{year}/estimates → 200 400 401 403 404",
             "ListBudgetItems: GET /api/v1/units/{unitCode}/finance/budget-items → 200 400 401 403 404",
             "ListFundingSources: GET /api/v1/units/{unitCode}/finance/funding-sources → 200 400 401 403 404",
+            "RecordAuditRecommendation: POST /api/v1/units/{unitCode}/finance/audit-recommendations → 201 400 401 403 404",
             "RecordBudgetActual: POST /api/v1/units/{unitCode}/finance/budgets/{year}/actuals → 200 400 401 403 404 409",
             "RecordDisbursement: POST /api/v1/units/{unitCode}/finance/capital-plans/{year}/disbursements → 201 400 401 403 404 409",
+            "RecordRemittance: POST /api/v1/units/{unitCode}/finance/audit-recommendations/{id}/remittances → 201 400 401 403 404 409",
             "SetBudgetEstimate: POST /api/v1/units/{unitCode}/finance/budgets/{year}/estimates → 201 400 401 403 404 409",
             "SetCapitalPlan: PUT /api/v1/units/{unitCode}/finance/capital-plans/{year} → 200 400 401 403 404 409",
             "SetParFunding: PUT /api/v1/units/{unitCode}/finance/budgets/{year}/par-funding → 200 400 401 403 404 409",

@@ -86,3 +86,29 @@ public sealed record AutonomyApproved : IntegrationEvent
     /// <summary>The group before this approval; null for a first approval.</summary>
     public AutonomyGroup? PreviousGroup { get; init; }
 }
+
+/// <summary>An inspection or audit recommended that the unit remit an amount to the state budget (kiến nghị nộp NSNN).</summary>
+public sealed record AuditRecommendationRecorded : IntegrationEvent
+{
+    public required Guid RecommendationId { get; init; }
+
+    /// <summary>The conclusion or report that recommends it, as printed.</summary>
+    public required string Reference { get; init; }
+
+    public required DateOnly IssuedOn { get; init; }
+
+    public required long ToRemitDong { get; init; }
+}
+
+/// <summary>An amount recommended by an inspection or audit was remitted to the state budget.</summary>
+public sealed record RemittanceRecorded : IntegrationEvent
+{
+    public required Guid RecommendationId { get; init; }
+
+    public required DateOnly Date { get; init; }
+
+    public required long AmountDong { get; init; }
+
+    /// <summary>Remitted of the recommendation so far, this remittance included.</summary>
+    public required long RemittedDong { get; init; }
+}

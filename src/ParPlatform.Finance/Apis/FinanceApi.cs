@@ -5,8 +5,8 @@ namespace ParPlatform.Finance.Apis;
 
 /// <summary>
 /// The finance service's API, every group listed once (<see cref="MapFinanceApi"/>): a unit's budgets (estimates, actuals,
-/// the PAR budget line), public-investment capital plans (allocations, disbursements) and the autonomy of public service
-/// units, with the lists they use. The unit's
+/// the PAR budget line), public-investment capital plans (allocations, disbursements), the autonomy of public service
+/// units and audit recommendations to remit, with the lists they use. The unit's
 /// officers and chairman enter; its province's reviewers and integrators read (<c>WithTenantAccess</c>), and read the
 /// province's overview of all its units.
 /// </summary>
@@ -21,6 +21,7 @@ public static class FinanceApi
         unit.MapGroup("/budgets").WithTags("Budgets").AddEndpointFilter<FinanceProblems>().MapBudgets();
         unit.MapGroup("/capital-plans").WithTags("Capital plans").AddEndpointFilter<FinanceProblems>().MapCapitalPlans();
         unit.MapGroup("/autonomy").WithTags("Autonomy of public service units").AddEndpointFilter<FinanceProblems>().MapAutonomy();
+        unit.MapGroup("/audit-recommendations").WithTags("Audit recommendations").AddEndpointFilter<FinanceProblems>().MapAudit();
         var province = app.MapGroup("/api/v1/provinces/{provinceCode}/finance").WithTenantAccess();
         province.MapGet("/overview", ProvinceOverview.GetAsync).WithTags("Province overview")
             .WithName("GetProvinceFinanceOverview")
@@ -36,6 +37,20 @@ public static class FinanceApi
             store.ApproveAutonomyAsync(unitCode, code, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("ApproveAutonomy").WithSummary("Records the approval of a public service unit's plan of financial autonomy in its group");
+    }
+
+    private static void MapAudit(this RouteGroupBuilder audit)
+    {
+        audit.MapGet("", (string unitCode, string? asOf, FinanceStore store, CancellationToken ct) => store.AuditAsync(unitCode, asOf, ct))
+            .WithName("GetAuditRecommendations")
+            .WithSummary("The recommendations to remit issued by a date (default today), remitted by then and Finance.AuditRemittanceRate; with none, \"chưa được thanh tra, kiểm toán\"");
+        audit.MapPost("", (string unitCode, AuditRecommendationInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.RecordRecommendationAsync(unitCode, input, http.User, ct))
+            .WithName("RecordAuditRecommendation").WithSummary("Records an inspection's or audit's recommendation to remit an amount to the state budget");
+        audit.MapPost("/{id:guid}/remittances", (string unitCode, Guid id, RemittanceInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.RemitAsync(unitCode, id, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RecordRemittance").WithSummary("Records a remittance against a recommendation, no more than remains to remit");
     }
 
     private static void MapLists(this RouteGroupBuilder lists)

@@ -22,3 +22,9 @@ public sealed record DisbursementInput(DateOnly? Date, string? SourceCode, strin
 
 /// <summary>The approval of a public service unit's plan of financial autonomy: its name, group (see AutonomyGroup), date and decision.</summary>
 public sealed record AutonomyInput(string? Name, string? Group, DateOnly? ApprovedOn, string? Decision);
+
+/// <summary>An inspection's or audit's recommendation to remit: the conclusion as printed, its date, the amount in millions of đồng.</summary>
+public sealed record AuditRecommendationInput(string? Reference, DateOnly? IssuedOn, decimal? Millions);
+
+/// <summary>A remittance against a recommendation, in millions of đồng.</summary>
+public sealed record RemittanceInput(DateOnly? Date, decimal? Millions);

@@ -141,3 +141,41 @@ public sealed record AutonomyReport(DateOnly AsOf, int Approved, string Approved
             [.. inForce.Select(ServiceUnitAutonomyResponse.From)]);
     }
 }
+
+public sealed record RemittanceResponse(Guid Id, DateOnly Date, AmountResponse Amount, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public static RemittanceResponse From(AuditRemittance r) => new(r.Id, r.Date, AmountResponse.From(r.Amount), r.RecordedBy, r.RecordedAt);
+}
+
+public sealed record AuditRecommendationResponse(
+    Guid Id, string Reference, DateOnly IssuedOn, AmountResponse ToRemit, AmountResponse Remitted, IReadOnlyList<RemittanceResponse> Remittances)
+{
+    public static AuditRecommendationResponse From(AuditRecommendation r, DateOnly asOf) => new(r.Id, r.Reference, r.IssuedOn,
+        AmountResponse.From(r.ToRemit), AmountResponse.From(r.RemittedBy(asOf)),
+        [.. r.Remittances.Where(m => m.Date <= asOf).OrderBy(m => m.Date).ThenBy(m => m.Id).Select(RemittanceResponse.From)]);
+}
+
+/// <summary>
+/// The unit's audit recommendations issued by a date and what was remitted by then: <c>Finance.AuditRemittanceRate</c>
+/// (null with none), and the report's text: "chưa được thanh tra, kiểm toán" with none, never 0%.
+/// </summary>
+public sealed record AuditReport(
+    DateOnly AsOf, string IndicatorCode, AmountResponse ToRemit, AmountResponse Remitted, MoneyRate? Rate, string Text,
+    IReadOnlyList<AuditRecommendationResponse> Recommendations)
+{
+    public const string AuditRemittanceRate = "Finance.AuditRemittanceRate";
+
+    public static AuditReport From(DateOnly asOf, IReadOnlyList<AuditRecommendation> recommendations)
+    {
+        ArgumentNullException.ThrowIfNull(recommendations);
+        var issued = recommendations.Where(r => r.IssuedOn <= asOf).OrderBy(r => r.IssuedOn).ThenBy(r => r.Id).ToList();
+        var toRemit = issued.Select(r => r.ToRemit).Sum();
+        var remitted = issued.Select(r => r.RemittedBy(asOf)).Sum();
+        var rate = issued.Count == 0 ? null : MoneyRate.Of(remitted, toRemit);
+        var text = rate is null
+            ? AuditRecommendation.NoneText
+            : $"{remitted.ToMillionsText()}/{toRemit.ToMillionsText()} triệu đồng, đạt {rate.TextOneDecimal}";
+        return new AuditReport(asOf, AuditRemittanceRate, AmountResponse.From(toRemit), AmountResponse.From(remitted), rate, text,
+            [.. issued.Select(r => AuditRecommendationResponse.From(r, asOf))]);
+    }
+}

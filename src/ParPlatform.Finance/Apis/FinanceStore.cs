@@ -222,6 +222,60 @@ public sealed class FinanceStore(FinanceDbContext db, IUnitDirectory units, Time
         return TypedResults.Ok(ServiceUnitAutonomyResponse.From(autonomy));
     }
 
+    public async Task<Results<Ok<AuditReport>, ValidationProblem, ProblemHttpResult>> AuditAsync(string unitCode, string? asOf, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var date = AsOf(asOf, errors, DateOnly.MaxValue);
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        if (await units.FindProvinceAsync(unitCode, ct) is null)
+            return UnknownUnit(unitCode);
+        var recommendations = await db.AuditRecommendations.AsNoTracking().Include(r => r.Remittances).AsSplitQuery()
+            .Where(r => r.UnitCode == unitCode).ToListAsync(ct);
+        return TypedResults.Ok(AuditReport.From(date!.Value, recommendations));
+    }
+
+    public async Task<Results<Created<AuditRecommendationResponse>, ValidationProblem, ProblemHttpResult>> RecordRecommendationAsync(
+        string unitCode, AuditRecommendationInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        errors.RequireText("reference", input.Reference, 500);
+        if (input.IssuedOn is null)
+            errors.Add("issuedOn", "Không được để trống.");
+        var amount = Amount("millions", input.Millions, positive: true, errors);
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        if (await units.FindProvinceAsync(unitCode, ct) is not { } province)
+            return UnknownUnit(unitCode);
+        var recommendation = AuditRecommendation.Record(unitCode, province, input.Reference!.Trim(), input.IssuedOn!.Value, amount!.Value,
+            Caller.Of(user).UserId, clock.GetUtcNow());
+        db.AuditRecommendations.Add(recommendation);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/units/{unitCode}/finance/audit-recommendations",
+            AuditRecommendationResponse.From(recommendation, DateOnly.MaxValue));
+    }
+
+    public async Task<Results<Created<RemittanceResponse>, ValidationProblem, ProblemHttpResult>> RemitAsync(
+        string unitCode, Guid id, RemittanceInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        if (input.Date is null)
+            errors.Add("date", "Không được để trống.");
+        var amount = Amount("millions", input.Millions, positive: true, errors);
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        if (await units.FindProvinceAsync(unitCode, ct) is null)
+            return UnknownUnit(unitCode);
+        var recommendation = await db.AuditRecommendations.Include(r => r.Remittances).SingleOrDefaultAsync(r => r.UnitCode == unitCode && r.Id == id, ct);
+        if (recommendation is null)
+            return ApiProblems.NotFound($"Không có kiến nghị {id}.");
+        var remittance = recommendation.Remit(input.Date!.Value, amount!.Value, Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/units/{unitCode}/finance/audit-recommendations", RemittanceResponse.From(remittance));
+    }
+
     private IQueryable<Budget> LoadBudget(string unitCode, int year) =>
         db.Budgets.Include(b => b.Estimates).Include(b => b.Actuals).AsSplitQuery().Where(b => b.UnitCode == unitCode && b.Year == year);
 

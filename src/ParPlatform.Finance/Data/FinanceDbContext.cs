@@ -9,7 +9,7 @@ namespace ParPlatform.Finance.Data;
 
 /// <summary>
 /// The finance service's own database (financedb); its tables live in the "finance" schema. Budgets, capital plans and
-/// their rows and the public service units' autonomy are tenant-owned (row-level security, see the migrations); the budget items and funding sources are one list
+/// their rows, the public service units' autonomy and the audit recommendations are tenant-owned (row-level security, see the migrations); the budget items and funding sources are one list
 /// for every unit.
 /// </summary>
 public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options) : DbContext(options)
@@ -146,6 +146,30 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
             autonomy.Property(a => a.Version).IsRowVersion();
             autonomy.HasIndex(a => new { a.UnitCode, a.Code }).IsUnique();
         });
+
+        modelBuilder.Entity<AuditRecommendation>(recommendation =>
+        {
+            recommendation.ToTable("audit_recommendations");
+            recommendation.HasKey(r => r.Id);
+            recommendation.Property(r => r.Id).ValueGeneratedNever();
+            recommendation.Property(r => r.UnitCode).HasMaxLength(5);
+            recommendation.Property(r => r.ProvinceCode).HasMaxLength(2);
+            recommendation.Property(r => r.Reference).HasMaxLength(500);
+            recommendation.Property(r => r.RecordedBy).HasMaxLength(100);
+            recommendation.Property(r => r.Version).IsRowVersion();
+            recommendation.HasIndex(r => new { r.UnitCode, r.IssuedOn });
+            recommendation.HasMany(r => r.Remittances).WithOne().HasForeignKey(r => r.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AuditRemittance>(remittance =>
+        {
+            remittance.ToTable("audit_remittances");
+            remittance.HasKey(r => r.Id);
+            remittance.Property(r => r.Id).ValueGeneratedNever();
+            remittance.Property(r => r.UnitCode).HasMaxLength(5);
+            remittance.Property(r => r.ProvinceCode).HasMaxLength(2);
+            remittance.Property(r => r.RecordedBy).HasMaxLength(100);
+        });
     }
 
     public DbSet<BudgetItem> BudgetItems => Set<BudgetItem>();
@@ -157,6 +181,8 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
     public DbSet<CapitalPlan> CapitalPlans => Set<CapitalPlan>();
 
     public DbSet<ServiceUnitAutonomy> Autonomy => Set<ServiceUnitAutonomy>();
+
+    public DbSet<AuditRecommendation> AuditRecommendations => Set<AuditRecommendation>();
 }
 
 /// <summary>Money in a column: the whole number of đồng (bigint).</summary>

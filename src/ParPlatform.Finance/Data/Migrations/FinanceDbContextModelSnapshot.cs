@@ -23,6 +23,116 @@ namespace ParPlatform.Finance.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ParPlatform.Finance.Domain.AuditRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("Remitted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("remitted");
+
+                    b.Property<long>("ToRemit")
+                        .HasColumnType("bigint")
+                        .HasColumnName("to_remit");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_recommendations");
+
+                    b.HasIndex("UnitCode", "IssuedOn")
+                        .HasDatabaseName("ix_audit_recommendations_unit_code_issued_on");
+
+                    b.ToTable("audit_recommendations", "finance");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.AuditRemittance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_remittances");
+
+                    b.HasIndex("RecommendationId")
+                        .HasDatabaseName("ix_audit_remittances_recommendation_id");
+
+                    b.ToTable("audit_remittances", "finance");
+                });
+
             modelBuilder.Entity("ParPlatform.Finance.Domain.Budget", b =>
                 {
                     b.Property<Guid>("Id")
@@ -669,6 +779,16 @@ namespace ParPlatform.Finance.Data.Migrations
                     b.ToTable("known_units", "finance");
                 });
 
+            modelBuilder.Entity("ParPlatform.Finance.Domain.AuditRemittance", b =>
+                {
+                    b.HasOne("ParPlatform.Finance.Domain.AuditRecommendation", null)
+                        .WithMany("Remittances")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_remittances_audit_recommendations_recommendation_id");
+                });
+
             modelBuilder.Entity("ParPlatform.Finance.Domain.BudgetActual", b =>
                 {
                     b.HasOne("ParPlatform.Finance.Domain.Budget", null)
@@ -735,6 +855,11 @@ namespace ParPlatform.Finance.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_disbursements_funding_sources_source_code");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.AuditRecommendation", b =>
+                {
+                    b.Navigation("Remittances");
                 });
 
             modelBuilder.Entity("ParPlatform.Finance.Domain.Budget", b =>
