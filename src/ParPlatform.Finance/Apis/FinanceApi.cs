@@ -1,5 +1,6 @@
 using ParPlatform.Finance.Data;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Imports;
 
 namespace ParPlatform.Finance.Apis;
 
@@ -82,6 +83,10 @@ public static class FinanceApi
             store.SetParFundingAsync(unitCode, year, input, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SetParFunding").WithSummary("Sets the year's PAR budget line (kinh phí CCHC)");
+        budgets.MapPost("/{year:int}/import", BudgetImportApi.ImportAsync).AcceptsImportFile<BudgetImportRow>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ImportBudget")
+            .WithSummary("Enters a year's estimates and actuals from a file (CSV, JSON or XLSX: itemCode, basis, date, millions), checked whole");
     }
 
     private static void MapCapitalPlans(this RouteGroupBuilder plans)
