@@ -42,6 +42,28 @@ public sealed class BudgetImportTests(FinanceFixture finance) : IClassFixture<Fi
     }
 
     [Fact]
+    public async Task Tam_Thanh_s_2025_disbursements_from_a_file_read_back_as_printed_and_a_bad_row_writes_nothing()
+    {
+        await finance.Officer(TamThanh).SetCapitalPlanAsync(TamThanh, 2025,
+            new AllocationInput("nstw", null, 779m), new AllocationInput("nsdp", null, 3_870m));
+        var path = $"{FinanceClient.CapitalPlan(TamThanh, 2025)}/disbursements/import";
+
+        using var bad = await finance.Officer(TamThanh).PostAsync(path, new StringContent(
+            "sourceCode,project,date,millions\nnstw,,2025-09-30,779\nnsdp,,2026-02-01,1\nnsdp,Dự án không có,2025-10-01,1\n", Encoding.UTF8, "text/csv"));
+        using var body = JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal([(3, "date"), (4, "project")], body.RootElement.GetProperty("rows").EnumerateArray()
+            .Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString())));
+        Assert.Equal(0, await finance.CountAsync("disbursements"));
+
+        using var good = await finance.Officer(TamThanh).PostAsync(path, new StringContent(
+            "sourceCode,project,date,millions\nnstw,,2025-09-30,779\nnsdp,,2025-11-14,2000\nnsdp,,2026-01-31,1190.4\n", Encoding.UTF8, "text/csv"));
+        Assert.True(good.StatusCode == HttpStatusCode.OK, $"{good.StatusCode}: {await good.Content.ReadAsStringAsync()}");
+        var plan = await finance.Reviewer(LangSon).GetCapitalPlanAsync(TamThanh, 2025, new DateOnly(2026, 1, 31));
+        Assert.Equal(("3.969,4", "85%", "82,4%"), (plan.Total.Disbursed.Millions, plan.Total.Rate.Text, plan.Sources[1].Rate.TextOneDecimal));
+    }
+
+    [Fact]
     public async Task One_bad_row_writes_nothing_and_every_bad_row_is_named()
     {
         var before = await finance.CountAsync("budget_estimates");

@@ -103,5 +103,9 @@ public static class FinanceApi
             store.DisburseAsync(unitCode, year, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("RecordDisbursement").WithSummary("Records a disbursement of an allocation, dated from 01/01 of the year to 31/01 of the next");
+        plans.MapPost("/{year:int}/disbursements/import", DisbursementImportApi.ImportAsync).AcceptsImportFile<DisbursementImportRow>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ImportDisbursements")
+            .WithSummary("Records a capital plan's disbursements from a file (CSV, JSON or XLSX: sourceCode, project, date, millions), checked whole");
     }
 }
