@@ -1,3 +1,4 @@
+using ParPlatform.Finance.Apis;
 using ParPlatform.Finance.Data;
 using ParPlatform.Messaging;
 using ParPlatform.ServiceDefaults;
@@ -11,5 +12,6 @@ public static class Extensions
         builder.AddServiceDatabase<FinanceDbContext>("financedb", FinanceDbContext.Schema);
         builder.AddMessaging<FinanceDbContext>("messaging", FinanceDbContext.Schema, consumers => consumers
             .AddUnitProvisioning<FinanceDbContext>());
+        builder.Services.AddScoped<FinanceStore>();
     }
 }

@@ -14,3 +14,6 @@ app.MapApiDocument();
 app.UseTenantAccess();
 app.MapFinanceApi();
 app.Run();
+
+/// <summary>Entry point, visible to the service tests (WebApplicationFactory).</summary>
+public partial class Program;

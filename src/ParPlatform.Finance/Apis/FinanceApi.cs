@@ -1,9 +1,16 @@
 using ParPlatform.Finance.Data;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Imports;
 
 namespace ParPlatform.Finance.Apis;
 
-/// <summary>The finance service's API, every group listed once.</summary>
+/// <summary>
+/// The finance service's API, every group listed once (<see cref="MapFinanceApi"/>): a unit's budgets (estimates, actuals,
+/// the PAR budget line), public-investment capital plans (allocations, disbursements), the autonomy of public service
+/// units and audit recommendations to remit, with the lists they use. The unit's
+/// officers and chairman enter; its province's reviewers and integrators read (<c>WithTenantAccess</c>), and read the
+/// province's overview of all its units.
+/// </summary>
 public static class FinanceApi
 {
     public static void MapFinanceApi(this IEndpointRouteBuilder app)
@@ -11,5 +18,94 @@ public static class FinanceApi
         var unit = app.MapGroup("/api/v1/units/{unitCode}/finance").WithTenantAccess();
         unit.MapServiceStatus<FinanceDbContext>("finance").WithTags("Status")
             .WithName("GetFinanceStatus").WithSummary("The finance service's version and database migration level");
+        unit.MapGroup("").WithTags("Lists").MapLists();
+        unit.MapGroup("/budgets").WithTags("Budgets").AddEndpointFilter<FinanceProblems>().MapBudgets();
+        unit.MapGroup("/capital-plans").WithTags("Capital plans").AddEndpointFilter<FinanceProblems>().MapCapitalPlans();
+        unit.MapGroup("/autonomy").WithTags("Autonomy of public service units").AddEndpointFilter<FinanceProblems>().MapAutonomy();
+        unit.MapGroup("/audit-recommendations").WithTags("Audit recommendations").AddEndpointFilter<FinanceProblems>().MapAudit();
+        var province = app.MapGroup("/api/v1/provinces/{provinceCode}/finance").WithTenantAccess();
+        province.MapGet("/overview", ProvinceOverview.GetAsync).WithTags("Province overview")
+            .WithName("GetProvinceFinanceOverview")
+            .WithSummary("Every unit of the province with its budget and capital plan of a year as of a date, and the province's totals (rates Σ numerators ÷ Σ denominators)");
+    }
+
+    private static void MapAutonomy(this RouteGroupBuilder autonomy)
+    {
+        autonomy.MapGet("", (string unitCode, string? asOf, FinanceStore store, CancellationToken ct) => store.AutonomyAsync(unitCode, asOf, ct))
+            .WithName("GetAutonomy")
+            .WithSummary("The public service units with an approved plan of financial autonomy as of a date (default today), counted in the report's six groups");
+        autonomy.MapPut("/{code}", (string unitCode, string code, AutonomyInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.ApproveAutonomyAsync(unitCode, code, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ApproveAutonomy").WithSummary("Records the approval of a public service unit's plan of financial autonomy in its group");
+    }
+
+    private static void MapAudit(this RouteGroupBuilder audit)
+    {
+        audit.MapGet("", (string unitCode, string? asOf, FinanceStore store, CancellationToken ct) => store.AuditAsync(unitCode, asOf, ct))
+            .WithName("GetAuditRecommendations")
+            .WithSummary("The recommendations to remit issued by a date (default today), remitted by then and Finance.AuditRemittanceRate; with none, \"chưa được thanh tra, kiểm toán\"");
+        audit.MapPost("", (string unitCode, AuditRecommendationInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.RecordRecommendationAsync(unitCode, input, http.User, ct))
+            .WithName("RecordAuditRecommendation").WithSummary("Records an inspection's or audit's recommendation to remit an amount to the state budget");
+        audit.MapPost("/{id:guid}/remittances", (string unitCode, Guid id, RemittanceInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.RemitAsync(unitCode, id, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RecordRemittance").WithSummary("Records a remittance against a recommendation, no more than remains to remit");
+    }
+
+    private static void MapLists(this RouteGroupBuilder lists)
+    {
+        lists.MapGet("/budget-items", (FinanceStore store, CancellationToken ct) => store.ItemsAsync(ct))
+            .WithName("ListBudgetItems").WithSummary("The revenue and expenditure items budgets are entered by");
+        lists.MapGet("/funding-sources", (FinanceStore store, CancellationToken ct) => store.SourcesAsync(ct))
+            .WithName("ListFundingSources").WithSummary("The funding sources of public investment (NSTW, NSDP, national target programmes…)");
+    }
+
+    private static void MapBudgets(this RouteGroupBuilder budgets)
+    {
+        budgets.MapGet("/{year:int}", (string unitCode, int year, string? asOf, FinanceStore store, CancellationToken ct) =>
+            store.BudgetAsync(unitCode, year, asOf, ct))
+            .WithName("GetBudget")
+            .WithSummary("The unit's budget of a year as of a date (default today, at most 31/12): per item the estimates in force, the year-to-date actual and its rate of each estimate");
+        budgets.MapGet("/{year:int}/estimates", (string unitCode, int year, FinanceStore store, CancellationToken ct) =>
+            store.EstimatesAsync(unitCode, year, ct))
+            .WithName("ListBudgetEstimates").WithSummary("Every estimate of the year with its revisions, by item, basis and revision");
+        budgets.MapPost("/{year:int}/estimates", (string unitCode, int year, EstimateInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.SetEstimateAsync(unitCode, year, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SetBudgetEstimate").WithSummary("Sets an item's estimate (province-assigned or the unit's own), or revises it: the earlier one is kept");
+        budgets.MapPost("/{year:int}/actuals", (string unitCode, int year, ActualInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.RecordActualAsync(unitCode, year, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RecordBudgetActual").WithSummary("Records an item's amount accumulated from 01/01 to a date of the year (the same date again corrects it)");
+        budgets.MapPut("/{year:int}/par-funding", (string unitCode, int year, ParFundingInput input, FinanceStore store, CancellationToken ct) =>
+            store.SetParFundingAsync(unitCode, year, input, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SetParFunding").WithSummary("Sets the year's PAR budget line (kinh phí CCHC)");
+        budgets.MapPost("/{year:int}/import", BudgetImportApi.ImportAsync).AcceptsImportFile<BudgetImportRow>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ImportBudget")
+            .WithSummary("Enters a year's estimates and actuals from a file (CSV, JSON or XLSX: itemCode, basis, date, millions), checked whole");
+    }
+
+    private static void MapCapitalPlans(this RouteGroupBuilder plans)
+    {
+        plans.MapGet("/{year:int}", (string unitCode, int year, string? asOf, FinanceStore store, CancellationToken ct) =>
+            store.CapitalPlanAsync(unitCode, year, asOf, ct))
+            .WithName("GetCapitalPlan")
+            .WithSummary("The capital plan of a year as of a date (default today, at most 31/01 of the next year): planned, disbursed and Finance.DisbursementRate in total, per source and per project");
+        plans.MapPut("/{year:int}", (string unitCode, int year, CapitalPlanInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.SetCapitalPlanAsync(unitCode, year, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SetCapitalPlan").WithSummary("Sets the year's capital plan whole: an allocation per funding source and project");
+        plans.MapPost("/{year:int}/disbursements", (string unitCode, int year, DisbursementInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
+            store.DisburseAsync(unitCode, year, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RecordDisbursement").WithSummary("Records a disbursement of an allocation, dated from 01/01 of the year to 31/01 of the next");
+        plans.MapPost("/{year:int}/disbursements/import", DisbursementImportApi.ImportAsync).AcceptsImportFile<DisbursementImportRow>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ImportDisbursements")
+            .WithSummary("Records a capital plan's disbursements from a file (CSV, JSON or XLSX: sourceCode, project, date, millions), checked whole");
     }
 }

@@ -18,6 +18,7 @@ public static class GatewayRoutes
         ("unit-agencies", "/api/v1/units/{unitCode}/agencies/{**rest}", "identity"),
         ("province-units", "/api/v1/provinces/{provinceCode}/units/{**rest}", "identity"),
         ("province-plans", "/api/v1/provinces/{provinceCode}/plans/{**rest}", "plans"),
+        ("province-finance", "/api/v1/provinces/{provinceCode}/finance/{**rest}", "finance"),
         ("provinces", "/api/v1/provinces/{**rest}", "reporting"),
         ("connect", "/connect/{**rest}", "identity"),
         ("well-known", "/.well-known/{**rest}", "identity"),

@@ -23,6 +23,625 @@ namespace ParPlatform.Finance.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ParPlatform.Finance.Domain.AuditRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("Remitted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("remitted");
+
+                    b.Property<long>("ToRemit")
+                        .HasColumnType("bigint")
+                        .HasColumnName("to_remit");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_recommendations");
+
+                    b.HasIndex("UnitCode", "IssuedOn")
+                        .HasDatabaseName("ix_audit_recommendations_unit_code_issued_on");
+
+                    b.ToTable("audit_recommendations", "finance");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.AuditRemittance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_remittances");
+
+                    b.HasIndex("RecommendationId")
+                        .HasDatabaseName("ix_audit_remittances_recommendation_id");
+
+                    b.ToTable("audit_remittances", "finance");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.Budget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ParFunding")
+                        .HasColumnType("bigint")
+                        .HasColumnName("par_funding");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budgets");
+
+                    b.HasIndex("ProvinceCode", "Year")
+                        .HasDatabaseName("ix_budgets_province_code_year");
+
+                    b.HasIndex("UnitCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budgets_unit_code_year");
+
+                    b.ToTable("budgets", "finance");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.BudgetActual", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("budget_id");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_actuals");
+
+                    b.HasIndex("ItemCode")
+                        .HasDatabaseName("ix_budget_actuals_item_code");
+
+                    b.HasIndex("BudgetId", "ItemCode", "AsOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budget_actuals_budget_id_item_code_as_of");
+
+                    b.ToTable("budget_actuals", "finance");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.BudgetEstimate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("budget_id");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_estimates");
+
+                    b.HasIndex("ItemCode")
+                        .HasDatabaseName("ix_budget_estimates_item_code");
+
+                    b.HasIndex("BudgetId", "ItemCode", "Basis", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budget_estimates_budget_id_item_code_basis_revision");
+
+                    b.ToTable("budget_estimates", "finance");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.BudgetItem", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.HasKey("Code")
+                        .HasName("pk_budget_items");
+
+                    b.ToTable("budget_items", "finance");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "total-revenue",
+                            Kind = "Revenue",
+                            Name = "Tổng thu ngân sách nhà nước trên địa bàn",
+                            Ordinal = 1
+                        },
+                        new
+                        {
+                            Code = "land-use-fees",
+                            Kind = "Revenue",
+                            Name = "Thu tiền sử dụng đất",
+                            Ordinal = 2
+                        },
+                        new
+                        {
+                            Code = "total-expenditure",
+                            Kind = "Expenditure",
+                            Name = "Tổng chi ngân sách nhà nước",
+                            Ordinal = 3
+                        });
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.CapitalAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CapitalPlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("capital_plan_id");
+
+                    b.Property<string>("Project")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("project");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("SourceCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source_code");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_capital_allocations");
+
+                    b.HasIndex("SourceCode")
+                        .HasDatabaseName("ix_capital_allocations_source_code");
+
+                    b.HasIndex("CapitalPlanId", "SourceCode", "Project")
+                        .IsUnique()
+                        .HasDatabaseName("ix_capital_allocations_capital_plan_id_source_code_project");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CapitalPlanId", "SourceCode", "Project"), false);
+
+                    b.ToTable("capital_allocations", "finance");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.CapitalPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_capital_plans");
+
+                    b.HasIndex("ProvinceCode", "Year")
+                        .HasDatabaseName("ix_capital_plans_province_code_year");
+
+                    b.HasIndex("UnitCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_capital_plans_unit_code_year");
+
+                    b.ToTable("capital_plans", "finance");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.Disbursement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CapitalPlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("capital_plan_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Project")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("project");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("SourceCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source_code");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disbursements");
+
+                    b.HasIndex("SourceCode")
+                        .HasDatabaseName("ix_disbursements_source_code");
+
+                    b.HasIndex("CapitalPlanId", "Date")
+                        .HasDatabaseName("ix_disbursements_capital_plan_id_date");
+
+                    b.ToTable("disbursements", "finance");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.FundingSource", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.HasKey("Code")
+                        .HasName("pk_funding_sources");
+
+                    b.ToTable("funding_sources", "finance");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "nstw",
+                            Name = "Vốn ngân sách trung ương (NSTW)",
+                            Ordinal = 1
+                        },
+                        new
+                        {
+                            Code = "nsdp",
+                            Name = "Vốn ngân sách địa phương (NSDP)",
+                            Ordinal = 2
+                        },
+                        new
+                        {
+                            Code = "ctmtqg",
+                            Name = "Vốn các chương trình mục tiêu quốc gia",
+                            Ordinal = 3
+                        });
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.ServiceUnitAutonomy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_unit_autonomy");
+
+                    b.HasIndex("UnitCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_unit_autonomy_unit_code_code");
+
+                    b.ToTable("service_unit_autonomy", "finance");
+                });
+
             modelBuilder.Entity("ParPlatform.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -158,6 +777,103 @@ namespace ParPlatform.Finance.Data.Migrations
                         .HasDatabaseName("ix_known_units_province_code");
 
                     b.ToTable("known_units", "finance");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.AuditRemittance", b =>
+                {
+                    b.HasOne("ParPlatform.Finance.Domain.AuditRecommendation", null)
+                        .WithMany("Remittances")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_remittances_audit_recommendations_recommendation_id");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.BudgetActual", b =>
+                {
+                    b.HasOne("ParPlatform.Finance.Domain.Budget", null)
+                        .WithMany("Actuals")
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_actuals_budgets_budget_id");
+
+                    b.HasOne("ParPlatform.Finance.Domain.BudgetItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_actuals_budget_items_item_code");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.BudgetEstimate", b =>
+                {
+                    b.HasOne("ParPlatform.Finance.Domain.Budget", null)
+                        .WithMany("Estimates")
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_estimates_budgets_budget_id");
+
+                    b.HasOne("ParPlatform.Finance.Domain.BudgetItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_estimates_budget_items_item_code");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.CapitalAllocation", b =>
+                {
+                    b.HasOne("ParPlatform.Finance.Domain.CapitalPlan", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("CapitalPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_capital_allocations_capital_plans_capital_plan_id");
+
+                    b.HasOne("ParPlatform.Finance.Domain.FundingSource", null)
+                        .WithMany()
+                        .HasForeignKey("SourceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_capital_allocations_funding_sources_source_code");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.Disbursement", b =>
+                {
+                    b.HasOne("ParPlatform.Finance.Domain.CapitalPlan", null)
+                        .WithMany("Disbursements")
+                        .HasForeignKey("CapitalPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_disbursements_capital_plans_capital_plan_id");
+
+                    b.HasOne("ParPlatform.Finance.Domain.FundingSource", null)
+                        .WithMany()
+                        .HasForeignKey("SourceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disbursements_funding_sources_source_code");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.AuditRecommendation", b =>
+                {
+                    b.Navigation("Remittances");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.Budget", b =>
+                {
+                    b.Navigation("Actuals");
+
+                    b.Navigation("Estimates");
+                });
+
+            modelBuilder.Entity("ParPlatform.Finance.Domain.CapitalPlan", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Disbursements");
                 });
 #pragma warning restore 612, 618
         }
