@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ParPlatform.Contracts.Identity;
 using ParPlatform.Identity.Data;
 using ParPlatform.Identity.Domain;
 using ParPlatform.Messaging.Audit;
-using ParPlatform.Contracts.Identity;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.SharedKernel;
 
