@@ -36,7 +36,7 @@ public sealed class FinanceFixture : IAsyncLifetime
             host.UseSetting("services:identity:http:0", Identity.Url);
         });
         using (var client = Service.CreateClient()) // starts it: migrations, consumers
-            await WaitUntilReadyAsync(client);
+            await ServiceReadiness.WaitAsync(client, "finance");
         await using var connection = await TenantConnections.OpenAllTenantsAsync(Database);
         await using var units = new NpgsqlCommand(
             """
@@ -46,20 +46,6 @@ public sealed class FinanceFixture : IAsyncLifetime
               ('24778', '68', 'Phường Nam Gia Nghĩa', 'Ward', 'Lâm Đồng', now(), now())
             """, connection);
         await units.ExecuteNonQueryAsync();
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient client)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            using var health = await client.GetAsync("/health");
-            if (health.IsSuccessStatusCode)
-                return;
-            if (DateTimeOffset.UtcNow > deadline)
-                throw new TimeoutException($"The finance service is not ready after 60 s: {await health.Content.ReadAsStringAsync()}");
-            await Task.Delay(100);
-        }
     }
 
     public HttpClient Officer(string unit) => TestIdentity.Bearing(Service.CreateClient(), Identity.Officer(unit));

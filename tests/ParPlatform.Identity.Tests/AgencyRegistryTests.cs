@@ -93,8 +93,8 @@ public sealed class AgencyRegistryTests(IdentityFixture identity)
         using var response = await client.PutAsJsonAsync($"/api/v1/units/{unit}/agencies/{code}", new { name = "Đổi tên", kind = "administrative" });
 
         Assert.Equal(expected, response.StatusCode);
-        var office = (await (await identity.SignedInAsync("tamthanh.canbo")).GetFromJsonAsync<JsonElement[]>("/api/v1/units/06112/agencies"))!
-            .Single(a => a.GetProperty("code").GetString() == "van-phong");
+        using var officer = await identity.SignedInAsync("tamthanh.canbo");
+        var office = (await officer.GetFromJsonAsync<JsonElement[]>("/api/v1/units/06112/agencies"))!.Single(a => a.GetProperty("code").GetString() == "van-phong");
         Assert.Equal("Văn phòng HĐND và UBND", office.GetProperty("name").GetString());
     }
 

@@ -66,7 +66,7 @@ public sealed class PlansFixture : IAsyncLifetime
             host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         using (var client = Service.CreateClient()) // starts it: migrations, consumers
-            await WaitUntilReadyAsync(client); // the consumers' queues bound: events published from now on reach them
+            await ServiceReadiness.WaitAsync(client, "plans"); // the consumers' queues bound: events published from now on reach them
         await using (var connection = await TenantConnections.OpenAllTenantsAsync(Database))
         {
             await using var units = new NpgsqlCommand(
@@ -88,20 +88,6 @@ public sealed class PlansFixture : IAsyncLifetime
             });
         }
         await WaitForBodiesAsync(Bodies.Length);
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient client)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            using var health = await client.GetAsync("/health");
-            if (health.IsSuccessStatusCode)
-                return;
-            if (DateTimeOffset.UtcNow > deadline)
-                throw new TimeoutException($"The plans service is not ready after 60 s: {await health.Content.ReadAsStringAsync()}");
-            await Task.Delay(100);
-        }
     }
 
     public static string ProvinceOf(string unit) => unit switch
