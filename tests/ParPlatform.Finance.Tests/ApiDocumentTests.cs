@@ -24,6 +24,7 @@ public sealed class ApiDocumentTests(FinanceFixture finance) : IClassFixture<Fin
             "GetFinanceStatus: GET /api/v1/units/{unitCode}/finance/status → 200 400 401 403 404",
             "GetProvinceFinanceOverview: GET /api/v1/provinces/{provinceCode}/finance/overview → 200 400 401 403 404",
             "ImportBudget: POST /api/v1/units/{unitCode}/finance/budgets/{year}/import → 200 400 401 403 404 409 413 415",
+            "ImportCapitalPlan: POST /api/v1/units/{unitCode}/finance/capital-plans/{year}/import → 200 400 401 403 404 409 413 415",
             "ImportDisbursements: POST /api/v1/units/{unitCode}/finance/capital-plans/{year}/disbursements/import → 200 400 401 403 404 409 413 415",
             "ListBudgetEstimates: GET /api/v1/units/{unitCode}/finance/budgets/{year}/estimates → 200 400 401 403 404",
             "ListBudgetItems: GET /api/v1/units/{unitCode}/finance/budget-items → 200 400 401 403 404",

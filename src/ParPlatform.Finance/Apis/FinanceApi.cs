@@ -99,6 +99,10 @@ public static class FinanceApi
             store.SetCapitalPlanAsync(unitCode, year, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SetCapitalPlan").WithSummary("Sets the year's capital plan whole: an allocation per funding source and project");
+        plans.MapPost("/{year:int}/import", CapitalPlanImportApi.ImportAsync).AcceptsImportFile<CapitalPlanImportRow>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ImportCapitalPlan")
+            .WithSummary("Sets the year's capital plan whole from a file (CSV, JSON or XLSX: sourceCode, project, millions), checked whole");
         plans.MapPost("/{year:int}/disbursements", (string unitCode, int year, DisbursementInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
             store.DisburseAsync(unitCode, year, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
