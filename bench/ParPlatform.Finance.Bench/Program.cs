@@ -81,7 +81,8 @@ internal static class Program
             var overview = $"/api/v1/provinces/{Province}/finance/overview?year=2026&asOf=2026-03-05";
             var answer = await Calls.GetAsync(viaGateway, reviewer, overview);
             var rate = answer.GetProperty("capital").GetProperty("rate").GetProperty("text").GetString();
-            Console.WriteLine($"The overview lists {answer.GetProperty("units").GetArrayLength()} units; the province's disbursement rate {rate}");
+            Console.WriteLine($"The overview lists {answer.GetProperty("units").GetArrayLength()} units in {answer.GetRawText().Length / 1024:N0} KB; " +
+                $"the province's disbursement rate {rate}");
             var gatewayView = await Calls.TimeAsync(calls, async () => await Calls.GetAsync(viaGateway, reviewer, overview));
             var directView = await Calls.TimeAsync(calls, async () => await Calls.GetAsync(direct, reviewer, overview));
 

@@ -14,5 +14,6 @@ public static class Extensions
             .AddUnitProvisioning<FinanceDbContext>());
         builder.Services.AddScoped<FinanceStore>();
         builder.Services.AddScoped<AssetStore>();
+        builder.Services.AddScoped<ProvinceFinanceQuery>();
     }
 }

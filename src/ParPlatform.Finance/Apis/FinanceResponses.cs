@@ -41,7 +41,18 @@ public sealed record ActualResponse(Guid Id, string ItemCode, DateOnly AsOf, Amo
 /// </summary>
 public sealed record BudgetItemFigures(
     string ItemCode, string Name, BudgetItemKind Kind, string? IndicatorCode, AmountResponse? ProvinceEstimate, AmountResponse? OwnEstimate,
-    AmountResponse? Actual, DateOnly? ActualAsOf, MoneyRate? VsProvinceEstimate, MoneyRate? VsOwnEstimate);
+    AmountResponse? Actual, DateOnly? ActualAsOf, MoneyRate? VsProvinceEstimate, MoneyRate? VsOwnEstimate)
+{
+    /// <summary>An item's figures from the estimates in force and the latest actual (with its date), each null when there is none.</summary>
+    public static BudgetItemFigures Of(BudgetItem item, Money? province, Money? own, Money? actual, DateOnly? actualAsOf)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new BudgetItemFigures(item.Code, item.Name, item.Kind, item.Kind == BudgetItemKind.Revenue ? BudgetReport.RevenueVsEstimate : null,
+            AmountResponse.From(province), AmountResponse.From(own), AmountResponse.From(actual), actualAsOf,
+            actual is { } a && province is { } p ? MoneyRate.Of(a, p) : null,
+            actual is { } b && own is { } o ? MoneyRate.Of(b, o) : null);
+    }
+}
 
 /// <summary>The violations in the use of administrative funds counted up to a date (<c>Finance.AdminBudgetViolations</c>, target 0).</summary>
 public sealed record ViolationCount(string IndicatorCode, int Count, DateOnly AsOf);
@@ -65,13 +76,9 @@ public sealed record BudgetReport(int Year, DateOnly AsOf, IReadOnlyList<BudgetI
             .Where(item => budget.Estimates.Any(e => e.ItemCode == item.Code) || budget.Actuals.Any(a => a.ItemCode == item.Code))
             .Select(item =>
             {
-                var province = budget.EstimateInForce(item.Code, EstimateBasis.ProvinceAssigned, asOf)?.Amount;
-                var own = budget.EstimateInForce(item.Code, EstimateBasis.UnitOwn, asOf)?.Amount;
                 var actual = budget.ActualAsOf(item.Code, asOf);
-                return new BudgetItemFigures(item.Code, item.Name, item.Kind, item.Kind == BudgetItemKind.Revenue ? RevenueVsEstimate : null,
-                    AmountResponse.From(province), AmountResponse.From(own), AmountResponse.From(actual?.Amount), actual?.AsOf,
-                    actual is not null && province is { } p ? MoneyRate.Of(actual.Amount, p) : null,
-                    actual is not null && own is { } o ? MoneyRate.Of(actual.Amount, o) : null);
+                return BudgetItemFigures.Of(item, budget.EstimateInForce(item.Code, EstimateBasis.ProvinceAssigned, asOf)?.Amount,
+                    budget.EstimateInForce(item.Code, EstimateBasis.UnitOwn, asOf)?.Amount, actual?.Amount, actual?.AsOf);
             })
             .ToList();
         var violations = budget.AdminFundViolationsAsOf is { } countedTo && countedTo <= asOf
