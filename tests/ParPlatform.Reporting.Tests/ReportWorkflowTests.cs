@@ -138,6 +138,62 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Officer("06112").GetAsync($"{Province("2026-Q3")}/submissions")));
     }
 
+    [Fact]
+    public async Task Tam_Thanh_s_entered_facts_print_as_seed_001_and_go_into_the_submitted_version()
+    {
+        var path = $"{Report("06112", "2026-Y")}/facts";
+        var officer = reporting.Officer("06112");
+        (string Code, decimal Value, bool AtLeast, string Printed)[] seed =
+        [
+            ("communication-participants", 9_000m, true, "trên 9.000"), // 001:37
+            ("desk-computers", 7m, false, "7"), // 001:63
+            ("desk-digitally-signed-rate", 100m, false, "100%"), // 001:65
+            ("eoffice-outgoing-electronic", 2_057m, false, "2.057"), // 001:176
+            ("eoffice-incoming-electronic", 4_843m, false, "4.843"),
+            ("eoffice-outgoing-paper", 26m, false, "26"),
+            ("eoffice-incoming-paper", 80m, false, "80"),
+            ("electronic-documents-rate", 98.75m, false, "98,75%"),
+            ("video-meetings", 10m, false, "10"), // 001:180
+            ("website-directive-documents", 330m, false, "330"), // 001:184
+            ("website-news", 50m, false, "50"), // 001:186
+        ];
+        foreach (var (code, value, atLeast, printed) in seed)
+        {
+            var fact = await ReadAsync<FactResponse>(await officer.PutAsJsonAsync($"{path}/{code}", new FactInput(value, atLeast, "Sổ theo dõi văn bản"),
+                JsonSerializerOptions.Web), HttpStatusCode.OK);
+            Assert.Equal(printed, fact.Text);
+        }
+        foreach (var (code, input, field) in new[]
+        {
+            ("video-meeting", new FactInput(10m, null, null), "code"),
+            ("electronic-documents-rate", new FactInput(101m, null, null), "value"),
+            ("video-meetings", new FactInput(1.5m, null, null), "value"),
+            ("video-meetings", new FactInput(-1m, null, null), "value"),
+            ("video-meetings", new FactInput(null, null, null), "value"),
+            ("video-meetings", new FactInput(10m, null, " "), "evidence"),
+        })
+        {
+            using var response = await officer.PutAsJsonAsync($"{path}/{code}", input, JsonSerializerOptions.Web);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{code}: {response.StatusCode}");
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.True(body.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named: {body.RootElement}");
+        }
+
+        Today(2026, 12, 1);
+        var version = await ReadAsync<VersionResponse>(await reporting.Chairman("06112").PostAsJsonAsync($"{Report("06112", "2026-Y")}/submit",
+            new SubmitInput(null, null), JsonSerializerOptions.Web), HttpStatusCode.Created);
+        using var locked = await officer.PutAsJsonAsync($"{path}/video-meetings", new FactInput(11m, null, null), JsonSerializerOptions.Web);
+        var report = await officer.GetFromJsonAsync<ReportResponse>(Report("06112", "2026-Y"), JsonSerializerOptions.Web);
+
+        Assert.Equal(HttpStatusCode.Conflict, locked.StatusCode);
+        Assert.Equal(EnteredFactsCount, report!.Facts.Count);
+        Assert.Equal([.. seed.Select(f => f.Printed)], report.Facts.Where(f => f.Text is not null).Select(f => f.Text!));
+        var frozen = version.Content.GetProperty("facts").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "video-meetings");
+        Assert.Equal(("10", "Sổ theo dõi văn bản"), (frozen.GetProperty("text").GetString(), frozen.GetProperty("evidence").GetString()));
+    }
+
+    private static readonly int EnteredFactsCount = Domain.EnteredFacts.All.Count;
+
     private static long Received(JsonElement content) => content.GetProperty("dossiers").GetProperty("received").GetProperty("total").GetInt64();
 
     private static string Narrative(JsonElement content, string key) =>

@@ -9,12 +9,28 @@ namespace ParPlatform.Reporting.Apis;
 public sealed record NarrativePart(string Key, string Heading, string Text);
 
 /// <summary>
+/// An entered fact of the period: what it is, under which heading, and its value as entered and as printed ("trên 9.000",
+/// "100%"), with the note of its evidence; null values when not entered.
+/// </summary>
+public sealed record FactResponse(string Code, string SectionKey, string Label, string Measure, decimal? Value, bool AtLeast, string? Text, string? Evidence)
+{
+    public static FactResponse From(FactDefinition definition, ReportFact? fact) => new(definition.Code, definition.SectionKey, definition.Label,
+        EnumNames.Name(definition.Measure), fact?.Value, fact?.AtLeast ?? false,
+        fact is null ? null : EnteredFacts.Print(definition, fact.Value, fact.AtLeast), fact?.Evidence);
+
+    /// <summary>Every fact of the catalogue, in the report's order, entered or not.</summary>
+    public static IReadOnlyList<FactResponse> All(Report? report) =>
+        [.. EnteredFacts.All.Select(d => From(d, report?.Facts.SingleOrDefault(f => f.Code == d.Code)))];
+}
+
+/// <summary>
 /// The report as submitted, frozen in its version: the unit, the period and its data window, the due date, the narrative
-/// under every heading, and the figures computed for the window (form II.06a of the unit's dossiers and its feedback).
+/// under every heading, the facts entered for the period, and the figures computed for the window (form II.06a of the
+/// unit's dossiers and its feedback).
 /// </summary>
 public sealed record ReportContent(
     string UnitCode, string UnitName, string Period, string PeriodName, DateOnly From, DateOnly To, DateOnly Due, IReadOnlyList<NarrativePart> Narrative,
-    StatisticsRow Dossiers, IReadOnlyList<StatisticsRow> DossiersByField, FeedbackStatistics Feedback)
+    IReadOnlyList<FactResponse> Facts, StatisticsRow Dossiers, IReadOnlyList<StatisticsRow> DossiersByField, FeedbackStatistics Feedback)
 {
     public static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 }
@@ -42,15 +58,16 @@ public sealed record VersionResponse(VersionSummary Version, JsonElement Content
 }
 
 /// <summary>
-/// A unit's report of a period as it stands: its status ("draft", "submitted", "returned", "accepted"), the due date, the narrative under every heading of the template,
-/// its submissions, and the reason of the last return while it is returned.
+/// A unit's report of a period as it stands: its status ("draft", "submitted", "returned", "accepted"), the due date,
+/// the narrative under every heading of the template, the facts entered for the period, its submissions, and the reason
+/// of the last return while it is returned.
 /// </summary>
 public sealed record ReportResponse(
-    string UnitCode, string Period, string Status, DateOnly Due, IReadOnlyList<NarrativePart> Narrative, IReadOnlyList<VersionSummary> Versions,
-    string? ReturnReason)
+    string UnitCode, string Period, string Status, DateOnly Due, IReadOnlyList<NarrativePart> Narrative, IReadOnlyList<FactResponse> Facts,
+    IReadOnlyList<VersionSummary> Versions, string? ReturnReason)
 {
     public static ReportResponse From(string unitCode, string period, DateOnly due, Report? report) => new(
-        unitCode, period, EnumNames.Name(report?.Status ?? ReportStatus.Draft), due, NarrativeOf(report),
+        unitCode, period, EnumNames.Name(report?.Status ?? ReportStatus.Draft), due, NarrativeOf(report), FactResponse.All(report),
         [.. (report?.Versions ?? []).OrderBy(v => v.Number).Select(VersionSummary.From)],
         report?.Status == ReportStatus.Returned ? report.Latest!.ReturnReason : null);
 

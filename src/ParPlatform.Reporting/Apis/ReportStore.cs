@@ -22,6 +22,9 @@ public sealed record NarrativeInput(string? Text);
 /// </summary>
 public sealed record SubmitInput(int? Sequence, string? Symbol);
 
+/// <summary>A fact of the period: its value (a count, or a percentage 0–100), whether it is a lower bound ("trên"), a note of its evidence.</summary>
+public sealed record FactInput(decimal? Value, bool? AtLeast, string? Evidence);
+
 /// <summary>The province reviewer's reason for returning a report.</summary>
 public sealed record ReturnInput(string? Reason);
 
@@ -64,6 +67,28 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
     }
 
+    public async Task<Results<Ok<FactResponse>, ValidationProblem, ProblemHttpResult>> EnterAsync(
+        string unitCode, string period, string code, FactInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        if (input.Value is null)
+            errors.Add("value", "Không được để trống.");
+        if (input.Evidence is { } evidence && (evidence.Trim().Length == 0 || evidence.Trim().Length > 2_000))
+            errors.Add("evidence", "Ghi chú minh chứng từ 1 đến 2.000 ký tự; bỏ trống (null) khi không có.");
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await OpenAsync(unitCode, context, ct);
+        var fact = report.Enter(code, input.Value!.Value, input.AtLeast ?? false, input.Evidence?.Trim(), Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(FactResponse.From(EnteredFacts.Find(code)!, fact));
+    }
+
     public async Task<Results<Created<VersionResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         string unitCode, string period, SubmitInput input, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -95,7 +120,7 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         var report = await OpenAsync(unitCode, context, ct);
         var figures = await statistics.ForUnitAsync(unitCode, window, ct);
         var content = new ReportContent(unitCode, unitName, p.Code, p.Name, window.From, window.To, due, ReportResponse.NarrativeOf(report),
-            figures.Total, figures.Fields, figures.Feedback);
+            FactResponse.All(report), figures.Total, figures.Fields, figures.Feedback);
         var version = report.Submit(sequence, symbol, today, due, JsonSerializer.Serialize(content, ReportContent.Json), caller.UserId, now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/units/{unitCode}/reports/periods/{p.Code}/versions/{version.Number}", VersionResponse.From(version));
@@ -163,7 +188,7 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
     }
 
     private IQueryable<Report> Load(string unitCode, string period) =>
-        db.Reports.Include(r => r.Narrative).Include(r => r.Versions).AsSplitQuery().Where(r => r.UnitCode == unitCode && r.Period == period);
+        db.Reports.Include(r => r.Narrative).Include(r => r.Facts).Include(r => r.Versions).AsSplitQuery().Where(r => r.UnitCode == unitCode && r.Period == period);
 
     private async Task<Report> OpenAsync(string unitCode, PeriodContext context, CancellationToken ct)
     {

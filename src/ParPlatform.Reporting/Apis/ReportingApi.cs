@@ -26,7 +26,7 @@ public static class ReportingApi
 }
 
 /// <summary>
-/// The units' periodic reports: a unit's officers write its narrative and its chairman submits it; the province's
+/// The units' periodic reports: a unit's officers write its narrative and enter its facts, and its chairman submits it; the province's
 /// reviewers see who submitted, and accept or return each report with a reason.
 /// </summary>
 public static class ReportsApi
@@ -41,6 +41,11 @@ public static class ReportsApi
             CancellationToken ct) => store.WriteAsync(unitCode, period, key, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("WriteReportNarrative").WithSummary("Writes the text under a heading of the report (I, II.1.1 … V) while it is a draft or returned");
+        report.MapPut("/facts/{code}", (string unitCode, string period, string code, FactInput input, ReportStore store, HttpContext http,
+            CancellationToken ct) => store.EnterAsync(unitCode, period, code, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("EnterReportFact")
+            .WithSummary("Enters a figure of the period no service holds (e.g. video-meetings, eoffice-outgoing-paper), with a note of its evidence");
         report.MapPost("/submit", (string unitCode, string period, SubmitInput input, ReportStore store, HttpContext http, CancellationToken ct) =>
             store.SubmitAsync(unitCode, period, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -8,7 +8,7 @@ namespace ParPlatform.Reporting.Data;
 /// <summary>
 /// The reporting service's own database (reportingdb); its tables live in the "reporting" schema.
 /// The dossier and feedback facts are its read model, built from events only and tenant-owned
-/// (row-level security, see the migrations), and so are the units' periodic reports with their narrative and submitted
+/// (row-level security, see the migrations), and so are the units' periodic reports with their narrative, entered facts and submitted
 /// versions; the period settings are each province's.
 /// </summary>
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
@@ -85,6 +85,21 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             report.HasIndex(r => new { r.ProvinceCode, r.Period });
             report.HasMany(r => r.Narrative).WithOne().HasForeignKey(n => n.ReportId).OnDelete(DeleteBehavior.Cascade);
             report.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+            report.HasMany(r => r.Facts).WithOne().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReportFact>(fact =>
+        {
+            fact.ToTable("report_facts");
+            fact.HasKey(f => f.Id);
+            fact.Property(f => f.Id).ValueGeneratedNever();
+            fact.Property(f => f.UnitCode).HasMaxLength(5);
+            fact.Property(f => f.ProvinceCode).HasMaxLength(2);
+            fact.Property(f => f.Code).HasMaxLength(50);
+            fact.Property(f => f.Value).HasPrecision(14, 2);
+            fact.Property(f => f.Evidence).HasMaxLength(2000);
+            fact.Property(f => f.EnteredBy).HasMaxLength(100);
+            fact.HasIndex(f => new { f.ReportId, f.Code }).IsUnique();
         });
 
         modelBuilder.Entity<ReportNarrative>(narrative =>

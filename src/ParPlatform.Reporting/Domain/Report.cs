@@ -60,6 +60,9 @@ public sealed class Report : Aggregate
 
     public List<ReportVersion> Versions { get; private set; } = [];
 
+    /// <summary>The facts entered for the period (<see cref="EnteredFacts"/>).</summary>
+    public List<ReportFact> Facts { get; private set; } = [];
+
     public override string EventKey() => Id.ToString();
 
     public static Report Open(string unitCode, string provinceCode, string period) =>
@@ -73,15 +76,39 @@ public sealed class Report : Aggregate
     {
         if (ReportTemplate.Find(sectionKey) is null)
             throw new ReportInputException("key", $"Không có mục \"{sectionKey}\" trong mẫu báo cáo; có: {string.Join(", ", ReportTemplate.Sections.Select(s => s.Key))}.");
-        if (Status is ReportStatus.Submitted or ReportStatus.Accepted)
-            throw new ReportRuleException(Status == ReportStatus.Submitted
-                ? "Báo cáo đã gửi tỉnh: chỉ sửa được khi tỉnh trả lại."
-                : "Báo cáo đã được tỉnh tiếp nhận: không sửa được nữa.");
+        EnsureOpen();
         var part = Narrative.SingleOrDefault(n => n.SectionKey == sectionKey);
         if (part is null)
             Narrative.Add(part = new ReportNarrative(this, sectionKey));
         part.Set(text, by, at);
         ChangedAt = at;
+    }
+
+    /// <summary>
+    /// Enters a fact of the period (a count or a percentage, possibly a lower bound "trên …", with an optional note of its
+    /// evidence), or corrects it, while the report is the unit's to change; an accepted report locks its facts.
+    /// </summary>
+    public ReportFact Enter(string code, decimal value, bool atLeast, string? evidence, string by, DateTimeOffset at)
+    {
+        var definition = EnteredFacts.Find(code)
+            ?? throw new ReportInputException("code", $"Không có số liệu \"{code}\"; có: {string.Join(", ", EnteredFacts.All.Select(f => f.Code))}.");
+        if (EnteredFacts.Problem(definition, value) is { } problem)
+            throw new ReportInputException("value", problem);
+        EnsureOpen();
+        var fact = Facts.SingleOrDefault(f => f.Code == code);
+        if (fact is null)
+            Facts.Add(fact = new ReportFact(this, code));
+        fact.Set(value, atLeast, evidence, by, at);
+        ChangedAt = at;
+        return fact;
+    }
+
+    private void EnsureOpen()
+    {
+        if (Status is ReportStatus.Submitted or ReportStatus.Accepted)
+            throw new ReportRuleException(Status == ReportStatus.Submitted
+                ? "Báo cáo đã gửi tỉnh: chỉ sửa được khi tỉnh trả lại."
+                : "Báo cáo đã được tỉnh tiếp nhận: không sửa được nữa.");
     }
 
     /// <summary>
@@ -165,6 +192,40 @@ public sealed class ReportNarrative
     public DateTimeOffset WrittenAt { get; private set; }
 
     internal void Set(string text, string by, DateTimeOffset at) => (Text, WrittenBy, WrittenAt) = (text, by, at);
+}
+
+/// <summary>A fact entered for the report's period, with the note of its evidence. Tenant-owned row.</summary>
+public sealed class ReportFact
+{
+    private ReportFact()
+    {
+    }
+
+    internal ReportFact(Report report, string code) => (ReportId, UnitCode, ProvinceCode, Code) = (report.Id, report.UnitCode, report.ProvinceCode, code);
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid ReportId { get; private set; }
+
+    public string UnitCode { get; private set; } = null!;
+
+    public string ProvinceCode { get; private set; } = null!;
+
+    public string Code { get; private set; } = null!;
+
+    public decimal Value { get; private set; }
+
+    /// <summary>A lower bound: the report prints "trên" before it.</summary>
+    public bool AtLeast { get; private set; }
+
+    public string? Evidence { get; private set; }
+
+    public string EnteredBy { get; private set; } = null!;
+
+    public DateTimeOffset EnteredAt { get; private set; }
+
+    internal void Set(decimal value, bool atLeast, string? evidence, string by, DateTimeOffset at) =>
+        (Value, AtLeast, Evidence, EnteredBy, EnteredAt) = (value, atLeast, evidence, by, at);
 }
 
 /// <summary>

@@ -434,6 +434,68 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("reports", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AtLeast")
+                        .HasColumnType("boolean")
+                        .HasColumnName("at_least");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_facts");
+
+                    b.HasIndex("ReportId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_facts_report_id_code");
+
+                    b.ToTable("report_facts", "reporting");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportNarrative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -650,6 +712,16 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("unit_generations", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportFact", b =>
+                {
+                    b.HasOne("ParPlatform.Reporting.Domain.Report", null)
+                        .WithMany("Facts")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_facts_reports_report_id");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportNarrative", b =>
                 {
                     b.HasOne("ParPlatform.Reporting.Domain.Report", null)
@@ -672,6 +744,8 @@ namespace ParPlatform.Reporting.Data.Migrations
 
             modelBuilder.Entity("ParPlatform.Reporting.Domain.Report", b =>
                 {
+                    b.Navigation("Facts");
+
                     b.Navigation("Narrative");
 
                     b.Navigation("Versions");

@@ -31,6 +31,34 @@ namespace ParPlatform.Reporting.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "report_facts",
+                schema: "reporting",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    report_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    value = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    at_least = table.Column<bool>(type: "boolean", nullable: false),
+                    evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    entered_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    entered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_report_facts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_report_facts_reports_report_id",
+                        column: x => x.report_id,
+                        principalSchema: "reporting",
+                        principalTable: "reports",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "report_narrative",
                 schema: "reporting",
                 columns: table => new
@@ -92,6 +120,13 @@ namespace ParPlatform.Reporting.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_report_facts_report_id_code",
+                schema: "reporting",
+                table: "report_facts",
+                columns: new[] { "report_id", "code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_report_narrative_report_id_section_key",
                 schema: "reporting",
                 table: "report_narrative",
@@ -126,13 +161,17 @@ namespace ParPlatform.Reporting.Data.Migrations
                 unique: true);
 
             // Tenant-owned rows: row-level security by unit and province (ParPlatform.ServiceDefaults.Tenancy.RowLevelSecurity).
-            foreach (var table in new[] { "reports", "report_narrative", "report_versions" })
+            foreach (var table in new[] { "reports", "report_facts", "report_narrative", "report_versions" })
                 migrationBuilder.EnableTenantRowLevelSecurity("reporting", table);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "report_facts",
+                schema: "reporting");
+
             migrationBuilder.DropTable(
                 name: "report_narrative",
                 schema: "reporting");
