@@ -192,6 +192,47 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Equal(("10", "Sổ theo dõi văn bản"), (frozen.GetProperty("text").GetString(), frozen.GetProperty("evidence").GetString()));
     }
 
+    [Fact]
+    public async Task A_submitted_version_downloads_as_a_Word_document_in_the_official_layout()
+    {
+        await PublishAndWaitAsync(Received("06118", new DateOnly(2025, 12, 15)), Received("06118", new DateOnly(2026, 2, 2)));
+        var path = Report("06118", "2026-Q1");
+        await ReadAsync<ReportResponse>(await reporting.Officer("06118").PutAsJsonAsync($"{path}/narrative/I",
+            new NarrativeInput("UBND phường ban hành Kế hoạch CCHC năm 2026.\nCông tác thông tin, tuyên truyền được đẩy mạnh."), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        await ReadAsync<FactResponse>(await reporting.Officer("06118").PutAsJsonAsync($"{path}/facts/video-meetings", new FactInput(10m, null, null),
+            JsonSerializerOptions.Web), HttpStatusCode.OK);
+        Today(2026, 3, 5);
+        await ReadAsync<VersionResponse>(await reporting.Chairman("06118").PostAsJsonAsync($"{path}/submit", new SubmitInput(57, null), JsonSerializerOptions.Web),
+            HttpStatusCode.Created);
+
+        using var response = await reporting.Reviewer("20").GetAsync($"{path}/versions/1/document");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Documents.ReportDocument.ContentType, response.Content.Headers.ContentType!.MediaType);
+        using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var layout = WordLayout.Read(document);
+        Assert.Equal((11906, 16838), layout.PortraitPage);
+        Assert.InRange(layout.Margins.Top, 1134, 1417); // 20–25 mm
+        Assert.InRange(layout.Margins.Bottom, 1134, 1417);
+        Assert.InRange(layout.Margins.Left, 1701, 1984); // 30–35 mm
+        Assert.InRange(layout.Margins.Right, 850, 1134); // 15–20 mm
+        Assert.Equal("Times New Roman", layout.Font);
+        Assert.InRange(layout.BodyHalfPoints, 26, 28); // 13–14 pt
+        Assert.True(layout.TitlePageWithoutNumber && layout.PageNumberCentredAtTop, "page numbers centred at the top, not on page 1");
+        Assert.True(layout.AppendixLandscape, "appendix I on a landscape page");
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", layout.Text);
+        Assert.Contains("Số: 57/BC-UBND", layout.Text);
+        Assert.Contains("Lương Văn Tri, ngày 05 tháng 3 năm 2026", layout.Text);
+        Assert.Contains("Công tác cải cách hành chính phường Lương Văn Tri", layout.Text);
+        Assert.Contains("Từ ngày 01/12/2025 đến ngày 28/02/2026: Đã tiếp nhận 2 hồ sơ (trong đó: 0 hồ sơ trực tuyến, 2 hồ sơ trực tiếp)", layout.Text);
+        Assert.Contains("Công tác thông tin, tuyên truyền được đẩy mạnh.", layout.Text);
+        Assert.Contains("Số cuộc họp trực tuyến qua Hệ thống Hội nghị truyền hình: 10.", layout.Text);
+        Assert.True(layout.BodyParagraphsJustifiedAndIndented, "body justified, first line indented 1–1,27 cm, ≥ 6 pt after");
+        Assert.True(layout.RecipientsBoldItalic12, "\"Nơi nhận:\" bold italic 12 pt");
+    }
+
     private static readonly int EnteredFactsCount = Domain.EnteredFacts.All.Count;
 
     private static long Received(JsonElement content) => content.GetProperty("dossiers").GetProperty("received").GetProperty("total").GetInt64();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.Messaging.Provisioning;
 using ParPlatform.Reporting.Data;
+using ParPlatform.Reporting.Documents;
 using ParPlatform.Reporting.Domain;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
@@ -134,12 +135,27 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
             return invalid;
         if (unknown is not null)
             return unknown;
-        var version = await db.Set<ReportVersion>().AsNoTracking()
-            .Where(v => v.UnitCode == unitCode && v.Number == number && db.Reports.Any(r => r.Id == v.ReportId && r.Period == context.Period.Code))
-            .SingleOrDefaultAsync(ct);
+        var version = await FindVersion(unitCode, context.Period.Code, number).SingleOrDefaultAsync(ct);
         return version is null
             ? ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {number}.")
             : TypedResults.Ok(VersionResponse.From(version));
+    }
+
+    /// <summary>A submitted version as a Word document in the official layout (<see cref="ReportDocument"/>).</summary>
+    public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> DocumentAsync(
+        string unitCode, string period, int number, CancellationToken ct)
+    {
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var version = await FindVersion(unitCode, context.Period.Code, number).SingleOrDefaultAsync(ct);
+        if (version is null)
+            return ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {number}.");
+        var content = JsonSerializer.Deserialize<ReportContent>(version.Content, ReportContent.Json)!;
+        var document = ReportDocument.Build(Issuer.Of(context.UnitName), content, version.DocumentNumber, version.SubmittedOn);
+        return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-cchc-{unitCode}-{context.Period.Code}-lan-{number}.docx");
     }
 
     public async Task<Results<Ok<VersionSummary>, ValidationProblem, ProblemHttpResult>> DecideAsync(
@@ -186,6 +202,9 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
             rows.Count(r => r.Status == "returned"), rows.Count(r => r.Status == "accepted"), rows.Count - submitted,
             Rate.Of(submitted, rows.Count), Rate.Of(onTime, rows.Count), rows));
     }
+
+    private IQueryable<ReportVersion> FindVersion(string unitCode, string period, int number) => db.Set<ReportVersion>().AsNoTracking()
+        .Where(v => v.UnitCode == unitCode && v.Number == number && db.Reports.Any(r => r.Id == v.ReportId && r.Period == period));
 
     private IQueryable<Report> Load(string unitCode, string period) =>
         db.Reports.Include(r => r.Narrative).Include(r => r.Facts).Include(r => r.Versions).AsSplitQuery().Where(r => r.UnitCode == unitCode && r.Period == period);

@@ -1,4 +1,5 @@
 using ParPlatform.Reporting.Data;
+using ParPlatform.Reporting.Documents;
 using ParPlatform.ServiceDefaults;
 
 namespace ParPlatform.Reporting.Apis;
@@ -54,6 +55,11 @@ public static class ReportsApi
         report.MapGet("/versions/{number:int}", (string unitCode, string period, int number, ReportStore store, CancellationToken ct) =>
             store.VersionAsync(unitCode, period, number, ct))
             .WithName("GetReportVersion").WithSummary("A submitted version of the report, as it was submitted");
+        report.MapGet("/versions/{number:int}/document", (string unitCode, string period, int number, ReportStore store, CancellationToken ct) =>
+            store.DocumentAsync(unitCode, period, number, ct))
+            .Produces(StatusCodes.Status200OK, contentType: ReportDocument.ContentType)
+            .WithName("GetReportDocument")
+            .WithSummary("A submitted version of the report as a Word document (.docx) in the official layout of Decree 30/2020/NĐ-CP");
     }
 
     /// <summary>/api/v1/provinces/{provinceCode}/reports/periods/{period}.</summary>
