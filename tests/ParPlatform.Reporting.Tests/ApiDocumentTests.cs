@@ -30,6 +30,7 @@ public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture
             "ListReadModelRebuilds: GET /api/v1/admin/reports/rebuilds → 200 401 403 404",
             "ListReportPeriods: GET /api/v1/provinces/{provinceCode}/reports/periods → 200 400 401 403 404",
             "ListReportSubmissions: GET /api/v1/provinces/{provinceCode}/reports/periods/{period}/submissions → 200 400 401 403 404",
+            "PreviewReportDocument: GET /api/v1/units/{unitCode}/reports/periods/{period}/document → 200 400 401 403 404",
             "PutReportPeriodSettings: PUT /api/v1/provinces/{provinceCode}/reports/period-settings → 200 400 401 403 404",
             "ReturnReport: POST /api/v1/provinces/{provinceCode}/reports/periods/{period}/units/{unitCode}/return → 200 400 401 403 404 409",
             "StartReadModelRebuild: POST /api/v1/admin/reports/rebuilds → 202 400 401 403 404",

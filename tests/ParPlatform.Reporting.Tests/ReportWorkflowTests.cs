@@ -233,6 +233,22 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.True(layout.RecipientsBoldItalic12, "\"Nơi nhận:\" bold italic 12 pt");
     }
 
+    [Fact]
+    public async Task A_draft_previews_in_the_official_layout_without_a_number()
+    {
+        Today(2026, 2, 27);
+        using var response = await reporting.Chairman("06181").GetAsync($"{Report("06181", "2026-Q1")}/document");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false);
+        var text = WordLayout.Read(document).Text;
+        Assert.Contains("Số:       /BC-UBND", text);
+        Assert.Contains("Chi Lăng, ngày 27 tháng 2 năm 2026", text);
+        Assert.Contains("Công tác cải cách hành chính xã Chi Lăng", text);
+        Assert.Equal(0, await reporting.CountAsync("SELECT count(*) FROM reporting.reports WHERE unit_code = '06181' AND period = '2026-Q1'"));
+    }
+
     private static readonly int EnteredFactsCount = Domain.EnteredFacts.All.Count;
 
     private static long Received(JsonElement content) => content.GetProperty("dossiers").GetProperty("received").GetProperty("total").GetInt64();

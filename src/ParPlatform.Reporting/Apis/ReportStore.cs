@@ -110,7 +110,7 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
             return invalid;
         if (unknown is not null)
             return unknown;
-        var (p, due, window, unitName) = context;
+        var (p, due, _, _) = context;
         var now = clock.GetUtcNow();
         var today = WorkingCalendar.VietnamDate(now);
         var taken = db.Set<ReportVersion>().Where(v => v.UnitCode == unitCode && v.Year == today.Year);
@@ -119,9 +119,7 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         var sequence = input.Sequence ?? (await taken.MaxAsync(v => (int?)v.Sequence, ct) ?? 0) + 1;
 
         var report = await OpenAsync(unitCode, context, ct);
-        var figures = await statistics.ForUnitAsync(unitCode, window, ct);
-        var content = new ReportContent(unitCode, unitName, p.Code, p.Name, window.From, window.To, due, ReportResponse.NarrativeOf(report),
-            FactResponse.All(report), figures.Total, figures.Fields, figures.Feedback);
+        var content = await ContentAsync(unitCode, context, report, ct);
         var version = report.Submit(sequence, symbol, today, due, JsonSerializer.Serialize(content, ReportContent.Json), caller.UserId, now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/units/{unitCode}/reports/periods/{p.Code}/versions/{version.Number}", VersionResponse.From(version));
@@ -139,6 +137,23 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         return version is null
             ? ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {number}.")
             : TypedResults.Ok(VersionResponse.From(version));
+    }
+
+    /// <summary>
+    /// The report as it stands, as a Word document in the official layout: a preview before submitting, with the figures of
+    /// now, today's date and no number yet ("Số:      /BC-UBND").
+    /// </summary>
+    public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> PreviewAsync(string unitCode, string period, CancellationToken ct)
+    {
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await Load(unitCode, context.Period.Code).AsNoTracking().SingleOrDefaultAsync(ct);
+        var content = await ContentAsync(unitCode, context, report, ct);
+        var document = ReportDocument.Build(Issuer.Of(context.UnitName), content, $"      /{DefaultSymbol}", WorkingCalendar.VietnamDate(clock.GetUtcNow()));
+        return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-cchc-{unitCode}-{context.Period.Code}-du-thao.docx");
     }
 
     /// <summary>A submitted version as a Word document in the official layout (<see cref="ReportDocument"/>).</summary>
@@ -201,6 +216,15 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         return TypedResults.Ok(new SubmissionsResponse(provinceCode, p.Code, due, rows.Count, submitted, onTime, submitted - onTime,
             rows.Count(r => r.Status == "returned"), rows.Count(r => r.Status == "accepted"), rows.Count - submitted,
             Rate.Of(submitted, rows.Count), Rate.Of(onTime, rows.Count), rows));
+    }
+
+    /// <summary>The report as it would be submitted now: its narrative and facts, and the figures computed for its window.</summary>
+    private async Task<ReportContent> ContentAsync(string unitCode, PeriodContext context, Report? report, CancellationToken ct)
+    {
+        var (p, due, window, unitName) = context;
+        var figures = await statistics.ForUnitAsync(unitCode, window, ct);
+        return new ReportContent(unitCode, unitName, p.Code, p.Name, window.From, window.To, due, ReportResponse.NarrativeOf(report),
+            FactResponse.All(report), figures.Total, figures.Fields, figures.Feedback);
     }
 
     private IQueryable<ReportVersion> FindVersion(string unitCode, string period, int number) => db.Set<ReportVersion>().AsNoTracking()

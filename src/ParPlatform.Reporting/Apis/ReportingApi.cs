@@ -38,6 +38,10 @@ public static class ReportsApi
         report.MapGet("", (string unitCode, string period, ReportStore store, CancellationToken ct) => store.GetAsync(unitCode, period, ct))
             .WithName("GetReport")
             .WithSummary("The unit's report of a period (e.g. 2026-Q1): status, due date, the narrative under every heading, its submissions");
+        report.MapGet("/document", (string unitCode, string period, ReportStore store, CancellationToken ct) => store.PreviewAsync(unitCode, period, ct))
+            .Produces(StatusCodes.Status200OK, contentType: ReportDocument.ContentType)
+            .WithName("PreviewReportDocument")
+            .WithSummary("The report as it stands as a Word document in the official layout, before it is submitted (no number yet, today's figures)");
         report.MapPut("/narrative/{key}", (string unitCode, string period, string key, NarrativeInput input, ReportStore store, HttpContext http,
             CancellationToken ct) => store.WriteAsync(unitCode, period, key, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
