@@ -22,6 +22,7 @@ public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture
             "GetProvinceReportingStatus: GET /api/v1/provinces/{provinceCode}/reports/status → 200 400 401 403 404",
             "GetReadModelRebuild: GET /api/v1/admin/reports/rebuilds/{id} → 200 401 403 404",
             "GetReport: GET /api/v1/units/{unitCode}/reports/periods/{period} → 200 400 401 403 404",
+            "GetReportAppendix: GET /api/v1/units/{unitCode}/reports/periods/{period}/versions/{number}/appendix → 200 400 401 403 404",
             "GetReportDocument: GET /api/v1/units/{unitCode}/reports/periods/{period}/versions/{number}/document → 200 400 401 403 404",
             "GetReportPeriodSettings: GET /api/v1/provinces/{provinceCode}/reports/period-settings → 200 400 401 403 404",
             "GetReportVersion: GET /api/v1/units/{unitCode}/reports/periods/{period}/versions/{number} → 200 400 401 403 404",

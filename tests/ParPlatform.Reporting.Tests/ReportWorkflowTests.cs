@@ -231,6 +231,17 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Contains("Số cuộc họp trực tuyến qua Hệ thống Hội nghị truyền hình: 10.", layout.Text);
         Assert.True(layout.BodyParagraphsJustifiedAndIndented, "body justified, first line indented 1–1,27 cm, ≥ 6 pt after");
         Assert.True(layout.RecipientsBoldItalic12, "\"Nơi nhận:\" bold italic 12 pt");
+
+        using var appendix = await reporting.Reviewer("20").GetAsync($"{path}/versions/1/appendix");
+        Assert.Equal(HttpStatusCode.OK, appendix.StatusCode);
+        using var workbookFile = new MemoryStream(await appendix.Content.ReadAsByteArrayAsync());
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(workbookFile, false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(workbook).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal(Documents.AppendixTable.Columns, rows[2]);
+        // Both still open on 28/02; the one of 15/12 was due 30 days later, so it is overdue.
+        Assert.Equal(["Tổng cộng", "0", "2", "0", "2", "0", "0", "0", "0", "2", "1", "1", "0"], rows[^1]);
     }
 
     [Fact]

@@ -173,6 +173,23 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-cchc-{unitCode}-{context.Period.Code}-lan-{number}.docx");
     }
 
+    /// <summary>Appendix I of a submitted version (form II.06a) as an Excel workbook (<see cref="AppendixWorkbook"/>).</summary>
+    public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> AppendixAsync(
+        string unitCode, string period, int number, CancellationToken ct)
+    {
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var version = await FindVersion(unitCode, context.Period.Code, number).SingleOrDefaultAsync(ct);
+        if (version is null)
+            return ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {number}.");
+        var content = JsonSerializer.Deserialize<ReportContent>(version.Content, ReportContent.Json)!;
+        return TypedResults.File(AppendixWorkbook.Build(content, version.DocumentNumber), AppendixWorkbook.ContentType,
+            $"phu-luc-I-{unitCode}-{context.Period.Code}-lan-{number}.xlsx");
+    }
+
     public async Task<Results<Ok<VersionSummary>, ValidationProblem, ProblemHttpResult>> DecideAsync(
         string provinceCode, string period, string unitCode, ReturnInput? returned, ClaimsPrincipal user, CancellationToken ct)
     {

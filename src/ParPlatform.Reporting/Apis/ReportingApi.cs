@@ -64,6 +64,10 @@ public static class ReportsApi
             .Produces(StatusCodes.Status200OK, contentType: ReportDocument.ContentType)
             .WithName("GetReportDocument")
             .WithSummary("A submitted version of the report as a Word document (.docx) in the official layout of Decree 30/2020/NĐ-CP");
+        report.MapGet("/versions/{number:int}/appendix", (string unitCode, string period, int number, ReportStore store, CancellationToken ct) =>
+            store.AppendixAsync(unitCode, period, number, ct))
+            .Produces(StatusCodes.Status200OK, contentType: AppendixWorkbook.ContentType)
+            .WithName("GetReportAppendix").WithSummary("Appendix I (form II.06a) of a submitted version as an Excel workbook (.xlsx)");
     }
 
     /// <summary>/api/v1/provinces/{provinceCode}/reports/periods/{period}.</summary>

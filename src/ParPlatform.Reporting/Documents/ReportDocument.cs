@@ -159,22 +159,13 @@ public static class ReportDocument
 
     private static Table StatisticsTable(ReportContent report)
     {
-        string[] columns =
-        [
-            "Lĩnh vực", "Kỳ trước chuyển sang", "Tiếp nhận", "Trực tuyến", "Trực tiếp, BCCI", "Đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn",
-            "Đang giải quyết", "Trong hạn", "Quá hạn", "Trả lại, rút, không đủ điều kiện",
-        ];
         var table = new Table(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            Borders(BorderValues.Single)), Grid([2570, .. Enumerable.Repeat(1000, columns.Length - 1)]));
-        table.Append(new TableRow(columns.Select(c => Cell(0, Centered(R(c, bold: true, size: 22))))));
-        foreach (var row in report.DossiersByField.Append(report.Dossiers with { Field = "Tổng cộng" }))
+            Borders(BorderValues.Single)), Grid([2570, .. Enumerable.Repeat(1000, AppendixTable.Columns.Length - 1)]));
+        table.Append(new TableRow(AppendixTable.Columns.Select(c => Cell(0, Centered(R(c, bold: true, size: 22))))));
+        foreach (var row in AppendixTable.Rows(report.DossiersByField, report.Dossiers))
         {
-            long[] values =
-            [
-                row.CarriedOver, row.Received.Total, row.Received.Online, row.Received.InPersonOrPostal, row.Resolved.Total, row.Resolved.Early,
-                row.Resolved.OnTime, row.Resolved.Late, row.Pending.Total, row.Pending.WithinDeadline, row.Pending.Overdue, row.ReturnedWithdrawnNotEligible,
-            ];
+            var values = AppendixTable.Counts(row);
             table.Append(new TableRow([Cell(0, Left(R(row.Field ?? "", size: 22))), .. values.Select(v => Cell(0, Centered(R(ReportSentences.Count(v), size: 22))))]));
         }
         return table;
