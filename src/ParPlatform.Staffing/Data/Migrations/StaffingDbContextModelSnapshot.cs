@@ -159,6 +159,183 @@ namespace ParPlatform.Staffing.Data.Migrations
 
                     b.ToTable("known_units", "staffing");
                 });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.Headcount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int?>("BudgetPaidPublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("budget_paid_public_employees");
+
+                    b.Property<int>("CivilServants")
+                        .HasColumnType("integer")
+                        .HasColumnName("civil_servants");
+
+                    b.Property<int?>("CivilServantsWithDegree")
+                        .HasColumnType("integer")
+                        .HasColumnName("civil_servants_with_degree");
+
+                    b.Property<int?>("OneStopDirectors")
+                        .HasColumnType("integer")
+                        .HasColumnName("one_stop_directors");
+
+                    b.Property<int?>("ProcedureControlOfficers")
+                        .HasColumnType("integer")
+                        .HasColumnName("procedure_control_officers");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<int>("PublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_employees");
+
+                    b.Property<int?>("PublicEmployeesWithDegree")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_employees_with_degree");
+
+                    b.Property<int?>("ReceivingOfficers")
+                        .HasColumnType("integer")
+                        .HasColumnName("receiving_officers");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int?>("SelfPaidPublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_paid_public_employees");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_headcounts");
+
+                    b.HasIndex("ProvinceCode", "AsOf")
+                        .HasDatabaseName("ix_headcounts_province_code_as_of");
+
+                    b.HasIndex("UnitCode", "AgencyCode", "AsOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_headcounts_unit_code_agency_code_as_of");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UnitCode", "AgencyCode", "AsOf"), false);
+
+                    b.ToTable("headcounts", "staffing");
+                });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.StaffingQuota", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<int>("BudgetPaidPublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("budget_paid_public_employees");
+
+                    b.Property<int>("CivilServants")
+                        .HasColumnType("integer")
+                        .HasColumnName("civil_servants");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("provisional");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("SelfPaidPublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_paid_public_employees");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staffing_quotas");
+
+                    b.HasIndex("ProvinceCode", "Year")
+                        .HasDatabaseName("ix_staffing_quotas_province_code_year");
+
+                    b.HasIndex("UnitCode", "Year", "AgencyCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staffing_quotas_unit_code_year_agency_code");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UnitCode", "Year", "AgencyCode"), false);
+
+                    b.ToTable("staffing_quotas", "staffing");
+                });
 #pragma warning restore 612, 618
         }
     }

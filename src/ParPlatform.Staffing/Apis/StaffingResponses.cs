@@ -1,0 +1,50 @@
+using ParPlatform.Staffing.Domain;
+
+namespace ParPlatform.Staffing.Apis;
+
+/// <summary>A quota as set: its categories and total, provisional or not, the decision.</summary>
+public sealed record QuotaResponse(
+    int Year, string? AgencyCode, int CivilServants, int PublicEmployees, int BudgetPaidPublicEmployees, int SelfPaidPublicEmployees, int Total,
+    bool Provisional, string? Decision, DateOnly DecidedOn, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public static QuotaResponse From(StaffingQuota q) => new(q.Year, q.AgencyCode, q.CivilServants, q.PublicEmployees, q.BudgetPaidPublicEmployees,
+        q.SelfPaidPublicEmployees, q.Total, q.Provisional, q.Decision, q.DecidedOn, q.RecordedBy, q.RecordedAt);
+
+    public static QuotaResponse? Maybe(StaffingQuota? q) => q is null ? null : From(q);
+}
+
+/// <summary>A headcount as recorded: its categories and total, those with a degree, the one-stop centre's roles.</summary>
+public sealed record HeadcountResponse(
+    DateOnly AsOf, string? AgencyCode, int CivilServants, int PublicEmployees, int? BudgetPaidPublicEmployees, int? SelfPaidPublicEmployees, int Total,
+    int? CivilServantsWithDegree, int? PublicEmployeesWithDegree, OneStopRoles? OneStop, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public static HeadcountResponse From(Headcount h) => new(h.AsOf, h.AgencyCode, h.CivilServants, h.PublicEmployees, h.BudgetPaidPublicEmployees,
+        h.SelfPaidPublicEmployees, h.Total, h.CivilServantsWithDegree, h.PublicEmployeesWithDegree, h.Roles, h.RecordedBy, h.RecordedAt);
+
+    public static HeadcountResponse? Maybe(Headcount? h) => h is null ? null : From(h);
+}
+
+/// <summary>
+/// A headcount as recorded and how it stands against the quota of its scope and year: <see cref="OverQuota"/> when any
+/// category is above it (recorded all the same; the violation is flagged).
+/// </summary>
+public sealed record HeadcountRecordedResponse(HeadcountResponse Headcount, QuotaResponse? Quota, IReadOnlyList<CategoryLine> Lines, bool OverQuota);
+
+/// <summary>The quota and headcount of a scope (the whole unit, or an agency) compared category by category, with the degree rates.</summary>
+public sealed record ScopeStaffing(
+    string? AgencyCode, QuotaResponse? Quota, HeadcountResponse? Headcount, IReadOnlyList<CategoryLine> Lines, bool OverQuota, IReadOnlyList<DegreeLine> Degrees)
+{
+    public static ScopeStaffing Of(string? agencyCode, StaffingQuota? quota, Headcount? inPost)
+    {
+        var lines = QuotaComparison.Lines(quota, inPost);
+        return new ScopeStaffing(agencyCode, QuotaResponse.Maybe(quota), HeadcountResponse.Maybe(inPost), lines, lines.Any(l => l.OverQuota),
+            QuotaComparison.Degrees(inPost));
+    }
+}
+
+/// <summary>
+/// A unit's staffing of a year as of a date: the unit's quota of the year against its latest headcount on or before the
+/// date — per category the vacancies, the over-quota flag and <c>Staffing.QuotaUse</c> (<see cref="Unit"/>.Lines); the
+/// degree rates (<c>Staffing.UniversityDegreeRate</c>); <c>Staffing.BudgetPaidChangeVsBaseline</c>; the same per agency.
+/// </summary>
+public sealed record StaffingReport(int Year, DateOnly AsOf, ScopeStaffing Unit, BudgetPaidChange BudgetPaidChange, IReadOnlyList<ScopeStaffing> Agencies);
