@@ -17,6 +17,10 @@ public sealed class AccessTests(StaffingFixture staffing) : IClassFixture<Staffi
 
     private static readonly HeadcountInput Headcount = new(new DateOnly(2027, 2, 1), null, 5, 10, null, null, null, null, null);
 
+    private static readonly MovementsInput Movements = new(0, 1, 0, 0, 0, 0, [], 0, null, null);
+
+    private static readonly JobPositionSchemeInput Scheme = new(true, false, null, null);
+
     [Fact]
     public async Task Officers_and_the_chairman_enter_reviewers_and_integrators_of_the_province_read_others_find_nothing()
     {
@@ -24,6 +28,8 @@ public sealed class AccessTests(StaffingFixture staffing) : IClassFixture<Staffi
         Assert.Equal(HttpStatusCode.OK, (await staffing.Officer(TamThanh).PutAsJsonAsync($"{root}/quotas/2027", Quota(1), StaffingClient.Json)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await staffing.Chairman(TamThanh).PutAsJsonAsync($"{root}/quotas/2027", Quota(6), StaffingClient.Json)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await staffing.Chairman(TamThanh).PostAsJsonAsync($"{root}/headcounts", Headcount, StaffingClient.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staffing.Officer(TamThanh).PutAsJsonAsync($"{root}/movements/2027-Q1", Movements, StaffingClient.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staffing.Chairman(TamThanh).PutAsJsonAsync($"{root}/job-position-schemes/van-phong", Scheme, StaffingClient.Json)).StatusCode);
         HttpClient[] readers =
         [
             staffing.Officer(TamThanh), staffing.Chairman(TamThanh), staffing.Reviewer(LangSon),
@@ -39,17 +45,24 @@ public sealed class AccessTests(StaffingFixture staffing) : IClassFixture<Staffi
         {
             Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"{root}/2027?asOf=2027-03-01")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"{root}/quotas/2027")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"{root}/movements/2027-Q1")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"{root}/job-position-schemes")).StatusCode);
         }
         foreach (var stranger in strangers)
         {
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{root}/2027?asOf=2027-03-01")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"{root}/quotas/2027", Quota(3), StaffingClient.Json)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"{root}/headcounts", Headcount, StaffingClient.Json)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{root}/movements/2027-Q1")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"{root}/movements/2027-Q1", Movements, StaffingClient.Json)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"{root}/job-position-schemes/van-phong", Scheme, StaffingClient.Json)).StatusCode);
         }
         foreach (var reader in readers[2..])
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await reader.PutAsJsonAsync($"{root}/quotas/2027", Quota(4), StaffingClient.Json)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync($"{root}/headcounts", Headcount, StaffingClient.Json)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await reader.PutAsJsonAsync($"{root}/movements/2027-Q1", Movements, StaffingClient.Json)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await reader.PutAsJsonAsync($"{root}/job-position-schemes/van-phong", Scheme, StaffingClient.Json)).StatusCode);
         }
         var quotas = (await staffing.Officer(TamThanh).GetFromJsonAsync<List<QuotaResponse>>($"{root}/quotas/2027", StaffingClient.Json))!;
         Assert.Equal(6, Assert.Single(quotas).CivilServants);
@@ -60,7 +73,7 @@ public sealed class AccessTests(StaffingFixture staffing) : IClassFixture<Staffi
     {
         var tables = await TenantConnections.UnitCodeTablesAsync(staffing.Database, "staffing");
 
-        Assert.Equal(["headcounts", "known_units", "staffing_quotas"], tables.Select(t => t.Name));
+        Assert.Equal(["headcounts", "job_position_schemes", "known_units", "staff_discipline", "staff_movements", "staffing_quotas"], tables.Select(t => t.Name));
         Assert.All(tables, table => Assert.Equal(TenantConnections.Isolated(table.Name), table));
     }
 
@@ -72,6 +85,8 @@ public sealed class AccessTests(StaffingFixture staffing) : IClassFixture<Staffi
             var officer = staffing.Officer(unit);
             await officer.SetQuotaAsync(unit, 2028, new QuotaInput("van-phong", 10, 0, 0, false, null, new DateOnly(2028, 1, 2)));
             await officer.RecordHeadcountAsync(unit, new HeadcountInput(new DateOnly(2028, 1, 31), "van-phong", 9, 0, null, null, 9, null, null));
+            await officer.RecordMovementsAsync(unit, "2028-Q1", new MovementsInput(1, 0, 0, 0, 0, 0, [new DisciplineInput("warning", 1, 0)], 0, 2, 1));
+            await officer.RecordJobPositionSchemeAsync(unit, "van-phong", new JobPositionSchemeInput(true, false, null, null));
         }
 
         async Task<List<string>> UnitsAsync(string setting, string value, string table)
@@ -85,7 +100,7 @@ public sealed class AccessTests(StaffingFixture staffing) : IClassFixture<Staffi
             return found;
         }
 
-        foreach (var table in new[] { "staffing_quotas", "headcounts" })
+        foreach (var table in new[] { "staffing_quotas", "headcounts", "staff_movements", "staff_discipline", "job_position_schemes" })
         {
             Assert.Equal([ChiLang], await UnitsAsync("unit_code", ChiLang, table));
             Assert.Equal([ChiLang], await UnitsAsync("province_code", LangSon, table));

@@ -22,6 +22,12 @@ public static class StaffingClient
         (await client.GetFromJsonAsync<StaffingReport>(
             $"{Staffing(unit)}/{year}?asOf={asOf:yyyy-MM-dd}{(baselineYear is { } b ? $"&baselineYear={b}" : "")}", Json))!;
 
+    public static async Task<MovementsReport> RecordMovementsAsync(this HttpClient client, string unit, string period, MovementsInput input) =>
+        await ReadAsync<MovementsReport>(await client.PutAsJsonAsync($"{Staffing(unit)}/movements/{period}", input, Json), HttpStatusCode.OK);
+
+    public static async Task<JobPositionSchemeResponse> RecordJobPositionSchemeAsync(this HttpClient client, string unit, string agency, JobPositionSchemeInput input) =>
+        await ReadAsync<JobPositionSchemeResponse>(await client.PutAsJsonAsync($"{Staffing(unit)}/job-position-schemes/{agency}", input, Json), HttpStatusCode.OK);
+
     /// <summary>The field errors of a 400 answer.</summary>
     public static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Npgsql;
 using ParPlatform.Contracts.Staffing;
 using ParPlatform.Staffing.Apis;
@@ -53,6 +54,25 @@ public sealed class TamThanhStaffingTests(StaffingFixture staffing) : IClassFixt
         Assert.Equal(1, await CountOutboxAsync(nameof(QuotaSet), TamThanh));
         Assert.Equal(2, await CountOutboxAsync(nameof(HeadcountRecorded), TamThanh));
         Assert.Equal(0, await CountOutboxAsync(nameof(OverQuotaFlagged), TamThanh));
+    }
+
+    [Fact]
+    public async Task The_first_quarter_s_movements_print_as_seed_001_lines_107_113_and_115()
+    {
+        // 01 public employee moved to the civil service; 14 places registered for promotion by review; nobody disciplined.
+        // Recruitment, retirements, resignations and training are not printed: not reported.
+        var recorded = await StaffingClient.ReadAsync<MovementsReport>(await staffing.Officer(TamThanh).PutAsJsonAsync(
+            $"{StaffingClient.Staffing(TamThanh)}/movements/2026-Q1",
+            new MovementsInput(null, null, 1, null, null, null, [], 14, null, null), StaffingClient.Json), System.Net.HttpStatusCode.OK);
+
+        var read = (await staffing.Reviewer(LangSon).GetFromJsonAsync<MovementsReport>($"{StaffingClient.Staffing(TamThanh)}/movements/2026-q1", StaffingClient.Json))!;
+
+        Assert.Equal((recorded.TransferredToCivilService, recorded.PromotionRegistrations, recorded.DisciplinedLeaders), (read.TransferredToCivilService, read.PromotionRegistrations, read.DisciplinedLeaders));
+        Assert.Equal(("2026-Q1", "Quý I năm 2026", 1, 14, 0, 0), (read.Period, read.PeriodName, read.TransferredToCivilService, read.PromotionRegistrations, read.Disciplined, read.DisciplinedLeaders));
+        Assert.Empty(read.Discipline!);
+        Assert.Equal<int?[]>([null, null, null, null, null, null, null], [read.RecruitedCivilServants, read.RecruitedPublicEmployees, read.TransferredOut, read.Retired, read.Resigned, read.TrainingPlanned, read.TrainingCompleted]);
+        Assert.Null(read.TrainingPlanCompletion);
+        Assert.Equal(1, await CountOutboxAsync(nameof(MovementsRecorded), TamThanh));
     }
 
     private async Task<long> CountOutboxAsync(string eventName, string unit)

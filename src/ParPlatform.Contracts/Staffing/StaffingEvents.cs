@@ -76,3 +76,60 @@ public sealed record OverQuotaFlagged : IntegrationEvent
     /// <summary>Each category over its quota.</summary>
     public required IReadOnlyList<OverQuotaCategory> Categories { get; init; }
 }
+
+/// <summary>How many were disciplined at one level in a period, and how many of them hold a leading post.</summary>
+public sealed record DisciplineCount(DisciplineLevel Level, int Staff, int Leaders);
+
+/// <summary>
+/// A unit's staff movements and people management of a reporting period were recorded (or recorded again, replacing them):
+/// counts, not personal records; a count not reported is null.
+/// </summary>
+public sealed record MovementsRecorded : IntegrationEvent
+{
+    /// <summary>The reporting period's code: "2026-Q1", "2026-6M", "2026-Q3" or "2026-Y".</summary>
+    public required string Period { get; init; }
+
+    public int? RecruitedCivilServants { get; init; }
+
+    public int? RecruitedPublicEmployees { get; init; }
+
+    /// <summary>Public employees who became civil servants (viên chức xét chuyển sang công chức).</summary>
+    public int? TransferredToCivilService { get; init; }
+
+    /// <summary>Staff transferred out of the unit.</summary>
+    public int? TransferredOut { get; init; }
+
+    public int? Retired { get; init; }
+
+    public int? Resigned { get; init; }
+
+    /// <summary>Those disciplined, per level; null when not reported, empty when nobody was.</summary>
+    public IReadOnlyList<DisciplineCount>? Discipline { get; init; }
+
+    /// <summary>Leaders disciplined at reprimand or above (Staffing.DisciplinedLeaders, target 0); null when not reported.</summary>
+    public int? DisciplinedLeaders { get; init; }
+
+    /// <summary>Places registered for promotion by review (đăng ký xét thăng hạng): not exams, not completed promotions.</summary>
+    public int? PromotionRegistrations { get; init; }
+
+    /// <summary>Training places in the period's plan (đào tạo, bồi dưỡng).</summary>
+    public int? TrainingPlanned { get; init; }
+
+    public int? TrainingCompleted { get; init; }
+}
+
+/// <summary>An agency's job-position scheme (đề án vị trí việc làm) was recorded as reviewed, and possibly approved.</summary>
+public sealed record JobPositionSchemeRecorded : IntegrationEvent
+{
+    /// <summary>The agency's code in the unit's registry.</summary>
+    public required string AgencyCode { get; init; }
+
+    public required bool Reviewed { get; init; }
+
+    public required bool Approved { get; init; }
+
+    public DateOnly? ApprovedOn { get; init; }
+
+    /// <summary>The approving decision as printed; null when not given.</summary>
+    public string? Decision { get; init; }
+}

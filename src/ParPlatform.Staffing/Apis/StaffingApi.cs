@@ -6,7 +6,7 @@ namespace ParPlatform.Staffing.Apis;
 
 /// <summary>
 /// The staffing service's API, every group listed once (<see cref="MapStaffingApi"/>): a unit's quotas and headcounts and
-/// its staffing report of a year. The unit's officers and chairman enter; its province's reviewers and integrators read
+/// its staffing report of a year, its movements and people management per reporting period, its agencies' job-position schemes. The unit's officers and chairman enter; its province's reviewers and integrators read
 /// (<c>WithTenantAccess</c>).
 /// </summary>
 public static class StaffingApi
@@ -17,6 +17,30 @@ public static class StaffingApi
         unit.MapServiceStatus<StaffingDbContext>("staffing").WithTags("Status")
             .WithName("GetStaffingStatus").WithSummary("The staffing service's version and database migration level");
         unit.MapGroup("").WithTags("Quotas and headcount").AddEndpointFilter<StaffingProblems>().MapQuotasAndHeadcounts();
+        unit.MapGroup("/movements").WithTags("Movements and people management").AddEndpointFilter<StaffingProblems>().MapMovements();
+        unit.MapGroup("/job-position-schemes").WithTags("Job-position schemes").AddEndpointFilter<StaffingProblems>().MapJobPositionSchemes();
+    }
+
+    private static void MapMovements(this RouteGroupBuilder movements)
+    {
+        movements.MapGet("/{period}", (string unitCode, string period, StaffingStore store, CancellationToken ct) => store.MovementsAsync(unitCode, period, ct))
+            .WithName("GetMovements")
+            .WithSummary("A reporting period's movements (2026-Q1, 2026-6M, 2026-Q3, 2026-Y): recruited, transferred, retired, resigned, disciplined by level, promotion registrations, training; Staffing.DisciplinedLeaders and Staffing.TrainingPlanCompletion");
+        movements.MapPut("/{period}", (string unitCode, string period, MovementsInput input, StaffingStore store, HttpContext http, CancellationToken ct) =>
+            store.RecordMovementsAsync(unitCode, period, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RecordMovements").WithSummary("Records a reporting period's movements and people management (counts; a count left out was not reported), replacing earlier ones");
+    }
+
+    private static void MapJobPositionSchemes(this RouteGroupBuilder schemes)
+    {
+        schemes.MapGet("", (string unitCode, StaffingStore store, CancellationToken ct) => store.JobPositionSchemesAsync(unitCode, ct))
+            .WithName("ListJobPositionSchemes")
+            .WithSummary("The agencies' job-position schemes, reviewed and approved, with Staffing.JobPositionSchemesReviewedRate over the agencies recorded");
+        schemes.MapPut("/{agencyCode}", (string unitCode, string agencyCode, JobPositionSchemeInput input, StaffingStore store, HttpContext http, CancellationToken ct) =>
+            store.RecordJobPositionSchemeAsync(unitCode, agencyCode, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RecordJobPositionScheme").WithSummary("Records whether an agency's job-position scheme is reviewed and approved");
     }
 
     private static void MapQuotasAndHeadcounts(this RouteGroupBuilder staffing)

@@ -48,3 +48,35 @@ public sealed record ScopeStaffing(
 /// degree rates (<c>Staffing.UniversityDegreeRate</c>); <c>Staffing.BudgetPaidChangeVsBaseline</c>; the same per agency.
 /// </summary>
 public sealed record StaffingReport(int Year, DateOnly AsOf, ScopeStaffing Unit, BudgetPaidChange BudgetPaidChange, IReadOnlyList<ScopeStaffing> Agencies);
+
+/// <summary>
+/// A unit's movements and people management of a period as recorded (a count not reported is null), with
+/// <c>Staffing.DisciplinedLeaders</c> (target 0) and <c>Staffing.TrainingPlanCompletion</c> (completed ÷ planned).
+/// </summary>
+public sealed record MovementsReport(
+    string Period, string PeriodName, int? RecruitedCivilServants, int? RecruitedPublicEmployees, int? TransferredToCivilService, int? TransferredOut,
+    int? Retired, int? Resigned, IReadOnlyList<ParPlatform.Contracts.Staffing.DisciplineCount>? Discipline, int? Disciplined, int? DisciplinedLeaders,
+    int? PromotionRegistrations, int? TrainingPlanned, int? TrainingCompleted, CountRate? TrainingPlanCompletion, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public static MovementsReport From(PeriodMovements m) => new(m.Period.Code, m.Period.Name, m.RecruitedCivilServants, m.RecruitedPublicEmployees,
+        m.TransferredToCivilService, m.TransferredOut, m.Retired, m.Resigned, m.DisciplineReported ? [.. m.Levels()] : null,
+        m.DisciplineReported ? m.Discipline.Sum(d => d.Staff) : null, m.DisciplinedLeaders, m.PromotionRegistrations, m.TrainingPlanned,
+        m.TrainingCompleted, m is { TrainingPlanned: > 0, TrainingCompleted: { } done } ? CountRate.Of(done, m.TrainingPlanned.Value) : null,
+        m.RecordedBy, m.RecordedAt);
+}
+
+public sealed record JobPositionSchemeResponse(string AgencyCode, bool Reviewed, bool Approved, DateOnly? ApprovedOn, string? Decision)
+{
+    public static JobPositionSchemeResponse From(JobPositionScheme s) => new(s.AgencyCode, s.Reviewed, s.Approved, s.ApprovedOn, s.Decision);
+}
+
+/// <summary>
+/// The unit's agencies' job-position schemes, and over the agencies recorded: <c>Staffing.JobPositionSchemesReviewedRate</c>
+/// (reviewed ÷ agencies) and the approved ÷ agencies.
+/// </summary>
+public sealed record JobPositionSchemesReport(CountRate Reviewed, CountRate Approved, IReadOnlyList<JobPositionSchemeResponse> Agencies)
+{
+    public static JobPositionSchemesReport From(IReadOnlyList<JobPositionScheme> schemes) => new(
+        CountRate.Of(schemes.Count(s => s.Reviewed), schemes.Count), CountRate.Of(schemes.Count(s => s.Approved), schemes.Count),
+        [.. schemes.OrderBy(s => s.AgencyCode, StringComparer.Ordinal).Select(JobPositionSchemeResponse.From)]);
+}

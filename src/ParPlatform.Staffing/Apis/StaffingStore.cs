@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.Contracts.Staffing;
+using ParPlatform.SharedKernel;
 using ParPlatform.SharedKernel.Calendar;
+using ParPlatform.SharedKernel.Reporting;
 using ParPlatform.Staffing.Data;
 using ParPlatform.Staffing.Domain;
 
@@ -136,6 +139,87 @@ public sealed class StaffingStore(StaffingDbContext db, IUnitDirectory units, Ti
             .ToList();
         return new StaffingReport(year, asOf, ScopeStaffing.Of(null, QuotaOf(year, null), inPost),
             BudgetPaidChange.Of(baselineYear, QuotaOf(baselineYear, null), QuotaOf(year, null), baselineInPost, inPost), agencies);
+    }
+
+    public async Task<Results<Ok<MovementsReport>, ValidationProblem, ProblemHttpResult>> MovementsAsync(string unitCode, string period, CancellationToken ct)
+    {
+        if (CheckPeriod(period, out var p) is { Any: true } errors)
+            return ApiProblems.Invalid(errors);
+        if (await units.FindProvinceAsync(unitCode, ct) is null)
+            return UnknownUnit(unitCode);
+        var movements = await db.Movements.AsNoTracking().Include(m => m.Discipline)
+            .SingleOrDefaultAsync(m => m.UnitCode == unitCode && m.Year == p.Year && m.Kind == p.Kind, ct);
+        return movements is null
+            ? ApiProblems.NotFound($"Đơn vị chưa ghi biến động biên chế {p.Name.ToLowerInvariant()}.")
+            : TypedResults.Ok(MovementsReport.From(movements));
+    }
+
+    public async Task<Results<Ok<MovementsReport>, ValidationProblem, ProblemHttpResult>> RecordMovementsAsync(
+        string unitCode, string period, MovementsInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = CheckPeriod(period, out var p);
+        var discipline = input.Discipline is null ? null : new List<DisciplineCount>();
+        for (var i = 0; i < (input.Discipline?.Count ?? 0); i++)
+        {
+            var line = input.Discipline![i];
+            var level = EnumNames.Parse<DisciplineLevel>(line?.Level);
+            if (level is null)
+                errors.Add($"discipline[{i}].level", $"Chọn một trong: {string.Join(", ", EnumNames.All<DisciplineLevel>())}.");
+            Require($"discipline[{i}].staff", line?.Staff, errors);
+            Require($"discipline[{i}].leaders", line?.Leaders, errors);
+            if (level is { } l && line is { Staff: { } staff, Leaders: { } leaders })
+                discipline!.Add(new DisciplineCount(l, staff, leaders));
+        }
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        if (await units.FindProvinceAsync(unitCode, ct) is not { } province)
+            return UnknownUnit(unitCode);
+        var movements = await db.Movements.Include(m => m.Discipline).SingleOrDefaultAsync(m => m.UnitCode == unitCode && m.Year == p.Year && m.Kind == p.Kind, ct);
+        if (movements is null)
+            db.Movements.Add(movements = PeriodMovements.Of(unitCode, province, p));
+        movements.Record(new MovementCounts(input.RecruitedCivilServants, input.RecruitedPublicEmployees, input.TransferredToCivilService, input.TransferredOut,
+            input.Retired, input.Resigned, input.PromotionRegistrations, input.TrainingPlanned, input.TrainingCompleted), discipline, Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(MovementsReport.From(movements));
+    }
+
+    public async Task<Results<Ok<JobPositionSchemesReport>, ProblemHttpResult>> JobPositionSchemesAsync(string unitCode, CancellationToken ct)
+    {
+        if (await units.FindProvinceAsync(unitCode, ct) is null)
+            return UnknownUnit(unitCode);
+        return TypedResults.Ok(JobPositionSchemesReport.From(await db.JobPositionSchemes.AsNoTracking().Where(s => s.UnitCode == unitCode).ToListAsync(ct)));
+    }
+
+    public async Task<Results<Ok<JobPositionSchemeResponse>, ValidationProblem, ProblemHttpResult>> RecordJobPositionSchemeAsync(
+        string unitCode, string agencyCode, JobPositionSchemeInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        CheckAgency("agencyCode", agencyCode, errors);
+        if (input.Reviewed is null)
+            errors.Add("reviewed", "Ghi true khi đề án đã được rà soát, false khi chưa.");
+        if (input.Approved is null)
+            errors.Add("approved", "Ghi true khi đề án đã được phê duyệt, false khi chưa.");
+        CheckDecision("decision", input.Decision, errors);
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        if (await units.FindProvinceAsync(unitCode, ct) is not { } province)
+            return UnknownUnit(unitCode);
+        var scheme = await db.JobPositionSchemes.SingleOrDefaultAsync(s => s.UnitCode == unitCode && s.AgencyCode == agencyCode, ct);
+        if (scheme is null)
+            db.JobPositionSchemes.Add(scheme = JobPositionScheme.Of(unitCode, province, agencyCode));
+        scheme.Record(input.Reviewed!.Value, input.Approved!.Value, input.ApprovedOn, input.Decision?.Trim(), Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(JobPositionSchemeResponse.From(scheme));
+    }
+
+    private static FieldErrors CheckPeriod(string period, out ReportPeriod parsed)
+    {
+        var errors = new FieldErrors();
+        if (!ReportPeriod.TryParse(period, out parsed) || parsed.Year is < 2000 or > 2100)
+            errors.Add("period", ReportPeriod.FormatError);
+        return errors;
     }
 
     public static FieldErrors CheckYear(int year)

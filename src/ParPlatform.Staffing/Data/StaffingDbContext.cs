@@ -52,7 +52,53 @@ public sealed class StaffingDbContext(DbContextOptions<StaffingDbContext> option
             headcount.HasIndex(h => new { h.UnitCode, h.AgencyCode, h.AsOf }).IsUnique().AreNullsDistinct(false);
             headcount.HasIndex(h => new { h.ProvinceCode, h.AsOf });
         });
+
+        modelBuilder.Entity<PeriodMovements>(movements =>
+        {
+            movements.ToTable("staff_movements");
+            movements.HasKey(m => m.Id);
+            movements.Property(m => m.Id).ValueGeneratedNever();
+            movements.Property(m => m.UnitCode).HasMaxLength(5);
+            movements.Property(m => m.ProvinceCode).HasMaxLength(2);
+            movements.Property(m => m.Kind).HasMaxLength(20);
+            movements.Property(m => m.RecordedBy).HasMaxLength(100);
+            movements.Property(m => m.Version).IsRowVersion();
+            movements.Ignore(m => m.Period);
+            movements.Ignore(m => m.DisciplinedLeaders);
+            movements.HasIndex(m => new { m.UnitCode, m.Year, m.Kind }).IsUnique();
+            movements.HasIndex(m => new { m.ProvinceCode, m.Year, m.Kind });
+            movements.HasMany(m => m.Discipline).WithOne().HasForeignKey(d => d.MovementsId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DisciplineRecord>(discipline =>
+        {
+            discipline.ToTable("staff_discipline");
+            discipline.HasKey(d => d.Id);
+            discipline.Property(d => d.Id).ValueGeneratedNever();
+            discipline.Property(d => d.UnitCode).HasMaxLength(5);
+            discipline.Property(d => d.ProvinceCode).HasMaxLength(2);
+            discipline.Property(d => d.Level).HasMaxLength(20);
+            discipline.HasIndex(d => new { d.MovementsId, d.Level }).IsUnique();
+        });
+
+        modelBuilder.Entity<JobPositionScheme>(scheme =>
+        {
+            scheme.ToTable("job_position_schemes");
+            scheme.HasKey(s => s.Id);
+            scheme.Property(s => s.Id).ValueGeneratedNever();
+            scheme.Property(s => s.UnitCode).HasMaxLength(5);
+            scheme.Property(s => s.ProvinceCode).HasMaxLength(2);
+            scheme.Property(s => s.AgencyCode).HasMaxLength(50);
+            scheme.Property(s => s.Decision).HasMaxLength(50);
+            scheme.Property(s => s.RecordedBy).HasMaxLength(100);
+            scheme.Property(s => s.Version).IsRowVersion();
+            scheme.HasIndex(s => new { s.UnitCode, s.AgencyCode }).IsUnique();
+        });
     }
+
+    public DbSet<PeriodMovements> Movements => Set<PeriodMovements>();
+
+    public DbSet<JobPositionScheme> JobPositionSchemes => Set<JobPositionScheme>();
 
     public DbSet<StaffingQuota> Quotas => Set<StaffingQuota>();
 

@@ -3,7 +3,7 @@ namespace ParPlatform.Staffing.Domain;
 /// <summary>
 /// <c>Staffing.BudgetPaidChangeVsBaseline</c>: the budget-paid public employees of a year against a baseline year (the
 /// 2026–2030 plans' "giảm 10% biên chế sự nghiệp hưởng lương từ NSNN so với năm 2025", seed 003:73), computed on both bases.
-/// The target is evaluated on the quota (<see cref="AppliesTo"/>; docs/decisions/0002-budget-paid-target-on-the-quota.md):
+/// The target is evaluated on the quota (<see cref="AppliesTo"/>; docs/decisions/0003-budget-paid-target-on-the-quota.md):
 /// "biên chế" is what the province assigns. The headcount is computed next to it, where both headcounts record the split.
 /// </summary>
 /// <param name="Quota">The year's budget-paid quota against the baseline year's; null without both.</param>

@@ -160,6 +160,52 @@ namespace ParPlatform.Staffing.Data.Migrations
                     b.ToTable("known_units", "staffing");
                 });
 
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.DisciplineRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Leaders")
+                        .HasColumnType("integer")
+                        .HasColumnName("leaders");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("MovementsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("movements_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<int>("Staff")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_discipline");
+
+                    b.HasIndex("MovementsId", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_discipline_movements_id_level");
+
+                    b.ToTable("staff_discipline", "staffing");
+                });
+
             modelBuilder.Entity("ParPlatform.Staffing.Domain.Headcount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -254,6 +300,170 @@ namespace ParPlatform.Staffing.Data.Migrations
                     b.ToTable("headcounts", "staffing");
                 });
 
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.JobPositionScheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<bool>("Reviewed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reviewed");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_position_schemes");
+
+                    b.HasIndex("UnitCode", "AgencyCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_position_schemes_unit_code_agency_code");
+
+                    b.ToTable("job_position_schemes", "staffing");
+                });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.PeriodMovements", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("DisciplineReported")
+                        .HasColumnType("boolean")
+                        .HasColumnName("discipline_reported");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("PromotionRegistrations")
+                        .HasColumnType("integer")
+                        .HasColumnName("promotion_registrations");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int?>("RecruitedCivilServants")
+                        .HasColumnType("integer")
+                        .HasColumnName("recruited_civil_servants");
+
+                    b.Property<int?>("RecruitedPublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("recruited_public_employees");
+
+                    b.Property<int?>("Resigned")
+                        .HasColumnType("integer")
+                        .HasColumnName("resigned");
+
+                    b.Property<int?>("Retired")
+                        .HasColumnType("integer")
+                        .HasColumnName("retired");
+
+                    b.Property<int?>("TrainingCompleted")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_completed");
+
+                    b.Property<int?>("TrainingPlanned")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_planned");
+
+                    b.Property<int?>("TransferredOut")
+                        .HasColumnType("integer")
+                        .HasColumnName("transferred_out");
+
+                    b.Property<int?>("TransferredToCivilService")
+                        .HasColumnType("integer")
+                        .HasColumnName("transferred_to_civil_service");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_movements");
+
+                    b.HasIndex("ProvinceCode", "Year", "Kind")
+                        .HasDatabaseName("ix_staff_movements_province_code_year_kind");
+
+                    b.HasIndex("UnitCode", "Year", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_movements_unit_code_year_kind");
+
+                    b.ToTable("staff_movements", "staffing");
+                });
+
             modelBuilder.Entity("ParPlatform.Staffing.Domain.StaffingQuota", b =>
                 {
                     b.Property<Guid>("Id")
@@ -335,6 +545,21 @@ namespace ParPlatform.Staffing.Data.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UnitCode", "Year", "AgencyCode"), false);
 
                     b.ToTable("staffing_quotas", "staffing");
+                });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.DisciplineRecord", b =>
+                {
+                    b.HasOne("ParPlatform.Staffing.Domain.PeriodMovements", null)
+                        .WithMany("Discipline")
+                        .HasForeignKey("MovementsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_discipline_staff_movements_movements_id");
+                });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.PeriodMovements", b =>
+                {
+                    b.Navigation("Discipline");
                 });
 #pragma warning restore 612, 618
         }
