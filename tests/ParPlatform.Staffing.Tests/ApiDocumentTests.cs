@@ -17,6 +17,7 @@ public sealed class ApiDocumentTests(StaffingFixture staffing) : IClassFixture<S
         string[] expected =
         [
             "GetMovements: GET /api/v1/units/{unitCode}/staffing/movements/{period} → 200 400 401 403 404",
+            "GetProvinceStaffingOverview: GET /api/v1/provinces/{provinceCode}/staffing/overview → 200 400 401 403 404",
             "GetStaffingReport: GET /api/v1/units/{unitCode}/staffing/{year} → 200 400 401 403 404",
             "GetStaffingStatus: GET /api/v1/units/{unitCode}/staffing/status → 200 400 401 403 404",
             "ImportStaffing: POST /api/v1/units/{unitCode}/staffing/import → 200 400 401 403 404 409 413 415",

@@ -46,6 +46,12 @@ public sealed class TamThanhStaffingTests(StaffingFixture staffing) : IClassFixt
         Assert.Equal(96.04m, report.Unit.Lines[0].QuotaUse!.Percent);
         Assert.False(report.Unit.OverQuota);
         Assert.Null(report.BudgetPaidChange.Headcount);
+        Assert.Equal(
+        [
+            (StaffingIndicators.QuotaUse, StaffCategory.Total, 96.04m), (StaffingIndicators.QuotaUse, StaffCategory.CivilServants, 86.54m),
+            (StaffingIndicators.QuotaUse, StaffCategory.PublicEmployees, 97.55m), (StaffingIndicators.Vacancies, StaffCategory.Total, 15m),
+            (StaffingIndicators.Vacancies, StaffCategory.CivilServants, 7m), (StaffingIndicators.Vacancies, StaffCategory.PublicEmployees, 8m),
+        ], report.Indicators.Select(i => (i.Code, i.Category!.Value, i.Value!.Value)));
 
         var desk = Assert.Single(report.Agencies);
         Assert.Equal(("hanh-chinh-cong", 6, new OneStopRoles(1, 1, 4)), (desk.AgencyCode!, desk.Headcount!.Total, desk.Headcount.OneStop!));

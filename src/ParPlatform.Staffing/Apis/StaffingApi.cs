@@ -7,7 +7,7 @@ namespace ParPlatform.Staffing.Apis;
 /// <summary>
 /// The staffing service's API, every group listed once (<see cref="MapStaffingApi"/>): a unit's quotas and headcounts and
 /// its staffing report of a year, its movements and people management per reporting period, its agencies' job-position schemes. The unit's officers and chairman enter; its province's reviewers and integrators read
-/// (<c>WithTenantAccess</c>).
+/// (<c>WithTenantAccess</c>), and read the province's overview of all its units.
 /// </summary>
 public static class StaffingApi
 {
@@ -19,6 +19,10 @@ public static class StaffingApi
         unit.MapGroup("").WithTags("Quotas and headcount").AddEndpointFilter<StaffingProblems>().MapQuotasAndHeadcounts();
         unit.MapGroup("/movements").WithTags("Movements and people management").AddEndpointFilter<StaffingProblems>().MapMovements();
         unit.MapGroup("/job-position-schemes").WithTags("Job-position schemes").AddEndpointFilter<StaffingProblems>().MapJobPositionSchemes();
+        var province = app.MapGroup("/api/v1/provinces/{provinceCode}/staffing").WithTenantAccess();
+        province.MapGet("/overview", ProvinceOverview.GetAsync).WithTags("Province overview")
+            .WithName("GetProvinceStaffingOverview")
+            .WithSummary("Every unit of the province with its quota of a year against its headcount as of a date, and the province's totals (rates Σ numerators ÷ Σ denominators)");
     }
 
     private static void MapMovements(this RouteGroupBuilder movements)

@@ -47,7 +47,9 @@ public sealed record ScopeStaffing(
 /// date — per category the vacancies, the over-quota flag and <c>Staffing.QuotaUse</c> (<see cref="Unit"/>.Lines); the
 /// degree rates (<c>Staffing.UniversityDegreeRate</c>); <c>Staffing.BudgetPaidChangeVsBaseline</c>; the same per agency.
 /// </summary>
-public sealed record StaffingReport(int Year, DateOnly AsOf, ScopeStaffing Unit, BudgetPaidChange BudgetPaidChange, IReadOnlyList<ScopeStaffing> Agencies);
+/// <param name="Indicators">The unit's computed indicators as one flat list of catalogue codes (<see cref="StaffingIndicators.Of"/>).</param>
+public sealed record StaffingReport(
+    int Year, DateOnly AsOf, ScopeStaffing Unit, BudgetPaidChange BudgetPaidChange, IReadOnlyList<ScopeStaffing> Agencies, IReadOnlyList<IndicatorValue> Indicators);
 
 /// <summary>
 /// A unit's movements and people management of a period as recorded (a count not reported is null), with
@@ -56,13 +58,23 @@ public sealed record StaffingReport(int Year, DateOnly AsOf, ScopeStaffing Unit,
 public sealed record MovementsReport(
     string Period, string PeriodName, int? RecruitedCivilServants, int? RecruitedPublicEmployees, int? TransferredToCivilService, int? TransferredOut,
     int? Retired, int? Resigned, IReadOnlyList<ParPlatform.Contracts.Staffing.DisciplineCount>? Discipline, int? Disciplined, int? DisciplinedLeaders,
-    int? PromotionRegistrations, int? TrainingPlanned, int? TrainingCompleted, CountRate? TrainingPlanCompletion, string RecordedBy, DateTimeOffset RecordedAt)
+    int? PromotionRegistrations, int? TrainingPlanned, int? TrainingCompleted, CountRate? TrainingPlanCompletion, IReadOnlyList<IndicatorValue> Indicators,
+    string RecordedBy, DateTimeOffset RecordedAt)
 {
-    public static MovementsReport From(PeriodMovements m) => new(m.Period.Code, m.Period.Name, m.RecruitedCivilServants, m.RecruitedPublicEmployees,
-        m.TransferredToCivilService, m.TransferredOut, m.Retired, m.Resigned, m.DisciplineReported ? [.. m.Levels()] : null,
-        m.DisciplineReported ? m.Discipline.Sum(d => d.Staff) : null, m.DisciplinedLeaders, m.PromotionRegistrations, m.TrainingPlanned,
-        m.TrainingCompleted, m is { TrainingPlanned: > 0, TrainingCompleted: { } done } ? CountRate.Of(done, m.TrainingPlanned.Value) : null,
-        m.RecordedBy, m.RecordedAt);
+    public static MovementsReport From(PeriodMovements m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var training = m is { TrainingPlanned: > 0, TrainingCompleted: { } done } ? CountRate.Of(done, m.TrainingPlanned.Value) : null;
+        var indicators = new List<IndicatorValue>();
+        if (m.DisciplinedLeaders is { } leaders)
+            indicators.Add(new IndicatorValue(StaffingIndicators.DisciplinedLeaders, null, null, leaders, null, null, null));
+        if (training is not null)
+            indicators.Add(new IndicatorValue(StaffingIndicators.TrainingPlanCompletion, null, null, training.Percent, training.Numerator, training.Denominator, training.Text));
+        return new MovementsReport(m.Period.Code, m.Period.Name, m.RecruitedCivilServants, m.RecruitedPublicEmployees,
+            m.TransferredToCivilService, m.TransferredOut, m.Retired, m.Resigned, m.DisciplineReported ? [.. m.Levels()] : null,
+            m.DisciplineReported ? m.Discipline.Sum(d => d.Staff) : null, m.DisciplinedLeaders, m.PromotionRegistrations, m.TrainingPlanned,
+            m.TrainingCompleted, training, indicators, m.RecordedBy, m.RecordedAt);
+    }
 }
 
 public sealed record JobPositionSchemeResponse(string AgencyCode, bool Reviewed, bool Approved, DateOnly? ApprovedOn, string? Decision)
@@ -74,9 +86,9 @@ public sealed record JobPositionSchemeResponse(string AgencyCode, bool Reviewed,
 /// The unit's agencies' job-position schemes, and over the agencies recorded: <c>Staffing.JobPositionSchemesReviewedRate</c>
 /// (reviewed ÷ agencies) and the approved ÷ agencies.
 /// </summary>
-public sealed record JobPositionSchemesReport(CountRate Reviewed, CountRate Approved, IReadOnlyList<JobPositionSchemeResponse> Agencies)
+public sealed record JobPositionSchemesReport(string IndicatorCode, CountRate Reviewed, CountRate Approved, IReadOnlyList<JobPositionSchemeResponse> Agencies)
 {
-    public static JobPositionSchemesReport From(IReadOnlyList<JobPositionScheme> schemes) => new(
+    public static JobPositionSchemesReport From(IReadOnlyList<JobPositionScheme> schemes) => new(StaffingIndicators.JobPositionSchemesReviewedRate,
         CountRate.Of(schemes.Count(s => s.Reviewed), schemes.Count), CountRate.Of(schemes.Count(s => s.Approved), schemes.Count),
         [.. schemes.OrderBy(s => s.AgencyCode, StringComparer.Ordinal).Select(JobPositionSchemeResponse.From)]);
 }

@@ -113,7 +113,7 @@ public sealed class StaffingStore(StaffingDbContext db, IUnitDirectory units, Ti
         var errors = CheckYear(year);
         var date = AsOf(asOf, errors, year);
         var baseline = baselineYear ?? BudgetPaidChange.DefaultBaselineYear(year);
-        if (baseline < 2000 || baseline >= year)
+        if (!errors.Any && (baseline < 2000 || baseline >= year))
             errors.Add("baselineYear", $"Năm gốc từ 2000 đến {year - 1}.");
         if (errors.Any)
             return ApiProblems.Invalid(errors);
@@ -137,8 +137,9 @@ public sealed class StaffingStore(StaffingDbContext db, IUnitDirectory units, Ti
             .OfType<string>().Distinct().Order(StringComparer.Ordinal)
             .Select(agency => ScopeStaffing.Of(agency, QuotaOf(year, agency), Latest(agency, asOf)))
             .ToList();
-        return new StaffingReport(year, asOf, ScopeStaffing.Of(null, QuotaOf(year, null), inPost),
-            BudgetPaidChange.Of(baselineYear, QuotaOf(baselineYear, null), QuotaOf(year, null), baselineInPost, inPost), agencies);
+        var unit = ScopeStaffing.Of(null, QuotaOf(year, null), inPost);
+        var change = BudgetPaidChange.Of(baselineYear, QuotaOf(baselineYear, null), QuotaOf(year, null), baselineInPost, inPost);
+        return new StaffingReport(year, asOf, unit, change, agencies, StaffingIndicators.Of(unit.Lines, unit.Degrees, change.Quota, change.Headcount));
     }
 
     public async Task<Results<Ok<MovementsReport>, ValidationProblem, ProblemHttpResult>> MovementsAsync(string unitCode, string period, CancellationToken ct)

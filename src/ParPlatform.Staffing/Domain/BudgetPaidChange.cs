@@ -16,7 +16,7 @@ public sealed record BudgetPaidChange(int BaselineYear, string AppliesTo, CountC
     /// <summary>The baseline of the 2026–2030 target (seed 003:73).</summary>
     public const int TargetBaselineYear = 2025;
 
-    public const string OnQuota = "quota";
+    public const string OnQuota = "quota", OnHeadcount = "headcount";
 
     /// <summary>2025 for a year after it; otherwise the year before.</summary>
     public static int DefaultBaselineYear(int year) => year > TargetBaselineYear ? TargetBaselineYear : year - 1;

@@ -24,7 +24,7 @@ public sealed record CountRate(int Numerator, int Denominator, decimal? Percent,
         ? null
         : Math.Round(100m * numerator / denominator, decimals, MidpointRounding.AwayFromZero);
 
-    internal static string? Print(decimal? percent) => percent?.ToString("#,0.#", Vietnamese) + (percent is null ? null : "%");
+    internal static string? Print(decimal? percent) => percent is { } p ? p.ToString("#,0.#", Vietnamese) + "%" : null;
 }
 
 /// <summary>
