@@ -61,8 +61,8 @@ public static class ProvinceOverview
             .ToLookup(q => q.UnitCode);
         // Of each unit's headcounts, only the two a report reads: the latest by the date, and the latest of the baseline year.
         var baselineEnd = new DateOnly(baseline, 12, 31) < day ? new DateOnly(baseline, 12, 31) : day;
-        var headcounts = (await LatestHeadcounts(db, provinceCode, DateOnly.MinValue, day).ToListAsync(ct))
-            .Concat(await LatestHeadcounts(db, provinceCode, new DateOnly(baseline, 1, 1), baselineEnd).ToListAsync(ct))
+        var headcounts = (await LatestHeadcounts(db, provinceCode, DateOnly.MinValue, day)
+                .Concat(LatestHeadcounts(db, provinceCode, new DateOnly(baseline, 1, 1), baselineEnd)).ToListAsync(ct))
             .DistinctBy(h => h.Id)
             .ToLookup(h => h.UnitCode);
 
