@@ -22,11 +22,11 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var units = Option("units", 150);
-        var perUnit = Option("tasks-per-unit", 60);
-        var tableRows = Option("table-tasks", 1_000);
-        var calls = Option("calls", 30);
-        var imports = Option("imports", 5);
+        var units = Calls.Option(args, "units", 150);
+        var perUnit = Calls.Option(args, "tasks-per-unit", 60);
+        var tableRows = Calls.Option(args, "table-tasks", 1_000);
+        var calls = Calls.Option(args, "calls", 30);
+        var imports = Calls.Option(args, "imports", 5);
         const string Province = "20";
         const string Unit = "06112"; // Tam Thanh, of the demo data
 
@@ -74,12 +74,12 @@ internal static class Program
         {
             await using var db = new NpgsqlConnection(await plansOwner.GetConnectionStringAsync());
             await db.OpenAsync();
-            await ExecuteAsync(db, "SELECT set_config('parplatform.all_tenants', 'on', false)");
+            await Calls.ExecuteAsync(db, "SELECT set_config('parplatform.all_tenants', 'on', false)");
             using var viaGateway = new HttpClient { BaseAddress = new Uri(gateway.Url()) };
             using var direct = new HttpClient { BaseAddress = new Uri(plans.Url()) };
-            var officer = await TokenAsync(viaGateway, "tamthanh.canbo");
-            var reviewer = await TokenAsync(viaGateway, "langson.sonoivu");
-            await WaitForUnitAsync(viaGateway, officer);
+            var officer = await Calls.TokenAsync(viaGateway, "tamthanh.canbo");
+            var reviewer = await Calls.TokenAsync(viaGateway, "langson.sonoivu");
+            await Calls.WaitForAsync(viaGateway, officer, $"/api/v1/units/{Unit}/plans"); // the plans service learns of Tam Thanh from identity's UnitRegistered
             await SeedAsync(db);
 
             var table = Encoding.UTF8.GetBytes(Table());
@@ -88,10 +88,10 @@ internal static class Program
             var directImport = await TimeImportsAsync(direct, officer, draft, table);
 
             var overview = $"/api/v1/provinces/{Province}/plans/overview?year=2026";
-            var answer = await GetAsync(viaGateway, reviewer, overview);
+            var answer = await Calls.GetAsync(viaGateway, reviewer, overview);
             Console.WriteLine($"The overview ranks {answer.GetProperty("units").GetArrayLength()} units");
-            var gatewayView = await TimeAsync(async () => await GetAsync(viaGateway, reviewer, overview));
-            var directView = await TimeAsync(async () => await GetAsync(direct, reviewer, overview));
+            var gatewayView = await Calls.TimeAsync(calls, async () => await Calls.GetAsync(viaGateway, reviewer, overview));
+            var directView = await Calls.TimeAsync(calls, async () => await Calls.GetAsync(direct, reviewer, overview));
 
             Console.WriteLine();
             Console.WriteLine("| measure | result | target | ratio |");
@@ -107,7 +107,7 @@ internal static class Program
             const string Leads = "[{\"agencyCode\":\"van-hoa-xa-hoi\"}]", Cooperating = "[{\"group\":\"AllAgencies\"}]";
             // Tam Thanh's bodies, as identity's AgencyRegistered records them (kept where it already did); units 90001… of province 20, each with an issued
             // 2026 plan of perUnit tasks due over the year, about two thirds of those due done.
-            await ExecuteAsync(db, $"""
+            await Calls.ExecuteAsync(db, $"""
                 INSERT INTO plans.unit_bodies (unit_code, province_code, agency_code, name, kind, changed_at) VALUES
                   ('{Unit}', '{Province}', 'van-phong', 'Văn phòng HĐND và UBND phường', 'Administrative', now()),
                   ('{Unit}', '{Province}', 'kinh-te', 'Phòng Kinh tế, Hạ tầng và Đô thị', 'Administrative', now()),
@@ -194,66 +194,5 @@ internal static class Program
             Array.Sort(times);
             return (times[(imports - 1) / 2], times[^1]);
         }
-
-        async Task<JsonElement> GetAsync(HttpClient http, string token, string path)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await http.SendAsync(request);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"{path}: {body}");
-        }
-
-        async Task WaitForUnitAsync(HttpClient http, string token)
-        {
-            // The plans service learns of Tam Thanh from identity's UnitRegistered.
-            var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
-            while (true)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/units/{Unit}/plans");
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                using var response = await http.SendAsync(request);
-                if (response.IsSuccessStatusCode)
-                    return;
-                if (DateTimeOffset.UtcNow > deadline)
-                    throw new TimeoutException($"The plans service does not know {Unit} after 2 minutes.");
-                await Task.Delay(200);
-            }
-        }
-
-        async Task<(double Median, double P95)> TimeAsync(Func<Task> call)
-        {
-            for (var i = 0; i < 3; i++)
-                await call(); // warm
-            var times = new double[calls];
-            for (var i = 0; i < calls; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await call();
-                times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-            Array.Sort(times);
-            return (times[(calls - 1) / 2], times[(int)Math.Ceiling(0.95 * calls) - 1]);
-        }
-
-        async Task<string> TokenAsync(HttpClient http, string userName)
-        {
-            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "password", ["client_id"] = "parplatform-scripts", ["username"] = userName, ["password"] = "ParPlatform@2026", ["scope"] = "api",
-            });
-            using var response = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), form);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return response.IsSuccessStatusCode ? body.GetProperty("access_token").GetString()! : throw new InvalidOperationException($"No token for {userName}: {body}");
-        }
-
-        async Task ExecuteAsync(NpgsqlConnection db, string sql)
-        {
-            await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 0 };
-            await command.ExecuteNonQueryAsync();
-        }
-
-        int Option(string name, int fallback) =>
-            args.Select(a => a.Split('=', 2)).Where(p => p[0] == "--" + name).Select(p => int.Parse(p[1], CultureInfo.InvariantCulture)).DefaultIfEmpty(fallback).Single();
     }
 }

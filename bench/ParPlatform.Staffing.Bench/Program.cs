@@ -5,8 +5,6 @@
 // AppHost's resource types by Aspire's orchestrator, as the AppHost starts them.
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -22,9 +20,9 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var units = Option("units", 150);
-        var months = Option("months", 14);
-        var calls = Option("calls", 30);
+        var units = Calls.Option(args, "units", 150);
+        var months = Calls.Option(args, "months", 14);
+        var calls = Calls.Option(args, "calls", 30);
         const string Province = "20";
 
         var directory = Path.Combine(Path.GetTempPath(), "parplatform-bench", Guid.NewGuid().ToString("N"));
@@ -71,23 +69,23 @@ internal static class Program
         {
             await using var db = new NpgsqlConnection(await staffingOwner.GetConnectionStringAsync());
             await db.OpenAsync();
-            await ExecuteAsync(db, "SELECT set_config('parplatform.all_tenants', 'on', false)");
+            await Calls.ExecuteAsync(db, "SELECT set_config('parplatform.all_tenants', 'on', false)");
             using var viaGateway = new HttpClient { BaseAddress = new Uri(gateway.Url()) };
             using var direct = new HttpClient { BaseAddress = new Uri(staffing.Url()) };
-            var reviewer = await TokenAsync(viaGateway, "langson.sonoivu");
+            var reviewer = await Calls.TokenAsync(viaGateway, "langson.sonoivu");
             await SeedAsync(db);
 
             var overview = $"/api/v1/provinces/{Province}/staffing/overview?year=2026&asOf=2026-03-05";
-            var answer = await GetAsync(viaGateway, reviewer, overview);
+            var answer = await Calls.GetAsync(viaGateway, reviewer, overview);
             var rows = answer.GetProperty("units").EnumerateArray().Count(u => u.GetProperty("headcountAsOf").ValueKind != JsonValueKind.Null);
             if (rows < units)
                 throw new InvalidOperationException($"The overview has {rows} units with a headcount, not {units}.");
             Console.WriteLine($"The overview covers {answer.GetProperty("units").GetArrayLength()} units, {answer.GetProperty("unitsOverQuota").GetInt32()} over their quota");
             // The three calls taken in turn, so that each sees the same load on a shared machine.
             var (gatewayView, directView, oneUnit) = await TimeInTurnAsync(
-                async () => await GetAsync(viaGateway, reviewer, overview),
-                async () => await GetAsync(direct, reviewer, overview),
-                async () => await GetAsync(direct, reviewer, "/api/v1/units/90001/staffing/2026?asOf=2026-03-05"));
+                async () => await Calls.GetAsync(viaGateway, reviewer, overview),
+                async () => await Calls.GetAsync(direct, reviewer, overview),
+                async () => await Calls.GetAsync(direct, reviewer, "/api/v1/units/90001/staffing/2026?asOf=2026-03-05"));
             var size = JsonSerializer.Serialize(answer).Length;
 
             Console.WriteLine();
@@ -104,7 +102,7 @@ internal static class Program
             // Units 90001… of province 20, as identity's UnitRegistered records them; per unit and per scope (the whole unit,
             // and four agencies with a tenth of it each) the quotas of 2025 and 2026 and a headcount at the end of each month
             // from January 2025, the budget-paid split recorded, one unit in ten above its quota.
-            await ExecuteAsync(db, $"""
+            await Calls.ExecuteAsync(db, $"""
                 INSERT INTO staffing.known_units (unit_code, province_code, unit_name, kind, province_name, registered_at, changed_at)
                 SELECT (90000 + u)::text, '{Province}', 'Đơn vị ' || u, 'Commune', 'Lạng Sơn', now(), now() FROM generate_series(1, {units}) u;
                 CREATE TEMP TABLE scopes AS
@@ -121,15 +119,6 @@ internal static class Program
                 FROM generate_series(1, {units}) u, generate_series(0, {months} - 1) m, scopes s;
                 ANALYZE staffing.staffing_quotas; ANALYZE staffing.headcounts; ANALYZE staffing.known_units;
                 """);
-        }
-
-        async Task<JsonElement> GetAsync(HttpClient http, string token, string path)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await http.SendAsync(request);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"{path}: {body}");
         }
 
         async Task<((double Median, double P95) First, (double Median, double P95) Second, (double Median, double P95) Third)> TimeInTurnAsync(
@@ -160,25 +149,5 @@ internal static class Program
             }
             return (Summary(times[0]), Summary(times[1]), Summary(times[2]));
         }
-
-        async Task<string> TokenAsync(HttpClient http, string userName)
-        {
-            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "password", ["client_id"] = "parplatform-scripts", ["username"] = userName, ["password"] = "ParPlatform@2026", ["scope"] = "api",
-            });
-            using var response = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), form);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return response.IsSuccessStatusCode ? body.GetProperty("access_token").GetString()! : throw new InvalidOperationException($"No token for {userName}: {body}");
-        }
-
-        async Task ExecuteAsync(NpgsqlConnection db, string sql)
-        {
-            await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 0 };
-            await command.ExecuteNonQueryAsync();
-        }
-
-        int Option(string name, int fallback) =>
-            args.Select(a => a.Split('=', 2)).Where(p => p[0] == "--" + name).Select(p => int.Parse(p[1], CultureInfo.InvariantCulture)).DefaultIfEmpty(fallback).Single();
     }
 }

@@ -13,5 +13,7 @@ public static class Extensions
         builder.AddMessaging<FinanceDbContext>("messaging", FinanceDbContext.Schema, consumers => consumers
             .AddUnitProvisioning<FinanceDbContext>());
         builder.Services.AddScoped<FinanceStore>();
+        builder.Services.AddScoped<AssetStore>();
+        builder.Services.AddScoped<ProvinceFinanceQuery>();
     }
 }

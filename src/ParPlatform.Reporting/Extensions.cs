@@ -1,4 +1,5 @@
 using ParPlatform.Messaging;
+using ParPlatform.Reporting.Apis;
 using ParPlatform.Reporting.Data;
 using ParPlatform.Reporting.Events;
 using ParPlatform.ServiceDefaults;
@@ -29,5 +30,6 @@ public static class Extensions
         builder.Services.AddHealthChecks().AddCheck<ReadModelLag>("read-model-lag", tags: [ServiceDefaults.Extensions.ReadyTag]);
         builder.Services.AddScoped<PeriodSettingsStore>();
         builder.Services.AddScoped<ReportingStatisticsQuery>();
+        builder.Services.AddScoped<ReportStore>();
     }
 }

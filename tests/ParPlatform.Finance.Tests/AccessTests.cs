@@ -65,8 +65,9 @@ public sealed class AccessTests(FinanceFixture finance) : IClassFixture<FinanceF
 
         Assert.Equal(
             [
-                "audit_recommendations", "audit_remittances", "budget_actuals", "budget_estimates", "budgets", "capital_allocations", "capital_plans",
-                "disbursements", "known_units", "service_unit_autonomy",
+                "asset_disposals", "asset_inventories", "asset_inventory_subjects", "asset_inventory_types", "audit_recommendations",
+                "audit_remittances", "budget_actuals", "budget_estimates", "budgets", "capital_allocations", "capital_plans", "disbursements",
+                "known_units", "service_unit_autonomy",
             ],
             tables.Select(t => t.Name));
         Assert.All(tables, table => Assert.Equal(TenantConnections.Isolated(table.Name), table));
@@ -82,6 +83,13 @@ public sealed class AccessTests(FinanceFixture finance) : IClassFixture<FinanceF
             await officer.RecordActualAsync(unit, 2028, BudgetItem.TotalRevenue, new DateOnly(2028, 1, 31), 10m);
             await officer.SetCapitalPlanAsync(unit, 2028, new AllocationInput(FundingSource.Central, "Dự án B", 50m));
             await officer.DisburseAsync(unit, 2028, new DateOnly(2028, 2, 1), FundingSource.Central, "Dự án B", 5m);
+            var inventory = $"/api/v1/units/{unit}/finance/assets/inventories/kiem-ke-2028";
+            Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync(inventory,
+                new InventoryInput("Kiểm kê", null, 1, [new AssetTypeInput("01a", "Tài sản công")], null, new DateOnly(2028, 3, 31)), FinanceClient.Json)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync($"{inventory}/subjects/dv-1",
+                new InventorySubjectInput("Đơn vị 1", null, new DateOnly(2028, 1, 5), ["01a"], null), FinanceClient.Json)).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync($"/api/v1/units/{unit}/finance/assets/disposals",
+                new AssetDisposalInput(new DateOnly(2028, 1, 5), "Nhà kho", null, "Thanh lý"), FinanceClient.Json)).StatusCode);
         }
 
         async Task<List<string>> UnitsAsync(string setting, string value, string table)
@@ -95,7 +103,11 @@ public sealed class AccessTests(FinanceFixture finance) : IClassFixture<FinanceF
             return found;
         }
 
-        foreach (var table in new[] { "budgets", "budget_estimates", "budget_actuals", "capital_plans", "capital_allocations", "disbursements" })
+        foreach (var table in new[]
+        {
+            "budgets", "budget_estimates", "budget_actuals", "capital_plans", "capital_allocations", "disbursements", "asset_inventories",
+            "asset_inventory_types", "asset_inventory_subjects", "asset_disposals",
+        })
         {
             Assert.Equal([ChiLang], await UnitsAsync("unit_code", ChiLang, table));
             Assert.Equal([ChiLang], await UnitsAsync("province_code", LangSon, table));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ParPlatform.Finance.Apis;
+using ParPlatform.TestSupport;
 using static ParPlatform.Finance.Tests.FinanceFixture;
 
 namespace ParPlatform.Finance.Tests;
@@ -82,5 +83,44 @@ public sealed class BudgetImportTests(FinanceFixture finance) : IClassFixture<Fi
         Assert.Equal([(3, "itemCode"), (4, "basis"), (5, "date"), (6, "millions")], problems);
         Assert.Equal(before, await finance.CountAsync("budget_estimates"));
         Assert.Empty((await finance.Officer(ChiLang).GetBudgetAsync(ChiLang, 2026, new DateOnly(2026, 3, 5))).Items);
+    }
+
+    [Fact]
+    public async Task Tam_Thanh_s_2026_capital_plan_from_a_workbook_reads_back_as_printed()
+    {
+        var workbook = Workbooks.Build(["sourceCode", "project", "millions"], ["nstw", null, 14_725], ["nsdp", null, 3_400]);
+        using var content = new ByteArrayContent(workbook);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Workbooks.ContentType);
+
+        using var response = await finance.Officer(TamThanh).PostAsync($"{FinanceClient.CapitalPlan(TamThanh, 2026)}/import", content);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var plan = await finance.Reviewer(LangSon).GetCapitalPlanAsync(TamThanh, 2026, new DateOnly(2026, 3, 5));
+        Assert.Equal(("18.125", "nstw 14.725; nsdp 3.400"),
+            (plan.Total.Planned.Millions, string.Join("; ", plan.Sources.Select(s => $"{s.SourceCode} {s.Planned.Millions}"))));
+    }
+
+    [Fact]
+    public async Task A_capital_plan_file_with_a_bad_row_or_a_repeated_line_leaves_the_plan_as_it_was()
+    {
+        await finance.Officer(ChiLang).SetCapitalPlanAsync(ChiLang, 2026, new AllocationInput("nsdp", "Trường mầm non", 1_000m));
+        var path = $"{FinanceClient.CapitalPlan(ChiLang, 2026)}/import";
+
+        using var bad = await finance.Officer(ChiLang).PostAsync(path, new StringContent(
+            "sourceCode,project,millions\nnstw,Đường thôn Bản Cầu,100\noda,,5\nnsdp,,-1\n", Encoding.UTF8, "text/csv"));
+        using var repeated = await finance.Officer(ChiLang).PostAsync(path, new StringContent(
+            "sourceCode,project,millions\nnstw,Đường thôn Bản Cầu,100\nnstw,Đường thôn Bản Cầu,50\n", Encoding.UTF8, "text/csv"));
+
+        Assert.Equal([(3, "sourceCode"), (4, "millions")], await RowsAsync(bad));
+        Assert.Equal([(3, "sourceCode")], await RowsAsync(repeated));
+        var plan = await finance.Officer(ChiLang).GetCapitalPlanAsync(ChiLang, 2026, new DateOnly(2026, 3, 5));
+        Assert.Equal(("1.000", "Trường mầm non"), (plan.Total.Planned.Millions, Assert.Single(plan.Projects).Project));
+    }
+
+    private static async Task<List<(int, string?)>> RowsAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return [.. body.RootElement.GetProperty("rows").EnumerateArray().Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString()))];
     }
 }

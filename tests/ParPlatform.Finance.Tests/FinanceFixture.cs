@@ -64,6 +64,17 @@ public sealed class FinanceFixture : IAsyncLifetime
         return (long)(await query.ExecuteScalarAsync())!;
     }
 
+    /// <summary>How many events of <paramref name="eventName"/> (a type of ParPlatform.Contracts.Finance) the unit's changes wrote to the outbox.</summary>
+    public async Task<long> CountOutboxAsync(string eventName, string unit)
+    {
+        await using var connection = await TenantConnections.OpenAllTenantsAsync(Database);
+        await using var query = new NpgsqlCommand(
+            "SELECT count(*) FROM finance.outbox_messages WHERE event_type LIKE 'ParPlatform.Contracts.Finance.' || @name || ',%' AND payload->>'unitCode' = @unit", connection);
+        query.Parameters.AddWithValue("name", eventName);
+        query.Parameters.AddWithValue("unit", unit);
+        return (long)(await query.ExecuteScalarAsync())!;
+    }
+
     public async Task DisposeAsync()
     {
         await Service.DisposeAsync();

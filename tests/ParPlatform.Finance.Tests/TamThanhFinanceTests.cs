@@ -71,8 +71,8 @@ public sealed class TamThanhFinanceTests(FinanceFixture finance) : IClassFixture
             history.Select(e => (e.Basis, e.Revision, e.Amount.Millions)));
         Assert.Equal(("60.000", "20.000", "33%", "33,3%"), (january.ProvinceEstimate!.Millions, january.Actual!.Millions, january.VsProvinceEstimate!.Text, january.VsProvinceEstimate.TextOneDecimal));
         Assert.Equal(("65.519", "68%", "61%"), (march.ProvinceEstimate!.Millions, march.VsProvinceEstimate!.Text, march.VsOwnEstimate!.Text));
-        Assert.Equal(3, await CountOutboxAsync(nameof(BudgetEstimateSet), ChiLang));
-        Assert.Equal(2, await CountOutboxAsync(nameof(BudgetActualRecorded), ChiLang));
+        Assert.Equal(3, await finance.CountOutboxAsync(nameof(BudgetEstimateSet), ChiLang));
+        Assert.Equal(2, await finance.CountOutboxAsync(nameof(BudgetActualRecorded), ChiLang));
     }
 
     [Fact]
@@ -104,8 +104,8 @@ public sealed class TamThanhFinanceTests(FinanceFixture finance) : IClassFixture
         Assert.Equal(("18.125", "0%"), (plan2026.Total.Planned.Millions, plan2026.Total.Rate.Text));
         Assert.Equal([(FundingSource.Central, "14.725"), (FundingSource.Local, "3.400")], plan2026.Sources.Select(s => (s.SourceCode!, s.Planned.Millions)));
         Assert.Equal([("Dự án A", "14.725")], plan2026.Projects.Select(p => (p.Project!, p.Planned.Millions)));
-        Assert.Equal(4, await CountOutboxAsync(nameof(DisbursementRecorded), TamThanh));
-        Assert.Equal(2, await CountOutboxAsync(nameof(CapitalPlanSet), TamThanh));
+        Assert.Equal(4, await finance.CountOutboxAsync(nameof(DisbursementRecorded), TamThanh));
+        Assert.Equal(2, await finance.CountOutboxAsync(nameof(CapitalPlanSet), TamThanh));
     }
 
     [Fact]
@@ -130,15 +130,5 @@ public sealed class TamThanhFinanceTests(FinanceFixture finance) : IClassFixture
         var plan = await officer.GetCapitalPlanAsync(NamGiaNghia, 2025, new DateOnly(2026, 2, 15));
         Assert.Equal(("100", "100%", 2), (plan.Total.Disbursed.Millions, plan.Total.Rate.Text, plan.Disbursements.Count));
         Assert.Equal("5", (await officer.GetCapitalPlanAsync(NamGiaNghia, 2026, new DateOnly(2026, 1, 31))).Total.Disbursed.Millions);
-    }
-
-    private async Task<long> CountOutboxAsync(string eventName, string unit)
-    {
-        await using var connection = await TenantConnections.OpenAllTenantsAsync(finance.Database);
-        await using var query = new NpgsqlCommand(
-            "SELECT count(*) FROM finance.outbox_messages WHERE event_type LIKE 'ParPlatform.Contracts.Finance.' || @name || ',%' AND payload->>'unitCode' = @unit", connection);
-        query.Parameters.AddWithValue("name", eventName);
-        query.Parameters.AddWithValue("unit", unit);
-        return (long)(await query.ExecuteScalarAsync())!;
     }
 }

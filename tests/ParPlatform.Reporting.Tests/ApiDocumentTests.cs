@@ -16,16 +16,24 @@ public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture
         Assert.Empty(ApiContract.Problems(document, reporting.Service.Services));
         string[] expected =
         [
+            "AcceptReport: POST /api/v1/provinces/{provinceCode}/reports/periods/{period}/units/{unitCode}/accept → 200 400 401 403 404 409",
+            "EnterReportFact: PUT /api/v1/units/{unitCode}/reports/periods/{period}/facts/{code} → 200 400 401 403 404 409",
             "GetProvinceDossierStatistics: GET /api/v1/provinces/{provinceCode}/reports/statistics/dossiers → 200 400 401 403 404",
             "GetProvinceReportingStatus: GET /api/v1/provinces/{provinceCode}/reports/status → 200 400 401 403 404",
             "GetReadModelRebuild: GET /api/v1/admin/reports/rebuilds/{id} → 200 401 403 404",
+            "GetReport: GET /api/v1/units/{unitCode}/reports/periods/{period} → 200 400 401 403 404",
             "GetReportPeriodSettings: GET /api/v1/provinces/{provinceCode}/reports/period-settings → 200 400 401 403 404",
+            "GetReportVersion: GET /api/v1/units/{unitCode}/reports/periods/{period}/versions/{number} → 200 400 401 403 404",
             "GetUnitDossierStatistics: GET /api/v1/units/{unitCode}/reports/statistics/dossiers → 200 400 401 403 404",
             "GetUnitReportingStatus: GET /api/v1/units/{unitCode}/reports/status → 200 400 401 403 404",
             "ListReadModelRebuilds: GET /api/v1/admin/reports/rebuilds → 200 401 403 404",
             "ListReportPeriods: GET /api/v1/provinces/{provinceCode}/reports/periods → 200 400 401 403 404",
+            "ListReportSubmissions: GET /api/v1/provinces/{provinceCode}/reports/periods/{period}/submissions → 200 400 401 403 404",
             "PutReportPeriodSettings: PUT /api/v1/provinces/{provinceCode}/reports/period-settings → 200 400 401 403 404",
+            "ReturnReport: POST /api/v1/provinces/{provinceCode}/reports/periods/{period}/units/{unitCode}/return → 200 400 401 403 404 409",
             "StartReadModelRebuild: POST /api/v1/admin/reports/rebuilds → 202 400 401 403 404",
+            "SubmitReport: POST /api/v1/units/{unitCode}/reports/periods/{period}/submit → 201 400 401 403 404 409",
+            "WriteReportNarrative: PUT /api/v1/units/{unitCode}/reports/periods/{period}/narrative/{key} → 200 400 401 403 404 409",
         ];
         Assert.Equal(expected, ApiContract.Responses(document));
     }

@@ -5,6 +5,7 @@ using ParPlatform.Contracts;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Contracts.Identity;
 using ParPlatform.Reporting.Data;
+using ParPlatform.Reporting.Domain;
 using ParPlatform.TestSupport;
 
 namespace ParPlatform.Reporting.Tests;
@@ -24,6 +25,7 @@ public sealed class EnumStorageTests(ReportingFixture reporting) : IClassFixture
         [typeof(DossierReturnReason)] = ["NotEligible", "Withdrawn"],
         [typeof(DossierRating)] = ["VerySatisfied", "Satisfied", "NotSatisfied"],
         [typeof(UnitKind)] = ["Ward", "Commune", "SpecialZone"],
+        [typeof(ReportStatus)] = ["Draft", "Submitted", "Returned", "Accepted"],
     };
 
     /// <summary>Each channel, timeliness and rating a different number of times (1, 2, 3), so a literal matching another member shows.</summary>

@@ -112,3 +112,64 @@ public sealed record RemittanceRecorded : IntegrationEvent
     /// <summary>Remitted of the recommendation so far, this remittance included.</summary>
     public required long RemittedDong { get; init; }
 }
+
+/// <summary>
+/// A general inventory of public assets (tổng kiểm kê tài sản công) progressed: it was defined or changed
+/// (<see cref="SubjectCode"/> null), or one of its subjects formed its team, registered or sent its report. Carries the
+/// inventory's whole state in counts, so a reader needs only the latest.
+/// </summary>
+public sealed record AssetInventoryProgressed : IntegrationEvent
+{
+    /// <summary>The inventory's code in the unit, e.g. "tong-kiem-ke-2026".</summary>
+    public required string InventoryCode { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>How many asset types the decision counts (19 under 213/QĐ-TTg).</summary>
+    public required int AssetTypeCount { get; init; }
+
+    /// <summary>The forms of the asset types at least one subject registered ("01a", "02a", "18a").</summary>
+    public required IReadOnlyList<string> RegisteredForms { get; init; }
+
+    public DateOnly? RegistrationDeadline { get; init; }
+
+    public required DateOnly ReportDeadline { get; init; }
+
+    /// <summary>The subject whose progress this is; null when the inventory itself was defined or changed.</summary>
+    public string? SubjectCode { get; init; }
+
+    public required int Subjects { get; init; }
+
+    public required int TeamsFormed { get; init; }
+
+    public required int Registered { get; init; }
+
+    public required int ReportsSubmitted { get; init; }
+}
+
+/// <summary>A case of disposing of a public asset (xử lý tài sản công) was noted.</summary>
+public sealed record AssetDisposalRecorded : IntegrationEvent
+{
+    public required Guid DisposalId { get; init; }
+
+    public required DateOnly Date { get; init; }
+
+    /// <summary>The asset as the report names it.</summary>
+    public required string Asset { get; init; }
+
+    /// <summary>The deciding document as printed; null when not given.</summary>
+    public string? Decision { get; init; }
+
+    /// <summary>What was done, as the report tells it.</summary>
+    public required string Note { get; init; }
+}
+
+/// <summary>The number of violations in the use of administrative funds found in a year up to a date (target 0).</summary>
+public sealed record AdminFundViolationsRecorded : IntegrationEvent
+{
+    public required int Year { get; init; }
+
+    public required DateOnly AsOf { get; init; }
+
+    public required int Count { get; init; }
+}

@@ -6,8 +6,9 @@ namespace ParPlatform.Finance.Apis;
 
 /// <summary>
 /// The finance service's API, every group listed once (<see cref="MapFinanceApi"/>): a unit's budgets (estimates, actuals,
-/// the PAR budget line), public-investment capital plans (allocations, disbursements), the autonomy of public service
-/// units and audit recommendations to remit, with the lists they use. The unit's
+/// the PAR budget line, the violations in the use of administrative funds), public-investment capital plans (allocations,
+/// disbursements), public assets (general inventories, disposals), the autonomy of public service units and audit
+/// recommendations to remit, with the lists they use. The unit's
 /// officers and chairman enter; its province's reviewers and integrators read (<c>WithTenantAccess</c>), and read the
 /// province's overview of all its units.
 /// </summary>
@@ -22,6 +23,7 @@ public static class FinanceApi
         unit.MapGroup("/budgets").WithTags("Budgets").AddEndpointFilter<FinanceProblems>().MapBudgets();
         unit.MapGroup("/capital-plans").WithTags("Capital plans").AddEndpointFilter<FinanceProblems>().MapCapitalPlans();
         unit.MapGroup("/autonomy").WithTags("Autonomy of public service units").AddEndpointFilter<FinanceProblems>().MapAutonomy();
+        unit.MapGroup("/assets").WithTags("Public assets").AddEndpointFilter<FinanceProblems>().MapAssets();
         unit.MapGroup("/audit-recommendations").WithTags("Audit recommendations").AddEndpointFilter<FinanceProblems>().MapAudit();
         var province = app.MapGroup("/api/v1/provinces/{provinceCode}/finance").WithTenantAccess();
         province.MapGet("/overview", ProvinceOverview.GetAsync).WithTags("Province overview")
@@ -38,6 +40,29 @@ public static class FinanceApi
             store.ApproveAutonomyAsync(unitCode, code, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("ApproveAutonomy").WithSummary("Records the approval of a public service unit's plan of financial autonomy in its group");
+    }
+
+    private static void MapAssets(this RouteGroupBuilder assets)
+    {
+        assets.MapGet("/inventories/{code}", (string unitCode, string code, string? asOf, AssetStore store, CancellationToken ct) =>
+            store.InventoryAsync(unitCode, code, asOf, ct))
+            .WithName("GetAssetInventory")
+            .WithSummary("A general inventory of public assets as of a date (default today): asset types registered of those counted, subjects formed and registered, reports sent by the deadline");
+        assets.MapPut("/inventories/{code}", (string unitCode, string code, InventoryInput input, AssetStore store, HttpContext http, CancellationToken ct) =>
+            store.DefineInventoryAsync(unitCode, code, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("DefineAssetInventory")
+            .WithSummary("Sets a general inventory of public assets: its decision, the asset types counted and registered, its deadlines");
+        assets.MapPut("/inventories/{code}/subjects/{subjectCode}", (string unitCode, string code, string subjectCode, InventorySubjectInput input,
+            AssetStore store, HttpContext http, CancellationToken ct) => store.RecordSubjectAsync(unitCode, code, subjectCode, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RecordInventorySubject")
+            .WithSummary("Records a subject of the inventory and its progress, whole: team formed, asset types registered, report sent");
+        assets.MapGet("/disposals", (string unitCode, int? year, AssetStore store, CancellationToken ct) => store.DisposalsAsync(unitCode, year, ct))
+            .WithName("ListAssetDisposals").WithSummary("The cases of disposing of public assets, of a year or all, by date");
+        assets.MapPost("/disposals", (string unitCode, AssetDisposalInput input, AssetStore store, HttpContext http, CancellationToken ct) =>
+            store.RecordDisposalAsync(unitCode, input, http.User, ct))
+            .WithName("RecordAssetDisposal").WithSummary("Notes a case of disposing of a public asset: the date, the asset, the decision, what was done");
     }
 
     private static void MapAudit(this RouteGroupBuilder audit)
@@ -83,6 +108,11 @@ public static class FinanceApi
             store.SetParFundingAsync(unitCode, year, input, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SetParFunding").WithSummary("Sets the year's PAR budget line (kinh phí CCHC)");
+        budgets.MapPut("/{year:int}/admin-fund-violations", (string unitCode, int year, ViolationsInput input, FinanceStore store, CancellationToken ct) =>
+            store.RecordViolationsAsync(unitCode, year, input, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RecordAdminFundViolations")
+            .WithSummary("Records the violations in the use of administrative funds found in the year up to a date (Finance.AdminBudgetViolations, target 0)");
         budgets.MapPost("/{year:int}/import", BudgetImportApi.ImportAsync).AcceptsImportFile<BudgetImportRow>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("ImportBudget")
@@ -99,6 +129,10 @@ public static class FinanceApi
             store.SetCapitalPlanAsync(unitCode, year, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SetCapitalPlan").WithSummary("Sets the year's capital plan whole: an allocation per funding source and project");
+        plans.MapPost("/{year:int}/import", CapitalPlanImportApi.ImportAsync).AcceptsImportFile<CapitalPlanImportRow>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ImportCapitalPlan")
+            .WithSummary("Sets the year's capital plan whole from a file (CSV, JSON or XLSX: sourceCode, project, millions), checked whole");
         plans.MapPost("/{year:int}/disbursements", (string unitCode, int year, DisbursementInput input, FinanceStore store, HttpContext http, CancellationToken ct) =>
             store.DisburseAsync(unitCode, year, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -28,3 +28,23 @@ public sealed record AuditRecommendationInput(string? Reference, DateOnly? Issue
 
 /// <summary>A remittance against a recommendation, in millions of đồng.</summary>
 public sealed record RemittanceInput(DateOnly? Date, decimal? Millions);
+
+/// <summary>The year's count of violations in the use of administrative funds up to a date.</summary>
+public sealed record ViolationsInput(int? Count, DateOnly? AsOf);
+
+/// <summary>An asset type of an inventory: its form in the decision ("01a") and name.</summary>
+public sealed record AssetTypeInput(string? Form, string? Name);
+
+/// <summary>
+/// A general inventory of public assets: its name, the deciding document, how many asset types it counts, the types the
+/// unit registers, the deadline of registration (optional) and of the reports.
+/// </summary>
+public sealed record InventoryInput(
+    string? Name, string? Decision, int? AssetTypeCount, IReadOnlyList<AssetTypeInput>? AssetTypes, DateOnly? RegistrationDeadline, DateOnly? ReportDeadline);
+
+/// <summary>A subject's progress in an inventory, whole: team formed, registered with its asset forms, report sent (each a date or null).</summary>
+public sealed record InventorySubjectInput(
+    string? Name, DateOnly? TeamFormedOn, DateOnly? RegisteredOn, IReadOnlyList<string?>? AssetForms, DateOnly? ReportSubmittedOn);
+
+/// <summary>A case of disposing of a public asset: the date, the asset, the deciding document (optional), what was done.</summary>
+public sealed record AssetDisposalInput(DateOnly? Date, string? Asset, string? Decision, string? Note);

@@ -41,32 +41,50 @@ public sealed record ActualResponse(Guid Id, string ItemCode, DateOnly AsOf, Amo
 /// </summary>
 public sealed record BudgetItemFigures(
     string ItemCode, string Name, BudgetItemKind Kind, string? IndicatorCode, AmountResponse? ProvinceEstimate, AmountResponse? OwnEstimate,
-    AmountResponse? Actual, DateOnly? ActualAsOf, MoneyRate? VsProvinceEstimate, MoneyRate? VsOwnEstimate);
+    AmountResponse? Actual, DateOnly? ActualAsOf, MoneyRate? VsProvinceEstimate, MoneyRate? VsOwnEstimate)
+{
+    /// <summary>An item's figures from the estimates in force and the latest actual (with its date), each null when there is none.</summary>
+    public static BudgetItemFigures Of(BudgetItem item, Money? province, Money? own, Money? actual, DateOnly? actualAsOf)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new BudgetItemFigures(item.Code, item.Name, item.Kind, item.Kind == BudgetItemKind.Revenue ? BudgetReport.RevenueVsEstimate : null,
+            AmountResponse.From(province), AmountResponse.From(own), AmountResponse.From(actual), actualAsOf,
+            actual is { } a && province is { } p ? MoneyRate.Of(a, p) : null,
+            actual is { } b && own is { } o ? MoneyRate.Of(b, o) : null);
+    }
+}
 
-/// <summary>A unit's budget of a year as of a date, item by item in the list's order, with its PAR budget line.</summary>
-public sealed record BudgetReport(int Year, DateOnly AsOf, IReadOnlyList<BudgetItemFigures> Items, AmountResponse? ParFunding)
+/// <summary>The violations in the use of administrative funds counted up to a date (<c>Finance.AdminBudgetViolations</c>, target 0).</summary>
+public sealed record ViolationCount(string IndicatorCode, int Count, DateOnly AsOf);
+
+/// <summary>
+/// A unit's budget of a year as of a date, item by item in the list's order, with its PAR budget line and the violations in
+/// the use of administrative funds counted by then (null when none was recorded by then).
+/// </summary>
+public sealed record BudgetReport(int Year, DateOnly AsOf, IReadOnlyList<BudgetItemFigures> Items, AmountResponse? ParFunding, ViolationCount? AdminFundViolations)
 {
     public const string RevenueVsEstimate = "Finance.RevenueVsEstimate";
+
+    public const string AdminBudgetViolations = "Finance.AdminBudgetViolations";
 
     public static BudgetReport From(int year, DateOnly asOf, Budget? budget, IReadOnlyList<BudgetItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (budget is null)
-            return new BudgetReport(year, asOf, [], null);
+            return new BudgetReport(year, asOf, [], null, null);
         var figures = items
             .Where(item => budget.Estimates.Any(e => e.ItemCode == item.Code) || budget.Actuals.Any(a => a.ItemCode == item.Code))
             .Select(item =>
             {
-                var province = budget.EstimateInForce(item.Code, EstimateBasis.ProvinceAssigned, asOf)?.Amount;
-                var own = budget.EstimateInForce(item.Code, EstimateBasis.UnitOwn, asOf)?.Amount;
                 var actual = budget.ActualAsOf(item.Code, asOf);
-                return new BudgetItemFigures(item.Code, item.Name, item.Kind, item.Kind == BudgetItemKind.Revenue ? RevenueVsEstimate : null,
-                    AmountResponse.From(province), AmountResponse.From(own), AmountResponse.From(actual?.Amount), actual?.AsOf,
-                    actual is not null && province is { } p ? MoneyRate.Of(actual.Amount, p) : null,
-                    actual is not null && own is { } o ? MoneyRate.Of(actual.Amount, o) : null);
+                return BudgetItemFigures.Of(item, budget.EstimateInForce(item.Code, EstimateBasis.ProvinceAssigned, asOf)?.Amount,
+                    budget.EstimateInForce(item.Code, EstimateBasis.UnitOwn, asOf)?.Amount, actual?.Amount, actual?.AsOf);
             })
             .ToList();
-        return new BudgetReport(year, asOf, figures, AmountResponse.From(budget.ParFunding));
+        var violations = budget.AdminFundViolationsAsOf is { } countedTo && countedTo <= asOf
+            ? new ViolationCount(AdminBudgetViolations, budget.AdminFundViolations!.Value, countedTo)
+            : null;
+        return new BudgetReport(year, asOf, figures, AmountResponse.From(budget.ParFunding), violations);
     }
 }
 
@@ -137,7 +155,7 @@ public sealed record AutonomyReport(DateOnly AsOf, int Approved, string Approved
         var inForce = approved.Where(a => a.ApprovedOn <= asOf).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
         return new AutonomyReport(asOf, inForce.Count, $"{inForce.Count:00}",
             [.. ServiceUnitAutonomy.Lines.Select(l => new AutonomyLine(l.Group, l.Line, inForce.Count(a => a.Group == l.Group),
-                ServiceUnitAutonomy.CountText(inForce.Count(a => a.Group == l.Group))))],
+                UnitCount.Text(inForce.Count(a => a.Group == l.Group))))],
             [.. inForce.Select(ServiceUnitAutonomyResponse.From)]);
     }
 }
@@ -178,4 +196,57 @@ public sealed record AuditReport(
         return new AuditReport(asOf, AuditRemittanceRate, AmountResponse.From(toRemit), AmountResponse.From(remitted), rate, text,
             [.. issued.Select(r => AuditRecommendationResponse.From(r, asOf))]);
     }
+}
+
+public sealed record AssetTypeResponse(string Form, string Name);
+
+/// <summary>An asset type of the inventory with the subjects that registered it by the date, counted as printed ("16 đơn vị").</summary>
+public sealed record AssetTypeLine(string Form, string Name, int Subjects, string Text);
+
+public sealed record InventorySubjectResponse(
+    string Code, string Name, DateOnly? TeamFormedOn, DateOnly? RegisteredOn, IReadOnlyList<string> AssetForms, DateOnly? ReportSubmittedOn)
+{
+    public static InventorySubjectResponse From(InventorySubject s) =>
+        new(s.Code, s.Name, s.TeamFormedOn, s.RegisteredOn, s.AssetForms, s.ReportSubmittedOn);
+}
+
+/// <summary>
+/// An inventory of public assets as of a date, the figures of the report's "Công tác tổng kiểm kê tài sản công" (001:137-149):
+/// the asset types registered of those counted ("03/19"), each type's subjects ("16 đơn vị", "01 đơn vị"), the subjects
+/// that formed their team and registered, on time ("16/16"), and the reports sent by the deadline ("trước 31/3/2026"), late
+/// or not yet. Dates after <see cref="AsOf"/> do not count.
+/// </summary>
+public sealed record InventoryReport(
+    string Code, string Name, string? Decision, DateOnly AsOf, int AssetTypeCount, int RegisteredTypes, string RegisteredTypesText,
+    IReadOnlyList<AssetTypeLine> AssetTypes, int Subjects, int TeamsFormed, int Registered, int RegisteredOnTime, string RegisteredText,
+    DateOnly? RegistrationDeadline, DateOnly ReportDeadline, string ReportDeadlineText, int ReportsOnTime, int ReportsLate, int ReportsMissing,
+    IReadOnlyList<InventorySubjectResponse> SubjectList)
+{
+    public static InventoryReport From(AssetInventory inventory, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        static bool By(DateOnly? date, DateOnly limit) => date is { } d && d <= limit;
+        var subjects = inventory.Subjects.OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
+        var registered = subjects.Where(s => By(s.RegisteredOn, asOf)).ToList();
+        var types = inventory.AssetTypes.OrderBy(t => t.Ordinal)
+            .Select(t => (Type: t, Subjects: registered.Count(s => s.AssetForms.Contains(t.Form))))
+            .Where(t => t.Subjects > 0)
+            .Select(t => new AssetTypeLine(t.Type.Form, t.Type.Name, t.Subjects, UnitCount.Text(t.Subjects)))
+            .ToList();
+        var ready = subjects.Count(s => By(s.TeamFormedOn, asOf) && By(s.RegisteredOn, asOf));
+        var onTime = subjects.Count(s => By(s.TeamFormedOn, asOf) && By(s.RegisteredOn, asOf)
+            && (inventory.RegistrationDeadline is not { } deadline || s.RegisteredOn <= deadline));
+        var sent = subjects.Where(s => By(s.ReportSubmittedOn, asOf)).ToList();
+        var sentOnTime = sent.Count(s => s.ReportSubmittedOn <= inventory.ReportDeadline);
+        var due = inventory.ReportDeadline;
+        return new InventoryReport(inventory.Code, inventory.Name, inventory.Decision, asOf, inventory.AssetTypeCount, types.Count,
+            $"{types.Count:00}/{inventory.AssetTypeCount}", types, subjects.Count, subjects.Count(s => By(s.TeamFormedOn, asOf)), registered.Count,
+            onTime, $"{ready}/{subjects.Count}", inventory.RegistrationDeadline, due, $"trước {due.Day}/{due.Month}/{due.Year}", sentOnTime,
+            sent.Count - sentOnTime, subjects.Count - sent.Count, [.. subjects.Select(InventorySubjectResponse.From)]);
+    }
+}
+
+public sealed record AssetDisposalResponse(Guid Id, DateOnly Date, string Asset, string? Decision, string Note, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public static AssetDisposalResponse From(AssetDisposal d) => new(d.Id, d.Date, d.Asset, d.Decision, d.Note, d.RecordedBy, d.RecordedAt);
 }

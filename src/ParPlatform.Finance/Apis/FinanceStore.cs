@@ -18,7 +18,7 @@ namespace ParPlatform.Finance.Apis;
 /// </summary>
 public sealed class FinanceStore(FinanceDbContext db, IUnitDirectory units, TimeProvider clock)
 {
-    private static ProblemHttpResult UnknownUnit(string unitCode) =>
+    internal static ProblemHttpResult UnknownUnit(string unitCode) =>
         ApiProblems.NotFound($"Dịch vụ tài chính chưa nhận được đơn vị {unitCode} từ danh mục; thử lại sau ít giây.");
 
     private static ProblemHttpResult NoCapitalPlan(int year) => ApiProblems.NotFound($"Đơn vị chưa có kế hoạch vốn đầu tư công năm {year}.");
@@ -104,6 +104,24 @@ public sealed class FinanceStore(FinanceDbContext db, IUnitDirectory units, Time
         budget.SetParFunding(amount!.Value);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(AmountResponse.From(amount.Value));
+    }
+
+    public async Task<Results<Ok<ViolationCount>, ValidationProblem, ProblemHttpResult>> RecordViolationsAsync(
+        string unitCode, int year, ViolationsInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = CheckYear(year);
+        if (input.Count is not (>= 0 and <= 10_000))
+            errors.Add("count", "Số sai phạm từ 0 đến 10.000.");
+        if (input.AsOf is null)
+            errors.Add("asOf", "Không được để trống.");
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        if (await OpenBudgetAsync(unitCode, year, ct) is not { } budget)
+            return UnknownUnit(unitCode);
+        budget.RecordAdminFundViolations(input.Count!.Value, input.AsOf!.Value, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new ViolationCount(BudgetReport.AdminBudgetViolations, input.Count.Value, input.AsOf.Value));
     }
 
     public async Task<Results<Ok<CapitalPlanReport>, ValidationProblem, ProblemHttpResult>> CapitalPlanAsync(
@@ -200,8 +218,7 @@ public sealed class FinanceStore(FinanceDbContext db, IUnitDirectory units, Time
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
-        if (code.Length > 50 || !code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
-            errors.Add("code", "Mã đơn vị sự nghiệp: tối đa 50 ký tự a-z, 0-9 và dấu gạch ngang.");
+        CheckCode("code", code, "Mã đơn vị sự nghiệp", errors);
         errors.RequireText("name", input.Name, 300);
         var group = EnumNames.Parse<AutonomyGroup>(input.Group);
         if (group is null)
@@ -302,12 +319,21 @@ public sealed class FinanceStore(FinanceDbContext db, IUnitDirectory units, Time
     }
 
     /// <summary>The as-of date asked for, or today (Vietnam) but no later than <paramref name="latest"/>.</summary>
-    private DateOnly? AsOf(string? asOf, FieldErrors errors, DateOnly latest)
+    private DateOnly? AsOf(string? asOf, FieldErrors errors, DateOnly latest) => AsOf(clock, asOf, errors, latest);
+
+    internal static DateOnly? AsOf(TimeProvider clock, string? asOf, FieldErrors errors, DateOnly latest)
     {
         if (asOf is not null)
             return DateQuery.ParseDate("asOf", asOf, errors);
         var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
         return today < latest ? today : latest;
+    }
+
+    /// <summary>A code in a path: 1 to 50 characters a-z, 0-9 and dashes.</summary>
+    internal static void CheckCode(string field, string code, string what, FieldErrors errors)
+    {
+        if (code.Length > 50 || !code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            errors.Add(field, $"{what}: tối đa 50 ký tự a-z, 0-9 và dấu gạch ngang.");
     }
 
     private async Task CheckItemAsync(string? itemCode, FieldErrors errors, CancellationToken ct)

@@ -35,7 +35,7 @@ public sealed record ProvinceFinanceOverview(
 public static class ProvinceOverview
 {
     public static async Task<Results<Ok<ProvinceFinanceOverview>, ValidationProblem>> GetAsync(
-        string provinceCode, int? year, string? asOf, FinanceDbContext db, TimeProvider clock, CancellationToken ct)
+        string provinceCode, int? year, string? asOf, FinanceDbContext db, ProvinceFinanceQuery query, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (year is not (>= 2000 and <= 2100))
@@ -50,18 +50,25 @@ public static class ProvinceOverview
 
         var units = await db.Set<KnownUnit>().AsNoTracking().Where(u => u.ProvinceCode == provinceCode)
             .OrderBy(u => u.UnitCode).Select(u => new { u.UnitCode, u.UnitName }).ToListAsync(ct);
-        var budgets = await db.Budgets.AsNoTracking().Include(b => b.Estimates).Include(b => b.Actuals).AsSplitQuery()
-            .Where(b => b.ProvinceCode == provinceCode && b.Year == y).ToDictionaryAsync(b => b.UnitCode, ct);
-        var plans = await db.CapitalPlans.AsNoTracking().Include(p => p.Allocations).Include(p => p.Disbursements).AsSplitQuery()
-            .Where(p => p.ProvinceCode == provinceCode && p.Year == y).ToDictionaryAsync(p => p.UnitCode, ct);
         var items = await db.BudgetItems.AsNoTracking().OrderBy(i => i.Ordinal).ToListAsync(ct);
         var sources = await db.FundingSources.AsNoTracking().OrderBy(s => s.Ordinal).ToListAsync(ct);
+        var (itemFigures, sourceFigures) = await query.RunAsync(provinceCode, y, budgetDate, capitalDate, ct);
+        var itemsByUnit = itemFigures.ToLookup(f => f.UnitCode);
+        var sourcesByUnit = sourceFigures.ToLookup(f => f.UnitCode);
 
         var rows = units.Select(unit =>
         {
-            var budget = BudgetReport.From(y, budgetDate, budgets.GetValueOrDefault(unit.UnitCode), items);
-            var capital = plans.GetValueOrDefault(unit.UnitCode) is { } plan ? CapitalPlanReport.From(plan, capitalDate, sources) : null;
-            return new UnitFinanceRow(unit.UnitCode, unit.UnitName, budget.Items, capital?.Total, capital?.Sources ?? []);
+            var budget = items
+                .Select(item => (Item: item, Figures: itemsByUnit[unit.UnitCode].SingleOrDefault(f => f.ItemCode == item.Code)))
+                .Where(i => i.Figures is not null)
+                .Select(i => BudgetItemFigures.Of(i.Item, i.Figures!.ProvinceEstimate, i.Figures.OwnEstimate, i.Figures.Actual, i.Figures.ActualAsOf))
+                .ToList();
+            var capital = sources
+                .Select(source => (Source: source, Figures: sourcesByUnit[unit.UnitCode].SingleOrDefault(f => f.SourceCode == source.Code)))
+                .Where(s => s.Figures is not null)
+                .Select(s => DisbursementLine.Of(s.Source.Code, s.Source.Name, null, s.Figures!.Planned, s.Figures.Disbursed))
+                .ToList();
+            return new UnitFinanceRow(unit.UnitCode, unit.UnitName, budget, capital.Count == 0 ? null : Total(null, null, capital), capital);
         }).ToList();
 
         var itemTotals = items

@@ -9,7 +9,7 @@ namespace ParPlatform.Finance.Data;
 
 /// <summary>
 /// The finance service's own database (financedb); its tables live in the "finance" schema. Budgets, capital plans and
-/// their rows, the public service units' autonomy and the audit recommendations are tenant-owned (row-level security, see the migrations); the budget items and funding sources are one list
+/// their rows, the asset inventories and disposals, the public service units' autonomy and the audit recommendations are tenant-owned (row-level security, see the migrations); the budget items and funding sources are one list
 /// for every unit.
 /// </summary>
 public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options) : DbContext(options)
@@ -147,6 +147,62 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
             autonomy.HasIndex(a => new { a.UnitCode, a.Code }).IsUnique();
         });
 
+        modelBuilder.Entity<AssetInventory>(inventory =>
+        {
+            inventory.ToTable("asset_inventories");
+            inventory.HasKey(i => i.Id);
+            inventory.Property(i => i.Id).ValueGeneratedNever();
+            inventory.Property(i => i.UnitCode).HasMaxLength(5);
+            inventory.Property(i => i.ProvinceCode).HasMaxLength(2);
+            inventory.Property(i => i.Code).HasMaxLength(50);
+            inventory.Property(i => i.Name).HasMaxLength(300);
+            inventory.Property(i => i.Decision).HasMaxLength(50);
+            inventory.Property(i => i.ChangedBy).HasMaxLength(100);
+            inventory.Property(i => i.Version).IsRowVersion();
+            inventory.HasIndex(i => new { i.UnitCode, i.Code }).IsUnique();
+            inventory.HasMany(i => i.AssetTypes).WithOne().HasForeignKey(t => t.InventoryId).OnDelete(DeleteBehavior.Cascade);
+            inventory.HasMany(i => i.Subjects).WithOne().HasForeignKey(t => t.InventoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<InventoryAssetType>(type =>
+        {
+            type.ToTable("asset_inventory_types");
+            type.HasKey(t => t.Id);
+            type.Property(t => t.Id).ValueGeneratedNever();
+            type.Property(t => t.UnitCode).HasMaxLength(5);
+            type.Property(t => t.ProvinceCode).HasMaxLength(2);
+            type.Property(t => t.Form).HasMaxLength(10);
+            type.Property(t => t.Name).HasMaxLength(300);
+            type.HasIndex(t => new { t.InventoryId, t.Form }).IsUnique();
+        });
+
+        modelBuilder.Entity<InventorySubject>(subject =>
+        {
+            subject.ToTable("asset_inventory_subjects");
+            subject.HasKey(t => t.Id);
+            subject.Property(t => t.Id).ValueGeneratedNever();
+            subject.Property(t => t.UnitCode).HasMaxLength(5);
+            subject.Property(t => t.ProvinceCode).HasMaxLength(2);
+            subject.Property(t => t.Code).HasMaxLength(50);
+            subject.Property(t => t.Name).HasMaxLength(300);
+            subject.Property(t => t.RecordedBy).HasMaxLength(100);
+            subject.HasIndex(t => new { t.InventoryId, t.Code }).IsUnique();
+        });
+
+        modelBuilder.Entity<AssetDisposal>(disposal =>
+        {
+            disposal.ToTable("asset_disposals");
+            disposal.HasKey(d => d.Id);
+            disposal.Property(d => d.Id).ValueGeneratedNever();
+            disposal.Property(d => d.UnitCode).HasMaxLength(5);
+            disposal.Property(d => d.ProvinceCode).HasMaxLength(2);
+            disposal.Property(d => d.Asset).HasMaxLength(500);
+            disposal.Property(d => d.Decision).HasMaxLength(50);
+            disposal.Property(d => d.Note).HasMaxLength(4000);
+            disposal.Property(d => d.RecordedBy).HasMaxLength(100);
+            disposal.HasIndex(d => new { d.UnitCode, d.Date });
+        });
+
         modelBuilder.Entity<AuditRecommendation>(recommendation =>
         {
             recommendation.ToTable("audit_recommendations");
@@ -183,6 +239,10 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
     public DbSet<ServiceUnitAutonomy> Autonomy => Set<ServiceUnitAutonomy>();
 
     public DbSet<AuditRecommendation> AuditRecommendations => Set<AuditRecommendation>();
+
+    public DbSet<AssetInventory> AssetInventories => Set<AssetInventory>();
+
+    public DbSet<AssetDisposal> AssetDisposals => Set<AssetDisposal>();
 }
 
 /// <summary>Money in a column: the whole number of đồng (bigint).</summary>

@@ -26,6 +26,14 @@ public sealed class Budget : Aggregate
     /// <summary>The PAR budget line of the year (kinh phí thực hiện CCHC); null until set.</summary>
     public Money? ParFunding { get; private set; }
 
+    /// <summary>
+    /// Violations in the use of administrative funds found in the year up to <see cref="AdminFundViolationsAsOf"/> (target
+    /// 0); null until recorded. A later count replaces an earlier one.
+    /// </summary>
+    public int? AdminFundViolations { get; private set; }
+
+    public DateOnly? AdminFundViolationsAsOf { get; private set; }
+
     public uint Version { get; private set; }
 
     /// <summary>Every estimate ever set, revisions included.</summary>
@@ -79,6 +87,17 @@ public sealed class Budget : Aggregate
     }
 
     public void SetParFunding(Money amount) => ParFunding = amount;
+
+    /// <summary>Records the violations found in the year up to <paramref name="asOf"/>, a date of the year no earlier than the last count's.</summary>
+    public void RecordAdminFundViolations(int count, DateOnly asOf, DateTimeOffset at)
+    {
+        if (asOf.Year != Year)
+            throw new FinanceInputException("asOf", $"Số sai phạm năm {Year} tính đến một ngày trong năm {Year}.");
+        if (asOf < AdminFundViolationsAsOf)
+            throw new FinanceInputException("asOf", $"Đã ghi số sai phạm đến ngày {AdminFundViolationsAsOf:dd/MM/yyyy}; số mới tính đến ngày đó trở về sau.");
+        (AdminFundViolations, AdminFundViolationsAsOf) = (count, asOf);
+        Raise(new AdminFundViolationsRecorded { UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, Year = Year, AsOf = asOf, Count = count });
+    }
 
     /// <summary>The estimate of <paramref name="basis"/> in force on <paramref name="asOf"/>: the last revision decided by then.</summary>
     public BudgetEstimate? EstimateInForce(string itemCode, EstimateBasis basis, DateOnly asOf) =>

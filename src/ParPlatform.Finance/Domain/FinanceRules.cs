@@ -45,3 +45,10 @@ public static class Millions
         return Money.FromMillions(value);
     }
 }
+
+/// <summary>Counts of units as the report prints them.</summary>
+public static class UnitCount
+{
+    /// <summary>"không có" for none, otherwise two digits and "đơn vị" ("01 đơn vị", "16 đơn vị").</summary>
+    public static string Text(int count) => count == 0 ? "không có" : $"{count:00} đơn vị";
+}

@@ -66,7 +66,4 @@ public sealed class ServiceUnitAutonomy : Aggregate
             ApprovedOn = approvedOn, Decision = decision, PreviousGroup = previous,
         });
     }
-
-    /// <summary>A count as the report prints it: "không có" for none, otherwise two digits and "đơn vị" ("01 đơn vị").</summary>
-    public static string CountText(int count) => count == 0 ? "không có" : $"{count:00} đơn vị";
 }

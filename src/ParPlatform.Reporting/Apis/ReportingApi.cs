@@ -12,13 +12,64 @@ public static class ReportingApi
         unit.MapServiceStatus<ReportingDbContext>("reporting").WithTags("Status")
             .WithName("GetUnitReportingStatus").WithSummary("The reporting service's version and database migration level, for a unit");
         unit.MapGroup("/statistics/dossiers").WithTags("Statistics").MapUnitStatistics();
+        unit.MapGroup("/periods/{period}").WithTags("Periodic reports").AddEndpointFilter<ReportProblems>().MapUnitReports();
 
         var province = app.MapGroup("/api/v1/provinces/{provinceCode}/reports").WithTenantAccess();
         province.MapServiceStatus<ReportingDbContext>("reporting").WithTags("Status")
             .WithName("GetProvinceReportingStatus").WithSummary("The reporting service's version and database migration level, for a province");
         province.MapGroup("").WithTags("Periods").MapPeriods();
         province.MapGroup("/statistics/dossiers").WithTags("Statistics").MapProvinceStatistics();
+        province.MapGroup("/periods/{period}").WithTags("Periodic reports").AddEndpointFilter<ReportProblems>().MapProvinceReports();
 
         app.MapGroup("/api/v1/admin/reports/rebuilds").WithTenantAccess(tenantCodeInRoute: false).WithTags("Rebuilds").MapRebuilds();
+    }
+}
+
+/// <summary>
+/// The units' periodic reports: a unit's officers write its narrative and enter its facts, and its chairman submits it; the province's
+/// reviewers see who submitted, and accept or return each report with a reason.
+/// </summary>
+public static class ReportsApi
+{
+    /// <summary>/api/v1/units/{unitCode}/reports/periods/{period}.</summary>
+    public static void MapUnitReports(this RouteGroupBuilder report)
+    {
+        report.MapGet("", (string unitCode, string period, ReportStore store, CancellationToken ct) => store.GetAsync(unitCode, period, ct))
+            .WithName("GetReport")
+            .WithSummary("The unit's report of a period (e.g. 2026-Q1): status, due date, the narrative under every heading, its submissions");
+        report.MapPut("/narrative/{key}", (string unitCode, string period, string key, NarrativeInput input, ReportStore store, HttpContext http,
+            CancellationToken ct) => store.WriteAsync(unitCode, period, key, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("WriteReportNarrative").WithSummary("Writes the text under a heading of the report (I, II.1.1 … V) while it is a draft or returned");
+        report.MapPut("/facts/{code}", (string unitCode, string period, string code, FactInput input, ReportStore store, HttpContext http,
+            CancellationToken ct) => store.EnterAsync(unitCode, period, code, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("EnterReportFact")
+            .WithSummary("Enters a figure of the period no service holds (e.g. video-meetings, eoffice-outgoing-paper), with a note of its evidence");
+        report.MapPost("/submit", (string unitCode, string period, SubmitInput input, ReportStore store, HttpContext http, CancellationToken ct) =>
+            store.SubmitAsync(unitCode, period, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SubmitReport")
+            .WithSummary("The chairman submits the report to the province: a new immutable version with its figures frozen, its number and date, on time or late");
+        report.MapGet("/versions/{number:int}", (string unitCode, string period, int number, ReportStore store, CancellationToken ct) =>
+            store.VersionAsync(unitCode, period, number, ct))
+            .WithName("GetReportVersion").WithSummary("A submitted version of the report, as it was submitted");
+    }
+
+    /// <summary>/api/v1/provinces/{provinceCode}/reports/periods/{period}.</summary>
+    public static void MapProvinceReports(this RouteGroupBuilder period)
+    {
+        period.MapGet("/submissions", (string provinceCode, string period, ReportStore store, CancellationToken ct) =>
+            store.SubmissionsAsync(provinceCode, period, ct))
+            .WithName("ListReportSubmissions")
+            .WithSummary("Every unit of the province for a period: submitted on time or late, returned and why, accepted, missing; the reporting and on-time rates");
+        period.MapPost("/units/{unitCode}/return", (string provinceCode, string period, string unitCode, ReturnInput input, ReportStore store,
+            HttpContext http, CancellationToken ct) => store.DecideAsync(provinceCode, period, unitCode, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ReturnReport").WithSummary("Returns a unit's submitted report with the reason");
+        period.MapPost("/units/{unitCode}/accept", (string provinceCode, string period, string unitCode, ReportStore store, HttpContext http,
+            CancellationToken ct) => store.DecideAsync(provinceCode, period, unitCode, null, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("AcceptReport").WithSummary("Accepts a unit's submitted report: final");
     }
 }

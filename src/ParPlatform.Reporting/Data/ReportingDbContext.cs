@@ -8,7 +8,8 @@ namespace ParPlatform.Reporting.Data;
 /// <summary>
 /// The reporting service's own database (reportingdb); its tables live in the "reporting" schema.
 /// The dossier and feedback facts are its read model, built from events only and tenant-owned
-/// (row-level security, see the migrations); the period settings are each province's.
+/// (row-level security, see the migrations), and so are the units' periodic reports with their narrative, entered facts and submitted
+/// versions; the period settings are each province's.
 /// </summary>
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
 {
@@ -69,6 +70,69 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             rebuild.Property(r => r.RequestedBy).HasMaxLength(100);
         });
 
+        modelBuilder.Entity<Report>(report =>
+        {
+            report.ToTable("reports");
+            report.HasKey(r => r.Id);
+            report.Property(r => r.Id).ValueGeneratedNever();
+            report.Property(r => r.UnitCode).HasMaxLength(5);
+            report.Property(r => r.ProvinceCode).HasMaxLength(2);
+            report.Property(r => r.Period).HasMaxLength(20);
+            report.Property(r => r.Status).HasMaxLength(20);
+            report.Property(r => r.Version).IsRowVersion();
+            report.Ignore(r => r.Latest);
+            report.HasIndex(r => new { r.UnitCode, r.Period }).IsUnique();
+            report.HasIndex(r => new { r.ProvinceCode, r.Period });
+            report.HasMany(r => r.Narrative).WithOne().HasForeignKey(n => n.ReportId).OnDelete(DeleteBehavior.Cascade);
+            report.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+            report.HasMany(r => r.Facts).WithOne().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReportFact>(fact =>
+        {
+            fact.ToTable("report_facts");
+            fact.HasKey(f => f.Id);
+            fact.Property(f => f.Id).ValueGeneratedNever();
+            fact.Property(f => f.UnitCode).HasMaxLength(5);
+            fact.Property(f => f.ProvinceCode).HasMaxLength(2);
+            fact.Property(f => f.Code).HasMaxLength(50);
+            fact.Property(f => f.Value).HasPrecision(14, 2);
+            fact.Property(f => f.Evidence).HasMaxLength(2000);
+            fact.Property(f => f.EnteredBy).HasMaxLength(100);
+            fact.HasIndex(f => new { f.ReportId, f.Code }).IsUnique();
+        });
+
+        modelBuilder.Entity<ReportNarrative>(narrative =>
+        {
+            narrative.ToTable("report_narrative");
+            narrative.HasKey(n => n.Id);
+            narrative.Property(n => n.Id).ValueGeneratedNever();
+            narrative.Property(n => n.UnitCode).HasMaxLength(5);
+            narrative.Property(n => n.ProvinceCode).HasMaxLength(2);
+            narrative.Property(n => n.SectionKey).HasMaxLength(20);
+            narrative.Property(n => n.WrittenBy).HasMaxLength(100);
+            narrative.HasIndex(n => new { n.ReportId, n.SectionKey }).IsUnique();
+        });
+
+        modelBuilder.Entity<ReportVersion>(version =>
+        {
+            version.ToTable("report_versions");
+            version.HasKey(v => v.Id);
+            version.Property(v => v.Id).ValueGeneratedNever();
+            version.Property(v => v.UnitCode).HasMaxLength(5);
+            version.Property(v => v.ProvinceCode).HasMaxLength(2);
+            version.Property(v => v.Symbol).HasMaxLength(30);
+            version.Property(v => v.Content).HasColumnType("jsonb");
+            version.Property(v => v.SubmittedBy).HasMaxLength(100);
+            version.Property(v => v.Decision).HasMaxLength(20);
+            version.Property(v => v.ReturnReason).HasMaxLength(2000);
+            version.Property(v => v.DecidedBy).HasMaxLength(100);
+            version.Ignore(v => v.OnTime);
+            version.Ignore(v => v.DocumentNumber);
+            version.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
+            version.HasIndex(v => new { v.UnitCode, v.Year, v.Sequence }).IsUnique();
+        });
+
         modelBuilder.Entity<PeriodSettingsEntry>(settings =>
         {
             settings.ToTable("period_settings");
@@ -84,6 +148,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<FeedbackFact> FeedbackFacts => Set<FeedbackFact>();
 
     public DbSet<PeriodSettingsEntry> PeriodSettings => Set<PeriodSettingsEntry>();
+
+    public DbSet<Report> Reports => Set<Report>();
 
     public DbSet<UnitGeneration> UnitGenerations => Set<UnitGeneration>();
 

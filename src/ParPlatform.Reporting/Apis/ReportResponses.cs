@@ -1,0 +1,89 @@
+using System.Text.Json;
+using ParPlatform.Reporting.Domain;
+using ParPlatform.SharedKernel;
+using ParPlatform.SharedKernel.Reporting;
+
+namespace ParPlatform.Reporting.Apis;
+
+/// <summary>The text under a heading of the template (empty when not written).</summary>
+public sealed record NarrativePart(string Key, string Heading, string Text);
+
+/// <summary>
+/// An entered fact of the period: what it is, under which heading, and its value as entered and as printed ("trên 9.000",
+/// "100%"), with the note of its evidence; null values when not entered.
+/// </summary>
+public sealed record FactResponse(string Code, string SectionKey, string Label, string Measure, decimal? Value, bool AtLeast, string? Text, string? Evidence)
+{
+    public static FactResponse From(FactDefinition definition, ReportFact? fact) => new(definition.Code, definition.SectionKey, definition.Label,
+        EnumNames.Name(definition.Measure), fact?.Value, fact?.AtLeast ?? false,
+        fact is null ? null : EnteredFacts.Print(definition, fact.Value, fact.AtLeast), fact?.Evidence);
+
+    /// <summary>Every fact of the catalogue, in the report's order, entered or not.</summary>
+    public static IReadOnlyList<FactResponse> All(Report? report) =>
+        [.. EnteredFacts.All.Select(d => From(d, report?.Facts.SingleOrDefault(f => f.Code == d.Code)))];
+}
+
+/// <summary>
+/// The report as submitted, frozen in its version: the unit, the period and its data window, the due date, the narrative
+/// under every heading, the facts entered for the period, and the figures computed for the window (form II.06a of the
+/// unit's dossiers and its feedback).
+/// </summary>
+public sealed record ReportContent(
+    string UnitCode, string UnitName, string Period, string PeriodName, DateOnly From, DateOnly To, DateOnly Due, IReadOnlyList<NarrativePart> Narrative,
+    IReadOnlyList<FactResponse> Facts, StatisticsRow Dossiers, IReadOnlyList<StatisticsRow> DossiersByField, FeedbackStatistics Feedback)
+{
+    public static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+}
+
+/// <summary>
+/// A submission of the report: its number, document number, dates, timeliness and the province's decision ("returned",
+/// "accepted", or null while it waits).
+/// </summary>
+public sealed record VersionSummary(
+    int Number, string DocumentNumber, DateOnly SubmittedOn, DateOnly Due, bool OnTime, string SubmittedBy, string? Decision, string? ReturnReason,
+    DateTimeOffset? DecidedAt)
+{
+    public static VersionSummary From(ReportVersion v) => new(v.Number, v.DocumentNumber, v.SubmittedOn, v.Due, v.OnTime, v.SubmittedBy,
+        v.Decision is { } d ? EnumNames.Name(d) : null, v.ReturnReason, v.DecidedAt);
+}
+
+/// <summary>A submitted version with the report as it was submitted.</summary>
+public sealed record VersionResponse(VersionSummary Version, JsonElement Content)
+{
+    public static VersionResponse From(ReportVersion v)
+    {
+        using var content = JsonDocument.Parse(v.Content);
+        return new(VersionSummary.From(v), content.RootElement.Clone());
+    }
+}
+
+/// <summary>
+/// A unit's report of a period as it stands: its status ("draft", "submitted", "returned", "accepted"), the due date,
+/// the narrative under every heading of the template, the facts entered for the period, its submissions, and the reason
+/// of the last return while it is returned.
+/// </summary>
+public sealed record ReportResponse(
+    string UnitCode, string Period, string Status, DateOnly Due, IReadOnlyList<NarrativePart> Narrative, IReadOnlyList<FactResponse> Facts,
+    IReadOnlyList<VersionSummary> Versions, string? ReturnReason)
+{
+    public static ReportResponse From(string unitCode, string period, DateOnly due, Report? report) => new(
+        unitCode, period, EnumNames.Name(report?.Status ?? ReportStatus.Draft), due, NarrativeOf(report), FactResponse.All(report),
+        [.. (report?.Versions ?? []).OrderBy(v => v.Number).Select(VersionSummary.From)],
+        report?.Status == ReportStatus.Returned ? report.Latest!.ReturnReason : null);
+
+    public static IReadOnlyList<NarrativePart> NarrativeOf(Report? report) =>
+        [.. ReportTemplate.Sections.Select(s => new NarrativePart(s.Key, s.Heading, report?.Narrative.SingleOrDefault(n => n.SectionKey == s.Key)?.Text ?? ""))];
+}
+
+/// <summary>Where a unit of the province stands for the period: "missing" when it has not submitted, else its report's status.</summary>
+public sealed record UnitSubmission(
+    string UnitCode, string UnitName, string Status, string? DocumentNumber, DateOnly? FirstSubmittedOn, bool? OnTime, int Versions, string? ReturnReason);
+
+/// <summary>
+/// A province's reports of a period: every unit with its status, who submitted on time or late (by its first
+/// submission), who was returned and why, who has not submitted; the reporting rate (units that submitted ÷ units) and the
+/// on-time rate (units that submitted by the due date ÷ units).
+/// </summary>
+public sealed record SubmissionsResponse(
+    string ProvinceCode, string Period, DateOnly Due, int Units, int Submitted, int OnTime, int Late, int Returned, int Accepted, int Missing,
+    Rate ReportingRate, Rate OnTimeRate, IReadOnlyList<UnitSubmission> UnitReports);

@@ -1,0 +1,219 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ParPlatform.Messaging.Provisioning;
+using ParPlatform.Reporting.Data;
+using ParPlatform.Reporting.Domain;
+using ParPlatform.ServiceDefaults;
+using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
+using ParPlatform.SharedKernel.Calendar;
+using ParPlatform.SharedKernel.Reporting;
+
+namespace ParPlatform.Reporting.Apis;
+
+/// <summary>Text under a heading of the report; empty clears it.</summary>
+public sealed record NarrativeInput(string? Text);
+
+/// <summary>
+/// The chairman's submission: the document's number in the unit's register of the year (the next after the unit's last
+/// report when not given) and its symbol ("BC-UBND" when not given).
+/// </summary>
+public sealed record SubmitInput(int? Sequence, string? Symbol);
+
+/// <summary>A fact of the period: its value (a count, or a percentage 0–100), whether it is a lower bound ("trên"), a note of its evidence.</summary>
+public sealed record FactInput(decimal? Value, bool? AtLeast, string? Evidence);
+
+/// <summary>The province reviewer's reason for returning a report.</summary>
+public sealed record ReturnInput(string? Reason);
+
+/// <summary>
+/// The units' periodic reports as the API reads and writes them: the period and the unit checked, the report's own
+/// methods, one save with its events. A refusal of the workflow (<see cref="ReportRuleException"/>) or a bad value
+/// (<see cref="ReportInputException"/>) is answered by <see cref="ReportProblems"/>.
+/// </summary>
+public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore settings, ReportingStatisticsQuery statistics, TimeProvider clock)
+{
+    public const string DefaultSymbol = "BC-UBND";
+
+    public const int MaxText = 20_000;
+
+    public async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(string unitCode, string period, CancellationToken ct)
+    {
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await Load(unitCode, context.Period.Code).AsNoTracking().SingleOrDefaultAsync(ct);
+        return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
+    }
+
+    public async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> WriteAsync(
+        string unitCode, string period, string key, NarrativeInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Text is null || input.Text.Length > MaxText)
+            return ApiProblems.Invalid(new FieldErrors().Add("text", $"Nội dung từ 0 đến {MaxText:N0} ký tự (chuỗi rỗng để xóa)."));
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await OpenAsync(unitCode, context, ct);
+        report.Write(key, input.Text.Trim(), Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
+    }
+
+    public async Task<Results<Ok<FactResponse>, ValidationProblem, ProblemHttpResult>> EnterAsync(
+        string unitCode, string period, string code, FactInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        if (input.Value is null)
+            errors.Add("value", "Không được để trống.");
+        if (input.Evidence is { } evidence && (evidence.Trim().Length == 0 || evidence.Trim().Length > 2_000))
+            errors.Add("evidence", "Ghi chú minh chứng từ 1 đến 2.000 ký tự; bỏ trống (null) khi không có.");
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await OpenAsync(unitCode, context, ct);
+        var fact = report.Enter(code, input.Value!.Value, input.AtLeast ?? false, input.Evidence?.Trim(), Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(FactResponse.From(EnteredFacts.Find(code)!, fact));
+    }
+
+    public async Task<Results<Created<VersionResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        string unitCode, string period, SubmitInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var caller = Caller.Of(user);
+        if (!caller.Is(PlatformRoles.UnitChairman))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Chỉ Chủ tịch UBND ký và gửi báo cáo lên tỉnh.");
+        var errors = new FieldErrors();
+        if (input.Sequence is not null and not (>= 1 and <= 99_999))
+            errors.Add("sequence", "Số văn bản từ 1 đến 99.999; bỏ trống để lấy số tiếp theo.");
+        var symbol = input.Symbol?.Trim() ?? DefaultSymbol;
+        if (symbol.Length is < 1 or > 30 || symbol.Any(char.IsWhiteSpace))
+            errors.Add("symbol", "Ký hiệu văn bản từ 1 đến 30 ký tự, không có khoảng trắng (ví dụ \"BC-UBND\").");
+        if (errors.Any)
+            return ApiProblems.Invalid(errors);
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var (p, due, window, unitName) = context;
+        var now = clock.GetUtcNow();
+        var today = WorkingCalendar.VietnamDate(now);
+        var taken = db.Set<ReportVersion>().Where(v => v.UnitCode == unitCode && v.Year == today.Year);
+        if (input.Sequence is { } given && await taken.AnyAsync(v => v.Sequence == given, ct))
+            return ApiProblems.Invalid(errors.Add("sequence", $"Số {given} năm {today.Year} đã dùng cho một báo cáo khác của đơn vị."));
+        var sequence = input.Sequence ?? (await taken.MaxAsync(v => (int?)v.Sequence, ct) ?? 0) + 1;
+
+        var report = await OpenAsync(unitCode, context, ct);
+        var figures = await statistics.ForUnitAsync(unitCode, window, ct);
+        var content = new ReportContent(unitCode, unitName, p.Code, p.Name, window.From, window.To, due, ReportResponse.NarrativeOf(report),
+            FactResponse.All(report), figures.Total, figures.Fields, figures.Feedback);
+        var version = report.Submit(sequence, symbol, today, due, JsonSerializer.Serialize(content, ReportContent.Json), caller.UserId, now);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/units/{unitCode}/reports/periods/{p.Code}/versions/{version.Number}", VersionResponse.From(version));
+    }
+
+    public async Task<Results<Ok<VersionResponse>, ValidationProblem, ProblemHttpResult>> VersionAsync(
+        string unitCode, string period, int number, CancellationToken ct)
+    {
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var version = await db.Set<ReportVersion>().AsNoTracking()
+            .Where(v => v.UnitCode == unitCode && v.Number == number && db.Reports.Any(r => r.Id == v.ReportId && r.Period == context.Period.Code))
+            .SingleOrDefaultAsync(ct);
+        return version is null
+            ? ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {number}.")
+            : TypedResults.Ok(VersionResponse.From(version));
+    }
+
+    public async Task<Results<Ok<VersionSummary>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        string provinceCode, string period, string unitCode, ReturnInput? returned, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (returned is not null && (string.IsNullOrWhiteSpace(returned.Reason) || returned.Reason.Trim().Length > 2_000))
+            return ApiProblems.Invalid(new FieldErrors().Add("reason", "Ghi lý do trả lại báo cáo (tối đa 2.000 ký tự)."));
+        if (!ReportPeriod.TryParse(period, out var p))
+            return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
+        var report = await Load(unitCode, p.Code).SingleOrDefaultAsync(r => r.ProvinceCode == provinceCode, ct);
+        if (report is null)
+            return ApiProblems.NotFound($"Đơn vị {unitCode} chưa gửi báo cáo kỳ {p.Code}.");
+        var by = Caller.Of(user).UserId;
+        if (returned is null)
+            report.Accept(by, clock.GetUtcNow());
+        else
+            report.Return(returned.Reason!.Trim(), by, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(VersionSummary.From(report.Latest!));
+    }
+
+    public async Task<Results<Ok<SubmissionsResponse>, ValidationProblem>> SubmissionsAsync(string provinceCode, string period, CancellationToken ct)
+    {
+        if (!ReportPeriod.TryParse(period, out var p))
+            return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
+        var (provinceSettings, _) = await settings.GetAsync(provinceCode, ct);
+        var due = p.Due(provinceSettings);
+        var known = await db.Set<KnownUnit>().AsNoTracking().Where(u => u.ProvinceCode == provinceCode).OrderBy(u => u.UnitCode)
+            .Select(u => new { u.UnitCode, u.UnitName }).ToListAsync(ct);
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Versions)
+            .Where(r => r.ProvinceCode == provinceCode && r.Period == p.Code).ToDictionaryAsync(r => r.UnitCode, ct);
+        var rows = known.Select(unit =>
+        {
+            var report = reports.GetValueOrDefault(unit.UnitCode);
+            var first = report?.Versions.MinBy(v => v.Number);
+            if (report is null || first is null)
+                return new UnitSubmission(unit.UnitCode, unit.UnitName, "missing", null, null, null, 0, null);
+            return new UnitSubmission(unit.UnitCode, unit.UnitName, EnumNames.Name(report.Status), report.Latest!.DocumentNumber, first.SubmittedOn,
+                first.OnTime, report.Versions.Count, report.Status == ReportStatus.Returned ? report.Latest.ReturnReason : null);
+        }).ToList();
+        var submitted = rows.Count(r => r.Versions > 0);
+        var onTime = rows.Count(r => r.OnTime == true);
+        return TypedResults.Ok(new SubmissionsResponse(provinceCode, p.Code, due, rows.Count, submitted, onTime, submitted - onTime,
+            rows.Count(r => r.Status == "returned"), rows.Count(r => r.Status == "accepted"), rows.Count - submitted,
+            Rate.Of(submitted, rows.Count), Rate.Of(onTime, rows.Count), rows));
+    }
+
+    private IQueryable<Report> Load(string unitCode, string period) =>
+        db.Reports.Include(r => r.Narrative).Include(r => r.Facts).Include(r => r.Versions).AsSplitQuery().Where(r => r.UnitCode == unitCode && r.Period == period);
+
+    private async Task<Report> OpenAsync(string unitCode, PeriodContext context, CancellationToken ct)
+    {
+        var report = await Load(unitCode, context.Period.Code).SingleOrDefaultAsync(ct);
+        if (report is null)
+            db.Reports.Add(report = Report.Open(unitCode, context.ProvinceCode, context.Period.Code));
+        return report;
+    }
+
+    /// <summary>The period of the route and, for the unit's province, its due date and data window; or the 400/404 to answer.</summary>
+    private async Task<(PeriodContext Context, ValidationProblem? Invalid, ProblemHttpResult? Unknown)> ContextAsync(
+        string unitCode, string period, CancellationToken ct)
+    {
+        if (!ReportPeriod.TryParse(period, out var p))
+            return (default, ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError)), null);
+        var unit = await db.Set<KnownUnit>().AsNoTracking().SingleOrDefaultAsync(u => u.UnitCode == unitCode, ct);
+        if (unit is null)
+            return (default, null, ApiProblems.NotFound($"Dịch vụ báo cáo chưa nhận được đơn vị {unitCode} từ danh mục."));
+        var (provinceSettings, _) = await settings.GetAsync(unit.ProvinceCode, ct);
+        return (new PeriodContext(p, p.Due(provinceSettings), p.Window(provinceSettings), unit.UnitName, unit.ProvinceCode), null, null);
+    }
+
+    private readonly record struct PeriodContext(ReportPeriod Period, DateOnly Due, DateWindow Window, string UnitName, string ProvinceCode)
+    {
+        public void Deconstruct(out ReportPeriod period, out DateOnly due, out DateWindow window, out string unitName) =>
+            (period, due, window, unitName) = (Period, Due, Window, UnitName);
+    }
+}
