@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ParPlatform: ./build.sh run  — start the whole platform (Aspire AppHost, dashboard on :18888, gateway on :5080)
 #              ./build.sh test — run every test against real PostgreSQL and RabbitMQ
-#              ./build.sh bench [messaging|dossiers|reporting|plans|finance] — run the benchmarks in bench/, or one of them
+#              ./build.sh bench [messaging|dossiers|reporting|plans|finance|staffing] — run the benchmarks in bench/, or one of them
 #                (Release; figures in docs/performance.md)
 #              ./build.sh bench apphost [PREVIOUS_CHECKOUT] [RUNS] — the AppHost's start, memory and stop against
 #                a built checkout of the previous one (bench/apphost-startup.sh)
@@ -20,6 +20,7 @@ usage() {
   echo "       ./build.sh bench reporting [--units=100 --per-unit=10000 --calls=30 --events=30000]"
   echo "       ./build.sh bench plans [--units=150 --tasks-per-unit=60 --table-tasks=1000 --imports=5 --calls=30]"
   echo "       ./build.sh bench finance [--units=150 --projects=3 --disbursements=8 --calls=30]"
+  echo "       ./build.sh bench staffing [--units=150 --months=14 --calls=30]"
   echo "       ./build.sh bench apphost [PREVIOUS_CHECKOUT=../parplatform-before] [RUNS=3]   # not part of every benchmark"
   exit 2
 }
@@ -91,7 +92,7 @@ case "${1:-}" in
     target="${1:-all}"
     if [ $# -gt 0 ]; then shift; fi
     case "$target" in
-      messaging | dossiers | reporting | plans | finance) ;;
+      messaging | dossiers | reporting | plans | finance | staffing) ;;
       all) if [ $# -gt 0 ]; then usage; fi ;;
       apphost)
         install_prerequisites
@@ -103,7 +104,7 @@ case "${1:-}" in
     install_prerequisites
     # One benchmark at a time: each starts its own servers, and the machine has two cores.
     status=0
-    for bench in Messaging Dossiers Reporting Plans Finance; do
+    for bench in Messaging Dossiers Reporting Plans Finance Staffing; do
       name=$(echo "$bench" | tr '[:upper:]' '[:lower:]')
       if [ "$target" = all ] || [ "$target" = "$name" ]; then
         echo "=== ParPlatform.$bench.Bench"

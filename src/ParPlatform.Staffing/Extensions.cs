@@ -1,6 +1,7 @@
-using ParPlatform.Staffing.Data;
 using ParPlatform.Messaging;
 using ParPlatform.ServiceDefaults;
+using ParPlatform.Staffing.Apis;
+using ParPlatform.Staffing.Data;
 
 namespace ParPlatform.Staffing;
 
@@ -11,5 +12,6 @@ public static class Extensions
         builder.AddServiceDatabase<StaffingDbContext>("staffingdb", StaffingDbContext.Schema);
         builder.AddMessaging<StaffingDbContext>("messaging", StaffingDbContext.Schema, consumers => consumers
             .AddUnitProvisioning<StaffingDbContext>());
+        builder.Services.AddScoped<StaffingStore>();
     }
 }

@@ -14,3 +14,6 @@ app.MapApiDocument();
 app.UseTenantAccess();
 app.MapStaffingApi();
 app.Run();
+
+/// <summary>Entry point, visible to the service tests (WebApplicationFactory).</summary>
+public partial class Program;

@@ -152,21 +152,24 @@ public sealed class AccessTests(FakeServices services)
         Assert.False(services.Saw(path));
     }
 
-    [Fact]
-    public async Task The_province_plans_route_takes_its_reviewers_only()
+    [Theory]
+    [InlineData("plans")]
+    [InlineData("finance")]
+    [InlineData("staffing")]
+    public async Task A_service_s_province_route_takes_its_reviewers_only(string service)
     {
         await using var gateway = GatewayTests.StartGateway(services.Urls);
         using var client = gateway.CreateClient();
-        var accepted = Unique("/api/v1/provinces/20/plans/overview");
-        var other = Unique("/api/v1/provinces/68/plans/overview");
-        var officer = Unique("/api/v1/provinces/20/plans/overview");
+        var accepted = Unique($"/api/v1/provinces/20/{service}/overview");
+        var other = Unique($"/api/v1/provinces/68/{service}/overview");
+        var officer = Unique($"/api/v1/provinces/20/{service}/overview");
 
         using var valid = await client.SendAsync(HttpMethod.Get, accepted, TestTokens.ProvinceReviewer("20"));
         using var otherProvince = await client.SendAsync(HttpMethod.Get, other, TestTokens.ProvinceReviewer("20"));
         using var unitOfficer = await client.SendAsync(HttpMethod.Get, officer, TestTokens.UnitOfficer());
 
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
-        Assert.Equal($"plans {accepted}", await valid.Content.ReadAsStringAsync());
+        Assert.Equal($"{service} {accepted}", await valid.Content.ReadAsStringAsync());
         await AssertProblemAsync(otherProvince, HttpStatusCode.NotFound);
         await AssertProblemAsync(unitOfficer, HttpStatusCode.Forbidden);
         Assert.False(services.Saw(other));

@@ -37,6 +37,7 @@ public sealed class GatewayTests(FakeServices services)
     [InlineData("/api/v1/provinces/20/plans/overview?year=2026", "plans", Bearer.ProvinceReviewer)]
     [InlineData("/api/v1/provinces/20/plans", "plans", Bearer.ProvinceReviewer)]
     [InlineData("/api/v1/provinces/20/finance/overview?year=2026", "finance", Bearer.ProvinceReviewer)]
+    [InlineData("/api/v1/provinces/20/staffing/overview?year=2026", "staffing", Bearer.ProvinceReviewer)]
     [InlineData("/api/v1/admin/units", "identity", Bearer.PlatformAdmin)]
     [InlineData("/api/v1/account/password", "identity", Bearer.UnitOfficer)]
     [InlineData("/api/v1/admin/calendar/years/2027", "dossiers", Bearer.PlatformAdmin)]

@@ -19,6 +19,7 @@ public static class GatewayRoutes
         ("province-units", "/api/v1/provinces/{provinceCode}/units/{**rest}", "identity"),
         ("province-plans", "/api/v1/provinces/{provinceCode}/plans/{**rest}", "plans"),
         ("province-finance", "/api/v1/provinces/{provinceCode}/finance/{**rest}", "finance"),
+        ("province-staffing", "/api/v1/provinces/{provinceCode}/staffing/{**rest}", "staffing"),
         ("provinces", "/api/v1/provinces/{**rest}", "reporting"),
         ("connect", "/connect/{**rest}", "identity"),
         ("well-known", "/.well-known/{**rest}", "identity"),

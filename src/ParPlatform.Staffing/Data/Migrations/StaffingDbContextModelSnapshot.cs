@@ -159,6 +159,408 @@ namespace ParPlatform.Staffing.Data.Migrations
 
                     b.ToTable("known_units", "staffing");
                 });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.DisciplineRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Leaders")
+                        .HasColumnType("integer")
+                        .HasColumnName("leaders");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("MovementsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("movements_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<int>("Staff")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_discipline");
+
+                    b.HasIndex("MovementsId", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_discipline_movements_id_level");
+
+                    b.ToTable("staff_discipline", "staffing");
+                });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.Headcount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int?>("BudgetPaidPublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("budget_paid_public_employees");
+
+                    b.Property<int>("CivilServants")
+                        .HasColumnType("integer")
+                        .HasColumnName("civil_servants");
+
+                    b.Property<int?>("CivilServantsWithDegree")
+                        .HasColumnType("integer")
+                        .HasColumnName("civil_servants_with_degree");
+
+                    b.Property<int?>("OneStopDirectors")
+                        .HasColumnType("integer")
+                        .HasColumnName("one_stop_directors");
+
+                    b.Property<int?>("ProcedureControlOfficers")
+                        .HasColumnType("integer")
+                        .HasColumnName("procedure_control_officers");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<int>("PublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_employees");
+
+                    b.Property<int?>("PublicEmployeesWithDegree")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_employees_with_degree");
+
+                    b.Property<int?>("ReceivingOfficers")
+                        .HasColumnType("integer")
+                        .HasColumnName("receiving_officers");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int?>("SelfPaidPublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_paid_public_employees");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_headcounts");
+
+                    b.HasIndex("ProvinceCode", "AsOf")
+                        .HasDatabaseName("ix_headcounts_province_code_as_of");
+
+                    b.HasIndex("UnitCode", "AgencyCode", "AsOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_headcounts_unit_code_agency_code_as_of");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UnitCode", "AgencyCode", "AsOf"), false);
+
+                    b.ToTable("headcounts", "staffing");
+                });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.JobPositionScheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<bool>("Reviewed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reviewed");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_position_schemes");
+
+                    b.HasIndex("UnitCode", "AgencyCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_position_schemes_unit_code_agency_code");
+
+                    b.ToTable("job_position_schemes", "staffing");
+                });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.PeriodMovements", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("DisciplineReported")
+                        .HasColumnType("boolean")
+                        .HasColumnName("discipline_reported");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("PromotionRegistrations")
+                        .HasColumnType("integer")
+                        .HasColumnName("promotion_registrations");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int?>("RecruitedCivilServants")
+                        .HasColumnType("integer")
+                        .HasColumnName("recruited_civil_servants");
+
+                    b.Property<int?>("RecruitedPublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("recruited_public_employees");
+
+                    b.Property<int?>("Resigned")
+                        .HasColumnType("integer")
+                        .HasColumnName("resigned");
+
+                    b.Property<int?>("Retired")
+                        .HasColumnType("integer")
+                        .HasColumnName("retired");
+
+                    b.Property<int?>("TrainingCompleted")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_completed");
+
+                    b.Property<int?>("TrainingPlanned")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_planned");
+
+                    b.Property<int?>("TransferredOut")
+                        .HasColumnType("integer")
+                        .HasColumnName("transferred_out");
+
+                    b.Property<int?>("TransferredToCivilService")
+                        .HasColumnType("integer")
+                        .HasColumnName("transferred_to_civil_service");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_movements");
+
+                    b.HasIndex("ProvinceCode", "Year", "Kind")
+                        .HasDatabaseName("ix_staff_movements_province_code_year_kind");
+
+                    b.HasIndex("UnitCode", "Year", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_movements_unit_code_year_kind");
+
+                    b.ToTable("staff_movements", "staffing");
+                });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.StaffingQuota", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<int>("BudgetPaidPublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("budget_paid_public_employees");
+
+                    b.Property<int>("CivilServants")
+                        .HasColumnType("integer")
+                        .HasColumnName("civil_servants");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("provisional");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("SelfPaidPublicEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_paid_public_employees");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staffing_quotas");
+
+                    b.HasIndex("ProvinceCode", "Year")
+                        .HasDatabaseName("ix_staffing_quotas_province_code_year");
+
+                    b.HasIndex("UnitCode", "Year", "AgencyCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staffing_quotas_unit_code_year_agency_code");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UnitCode", "Year", "AgencyCode"), false);
+
+                    b.ToTable("staffing_quotas", "staffing");
+                });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.DisciplineRecord", b =>
+                {
+                    b.HasOne("ParPlatform.Staffing.Domain.PeriodMovements", null)
+                        .WithMany("Discipline")
+                        .HasForeignKey("MovementsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_discipline_staff_movements_movements_id");
+                });
+
+            modelBuilder.Entity("ParPlatform.Staffing.Domain.PeriodMovements", b =>
+                {
+                    b.Navigation("Discipline");
+                });
 #pragma warning restore 612, 618
         }
     }
