@@ -17,6 +17,7 @@ public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture
         string[] expected =
         [
             "AcceptReport: POST /api/v1/provinces/{provinceCode}/reports/periods/{period}/units/{unitCode}/accept → 200 400 401 403 404 409",
+            "CompareReportVersions: GET /api/v1/units/{unitCode}/reports/periods/{period}/versions/compare → 200 400 401 403 404",
             "EnterReportFact: PUT /api/v1/units/{unitCode}/reports/periods/{period}/facts/{code} → 200 400 401 403 404 409",
             "GetProvinceDossierStatistics: GET /api/v1/provinces/{provinceCode}/reports/statistics/dossiers → 200 400 401 403 404",
             "GetProvinceReportingStatus: GET /api/v1/provinces/{provinceCode}/reports/status → 200 400 401 403 404",

@@ -62,6 +62,7 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
             new SubmitInput(null, null), JsonSerializerOptions.Web), HttpStatusCode.Created);
         var accepted = await ReadAsync<VersionSummary>(await reviewer.PostAsync($"{Province("2026-Q1")}/units/06112/accept", null), HttpStatusCode.OK);
         var firstAgain = await reviewer.GetFromJsonAsync<VersionResponse>($"{Report("06112", "2026-Q1")}/versions/1", JsonSerializerOptions.Web);
+        var changes = (await reviewer.GetFromJsonAsync<List<Domain.VersionChange>>($"{Report("06112", "2026-Q1")}/versions/compare?from=1&to=2", JsonSerializerOptions.Web))!;
 
         Assert.Equal((1, "188/BC-UBND", new DateOnly(2026, 3, 5), true), (first.Version.Number, first.Version.DocumentNumber, first.Version.SubmittedOn, first.Version.OnTime));
         Assert.Equal((2, "189/BC-UBND", false), (second.Version.Number, second.Version.DocumentNumber, second.Version.OnTime));
@@ -74,6 +75,9 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Equal(2, Received(second.Content));
         Assert.Equal("", Narrative(first.Content, "II.2.1"));
         Assert.Equal("Đã rà soát 12 TTHC.", Narrative(second.Content, "II.2.1"));
+        Assert.Contains(new Domain.VersionChange("narrative[II.2.1].text", "", "Đã rà soát 12 TTHC."), changes);
+        Assert.Contains(new Domain.VersionChange("dossiers.received.total", "1", "2"), changes);
+        Assert.DoesNotContain(changes, c => c.Path.StartsWith("narrative[I]", StringComparison.Ordinal));
         Assert.Equal(2, await reporting.CountAsync("SELECT count(*) FROM reporting.outbox_messages WHERE event_type LIKE 'ParPlatform.Contracts.Reporting.ReportSubmitted,%' AND payload->>'period' = '2026-Q1'"));
         Assert.Equal(1, await reporting.CountAsync("SELECT count(*) FROM reporting.outbox_messages WHERE event_type LIKE 'ParPlatform.Contracts.Reporting.ReportReturned,%' AND payload->>'period' = '2026-Q1'"));
         Assert.Equal(1, await reporting.CountAsync("SELECT count(*) FROM reporting.outbox_messages WHERE event_type LIKE 'ParPlatform.Contracts.Reporting.ReportAccepted,%' AND payload->>'period' = '2026-Q1'"));

@@ -139,6 +139,26 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
             : TypedResults.Ok(VersionResponse.From(version));
     }
 
+    /// <summary>What changed from one submitted version to another (<see cref="VersionComparison"/>).</summary>
+    public async Task<Results<Ok<IReadOnlyList<VersionChange>>, ValidationProblem, ProblemHttpResult>> CompareAsync(
+        string unitCode, string period, int? from, int? to, CancellationToken ct)
+    {
+        if (from is null || to is null)
+            return ApiProblems.Invalid(new FieldErrors().Add(from is null ? "from" : "to", "Chọn hai lần gửi để so sánh (from=1&to=2)."));
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var before = await FindVersion(unitCode, context.Period.Code, from.Value).SingleOrDefaultAsync(ct);
+        var after = await FindVersion(unitCode, context.Period.Code, to.Value).SingleOrDefaultAsync(ct);
+        if (before is null || after is null)
+            return ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {(before is null ? from : to)}.");
+        using var left = JsonDocument.Parse(before.Content);
+        using var right = JsonDocument.Parse(after.Content);
+        return TypedResults.Ok(VersionComparison.Compare(left.RootElement, right.RootElement));
+    }
+
     /// <summary>
     /// The report as it stands, as a Word document in the official layout: a preview before submitting, with the figures of
     /// now, today's date and no number yet ("Số:      /BC-UBND").

@@ -56,6 +56,10 @@ public static class ReportsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SubmitReport")
             .WithSummary("The chairman submits the report to the province: a new immutable version with its figures frozen, its number and date, on time or late");
+        report.MapGet("/versions/compare", (string unitCode, string period, int? from, int? to, ReportStore store, CancellationToken ct) =>
+            store.CompareAsync(unitCode, period, from, to, ct))
+            .WithName("CompareReportVersions")
+            .WithSummary("What changed between two submitted versions (from=1&to=2): every narrative, fact and figure that differs, before and after");
         report.MapGet("/versions/{number:int}", (string unitCode, string period, int number, ReportStore store, CancellationToken ct) =>
             store.VersionAsync(unitCode, period, number, ct))
             .WithName("GetReportVersion").WithSummary("A submitted version of the report, as it was submitted");
