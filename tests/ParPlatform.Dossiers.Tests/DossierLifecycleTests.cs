@@ -5,6 +5,7 @@ using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.SharedKernel.Calendar;
 using static ParPlatform.Dossiers.Domain.DossierAction;
 using static ParPlatform.Dossiers.Domain.DossierStatus;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Dossiers.Tests;
 
@@ -272,7 +273,7 @@ public sealed class DossierLifecycleTests
         }
         else
         {
-            Assert.IsType<DossierRuleException>(refusal);
+            Assert.IsType<DomainRuleException>(refusal);
             Assert.Null(dossier.ApologyIssuedAt);
             Assert.Null(dossier.ApologyNewDueDate);
         }
@@ -284,7 +285,7 @@ public sealed class DossierLifecycleTests
         var dossier = ReceivedAt(Vn(2026, 11, 16, 8), TimeLimit.Days(5));
         dossier.IssueApology(Vn(2026, 11, 17, 9), "Chờ xác minh", new DateOnly(2026, 11, 25), Calendar, Officer);
 
-        var refusal = Assert.Throws<DossierRuleException>(() =>
+        var refusal = Assert.Throws<DomainRuleException>(() =>
             dossier.IssueApology(Vn(2026, 11, 18, 9), "Chờ xác minh thêm", new DateOnly(2026, 11, 30), Calendar, Officer));
 
         Assert.Contains("17/11/2026", refusal.Message, StringComparison.Ordinal);
@@ -332,7 +333,7 @@ public sealed class DossierLifecycleTests
     {
         var dossier = InState(status);
 
-        Assert.Throws<DossierRuleException>(() => dossier.IssueApology(Vn(2026, 11, 17, 9), "Trễ hạn", new DateOnly(2026, 11, 30), Calendar, Officer));
+        Assert.Throws<DomainRuleException>(() => dossier.IssueApology(Vn(2026, 11, 17, 9), "Trễ hạn", new DateOnly(2026, 11, 30), Calendar, Officer));
 
         Assert.Null(dossier.ApologyIssuedAt);
     }
@@ -348,8 +349,8 @@ public sealed class DossierLifecycleTests
         dossier.Rate(DossierRating.VerySatisfied, Vn(2026, 11, 18, 10));
         var second = Record.Exception(() => dossier.Rate(DossierRating.NotSatisfied, Vn(2026, 11, 18, 11)));
 
-        Assert.IsType<DossierRuleException>(whileProcessing);
-        Assert.IsType<DossierRuleException>(second);
+        Assert.IsType<DomainRuleException>(whileProcessing);
+        Assert.IsType<DomainRuleException>(second);
         Assert.Equal(DossierRating.VerySatisfied, dossier.Rating);
         Assert.Equal(Vn(2026, 11, 18, 10), dossier.RatedAt);
         Assert.Equal(DossierRating.VerySatisfied, Assert.IsType<DossierRated>(dossier.TakeEvents()[^1]).Rating);
@@ -378,7 +379,7 @@ public sealed class DossierLifecycleTests
         }
         else
         {
-            Assert.IsType<DossierRuleException>(refusal);
+            Assert.IsType<DomainRuleException>(refusal);
             Assert.Null(dossier.Rating);
             Assert.Null(dossier.RatedAt);
         }
@@ -441,10 +442,10 @@ public sealed class DossierLifecycleTests
         feedback.Publish(Vn(2026, 11, 17, 11));
         var publishAgain = Record.Exception(() => feedback.Publish(Vn(2026, 11, 17, 12)));
 
-        Assert.IsType<DossierRuleException>(publishUnresolved);
-        Assert.IsType<DossierRuleException>(forwardAgain);
-        Assert.IsType<DossierRuleException>(resolveAgain);
-        Assert.IsType<DossierRuleException>(publishAgain);
+        Assert.IsType<DomainRuleException>(publishUnresolved);
+        Assert.IsType<DomainRuleException>(forwardAgain);
+        Assert.IsType<DomainRuleException>(resolveAgain);
+        Assert.IsType<DomainRuleException>(publishAgain);
         Assert.Equal("kinh-te", feedback.ForwardedTo);
         Assert.Equal("Đã giải quyết", feedback.Answer);
         Assert.Equal(Vn(2026, 11, 17, 9), feedback.ResolvedAt);

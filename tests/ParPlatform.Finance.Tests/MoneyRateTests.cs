@@ -47,7 +47,7 @@ public sealed class MoneyRateTests
     [InlineData("100000000.5", "quá lớn")]
     public void Millions_that_are_no_amount_are_refused_naming_the_field(string millions, string reason)
     {
-        var refused = Assert.Throws<FinanceInputException>(() => Millions.Parse("allocations[2].millions", D(millions), positive: true));
+        var refused = Assert.Throws<DomainInputException>(() => Millions.Parse("allocations[2].millions", D(millions), positive: true));
 
         Assert.Equal("allocations[2].millions", refused.Field);
         Assert.Contains(reason, refused.Message, StringComparison.Ordinal);

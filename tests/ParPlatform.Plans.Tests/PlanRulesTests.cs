@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Plans;
 using ParPlatform.Plans.Domain;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Plans.Tests;
 
@@ -43,8 +44,8 @@ public sealed class PlanRulesTests
         var events = plan.TakeEvents();
         Assert.Equal([typeof(PlanIssued), typeof(TargetSet)], events.Select(e => e.GetType()));
         Assert.Equal(100, Assert.IsType<TargetSet>(events[1]).Threshold);
-        Assert.Throws<PlanRuleException>(() => plan.Edit(Content(), NoSources, At));
-        Assert.Throws<PlanRuleException>(() => plan.Issue("13", new DateOnly(2026, 2, 4), null, "chairman", At));
+        Assert.Throws<DomainRuleException>(() => plan.Edit(Content(), NoSources, At));
+        Assert.Throws<DomainRuleException>(() => plan.Issue("13", new DateOnly(2026, 2, 4), null, "chairman", At));
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class PlanRulesTests
         Assert.Equal(plan.Id, revision.SupersedesPlanId);
         Assert.IsType<PlanSuperseded>(Assert.Single(plan.TakeEvents()));
         Assert.Equal(plan.Id, Assert.IsType<PlanIssued>(revision.TakeEvents()[0]).SupersedesPlanId);
-        Assert.Throws<PlanRuleException>(() => plan.Revise("officer", At));
+        Assert.Throws<DomainRuleException>(() => plan.Revise("officer", At));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class PlanRulesTests
 
         var kept = Draft(Content([Copy(TargetComparator.AtLeast, 98)]), sources);
         var tightened = Draft(Content([Copy(TargetComparator.Equal, 100)]), sources);
-        var loosened = Assert.Throws<PlanInputException>(() => Draft(Content([Copy(TargetComparator.AtLeast, 95)]), sources));
+        var loosened = Assert.Throws<DomainInputException>(() => Draft(Content([Copy(TargetComparator.AtLeast, 95)]), sources));
 
         Assert.Equal(source.Id, kept.Targets[0].SourceTargetId);
         Assert.Equal(100, tightened.Targets[0].Threshold);
@@ -90,7 +91,7 @@ public sealed class PlanRulesTests
     [Fact]
     public void A_target_naming_a_province_target_that_is_not_there_is_refused()
     {
-        var missing = Assert.Throws<PlanInputException>(() => Draft(Content(
+        var missing = Assert.Throws<DomainInputException>(() => Draft(Content(
             [new TargetContent(null, null, "x", null, null, null, null, Guid.CreateVersion7())])));
 
         Assert.Equal("targets[0].sourceTargetId", missing.Field);
@@ -103,7 +104,7 @@ public sealed class PlanRulesTests
         var task = plan.Tasks[0];
         var today = new DateOnly(2026, 3, 10);
 
-        Assert.Throws<PlanRuleException>(() => task.RecordProgress(plan.Status, PlanTaskStatus.InProgress, today, null, null, null, "officer", At, today));
+        Assert.Throws<DomainRuleException>(() => task.RecordProgress(plan.Status, PlanTaskStatus.InProgress, today, null, null, null, "officer", At, today));
         plan.Issue("5", new DateOnly(2026, 1, 10), null, "chairman", At);
         task.RecordProgress(plan.Status, PlanTaskStatus.InProgress, new DateOnly(2026, 2, 1), "Đang dự thảo", null, null, "officer", At, today);
         var done = task.RecordProgress(plan.Status, PlanTaskStatus.Done, today, null, "Công văn 15/UBND", null, "officer", At, today);
@@ -112,7 +113,7 @@ public sealed class PlanRulesTests
         Assert.True(task.CompletedOnTime);
         var completed = Assert.IsType<TaskCompleted>(task.TakeEvents()[^1]);
         Assert.True(completed.ProvinceAssigned);
-        Assert.Throws<PlanRuleException>(() => task.RecordProgress(plan.Status, PlanTaskStatus.InProgress, today, null, null, null, "officer", At, today));
+        Assert.Throws<DomainRuleException>(() => task.RecordProgress(plan.Status, PlanTaskStatus.InProgress, today, null, null, null, "officer", At, today));
     }
 
     [Fact]
@@ -122,9 +123,9 @@ public sealed class PlanRulesTests
         plan.Issue("5", new DateOnly(2026, 1, 10), null, "chairman", At);
         var today = new DateOnly(2026, 3, 10);
 
-        Assert.Equal("reason", Assert.Throws<PlanInputException>(() =>
+        Assert.Equal("reason", Assert.Throws<DomainInputException>(() =>
             plan.Tasks[0].RecordProgress(plan.Status, PlanTaskStatus.Cancelled, today, null, null, " ", "officer", At, today)).Field);
-        Assert.Equal("date", Assert.Throws<PlanInputException>(() =>
+        Assert.Equal("date", Assert.Throws<DomainInputException>(() =>
             plan.Tasks[0].RecordProgress(plan.Status, PlanTaskStatus.InProgress, today.AddDays(1), null, null, null, "officer", At, today)).Field);
     }
 
@@ -151,6 +152,6 @@ public sealed class PlanRulesTests
         plan.Tasks[0].SetDueDate(new DateOnly(2026, 5, 15));
 
         Assert.Equal(new DateOnly(2026, 5, 15), plan.Tasks[0].DueDate);
-        Assert.Throws<PlanRuleException>(() => plan.Tasks[1].SetDueDate(new DateOnly(2026, 5, 15)));
+        Assert.Throws<DomainRuleException>(() => plan.Tasks[1].SetDueDate(new DateOnly(2026, 5, 15)));
     }
 }

@@ -51,9 +51,9 @@ public static class DossiersApi
             .WithName("GetDossiersStatus").WithSummary("The dossiers service's version and database migration level");
         unit.MapGroup("/procedures").WithTags("Procedures").MapProcedures();
         unit.MapGroup("/statistics").WithTags("Statistics").MapStatistics();
-        unit.MapGroup("/feedback").WithTags("Feedback").AddEndpointFilter<DossierProblems>().MapFeedback();
-        unit.MapGroup("/imports").WithTags("Imports").AddEndpointFilter<DossierProblems>().MapDossierImports();
-        unit.MapGroup("").WithTags("Dossiers").AddEndpointFilter<DossierProblems>().MapDossiers();
+        unit.MapGroup("/feedback").WithTags("Feedback").AddEndpointFilter<DomainProblems>().AddEndpointFilter<DossierProblems>().MapFeedback();
+        unit.MapGroup("/imports").WithTags("Imports").AddEndpointFilter<DomainProblems>().AddEndpointFilter<DossierProblems>().MapDossierImports();
+        unit.MapGroup("").WithTags("Dossiers").AddEndpointFilter<DomainProblems>().AddEndpointFilter<DossierProblems>().MapDossiers();
         app.MapGroup("/api/v1/admin/calendar/years").WithTenantAccess(tenantCodeInRoute: false).WithTags("Calendar").MapCalendarYears();
     }
 

@@ -3,6 +3,7 @@ using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.SharedKernel.Calendar;
 using ParPlatform.SharedKernel.Reporting;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Dossiers.Domain;
 
@@ -271,15 +272,15 @@ public sealed class Dossier : Aggregate
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(actor);
         if (ApologyIssuedAt is not null)
-            throw new DossierRuleException($"Hồ sơ đã có phiếu xin lỗi ngày {WorkingCalendar.VietnamDate(ApologyIssuedAt.Value):dd/MM/yyyy}; ngày hẹn chỉ được đổi một lần.");
+            throw new DomainRuleException($"Hồ sơ đã có phiếu xin lỗi ngày {WorkingCalendar.VietnamDate(ApologyIssuedAt.Value):dd/MM/yyyy}; ngày hẹn chỉ được đổi một lần.");
         if (!DossierLifecycle.Open.Contains(Status))
-            throw new DossierRuleException($"Hồ sơ đang ở trạng thái \"{DossierLifecycle.Describe(Status)}\": chỉ hồ sơ đang giải quyết mới gửi phiếu xin lỗi.");
+            throw new DomainRuleException($"Hồ sơ đang ở trạng thái \"{DossierLifecycle.Describe(Status)}\": chỉ hồ sơ đang giải quyết mới gửi phiếu xin lỗi.");
         if (calendar.WorkingTimeBetween(at, DueAt!.Value) < WorkingCalendar.WorkingDayLength)
-            throw new DossierRuleException(
+            throw new DomainRuleException(
                 $"Phiếu xin lỗi phải gửi trước hạn ít nhất 1 ngày làm việc; hạn của hồ sơ là {WorkingCalendar.ToVietnamTime(DueAt.Value):HH:mm dd/MM/yyyy}.");
         var due = WorkingCalendar.VietnamDate(DueAt.Value);
         if (newDueDate <= due || newDueDate > due.AddYears(1))
-            throw new DossierInputException("newDueDate", $"Ngày hẹn mới phải sau hạn hiện tại ({due:dd/MM/yyyy}) và trong vòng một năm.");
+            throw new DomainInputException("newDueDate", $"Ngày hẹn mới phải sau hạn hiện tại ({due:dd/MM/yyyy}) và trong vòng một năm.");
         ApologyIssuedAt = at;
         ApologyReason = reason;
         ApologyNewDueDate = newDueDate;
@@ -296,9 +297,9 @@ public sealed class Dossier : Aggregate
     public void Rate(DossierRating rating, DateTimeOffset at)
     {
         if (Rating is not null)
-            throw new DossierRuleException("Hồ sơ đã được đánh giá; mỗi hồ sơ chỉ được đánh giá một lần.");
+            throw new DomainRuleException("Hồ sơ đã được đánh giá; mỗi hồ sơ chỉ được đánh giá một lần.");
         if (Status is not (DossierStatus.Resolved or DossierStatus.ResultReturned))
-            throw new DossierRuleException($"Hồ sơ đang ở trạng thái \"{DossierLifecycle.Describe(Status)}\": chỉ đánh giá hồ sơ đã xử lý xong.");
+            throw new DomainRuleException($"Hồ sơ đang ở trạng thái \"{DossierLifecycle.Describe(Status)}\": chỉ đánh giá hồ sơ đã xử lý xong.");
         Rating = rating;
         RatedAt = at;
         UpdatedAt = at;

@@ -136,11 +136,3 @@ public sealed class IllegalTransitionException(DossierStatus current, DossierAct
     public DossierStatus Current { get; } = current;
 }
 
-/// <summary>A rule of the dossier refused the request (apology too late, second rating…): answered 409 with the reason.</summary>
-public sealed class DossierRuleException(string message) : Exception(message);
-
-/// <summary>A value of the request the dossier cannot take (an apology's new date before the due date…): answered 400 naming the field.</summary>
-public sealed class DossierInputException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}

@@ -1,6 +1,7 @@
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.SharedKernel.Calendar;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Dossiers.Domain;
 
@@ -152,6 +153,6 @@ public sealed class Feedback : Aggregate
             throw Refusal(doing);
     }
 
-    private DossierRuleException Refusal(string doing) =>
+    private DomainRuleException Refusal(string doing) =>
         new($"Phản ánh, kiến nghị đang ở trạng thái \"{Describe(Status)}\": không {doing} được.");
 }

@@ -5,13 +5,14 @@ using ParPlatform.Finance.Data;
 using ParPlatform.Finance.Domain;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Finance.Apis;
 
 /// <summary>
 /// A unit's public assets as the API reads and writes them: its general inventories with their subjects' progress, and the
 /// cases of disposal. Input checked whole, then the aggregate's own methods, one save; a refusal of the domain
-/// (<see cref="FinanceInputException"/>) is answered by <see cref="FinanceProblems"/>.
+/// (<see cref="DomainInputException"/>) is answered by <see cref="DomainProblems"/>.
 /// </summary>
 public sealed class AssetStore(FinanceDbContext db, IUnitDirectory units, TimeProvider clock)
 {

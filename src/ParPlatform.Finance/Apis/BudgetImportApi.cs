@@ -70,7 +70,7 @@ public static class BudgetImportApi
                 else
                     budget.RecordActual(cells.ItemCode!, cells.Date!.Value, amount, by, at);
             }
-            catch (FinanceInputException e)
+            catch (DomainInputException e)
             {
                 upload.Problems.Add(row, e.Field is "decidedOn" or "asOf" ? "date" : e.Field, e.Message);
             }

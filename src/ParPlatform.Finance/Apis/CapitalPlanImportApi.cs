@@ -5,6 +5,7 @@ using ParPlatform.Finance.Domain;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Finance.Apis;
 
@@ -48,7 +49,7 @@ public static class CapitalPlanImportApi
                 if (upload.Problems.Count == problemsBefore)
                     allocations.Add((row, new AllocationContent(cells.SourceCode!.Trim(), project, amount)));
             }
-            catch (FinanceInputException e)
+            catch (DomainInputException e)
             {
                 upload.Problems.Add(row, e.Field, e.Message);
             }
@@ -63,7 +64,7 @@ public static class CapitalPlanImportApi
         {
             plan.Set([.. allocations.Select(a => a.Content)], Caller.Of(request.HttpContext.User).UserId, clock.GetUtcNow());
         }
-        catch (FinanceInputException e)
+        catch (DomainInputException e)
         {
             upload.Problems.Add(RowOf(e.Field, allocations), ColumnOf(e.Field), e.Message);
             return upload.BadRows("dòng kế hoạch vốn");

@@ -5,6 +5,7 @@ using ParPlatform.Finance.Domain;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Finance.Apis;
 
@@ -52,7 +53,7 @@ public static class DisbursementImportApi
                 plan.Disburse(cells.Date!.Value, cells.SourceCode!.Trim(), string.IsNullOrWhiteSpace(cells.Project) ? null : cells.Project.Trim(),
                     amount, by, at);
             }
-            catch (FinanceInputException e)
+            catch (DomainInputException e)
             {
                 upload.Problems.Add(row, e.Field, e.Message);
             }

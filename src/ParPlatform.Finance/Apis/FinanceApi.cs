@@ -20,11 +20,11 @@ public static class FinanceApi
         unit.MapServiceStatus<FinanceDbContext>("finance").WithTags("Status")
             .WithName("GetFinanceStatus").WithSummary("The finance service's version and database migration level");
         unit.MapGroup("").WithTags("Lists").MapLists();
-        unit.MapGroup("/budgets").WithTags("Budgets").AddEndpointFilter<FinanceProblems>().MapBudgets();
-        unit.MapGroup("/capital-plans").WithTags("Capital plans").AddEndpointFilter<FinanceProblems>().MapCapitalPlans();
-        unit.MapGroup("/autonomy").WithTags("Autonomy of public service units").AddEndpointFilter<FinanceProblems>().MapAutonomy();
-        unit.MapGroup("/assets").WithTags("Public assets").AddEndpointFilter<FinanceProblems>().MapAssets();
-        unit.MapGroup("/audit-recommendations").WithTags("Audit recommendations").AddEndpointFilter<FinanceProblems>().MapAudit();
+        unit.MapGroup("/budgets").WithTags("Budgets").AddEndpointFilter<DomainProblems>().MapBudgets();
+        unit.MapGroup("/capital-plans").WithTags("Capital plans").AddEndpointFilter<DomainProblems>().MapCapitalPlans();
+        unit.MapGroup("/autonomy").WithTags("Autonomy of public service units").AddEndpointFilter<DomainProblems>().MapAutonomy();
+        unit.MapGroup("/assets").WithTags("Public assets").AddEndpointFilter<DomainProblems>().MapAssets();
+        unit.MapGroup("/audit-recommendations").WithTags("Audit recommendations").AddEndpointFilter<DomainProblems>().MapAudit();
         var province = app.MapGroup("/api/v1/provinces/{provinceCode}/finance").WithTenantAccess();
         province.MapGet("/overview", ProvinceOverview.GetAsync).WithTags("Province overview")
             .WithName("GetProvinceFinanceOverview")

@@ -13,8 +13,8 @@ namespace ParPlatform.Finance.Apis;
 
 /// <summary>
 /// A unit's budgets and capital plans as the API reads and writes them: the unit known to the service, the input checked, the
-/// aggregate's own methods, one save (its events with it). A refusal of the domain (<see cref="FinanceInputException"/>) is
-/// answered by <see cref="FinanceProblems"/> before anything is saved.
+/// aggregate's own methods, one save (its events with it). A refusal of the domain (<see cref="DomainInputException"/>) is
+/// answered by <see cref="DomainProblems"/> before anything is saved.
 /// </summary>
 public sealed class FinanceStore(FinanceDbContext db, IUnitDirectory units, TimeProvider clock)
 {
@@ -373,7 +373,7 @@ public sealed class FinanceStore(FinanceDbContext db, IUnitDirectory units, Time
         {
             return Millions.Parse(field, millions, positive);
         }
-        catch (FinanceInputException e)
+        catch (DomainInputException e)
         {
             errors.Add(e.Field, e.Message);
             return null;

@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Finance;
 using ParPlatform.Messaging.Outbox;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Finance.Domain;
 
@@ -67,17 +68,17 @@ public sealed class AssetInventory : Aggregate
     {
         ArgumentNullException.ThrowIfNull(assetTypes);
         if (assetTypes.Count > assetTypeCount)
-            throw new FinanceInputException("assetTypes", $"Nhiều hơn {assetTypeCount} loại tài sản kiểm kê của quyết định.");
+            throw new DomainInputException("assetTypes", $"Nhiều hơn {assetTypeCount} loại tài sản kiểm kê của quyết định.");
         for (var i = 0; i < assetTypes.Count; i++)
         {
             if (assetTypes.Take(i).Any(t => t.Form == assetTypes[i].Form))
-                throw new FinanceInputException($"assetTypes[{i}].form", $"Mẫu số {assetTypes[i].Form} đã có ở dòng trước.");
+                throw new DomainInputException($"assetTypes[{i}].form", $"Mẫu số {assetTypes[i].Form} đã có ở dòng trước.");
         }
         var dropped = Subjects.SelectMany(s => s.AssetForms).FirstOrDefault(f => !assetTypes.Any(t => t.Form == f));
         if (dropped is not null)
-            throw new FinanceInputException("assetTypes", $"Đã có đơn vị đăng ký tài sản theo mẫu số {dropped}: không bỏ loại này được.");
+            throw new DomainInputException("assetTypes", $"Đã có đơn vị đăng ký tài sản theo mẫu số {dropped}: không bỏ loại này được.");
         if (registrationDeadline > reportDeadline)
-            throw new FinanceInputException("registrationDeadline", "Hạn đăng ký không được sau hạn gửi báo cáo.");
+            throw new DomainInputException("registrationDeadline", "Hạn đăng ký không được sau hạn gửi báo cáo.");
         (Name, Decision, AssetTypeCount, RegistrationDeadline, ReportDeadline, ChangedBy, ChangedAt) =
             (name, decision, assetTypeCount, registrationDeadline, reportDeadline, by, at);
         AssetTypes.Clear();
@@ -96,17 +97,17 @@ public sealed class AssetInventory : Aggregate
         {
             var form = progress.AssetForms[i];
             if (!AssetTypes.Any(t => t.Form == form))
-                throw new FinanceInputException($"assetForms[{i}]",
+                throw new DomainInputException($"assetForms[{i}]",
                     $"Mẫu số {form} không thuộc các loại tài sản của đợt kiểm kê ({string.Join(", ", AssetTypes.Select(t => t.Form))}).");
             if (progress.AssetForms.Take(i).Contains(form))
-                throw new FinanceInputException($"assetForms[{i}]", $"Mẫu số {form} đã có ở trước.");
+                throw new DomainInputException($"assetForms[{i}]", $"Mẫu số {form} đã có ở trước.");
         }
         if (progress.RegisteredOn is null && progress.AssetForms.Count > 0)
-            throw new FinanceInputException("registeredOn", "Ghi ngày đăng ký đối tượng kiểm kê khi đã có loại tài sản đăng ký.");
+            throw new DomainInputException("registeredOn", "Ghi ngày đăng ký đối tượng kiểm kê khi đã có loại tài sản đăng ký.");
         if (progress.RegisteredOn is not null && progress.AssetForms.Count == 0)
-            throw new FinanceInputException("assetForms", "Đơn vị đã đăng ký cần ít nhất một loại tài sản (mẫu số).");
+            throw new DomainInputException("assetForms", "Đơn vị đã đăng ký cần ít nhất một loại tài sản (mẫu số).");
         if (progress.ReportSubmittedOn is { } submitted && (progress.RegisteredOn is not { } registered || submitted < registered))
-            throw new FinanceInputException("reportSubmittedOn", "Báo cáo kiểm kê được gửi sau khi đăng ký đối tượng kiểm kê.");
+            throw new DomainInputException("reportSubmittedOn", "Báo cáo kiểm kê được gửi sau khi đăng ký đối tượng kiểm kê.");
         var subject = Subjects.SingleOrDefault(s => s.Code == subjectCode);
         if (subject is null)
             Subjects.Add(subject = new InventorySubject(this, subjectCode));

@@ -62,9 +62,9 @@ public sealed class AuditRecommendation : Aggregate
     public AuditRemittance Remit(DateOnly date, Money amount, string by, DateTimeOffset at)
     {
         if (date < IssuedOn)
-            throw new FinanceInputException("date", $"Kiến nghị ban hành ngày {IssuedOn:dd/MM/yyyy}; ngày nộp không được trước ngày đó.");
+            throw new DomainInputException("date", $"Kiến nghị ban hành ngày {IssuedOn:dd/MM/yyyy}; ngày nộp không được trước ngày đó.");
         if (amount > ToRemit - Remitted)
-            throw new FinanceInputException("millions", $"Vượt số còn phải nộp: {(ToRemit - Remitted).ToMillionsText()} triệu đồng.");
+            throw new DomainInputException("millions", $"Vượt số còn phải nộp: {(ToRemit - Remitted).ToMillionsText()} triệu đồng.");
         var remittance = new AuditRemittance(this, date, amount, by, at);
         Remittances.Add(remittance);
         Remitted += amount;

@@ -53,10 +53,10 @@ public sealed class Budget : Aggregate
     public BudgetEstimate SetEstimate(string itemCode, EstimateBasis basis, Money amount, DateOnly decidedOn, string by, DateTimeOffset at)
     {
         if (decidedOn.Year != Year && decidedOn.Year != Year - 1)
-            throw new FinanceInputException("decidedOn", $"Dự toán năm {Year} được giao trong năm {Year - 1} hoặc năm {Year}.");
+            throw new DomainInputException("decidedOn", $"Dự toán năm {Year} được giao trong năm {Year - 1} hoặc năm {Year}.");
         var previous = Estimates.Where(e => e.ItemCode == itemCode && e.Basis == basis).MaxBy(e => e.Revision);
         if (previous is not null && decidedOn < previous.DecidedOn)
-            throw new FinanceInputException("decidedOn", $"Dự toán điều chỉnh không được trước ngày {previous.DecidedOn:dd/MM/yyyy} của dự toán đang áp dụng.");
+            throw new DomainInputException("decidedOn", $"Dự toán điều chỉnh không được trước ngày {previous.DecidedOn:dd/MM/yyyy} của dự toán đang áp dụng.");
         var estimate = new BudgetEstimate(this, itemCode, basis, amount, decidedOn, (previous?.Revision ?? 0) + 1, by, at);
         Estimates.Add(estimate);
         Raise(new BudgetEstimateSet
@@ -74,7 +74,7 @@ public sealed class Budget : Aggregate
     public BudgetActual RecordActual(string itemCode, DateOnly asOf, Money amount, string by, DateTimeOffset at)
     {
         if (asOf.Year != Year)
-            throw new FinanceInputException("asOf", $"Số thực hiện lũy kế năm {Year} tính đến một ngày trong năm {Year}.");
+            throw new DomainInputException("asOf", $"Số thực hiện lũy kế năm {Year} tính đến một ngày trong năm {Year}.");
         var actual = Actuals.SingleOrDefault(a => a.ItemCode == itemCode && a.AsOf == asOf);
         if (actual is null)
             Actuals.Add(actual = new BudgetActual(this, itemCode, asOf));
@@ -92,9 +92,9 @@ public sealed class Budget : Aggregate
     public void RecordAdminFundViolations(int count, DateOnly asOf, DateTimeOffset at)
     {
         if (asOf.Year != Year)
-            throw new FinanceInputException("asOf", $"Số sai phạm năm {Year} tính đến một ngày trong năm {Year}.");
+            throw new DomainInputException("asOf", $"Số sai phạm năm {Year} tính đến một ngày trong năm {Year}.");
         if (asOf < AdminFundViolationsAsOf)
-            throw new FinanceInputException("asOf", $"Đã ghi số sai phạm đến ngày {AdminFundViolationsAsOf:dd/MM/yyyy}; số mới tính đến ngày đó trở về sau.");
+            throw new DomainInputException("asOf", $"Đã ghi số sai phạm đến ngày {AdminFundViolationsAsOf:dd/MM/yyyy}; số mới tính đến ngày đó trở về sau.");
         (AdminFundViolations, AdminFundViolationsAsOf) = (count, asOf);
         Raise(new AdminFundViolationsRecorded { UnitCode = UnitCode, ProvinceCode = ProvinceCode, OccurredAt = at, Year = Year, AsOf = asOf, Count = count });
     }

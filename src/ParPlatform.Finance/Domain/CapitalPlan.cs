@@ -60,14 +60,14 @@ public sealed class CapitalPlan : Aggregate
         {
             var allocation = allocations[i];
             if (allocations.Take(i).Any(a => a.SourceCode == allocation.SourceCode && a.Project == allocation.Project))
-                throw new FinanceInputException($"allocations[{i}]", "Trùng nguồn vốn và dự án với một dòng trước.");
+                throw new DomainInputException($"allocations[{i}]", "Trùng nguồn vốn và dự án với một dòng trước.");
             var disbursed = Disbursed(allocation.SourceCode, allocation.Project, LastDisbursementDay(Year));
             if (allocation.Amount < disbursed)
-                throw new FinanceInputException($"allocations[{i}].millions", $"Đã giải ngân {disbursed.ToMillionsText()} triệu đồng của dòng này.");
+                throw new DomainInputException($"allocations[{i}].millions", $"Đã giải ngân {disbursed.ToMillionsText()} triệu đồng của dòng này.");
         }
         var dropped = Disbursements.FirstOrDefault(d => !allocations.Any(a => a.SourceCode == d.SourceCode && a.Project == d.Project));
         if (dropped is not null)
-            throw new FinanceInputException("allocations", $"Đã giải ngân cho nguồn {dropped.SourceCode}{(dropped.Project is null ? "" : $", dự án {dropped.Project}")}: không bỏ dòng này được.");
+            throw new DomainInputException("allocations", $"Đã giải ngân cho nguồn {dropped.SourceCode}{(dropped.Project is null ? "" : $", dự án {dropped.Project}")}: không bỏ dòng này được.");
         Allocations.Clear();
         Allocations.AddRange(allocations.Select(a => new CapitalAllocation(this, a)));
         (SetBy, SetAt, ChangedAt) = (by, at, at);
@@ -84,14 +84,14 @@ public sealed class CapitalPlan : Aggregate
     public Disbursement Disburse(DateOnly date, string sourceCode, string? project, Money amount, string by, DateTimeOffset at)
     {
         if (date < FirstDisbursementDay || date > LastDisbursementDay(Year))
-            throw new FinanceInputException("date",
+            throw new DomainInputException("date",
                 $"Kế hoạch vốn năm {Year} giải ngân từ {FirstDisbursementDay:dd/MM/yyyy} đến {LastDisbursementDay(Year):dd/MM/yyyy}.");
         var allocation = Allocations.SingleOrDefault(a => a.SourceCode == sourceCode && a.Project == project)
-            ?? throw new FinanceInputException(project is null ? "sourceCode" : "project",
+            ?? throw new DomainInputException(project is null ? "sourceCode" : "project",
                 $"Kế hoạch vốn năm {Year} không có nguồn {sourceCode}{(project is null ? " (không theo dự án)" : $", dự án \"{project}\"")}.");
         var remaining = allocation.Amount - Disbursed(sourceCode, project, LastDisbursementDay(Year));
         if (amount > remaining)
-            throw new FinanceInputException("millions", $"Vượt kế hoạch vốn còn lại: {remaining.ToMillionsText()} triệu đồng.");
+            throw new DomainInputException("millions", $"Vượt kế hoạch vốn còn lại: {remaining.ToMillionsText()} triệu đồng.");
         var disbursement = new Disbursement(this, date, sourceCode, project, amount, by, at);
         Disbursements.Add(disbursement);
         ChangedAt = at;

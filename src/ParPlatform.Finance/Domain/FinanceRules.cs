@@ -3,12 +3,6 @@ using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Finance.Domain;
 
-/// <summary>A value the budget or the capital plan cannot take: 400 naming the field, nothing written.</summary>
-public sealed class FinanceInputException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
-
 /// <summary>
 /// A rate of two amounts (DOMAIN.md section 7: numerator ÷ denominator), in percent to two decimals, and printed as the
 /// reports print it: "85%" whole, or "82,4%" to one decimal, a decimal comma only when the decimal is not zero. Null when the
@@ -35,13 +29,13 @@ public static class Millions
     public static Money Parse(string field, decimal? millions, bool positive)
     {
         if (millions is not { } value)
-            throw new FinanceInputException(field, "Không được để trống.");
+            throw new DomainInputException(field, "Không được để trống.");
         if (positive ? value <= 0 : value < 0)
-            throw new FinanceInputException(field, positive ? "Số tiền (triệu đồng) phải lớn hơn 0." : "Số tiền (triệu đồng) không được âm.");
+            throw new DomainInputException(field, positive ? "Số tiền (triệu đồng) phải lớn hơn 0." : "Số tiền (triệu đồng) không được âm.");
         if (value > 100_000_000m)
-            throw new FinanceInputException(field, "Số tiền quá lớn (tối đa 100.000.000 triệu đồng).");
+            throw new DomainInputException(field, "Số tiền quá lớn (tối đa 100.000.000 triệu đồng).");
         if (value * Money.DongPerMillion != decimal.Truncate(value * Money.DongPerMillion))
-            throw new FinanceInputException(field, "Số tiền (triệu đồng) chỉ đến đồng: tối đa 6 chữ số thập phân.");
+            throw new DomainInputException(field, "Số tiền (triệu đồng) chỉ đến đồng: tối đa 6 chữ số thập phân.");
         return Money.FromMillions(value);
     }
 }

@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Finance;
 using ParPlatform.Messaging.Outbox;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Finance.Domain;
 
@@ -57,7 +58,7 @@ public sealed class ServiceUnitAutonomy : Aggregate
     {
         var first = RecordedBy is null;
         if (!first && approvedOn < ApprovedOn)
-            throw new FinanceInputException("approvedOn", $"Phương án tự chủ đang áp dụng được phê duyệt ngày {ApprovedOn:dd/MM/yyyy}; phê duyệt mới không được trước ngày đó.");
+            throw new DomainInputException("approvedOn", $"Phương án tự chủ đang áp dụng được phê duyệt ngày {ApprovedOn:dd/MM/yyyy}; phê duyệt mới không được trước ngày đó.");
         var previous = first ? (AutonomyGroup?)null : Group;
         (Name, Group, ApprovedOn, Decision, RecordedBy, RecordedAt) = (name, group, approvedOn, decision, by, at);
         Raise(new AutonomyApproved

@@ -38,9 +38,9 @@ public static class PlansApi
         var unit = app.MapGroup("/api/v1/units/{unitCode}/plans").WithTenantAccess();
         unit.MapServiceStatus<PlansDbContext>("plans").WithTags("Status")
             .WithName("GetPlansStatus").WithSummary("The plans service's version and database migration level");
-        unit.MapGroup("").WithTags("Unit plans").AddEndpointFilter<PlanProblems>().MapUnitPlans();
+        unit.MapGroup("").WithTags("Unit plans").AddEndpointFilter<DomainProblems>().MapUnitPlans();
         var province = app.MapGroup("/api/v1/provinces/{provinceCode}/plans").WithTenantAccess();
-        province.MapGroup("").WithTags("Province plans").AddEndpointFilter<PlanProblems>().MapProvincePlans();
+        province.MapGroup("").WithTags("Province plans").AddEndpointFilter<DomainProblems>().MapProvincePlans();
     }
 
     private static void MapUnitPlans(this RouteGroupBuilder plans)

@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Plans;
 using ParPlatform.Messaging.Outbox;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Plans.Domain;
 
@@ -161,18 +162,18 @@ public sealed class Plan : Aggregate
                 continue;
             var field = $"targets[{i}]";
             if (!sources.TryGetValue(sourceId, out var source))
-                throw new PlanInputException($"{field}.sourceTargetId", "Không có chỉ tiêu này trong kế hoạch đã ban hành của tỉnh.");
+                throw new DomainInputException($"{field}.sourceTargetId", "Không có chỉ tiêu này trong kế hoạch đã ban hành của tỉnh.");
             if (source.Measure is not { } from)
                 continue;
             var target = targets[i];
             if (target.Measure is not { } to)
-                throw new PlanInputException($"{field}.indicatorCode", $"Chỉ tiêu của tỉnh đo được ({from}): chỉ tiêu nhận lại phải giữ chỉ số, phép so sánh và ngưỡng.");
+                throw new DomainInputException($"{field}.indicatorCode", $"Chỉ tiêu của tỉnh đo được ({from}): chỉ tiêu nhận lại phải giữ chỉ số, phép so sánh và ngưỡng.");
             if (to.IndicatorCode != from.IndicatorCode)
-                throw new PlanInputException($"{field}.indicatorCode", $"Chỉ tiêu của tỉnh đo bằng {from.IndicatorCode}: chỉ tiêu nhận lại phải dùng cùng chỉ số.");
+                throw new DomainInputException($"{field}.indicatorCode", $"Chỉ tiêu của tỉnh đo bằng {from.IndicatorCode}: chỉ tiêu nhận lại phải dùng cùng chỉ số.");
             if (target.Phase != source.Phase || target.Field != source.Field || target.Channel != source.Channel)
-                throw new PlanInputException($"{field}.phase", "Chỉ tiêu nhận lại giữ giai đoạn, lĩnh vực và kênh của chỉ tiêu tỉnh.");
+                throw new DomainInputException($"{field}.phase", "Chỉ tiêu nhận lại giữ giai đoạn, lĩnh vực và kênh của chỉ tiêu tỉnh.");
             if (!to.Implies(from))
-                throw new PlanInputException($"{field}.threshold",
+                throw new DomainInputException($"{field}.threshold",
                     $"Không được hạ chỉ tiêu tỉnh giao: tỉnh yêu cầu {from}, kế hoạch ghi {to}. Đơn vị chỉ được giữ nguyên hoặc nâng cao chỉ tiêu.");
         }
     }
@@ -188,7 +189,7 @@ public sealed class Plan : Aggregate
         if (SupersedesPlanId is not null && revised?.Id != SupersedesPlanId)
             throw new InvalidOperationException("A revision is issued with the plan it revises.");
         if (revised is not null && revised.Status != PlanStatus.Issued)
-            throw new PlanRuleException("Kế hoạch được điều chỉnh đã bị thay thế bởi một kế hoạch khác: không ban hành bản điều chỉnh này.");
+            throw new DomainRuleException("Kế hoạch được điều chỉnh đã bị thay thế bởi một kế hoạch khác: không ban hành bản điều chỉnh này.");
         (Number, IssueDate, Status, IssuedBy, IssuedAt, UpdatedAt) = (number, issueDate, PlanStatus.Issued, by, at, at);
         revised?.SupersedeBy(this, at);
         if (UnitCode is null)
@@ -223,7 +224,7 @@ public sealed class Plan : Aggregate
     public Plan Revise(string by, DateTimeOffset at)
     {
         if (Status != PlanStatus.Issued)
-            throw new PlanRuleException(Status == PlanStatus.Draft
+            throw new DomainRuleException(Status == PlanStatus.Draft
                 ? "Kế hoạch chưa ban hành: sửa trực tiếp bản dự thảo."
                 : "Kế hoạch đã bị thay thế: điều chỉnh bản đang có hiệu lực.");
         var revision = new Plan
@@ -239,6 +240,6 @@ public sealed class Plan : Aggregate
     private void RequireDraft(string doing)
     {
         if (Status != PlanStatus.Draft)
-            throw new PlanRuleException($"Kế hoạch đã ban hành không thay đổi được: không {doing} được. Muốn thay đổi, lập bản điều chỉnh (kế hoạch mới thay thế kế hoạch này).");
+            throw new DomainRuleException($"Kế hoạch đã ban hành không thay đổi được: không {doing} được. Muốn thay đổi, lập bản điều chỉnh (kế hoạch mới thay thế kế hoạch này).");
     }
 }

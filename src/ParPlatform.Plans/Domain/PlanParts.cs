@@ -39,11 +39,3 @@ public enum BodyGroup
 /// </summary>
 public sealed record BodyRef(string? AgencyCode, BodyGroup? Group, string? Role = null);
 
-/// <summary>A plan's rule refused a change (issuing twice, editing an issued plan, loosening a province target…): 409 with the reason.</summary>
-public sealed class PlanRuleException(string message) : Exception(message);
-
-/// <summary>A value the plan cannot take: 400 naming the field.</summary>
-public sealed class PlanInputException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}

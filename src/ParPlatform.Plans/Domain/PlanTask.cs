@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Plans;
 using ParPlatform.Messaging.Outbox;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Plans.Domain;
 
@@ -114,15 +115,15 @@ public sealed class PlanTask : Aggregate
         DateOnly today)
     {
         if (planStatus != PlanStatus.Issued)
-            throw new PlanRuleException("Chỉ ghi tiến độ nhiệm vụ của kế hoạch đã ban hành và còn hiệu lực.");
+            throw new DomainRuleException("Chỉ ghi tiến độ nhiệm vụ của kế hoạch đã ban hành và còn hiệu lực.");
         if (Status is PlanTaskStatus.Done or PlanTaskStatus.Cancelled)
-            throw new PlanRuleException($"Nhiệm vụ đã {(Status == PlanTaskStatus.Done ? "hoàn thành" : "hủy")}: không ghi thêm tiến độ.");
+            throw new DomainRuleException($"Nhiệm vụ đã {(Status == PlanTaskStatus.Done ? "hoàn thành" : "hủy")}: không ghi thêm tiến độ.");
         if (on > today)
-            throw new PlanInputException("date", "Ngày cập nhật không được sau hôm nay.");
+            throw new DomainInputException("date", "Ngày cập nhật không được sau hôm nay.");
         if (status == PlanTaskStatus.Cancelled && string.IsNullOrWhiteSpace(reason))
-            throw new PlanInputException("reason", "Hủy nhiệm vụ phải nêu lý do.");
+            throw new DomainInputException("reason", "Hủy nhiệm vụ phải nêu lý do.");
         if (status == PlanTaskStatus.NotStarted && Status != PlanTaskStatus.NotStarted)
-            throw new PlanInputException("status", "Nhiệm vụ đã triển khai không trở lại \"chưa triển khai\".");
+            throw new DomainInputException("status", "Nhiệm vụ đã triển khai không trở lại \"chưa triển khai\".");
         Status = status;
         StatusOn = on;
         if (status == PlanTaskStatus.Cancelled)
@@ -151,9 +152,9 @@ public sealed class PlanTask : Aggregate
     public void SetDueDate(DateOnly dueDate)
     {
         if (!Timeframe.SetByProvince)
-            throw new PlanRuleException($"Hạn của nhiệm vụ \"{TimeframeText}\" suy ra từ thời gian thực hiện; chỉ nhiệm vụ theo văn bản, hướng dẫn hoặc quyết định của tỉnh được đặt hạn.");
+            throw new DomainRuleException($"Hạn của nhiệm vụ \"{TimeframeText}\" suy ra từ thời gian thực hiện; chỉ nhiệm vụ theo văn bản, hướng dẫn hoặc quyết định của tỉnh được đặt hạn.");
         if (Status is PlanTaskStatus.Done or PlanTaskStatus.Cancelled)
-            throw new PlanRuleException("Nhiệm vụ đã kết thúc: không đặt hạn.");
+            throw new DomainRuleException("Nhiệm vụ đã kết thúc: không đặt hạn.");
         DueDate = dueDate;
         OverdueOn = null;
     }

@@ -31,8 +31,8 @@ public sealed record ReturnInput(string? Reason);
 
 /// <summary>
 /// The units' periodic reports as the API reads and writes them: the period and the unit checked, the report's own
-/// methods, one save with its events. A refusal of the workflow (<see cref="ReportRuleException"/>) or a bad value
-/// (<see cref="ReportInputException"/>) is answered by <see cref="ReportProblems"/>.
+/// methods, one save with its events. A refusal of the workflow (<see cref="DomainRuleException"/>) or a bad value
+/// (<see cref="DomainInputException"/>) is answered by <see cref="DomainProblems"/>.
 /// </summary>
 public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore settings, ReportingStatisticsQuery statistics, TimeProvider clock)
 {

@@ -13,14 +13,14 @@ public static class ReportingApi
         unit.MapServiceStatus<ReportingDbContext>("reporting").WithTags("Status")
             .WithName("GetUnitReportingStatus").WithSummary("The reporting service's version and database migration level, for a unit");
         unit.MapGroup("/statistics/dossiers").WithTags("Statistics").MapUnitStatistics();
-        unit.MapGroup("/periods/{period}").WithTags("Periodic reports").AddEndpointFilter<ReportProblems>().MapUnitReports();
+        unit.MapGroup("/periods/{period}").WithTags("Periodic reports").AddEndpointFilter<DomainProblems>().MapUnitReports();
 
         var province = app.MapGroup("/api/v1/provinces/{provinceCode}/reports").WithTenantAccess();
         province.MapServiceStatus<ReportingDbContext>("reporting").WithTags("Status")
             .WithName("GetProvinceReportingStatus").WithSummary("The reporting service's version and database migration level, for a province");
         province.MapGroup("").WithTags("Periods").MapPeriods();
         province.MapGroup("/statistics/dossiers").WithTags("Statistics").MapProvinceStatistics();
-        province.MapGroup("/periods/{period}").WithTags("Periodic reports").AddEndpointFilter<ReportProblems>().MapProvinceReports();
+        province.MapGroup("/periods/{period}").WithTags("Periodic reports").AddEndpointFilter<DomainProblems>().MapProvinceReports();
 
         app.MapGroup("/api/v1/admin/reports/rebuilds").WithTenantAccess(tenantCodeInRoute: false).WithTags("Rebuilds").MapRebuilds();
     }

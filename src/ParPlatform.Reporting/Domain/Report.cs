@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Reporting;
 using ParPlatform.Messaging.Outbox;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Reporting.Domain;
 
@@ -17,15 +18,6 @@ public enum ReportStatus
 
     /// <summary>Accepted by the province: final.</summary>
     Accepted,
-}
-
-/// <summary>A refusal of the report's workflow (submitting twice, writing an accepted report): 409, nothing written.</summary>
-public sealed class ReportRuleException(string message) : Exception(message);
-
-/// <summary>A value the report cannot take: 400 naming the field, nothing written.</summary>
-public sealed class ReportInputException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
 }
 
 /// <summary>
@@ -75,7 +67,7 @@ public sealed class Report : Aggregate
     public void Write(string sectionKey, string text, string by, DateTimeOffset at)
     {
         if (ReportTemplate.Find(sectionKey) is null)
-            throw new ReportInputException("key", $"Không có mục \"{sectionKey}\" trong mẫu báo cáo; có: {string.Join(", ", ReportTemplate.Sections.Select(s => s.Key))}.");
+            throw new DomainInputException("key", $"Không có mục \"{sectionKey}\" trong mẫu báo cáo; có: {string.Join(", ", ReportTemplate.Sections.Select(s => s.Key))}.");
         EnsureOpen();
         var part = Narrative.SingleOrDefault(n => n.SectionKey == sectionKey);
         if (part is null)
@@ -91,9 +83,9 @@ public sealed class Report : Aggregate
     public ReportFact Enter(string code, decimal value, bool atLeast, string? evidence, string by, DateTimeOffset at)
     {
         var definition = EnteredFacts.Find(code)
-            ?? throw new ReportInputException("code", $"Không có số liệu \"{code}\"; có: {string.Join(", ", EnteredFacts.All.Select(f => f.Code))}.");
+            ?? throw new DomainInputException("code", $"Không có số liệu \"{code}\"; có: {string.Join(", ", EnteredFacts.All.Select(f => f.Code))}.");
         if (EnteredFacts.Problem(definition, value) is { } problem)
-            throw new ReportInputException("value", problem);
+            throw new DomainInputException("value", problem);
         EnsureOpen();
         var fact = Facts.SingleOrDefault(f => f.Code == code);
         if (fact is null)
@@ -106,7 +98,7 @@ public sealed class Report : Aggregate
     private void EnsureOpen()
     {
         if (Status is ReportStatus.Submitted or ReportStatus.Accepted)
-            throw new ReportRuleException(Status == ReportStatus.Submitted
+            throw new DomainRuleException(Status == ReportStatus.Submitted
                 ? "Báo cáo đã gửi tỉnh: chỉ sửa được khi tỉnh trả lại."
                 : "Báo cáo đã được tỉnh tiếp nhận: không sửa được nữa.");
     }
@@ -120,9 +112,9 @@ public sealed class Report : Aggregate
     public ReportVersion Submit(int sequence, string symbol, DateOnly submittedOn, DateOnly due, string content, string by, DateTimeOffset at)
     {
         if (Status is ReportStatus.Submitted)
-            throw new ReportRuleException("Báo cáo đã gửi tỉnh và đang chờ xem xét.");
+            throw new DomainRuleException("Báo cáo đã gửi tỉnh và đang chờ xem xét.");
         if (Status is ReportStatus.Accepted)
-            throw new ReportRuleException("Báo cáo đã được tỉnh tiếp nhận.");
+            throw new DomainRuleException("Báo cáo đã được tỉnh tiếp nhận.");
         var version = new ReportVersion(this, (Latest?.Number ?? 0) + 1, sequence, symbol, submittedOn, due, content, by, at);
         Versions.Add(version);
         (Status, ChangedAt) = (ReportStatus.Submitted, at);
@@ -157,7 +149,7 @@ public sealed class Report : Aggregate
 
     private ReportVersion Submitted() => Status == ReportStatus.Submitted
         ? Latest!
-        : throw new ReportRuleException(Status switch
+        : throw new DomainRuleException(Status switch
         {
             ReportStatus.Draft => "Đơn vị chưa gửi báo cáo.",
             ReportStatus.Returned => "Báo cáo đã được trả lại; chờ đơn vị gửi lại.",

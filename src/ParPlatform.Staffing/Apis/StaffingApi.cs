@@ -16,9 +16,9 @@ public static class StaffingApi
         var unit = app.MapGroup("/api/v1/units/{unitCode}/staffing").WithTenantAccess();
         unit.MapServiceStatus<StaffingDbContext>("staffing").WithTags("Status")
             .WithName("GetStaffingStatus").WithSummary("The staffing service's version and database migration level");
-        unit.MapGroup("").WithTags("Quotas and headcount").AddEndpointFilter<StaffingProblems>().MapQuotasAndHeadcounts();
-        unit.MapGroup("/movements").WithTags("Movements and people management").AddEndpointFilter<StaffingProblems>().MapMovements();
-        unit.MapGroup("/job-position-schemes").WithTags("Job-position schemes").AddEndpointFilter<StaffingProblems>().MapJobPositionSchemes();
+        unit.MapGroup("").WithTags("Quotas and headcount").AddEndpointFilter<DomainProblems>().MapQuotasAndHeadcounts();
+        unit.MapGroup("/movements").WithTags("Movements and people management").AddEndpointFilter<DomainProblems>().MapMovements();
+        unit.MapGroup("/job-position-schemes").WithTags("Job-position schemes").AddEndpointFilter<DomainProblems>().MapJobPositionSchemes();
         var province = app.MapGroup("/api/v1/provinces/{provinceCode}/staffing").WithTenantAccess();
         province.MapGet("/overview", ProvinceOverview.GetAsync).WithTags("Province overview")
             .WithName("GetProvinceStaffingOverview")

@@ -3,6 +3,7 @@ using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Imports;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.Staffing.Domain;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Staffing.Apis;
 
@@ -88,7 +89,7 @@ public static class StaffingImportApi
                         break;
                 }
             }
-            catch (StaffingInputException e)
+            catch (DomainInputException e)
             {
                 upload.Problems.Add(row, e.Field == "decidedOn" ? "date" : e.Field, e.Message);
             }

@@ -14,8 +14,8 @@ namespace ParPlatform.Staffing.Apis;
 
 /// <summary>
 /// A unit's quotas and headcounts as the API reads and writes them: the unit known to the service, the input checked, the
-/// aggregate's own methods, one save (its events with it). A refusal of the domain (<see cref="StaffingInputException"/>)
-/// is answered by <see cref="StaffingProblems"/> before anything is saved.
+/// aggregate's own methods, one save (its events with it). A refusal of the domain (<see cref="DomainInputException"/>)
+/// is answered by <see cref="DomainProblems"/> before anything is saved.
 /// </summary>
 public sealed class StaffingStore(StaffingDbContext db, IUnitDirectory units, TimeProvider clock)
 {

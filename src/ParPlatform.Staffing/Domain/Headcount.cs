@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Staffing;
 using ParPlatform.Messaging.Outbox;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Staffing.Domain;
 
@@ -75,12 +76,12 @@ public sealed class Headcount : Aggregate
         Counts.Check("civilServants", civilServants);
         Counts.Check("publicEmployees", publicEmployees);
         if ((budgetPaid is null) != (selfPaid is null))
-            throw new StaffingInputException(budgetPaid is null ? "budgetPaidPublicEmployees" : "selfPaidPublicEmployees",
+            throw new DomainInputException(budgetPaid is null ? "budgetPaidPublicEmployees" : "selfPaidPublicEmployees",
                 "Ghi cả số viên chức hưởng lương từ ngân sách và số hưởng lương từ nguồn thu sự nghiệp, hoặc bỏ trống cả hai.");
         Counts.CheckPart("budgetPaidPublicEmployees", budgetPaid, publicEmployees, "số viên chức");
         Counts.CheckPart("selfPaidPublicEmployees", selfPaid, publicEmployees, "số viên chức");
         if (budgetPaid + selfPaid is { } split && split != publicEmployees)
-            throw new StaffingInputException("budgetPaidPublicEmployees",
+            throw new DomainInputException("budgetPaidPublicEmployees",
                 $"{budgetPaid} + {selfPaid} = {split}, khác số viên chức ({publicEmployees}).");
         Counts.CheckPart("civilServantsWithDegree", civilServantsWithDegree, civilServants, "số cán bộ, công chức");
         Counts.CheckPart("publicEmployeesWithDegree", publicEmployeesWithDegree, publicEmployees, "số viên chức");
@@ -90,7 +91,7 @@ public sealed class Headcount : Aggregate
             Counts.Check("oneStop.procedureControlOfficers", roles.ProcedureControlOfficers);
             Counts.Check("oneStop.receivingOfficers", roles.ReceivingOfficers);
             if (roles.Total > civilServants + publicEmployees)
-                throw new StaffingInputException("oneStop", $"Số người theo vị trí ({roles.Total}) lớn hơn số người hiện có ({civilServants + publicEmployees}).");
+                throw new DomainInputException("oneStop", $"Số người theo vị trí ({roles.Total}) lớn hơn số người hiện có ({civilServants + publicEmployees}).");
         }
         (CivilServants, PublicEmployees, BudgetPaidPublicEmployees, SelfPaidPublicEmployees, CivilServantsWithDegree, PublicEmployeesWithDegree) =
             (civilServants, publicEmployees, budgetPaid, selfPaid, civilServantsWithDegree, publicEmployeesWithDegree);

@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Staffing;
 using ParPlatform.Messaging.Outbox;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Staffing.Domain;
 
@@ -44,11 +45,11 @@ public sealed class JobPositionScheme : Aggregate
     public void Record(bool reviewed, bool approved, DateOnly? approvedOn, string? decision, string by, DateTimeOffset at)
     {
         if (approved && !reviewed)
-            throw new StaffingInputException("reviewed", "Đề án đã phê duyệt thì đã được rà soát: ghi reviewed = true.");
+            throw new DomainInputException("reviewed", "Đề án đã phê duyệt thì đã được rà soát: ghi reviewed = true.");
         if (approved != approvedOn.HasValue)
-            throw new StaffingInputException("approvedOn", approved ? "Ghi ngày phê duyệt đề án." : "Đề án chưa phê duyệt thì bỏ trống ngày phê duyệt.");
+            throw new DomainInputException("approvedOn", approved ? "Ghi ngày phê duyệt đề án." : "Đề án chưa phê duyệt thì bỏ trống ngày phê duyệt.");
         if (!approved && decision is not null)
-            throw new StaffingInputException("decision", "Đề án chưa phê duyệt thì bỏ trống số quyết định.");
+            throw new DomainInputException("decision", "Đề án chưa phê duyệt thì bỏ trống số quyết định.");
         (Reviewed, Approved, ApprovedOn, Decision, RecordedBy, RecordedAt) = (reviewed, approved, approvedOn, decision, by, at);
         Raise(new JobPositionSchemeRecorded
         {

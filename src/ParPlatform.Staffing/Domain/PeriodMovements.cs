@@ -1,6 +1,7 @@
 using ParPlatform.Contracts.Staffing;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.SharedKernel.Reporting;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Staffing.Domain;
 
@@ -94,7 +95,7 @@ public sealed class PeriodMovements : Aggregate
             Counts.Check($"discipline[{i}].staff", line.Staff);
             Counts.CheckPart($"discipline[{i}].leaders", line.Leaders, line.Staff, "số người bị kỷ luật ở mức này");
             if (discipline.Take(i).Any(d => d.Level == line.Level))
-                throw new StaffingInputException($"discipline[{i}].level", "Mỗi hình thức kỷ luật ghi một dòng.");
+                throw new DomainInputException($"discipline[{i}].level", "Mỗi hình thức kỷ luật ghi một dòng.");
         }
         (RecruitedCivilServants, RecruitedPublicEmployees, TransferredToCivilService, TransferredOut, Retired, Resigned) =
             (counts.RecruitedCivilServants, counts.RecruitedPublicEmployees, counts.TransferredToCivilService, counts.TransferredOut, counts.Retired, counts.Resigned);

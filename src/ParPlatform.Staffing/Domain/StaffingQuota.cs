@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Staffing;
 using ParPlatform.Messaging.Outbox;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Staffing.Domain;
 
@@ -64,7 +65,7 @@ public sealed class StaffingQuota : Aggregate
         Counts.Check("budgetPaidPublicEmployees", budgetPaid);
         Counts.Check("selfPaidPublicEmployees", selfPaid);
         if (decidedOn.Year != Year && decidedOn.Year != Year - 1)
-            throw new StaffingInputException("decidedOn", $"Biên chế năm {Year} được giao trong năm {Year - 1} hoặc năm {Year}.");
+            throw new DomainInputException("decidedOn", $"Biên chế năm {Year} được giao trong năm {Year - 1} hoặc năm {Year}.");
         (CivilServants, BudgetPaidPublicEmployees, SelfPaidPublicEmployees, Provisional, Decision, DecidedOn, RecordedBy, RecordedAt) =
             (civilServants, budgetPaid, selfPaid, provisional, decision, decidedOn, by, at);
         Raise(new QuotaSet

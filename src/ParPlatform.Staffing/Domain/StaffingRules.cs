@@ -1,12 +1,7 @@
 using System.Globalization;
+using ParPlatform.SharedKernel;
 
 namespace ParPlatform.Staffing.Domain;
-
-/// <summary>A value a quota, a headcount or a period's movements cannot take: 400 naming the field, nothing written.</summary>
-public sealed class StaffingInputException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
 
 /// <summary>
 /// A rate of two counts (DOMAIN.md section 7: numerator ÷ denominator), in percent to two decimals, printed as the reports
@@ -51,9 +46,9 @@ public static class Counts
     public static void Check(string field, int value)
     {
         if (value < 0)
-            throw new StaffingInputException(field, "Số người không được âm.");
+            throw new DomainInputException(field, "Số người không được âm.");
         if (value > Max)
-            throw new StaffingInputException(field, $"Quá lớn (tối đa {Max:#,0}).".Replace(',', '.'));
+            throw new DomainInputException(field, $"Quá lớn (tối đa {Max:#,0}).".Replace(',', '.'));
     }
 
     public static void CheckPart(string field, int? part, int whole, string wholeName)
@@ -62,6 +57,6 @@ public static class Counts
             return;
         Check(field, value);
         if (value > whole)
-            throw new StaffingInputException(field, $"Không được lớn hơn {wholeName} ({whole}).");
+            throw new DomainInputException(field, $"Không được lớn hơn {wholeName} ({whole}).");
     }
 }
