@@ -33,6 +33,13 @@ public sealed record ReportContent(
     IReadOnlyList<FactResponse> Facts, StatisticsRow Dossiers, IReadOnlyList<StatisticsRow> DossiersByField, FeedbackStatistics Feedback)
 {
     public static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+
+    /// <summary>The report as a version holds it.</summary>
+    public static ReportContent Of(ReportVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return JsonSerializer.Deserialize<ReportContent>(version.Content, Json)!;
+    }
 }
 
 /// <summary>

@@ -128,15 +128,12 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
     public async Task<Results<Ok<VersionResponse>, ValidationProblem, ProblemHttpResult>> VersionAsync(
         string unitCode, string period, int number, CancellationToken ct)
     {
-        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        var (_, version, invalid, missing) = await SubmittedAsync(unitCode, period, number, ct);
         if (invalid is not null)
             return invalid;
-        if (unknown is not null)
-            return unknown;
-        var version = await FindVersion(unitCode, context.Period.Code, number).SingleOrDefaultAsync(ct);
-        return version is null
-            ? ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {number}.")
-            : TypedResults.Ok(VersionResponse.From(version));
+        if (missing is not null)
+            return missing;
+        return TypedResults.Ok(VersionResponse.From(version!));
     }
 
     /// <summary>What changed from one submitted version to another (<see cref="VersionComparison"/>).</summary>
@@ -180,16 +177,12 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
     public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> DocumentAsync(
         string unitCode, string period, int number, CancellationToken ct)
     {
-        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        var (context, version, invalid, missing) = await SubmittedAsync(unitCode, period, number, ct);
         if (invalid is not null)
             return invalid;
-        if (unknown is not null)
-            return unknown;
-        var version = await FindVersion(unitCode, context.Period.Code, number).SingleOrDefaultAsync(ct);
-        if (version is null)
-            return ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {number}.");
-        var content = JsonSerializer.Deserialize<ReportContent>(version.Content, ReportContent.Json)!;
-        var document = ReportDocument.Build(Issuer.Of(context.UnitName), content, version.DocumentNumber, version.SubmittedOn);
+        if (missing is not null)
+            return missing;
+        var document = ReportDocument.Build(Issuer.Of(context.UnitName), ReportContent.Of(version!), version!.DocumentNumber, version.SubmittedOn);
         return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-cchc-{unitCode}-{context.Period.Code}-lan-{number}.docx");
     }
 
@@ -197,16 +190,12 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
     public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> AppendixAsync(
         string unitCode, string period, int number, CancellationToken ct)
     {
-        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        var (context, version, invalid, missing) = await SubmittedAsync(unitCode, period, number, ct);
         if (invalid is not null)
             return invalid;
-        if (unknown is not null)
-            return unknown;
-        var version = await FindVersion(unitCode, context.Period.Code, number).SingleOrDefaultAsync(ct);
-        if (version is null)
-            return ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {number}.");
-        var content = JsonSerializer.Deserialize<ReportContent>(version.Content, ReportContent.Json)!;
-        return TypedResults.File(AppendixWorkbook.Build(content, version.DocumentNumber), AppendixWorkbook.ContentType,
+        if (missing is not null)
+            return missing;
+        return TypedResults.File(AppendixWorkbook.Build(ReportContent.Of(version!), version!.DocumentNumber), AppendixWorkbook.ContentType,
             $"phu-luc-I-{unitCode}-{context.Period.Code}-lan-{number}.xlsx");
     }
 
@@ -253,6 +242,19 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         return TypedResults.Ok(new SubmissionsResponse(provinceCode, p.Code, due, rows.Count, submitted, onTime, submitted - onTime,
             rows.Count(r => r.Status == "returned"), rows.Count(r => r.Status == "accepted"), rows.Count - submitted,
             Rate.Of(submitted, rows.Count), Rate.Of(onTime, rows.Count), rows));
+    }
+
+    /// <summary>A submitted version of the route's report, or the 400 or 404 to answer.</summary>
+    private async Task<(PeriodContext Context, ReportVersion? Version, ValidationProblem? Invalid, ProblemHttpResult? Missing)> SubmittedAsync(
+        string unitCode, string period, int number, CancellationToken ct)
+    {
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null || unknown is not null)
+            return (context, null, invalid, unknown);
+        var version = await FindVersion(unitCode, context.Period.Code, number).SingleOrDefaultAsync(ct);
+        return version is null
+            ? (context, null, null, ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {number}."))
+            : (context, version, null, null);
     }
 
     /// <summary>The report as it would be submitted now: its narrative and facts, and the figures computed for its window.</summary>
