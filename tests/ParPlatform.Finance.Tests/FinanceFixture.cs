@@ -1,68 +1,12 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ParPlatform.TestSupport;
 
 namespace ParPlatform.Finance.Tests;
 
-/// <summary>
-/// The finance service in-process against a real PostgreSQL and RabbitMQ, with a stand-in for the identity service that
-/// publishes a test signing key; Tam Thanh 06112 and Chi Lăng 06181 of Lạng Sơn 20, and Nam Gia Nghĩa 24778 of Lâm Đồng 68
-/// (a stand-in code) known to the service.
-/// </summary>
-public sealed class FinanceFixture : IAsyncLifetime
+/// <summary>The finance service under test (<see cref="ServiceFixture{TProgram}"/>) and the codes of the units and provinces it knows.</summary>
+public sealed class FinanceFixture() : ServiceFixture<Program>("finance")
 {
     public const string TamThanh = "06112", ChiLang = "06181", NamGiaNghia = "24778", LangSon = "20", LamDong = "68";
-
-    private TestIdentity Identity { get; } = new();
-
-    public TestServers Servers { get; private set; } = null!;
-
-    public WebApplicationFactory<Program> Service { get; private set; } = null!;
-
-    public string Database => Servers.Database("financedb");
-
-    public async Task InitializeAsync()
-    {
-        Servers = await TestServers.StartAsync("financedb");
-        await Identity.StartAsync();
-        Service = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting("ConnectionStrings:financedb", Database);
-            host.UseSetting("ConnectionStrings:financedb-owner", Servers.DatabaseOwner("financedb"));
-            host.UseSetting("ConnectionStrings:messaging", Servers.Messaging);
-            host.UseSetting("Identity:Issuer", TestIdentity.Issuer);
-            host.UseSetting("services:identity:http:0", Identity.Url);
-        });
-        using (var client = Service.CreateClient()) // starts it: migrations, consumers
-            await ServiceReadiness.WaitAsync(client, "finance");
-        await using var connection = await TenantConnections.OpenAllTenantsAsync(Database);
-        await using var units = new NpgsqlCommand(
-            """
-            INSERT INTO finance.known_units (unit_code, province_code, unit_name, kind, province_name, registered_at, changed_at) VALUES
-              ('06112', '20', 'Phường Tam Thanh', 'Ward', 'Lạng Sơn', now(), now()),
-              ('06181', '20', 'Xã Chi Lăng', 'Commune', 'Lạng Sơn', now(), now()),
-              ('24778', '68', 'Phường Nam Gia Nghĩa', 'Ward', 'Lâm Đồng', now(), now())
-            """, connection);
-        await units.ExecuteNonQueryAsync();
-    }
-
-    public HttpClient Officer(string unit) => TestIdentity.Bearing(Service.CreateClient(), Identity.Officer(unit));
-
-    public HttpClient Chairman(string unit) => TestIdentity.Bearing(Service.CreateClient(), Identity.Chairman(unit));
-
-    public HttpClient Reviewer(string province) => TestIdentity.Bearing(Service.CreateClient(), Identity.Reviewer(province));
-
-    public HttpClient Bearer(params (string Type, string Value)[] claims) => TestIdentity.Bearing(Service.CreateClient(), Identity.Token(claims));
-
-    /// <summary>The rows of a finance table (every tenant), to show that a refused request wrote nothing.</summary>
-    public async Task<long> CountAsync(string table)
-    {
-        await using var connection = await TenantConnections.OpenAllTenantsAsync(Database);
-        await using var query = new NpgsqlCommand($"SELECT count(*) FROM finance.{table}", connection);
-        return (long)(await query.ExecuteScalarAsync())!;
-    }
 
     /// <summary>How many events of <paramref name="eventName"/> (a type of ParPlatform.Contracts.Finance) the unit's changes wrote to the outbox.</summary>
     public async Task<long> CountOutboxAsync(string eventName, string unit)
@@ -73,12 +17,5 @@ public sealed class FinanceFixture : IAsyncLifetime
         query.Parameters.AddWithValue("name", eventName);
         query.Parameters.AddWithValue("unit", unit);
         return (long)(await query.ExecuteScalarAsync())!;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Service.DisposeAsync();
-        await Identity.DisposeAsync();
-        await Servers.DisposeAsync();
     }
 }
