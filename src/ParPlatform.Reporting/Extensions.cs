@@ -25,7 +25,23 @@ public static class Extensions
             .Add<FeedbackReceivedConsumer>()
             .Add<FeedbackResolvedConsumer>()
             .Add<FeedbackRecordedConsumer>()
-            .Add<DossierReplayCompletedConsumer>());
+            .Add<DossierReplayCompletedConsumer>()
+            .Add<AgencyRegisteredSourceConsumer>()
+            .Add<AgencyUpdatedSourceConsumer>()
+            .Add<BudgetEstimateSetSourceConsumer>()
+            .Add<BudgetActualRecordedSourceConsumer>()
+            .Add<CapitalPlanSetSourceConsumer>()
+            .Add<DisbursementRecordedSourceConsumer>()
+            .Add<AutonomyApprovedSourceConsumer>()
+            .Add<AuditRecommendationRecordedSourceConsumer>()
+            .Add<RemittanceRecordedSourceConsumer>()
+            .Add<AssetInventoryProgressedSourceConsumer>()
+            .Add<QuotaSetSourceConsumer>()
+            .Add<HeadcountRecordedSourceConsumer>()
+            .Add<MovementsRecordedSourceConsumer>()
+            .Add<PlanIssuedSourceConsumer>()
+            .Add<PlanSupersededSourceConsumer>()
+            .Add<TargetSetSourceConsumer>());
         builder.Services.AddSingleton<ReadModelLag>();
         builder.Services.AddHealthChecks().AddCheck<ReadModelLag>("read-model-lag", tags: [ServiceDefaults.Extensions.ReadyTag]);
         builder.Services.AddScoped<PeriodSettingsStore>();

@@ -25,6 +25,7 @@ public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture
             "GetReport: GET /api/v1/units/{unitCode}/reports/periods/{period} → 200 400 401 403 404",
             "GetReportAppendix: GET /api/v1/units/{unitCode}/reports/periods/{period}/versions/{number}/appendix → 200 400 401 403 404",
             "GetReportDocument: GET /api/v1/units/{unitCode}/reports/periods/{period}/versions/{number}/document → 200 400 401 403 404",
+            "GetReportFigures: GET /api/v1/units/{unitCode}/reports/periods/{period}/figures → 200 400 401 403 404",
             "GetReportPeriodSettings: GET /api/v1/provinces/{provinceCode}/reports/period-settings → 200 400 401 403 404",
             "GetReportVersion: GET /api/v1/units/{unitCode}/reports/periods/{period}/versions/{number} → 200 400 401 403 404",
             "GetUnitDossierStatistics: GET /api/v1/units/{unitCode}/reports/statistics/dossiers → 200 400 401 403 404",

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ParPlatform.Contracts;
 using ParPlatform.Contracts.Dossiers;
+using ParPlatform.Contracts.Identity;
+using ParPlatform.Contracts.Staffing;
 using ParPlatform.Reporting.Apis;
 
 namespace ParPlatform.Reporting.Tests;
@@ -46,7 +48,7 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         var reviewer = reporting.Reviewer("20");
         var draft = await ReadAsync<ReportResponse>(await officer.PutAsJsonAsync($"{Report("06112", "2026-Q1")}/narrative/I",
             new NarrativeInput("UBND phường đã ban hành Kế hoạch CCHC năm 2026."), JsonSerializerOptions.Web), HttpStatusCode.OK);
-        Assert.Equal(("draft", new DateOnly(2026, 3, 5), 17), (draft.Status, draft.Due, draft.Narrative.Count));
+        Assert.Equal(("draft", new DateOnly(2026, 3, 5), 19), (draft.Status, draft.Due, draft.Narrative.Count));
 
         Today(2026, 3, 5);
         var first = await ReadAsync<VersionResponse>(await chairman.PostAsJsonAsync($"{Report("06112", "2026-Q1")}/submit",
@@ -230,7 +232,7 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Contains("Số: 57/BC-UBND", layout.Text);
         Assert.Contains("Lương Văn Tri, ngày 05 tháng 3 năm 2026", layout.Text);
         Assert.Contains("Công tác cải cách hành chính phường Lương Văn Tri", layout.Text);
-        Assert.Contains("Từ ngày 01/12/2025 đến ngày 28/02/2026: Đã tiếp nhận 2 hồ sơ (trong đó: 0 hồ sơ trực tuyến, 2 hồ sơ trực tiếp)", layout.Text);
+        Assert.Contains("Từ ngày 01/12/2025 đến ngày 28/02/2026: Đã tiếp nhận 02 hồ sơ (trong đó: 0 hồ sơ trực tuyến, 02 hồ sơ trực tiếp)", layout.Text);
         Assert.Contains("Công tác thông tin, tuyên truyền được đẩy mạnh.", layout.Text);
         Assert.Contains("Số cuộc họp trực tuyến qua Hệ thống Hội nghị truyền hình: 10.", layout.Text);
         Assert.True(layout.BodyParagraphsJustifiedAndIndented, "body justified, first line indented 1–1,27 cm, ≥ 6 pt after");
@@ -263,6 +265,55 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Contains("Công tác cải cách hành chính xã Chi Lăng", text);
         Assert.Equal(0, await reporting.CountAsync("SELECT count(*) FROM reporting.reports WHERE unit_code = '06181' AND period = '2026-Q1'"));
     }
+
+    [Fact]
+    public async Task The_figures_come_from_the_services_events_and_a_submitted_version_keeps_those_it_was_submitted_with()
+    {
+        var at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        T E<T>(T e, int minutes) where T : IntegrationEvent => e with { UnitCode = "06181", ProvinceCode = "20", OccurredAt = at.AddMinutes(minutes) };
+        QuotaSet Quota(int civilServants, DateOnly decidedOn, int minutes) => E(new QuotaSet
+        {
+            UnitCode = "", ProvinceCode = "", Year = 2026, CivilServants = civilServants, BudgetPaidPublicEmployees = 323, SelfPaidPublicEmployees = 4,
+            Total = civilServants + 327, Provisional = true, DecidedOn = decidedOn,
+        }, minutes);
+        AgencyRegistered Office(string name, int minutes) => E(new AgencyRegistered
+        {
+            UnitCode = "", ProvinceCode = "", AgencyCode = "VP", AgencyName = name, Kind = AgencyKind.Administrative,
+        }, minutes);
+        // Out of order: the registration arrives after the rename that followed it, and does not undo it.
+        await PublishAndWaitAsync(
+            E(new AgencyUpdated { UnitCode = "", ProvinceCode = "", AgencyCode = "VP", AgencyName = "Văn phòng HĐND và UBND", Kind = AgencyKind.Administrative }, 2),
+            Office("Văn phòng UBND", 1),
+            E(new AgencyRegistered { UnitCode = "", ProvinceCode = "", AgencyCode = "TH1", AgencyName = "Trường Tiểu học Chi Lăng", Kind = AgencyKind.PublicService }, 1),
+            Quota(52, new DateOnly(2026, 1, 10), 3),
+            E(new HeadcountRecorded { UnitCode = "", ProvinceCode = "", AsOf = new DateOnly(2026, 10, 31), CivilServants = 45, PublicEmployees = 319, Total = 364 }, 4));
+        Today(2026, 12, 3);
+        var path = Report("06181", "2026-Y");
+
+        var figures = await ReadAsync<FiguresResponse>(await reporting.Officer("06181").GetAsync($"{path}/figures"), HttpStatusCode.OK);
+        var chairman = reporting.Chairman("06181");
+        var submitted = await ReadAsync<VersionResponse>(await chairman.PostAsJsonAsync($"{path}/submit", new SubmitInput(null, null), JsonSerializerOptions.Web),
+            HttpStatusCode.Created);
+        await PublishAndWaitAsync(Quota(60, new DateOnly(2026, 11, 20), 5)); // a new decision after the submission
+        var after = await ReadAsync<FiguresResponse>(await reporting.Officer("06181").GetAsync($"{path}/figures"), HttpStatusCode.OK);
+        using var document = await chairman.GetAsync($"{path}/versions/1/document");
+        using var file = new MemoryStream(await document.Content.ReadAsByteArrayAsync());
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false);
+        var text = WordLayout.Read(word).Text;
+
+        var section = string.Join("\n", figures.Sentences.Single(s => s.Key == "II.3").Paragraphs);
+        Assert.Contains("với 01 cơ quan chuyên môn (Văn phòng HĐND và UBND), 01 đơn vị sự nghiệp công lập", section);
+        Assert.Contains("UBND xã được tạm giao biên chế: 379 chỉ tiêu (trong đó: biên chế cán bộ, công chức: 52 chỉ tiêu", section);
+        Assert.Contains("tính đến ngày 31/10/2026 có 45 người", section);
+        Assert.Equal("có mặt tại ngày 31/10/2026", figures.Figures.Single(f => f.Code == "Staffing.Headcount").TimeBase);
+        Assert.Equal(379m, Figure(submitted.Content, "Staffing.Quota"));
+        Assert.Equal(387m, after.Figures.Single(f => f.Code == "Staffing.Quota").Number);
+        Assert.Contains("UBND xã được tạm giao biên chế: 379 chỉ tiêu", text);
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(reporting.Officer("06112").GetAsync($"{path}/figures")));
+    }
+
+    private static decimal Figure(JsonElement content, string code) =>
+        content.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("code").GetString() == code).GetProperty("number").GetDecimal();
 
     private static readonly int EnteredFactsCount = Domain.EnteredFacts.All.Count;
 

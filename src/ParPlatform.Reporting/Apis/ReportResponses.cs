@@ -26,12 +26,16 @@ public sealed record FactResponse(string Code, string SectionKey, string Label, 
 /// <summary>
 /// The report as submitted, frozen in its version: the unit, the period and its data window, the due date, the narrative
 /// under every heading, the facts entered for the period, and the figures computed for the window (form II.06a of the
-/// unit's dossiers and its feedback).
+/// unit's dossiers and its feedback), and every figure the report prints from the services' records, each with its time base.
 /// </summary>
 public sealed record ReportContent(
     string UnitCode, string UnitName, string Period, string PeriodName, DateOnly From, DateOnly To, DateOnly Due, IReadOnlyList<NarrativePart> Narrative,
-    IReadOnlyList<FactResponse> Facts, StatisticsRow Dossiers, IReadOnlyList<StatisticsRow> DossiersByField, FeedbackStatistics Feedback)
+    IReadOnlyList<FactResponse> Facts, StatisticsRow Dossiers, IReadOnlyList<StatisticsRow> DossiersByField, FeedbackStatistics Feedback,
+    IReadOnlyList<ComputedFigure> Figures)
 {
+    /// <summary>The figures by code, as the template's placeholders name them.</summary>
+    public IReadOnlyDictionary<string, ComputedFigure> FiguresByCode() => Figures.ToDictionary(f => f.Code, StringComparer.Ordinal);
+
     public static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
     /// <summary>The report as a version holds it.</summary>
@@ -39,6 +43,23 @@ public sealed record ReportContent(
     {
         ArgumentNullException.ThrowIfNull(version);
         return JsonSerializer.Deserialize<ReportContent>(version.Content, Json)!;
+    }
+}
+
+/// <summary>The template's sentences under one heading, filled with the figures.</summary>
+public sealed record FilledSection(string Key, IReadOnlyList<string> Paragraphs);
+
+/// <summary>The report's computed figures as of a date, each with its time base, and the sentences the report prints them in.</summary>
+public sealed record FiguresResponse(string UnitCode, string Period, DateOnly AsOf, IReadOnlyList<ComputedFigure> Figures, IReadOnlyList<FilledSection> Sentences)
+{
+    public static FiguresResponse From(ReportContent content, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var figures = content.FiguresByCode();
+        return new(content.UnitCode, content.Period, asOf, content.Figures,
+            [.. ReportTemplate.Headings
+                .Select(h => new FilledSection(h.Key, TemplateText.Paragraphs(ReportTemplate.Paragraphs, h.Key, figures)))
+                .Where(s => s.Paragraphs.Count > 0)]);
     }
 }
 

@@ -119,7 +119,7 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         var sequence = input.Sequence ?? (await taken.MaxAsync(v => (int?)v.Sequence, ct) ?? 0) + 1;
 
         var report = await OpenAsync(unitCode, context, ct);
-        var content = await ContentAsync(unitCode, context, report, ct);
+        var content = await ContentAsync(unitCode, context, report, today, ct);
         var version = report.Submit(sequence, symbol, today, due, JsonSerializer.Serialize(content, ReportContent.Json), caller.UserId, now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/units/{unitCode}/reports/periods/{p.Code}/versions/{version.Number}", VersionResponse.From(version));
@@ -160,6 +160,17 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
     /// The report as it stands, as a Word document in the official layout: a preview before submitting, with the figures of
     /// now, today's date and no number yet ("Số:      /BC-UBND").
     /// </summary>
+    public async Task<Results<Ok<FiguresResponse>, ValidationProblem, ProblemHttpResult>> FiguresAsync(string unitCode, string period, CancellationToken ct)
+    {
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
+        return TypedResults.Ok(FiguresResponse.From(await ContentAsync(unitCode, context, null, today, ct), today));
+    }
+
     public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> PreviewAsync(string unitCode, string period, CancellationToken ct)
     {
         var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
@@ -168,8 +179,9 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         if (unknown is not null)
             return unknown;
         var report = await Load(unitCode, context.Period.Code).AsNoTracking().SingleOrDefaultAsync(ct);
-        var content = await ContentAsync(unitCode, context, report, ct);
-        var document = ReportDocument.Build(Issuer.Of(context.UnitName), content, $"      /{DefaultSymbol}", WorkingCalendar.VietnamDate(clock.GetUtcNow()));
+        var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
+        var content = await ContentAsync(unitCode, context, report, today, ct);
+        var document = ReportDocument.Build(Issuer.Of(context.UnitName), content, $"      /{DefaultSymbol}", today);
         return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-cchc-{unitCode}-{context.Period.Code}-du-thao.docx");
     }
 
@@ -258,13 +270,22 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
     }
 
     /// <summary>The report as it would be submitted now: its narrative and facts, and the figures computed for its window.</summary>
-    private async Task<ReportContent> ContentAsync(string unitCode, PeriodContext context, Report? report, CancellationToken ct)
+    /// <summary>The report as it stands on <paramref name="asOf"/>: its words and facts, and its figures from the read model.</summary>
+    private async Task<ReportContent> ContentAsync(string unitCode, PeriodContext context, Report? report, DateOnly asOf, CancellationToken ct)
     {
         var (p, due, window, unitName) = context;
-        var figures = await statistics.ForUnitAsync(unitCode, window, ct);
+        var statisticsOfWindow = await statistics.ForUnitAsync(unitCode, window, ct);
+        var sinceWindow = await statistics.ForUnitAsync(unitCode, new DateWindow(window.From, asOf < window.From ? window.From : asOf), ct);
+        var ever = await statistics.ForUnitAsync(unitCode, new DateWindow(FirstDay, asOf), ct);
+        var dossiers = new DossierFigures(statisticsOfWindow.Total, sinceWindow.Feedback.Received, ever.Total.Received.Total, ever.Total.Rates.Digitisation.Numerator);
+        var sources = UnitSources.From(await db.SourceEvents.AsNoTracking().Where(e => e.UnitCode == unitCode).ToListAsync(ct));
         return new ReportContent(unitCode, unitName, p.Code, p.Name, window.From, window.To, due, ReportResponse.NarrativeOf(report),
-            FactResponse.All(report), figures.Total, figures.Fields, figures.Feedback);
+            FactResponse.All(report), statisticsOfWindow.Total, statisticsOfWindow.Fields, statisticsOfWindow.Feedback,
+            ReportFigures.Compute(unitName, sources, dossiers, p, window, asOf));
     }
+
+    /// <summary>The start of "to date" (lũy kế): before any dossier the platform holds.</summary>
+    private static readonly DateOnly FirstDay = new(2000, 1, 1);
 
     private IQueryable<ReportVersion> FindVersion(string unitCode, string period, int number) => db.Set<ReportVersion>().AsNoTracking()
         .Where(v => v.UnitCode == unitCode && v.Number == number && db.Reports.Any(r => r.Id == v.ReportId && r.Period == period));

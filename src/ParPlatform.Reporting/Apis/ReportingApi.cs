@@ -42,6 +42,9 @@ public static class ReportsApi
             .Produces(StatusCodes.Status200OK, contentType: ReportDocument.ContentType)
             .WithName("PreviewReportDocument")
             .WithSummary("The report as it stands as a Word document in the official layout, before it is submitted (no number yet, today's figures)");
+        report.MapGet("/figures", (string unitCode, string period, ReportStore store, CancellationToken ct) => store.FiguresAsync(unitCode, period, ct))
+            .WithName("GetReportFigures")
+            .WithSummary("Every figure the report prints from the services' records as of today, each with its time base, and the template's sentences filled with them");
         report.MapPut("/narrative/{key}", (string unitCode, string period, string key, NarrativeInput input, ReportStore store, HttpContext http,
             CancellationToken ct) => store.WriteAsync(unitCode, period, key, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)

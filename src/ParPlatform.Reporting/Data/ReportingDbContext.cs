@@ -9,7 +9,8 @@ namespace ParPlatform.Reporting.Data;
 /// The reporting service's own database (reportingdb); its tables live in the "reporting" schema.
 /// The dossier and feedback facts are its read model, built from events only and tenant-owned
 /// (row-level security, see the migrations), and so are the units' periodic reports with their narrative, entered facts and submitted
-/// versions; the period settings are each province's.
+/// versions, and the latest events of the other services about each unit (<see cref="SourceEvent"/>) that the report's
+/// figures come from; the period settings are each province's.
 /// </summary>
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
 {
@@ -133,6 +134,17 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             version.HasIndex(v => new { v.UnitCode, v.Year, v.Sequence }).IsUnique();
         });
 
+        modelBuilder.Entity<SourceEvent>(source =>
+        {
+            source.ToTable("source_events");
+            source.HasKey(e => new { e.UnitCode, e.Kind, e.Subject });
+            source.Property(e => e.UnitCode).HasMaxLength(5);
+            source.Property(e => e.ProvinceCode).HasMaxLength(2);
+            source.Property(e => e.Kind).HasMaxLength(50);
+            source.Property(e => e.Subject).HasMaxLength(200);
+            source.Property(e => e.Payload).HasColumnType("jsonb");
+        });
+
         modelBuilder.Entity<PeriodSettingsEntry>(settings =>
         {
             settings.ToTable("period_settings");
@@ -150,6 +162,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<PeriodSettingsEntry> PeriodSettings => Set<PeriodSettingsEntry>();
 
     public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<SourceEvent> SourceEvents => Set<SourceEvent>();
 
     public DbSet<UnitGeneration> UnitGenerations => Set<UnitGeneration>();
 

@@ -62,10 +62,11 @@ public static class ReportDocument
                 Centered(R(report.PeriodName, bold: true)));
             body.Append(Text($"UBND {issuer.NameInTitle} báo cáo kết quả triển khai, thực hiện công tác cải cách hành chính " +
                 $"{char.ToLowerInvariant(report.PeriodName[0])}{report.PeriodName[1..]} trên địa bàn cụ thể như sau:"));
+                var figures = report.FiguresByCode();
             foreach (var heading in ReportTemplate.Headings)
             {
                 body.Append(Heading(heading));
-                foreach (var paragraph in Paragraphs(heading, report))
+                foreach (var paragraph in Paragraphs(heading, report, figures))
                     body.Append(Text(paragraph));
             }
             body.Append(Text($"Trên đây là báo cáo công tác cải cách hành chính {char.ToLowerInvariant(report.PeriodName[0])}{report.PeriodName[1..]} " +
@@ -82,10 +83,11 @@ public static class ReportDocument
         return stream.ToArray();
     }
 
-    private static IEnumerable<string> Paragraphs(ReportHeading heading, ReportContent report)
+    /// <summary>Under a heading: the template's sentences with the computed figures, the unit's own words, the facts it entered.</summary>
+    private static IEnumerable<string> Paragraphs(ReportHeading heading, ReportContent report, IReadOnlyDictionary<string, ComputedFigure> figures)
     {
-        if (heading.Key == "II.2.3.3")
-            yield return "- " + ReportSentences.DossierResults(report.From, report.To, report.Dossiers);
+        foreach (var sentence in TemplateText.Paragraphs(ReportTemplate.Paragraphs, heading.Key, figures))
+            yield return sentence;
         var text = report.Narrative.FirstOrDefault(n => n.Key == heading.Key)?.Text ?? "";
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             yield return line;

@@ -645,6 +645,44 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("report_versions", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.SourceEvent", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.HasKey("UnitCode", "Kind", "Subject")
+                        .HasName("pk_source_events");
+
+                    b.ToTable("source_events", "reporting");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.UnitGeneration", b =>
                 {
                     b.Property<string>("UnitCode")
