@@ -47,5 +47,6 @@ public static class Extensions
         builder.Services.AddScoped<PeriodSettingsStore>();
         builder.Services.AddScoped<ReportingStatisticsQuery>();
         builder.Services.AddScoped<ReportStore>();
+        builder.Services.AddScoped<ScorecardStore>();
     }
 }

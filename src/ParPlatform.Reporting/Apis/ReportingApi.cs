@@ -45,6 +45,16 @@ public static class ReportsApi
         report.MapGet("/figures", (string unitCode, string period, ReportStore store, CancellationToken ct) => store.FiguresAsync(unitCode, period, ct))
             .WithName("GetReportFigures")
             .WithSummary("Every figure the report prints from the services' records as of today, each with its time base, and the template's sentences filled with them");
+        report.MapGet("/indicators", (string unitCode, string period, ScorecardStore store, CancellationToken ct) => store.UnitIndicatorsAsync(unitCode, period, ct))
+            .WithName("GetReportIndicators")
+            .WithSummary("The indicator catalogue's values for the unit and the period: computed from the services' records, or as the unit entered them");
+        report.MapPut("/indicators/{code}", (string unitCode, string period, string code, IndicatorInput input, ScorecardStore store, HttpContext http,
+                CancellationToken ct) => store.EnterAsync(unitCode, period, code, input, http.User, ct))
+            .WithName("EnterReportIndicator")
+            .WithSummary("Enters an indicator no service computes (e.g. EOffice.ElectronicDocumentRate): numerator and denominator, or a count, with evidence");
+        report.MapGet("/scorecard", (string unitCode, string period, ScorecardStore store, CancellationToken ct) => store.UnitScorecardAsync(unitCode, period, ct))
+            .WithName("GetReportScorecard")
+            .WithSummary("Every measurable target of the unit's plans for the period's year against its indicator's value: met, not met, no data");
         report.MapPut("/narrative/{key}", (string unitCode, string period, string key, NarrativeInput input, ReportStore store, HttpContext http,
             CancellationToken ct) => store.WriteAsync(unitCode, period, key, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -84,6 +94,10 @@ public static class ReportsApi
             store.SubmissionsAsync(provinceCode, period, ct))
             .WithName("ListReportSubmissions")
             .WithSummary("Every unit of the province for a period: submitted on time or late, returned and why, accepted, missing; the reporting and on-time rates");
+        period.MapGet("/scorecard", (string provinceCode, string period, ScorecardStore store, CancellationToken ct) =>
+            store.ProvinceScorecardAsync(provinceCode, period, ct))
+            .WithName("GetProvinceScorecard")
+            .WithSummary("Every unit's scorecard of targets for the period, ranked by the share met, and the province's value of every indicator (Σ numerators ÷ Σ denominators)");
         period.MapPost("/units/{unitCode}/return", (string provinceCode, string period, string unitCode, ReturnInput input, ReportStore store,
             HttpContext http, CancellationToken ct) => store.DecideAsync(provinceCode, period, unitCode, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -87,6 +87,23 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             report.HasMany(r => r.Narrative).WithOne().HasForeignKey(n => n.ReportId).OnDelete(DeleteBehavior.Cascade);
             report.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
             report.HasMany(r => r.Facts).WithOne().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
+            report.HasMany(r => r.Indicators).WithOne().HasForeignKey(i => i.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReportIndicator>(indicator =>
+        {
+            indicator.ToTable("report_indicators");
+            indicator.HasKey(i => i.Id);
+            indicator.Property(i => i.Id).ValueGeneratedNever();
+            indicator.Property(i => i.UnitCode).HasMaxLength(5);
+            indicator.Property(i => i.ProvinceCode).HasMaxLength(2);
+            indicator.Property(i => i.Code).HasMaxLength(100);
+            indicator.Property(i => i.Numerator).HasPrecision(18, 2);
+            indicator.Property(i => i.Denominator).HasPrecision(18, 2);
+            indicator.Property(i => i.Evidence).HasMaxLength(2000);
+            indicator.Property(i => i.EnteredBy).HasMaxLength(100);
+            indicator.HasIndex(i => new { i.ReportId, i.Code }).IsUnique();
+            indicator.HasIndex(i => i.ProvinceCode);
         });
 
         modelBuilder.Entity<ReportFact>(fact =>

@@ -1,6 +1,7 @@
 using ParPlatform.Contracts.Reporting;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.SharedKernel;
+using ParPlatform.SharedKernel.Indicators;
 
 namespace ParPlatform.Reporting.Domain;
 
@@ -55,6 +56,9 @@ public sealed class Report : Aggregate
     /// <summary>The facts entered for the period (<see cref="EnteredFacts"/>).</summary>
     public List<ReportFact> Facts { get; private set; } = [];
 
+    /// <summary>The indicators the unit typed for the period (DOMAIN.md section 7: those no service computes).</summary>
+    public List<ReportIndicator> Indicators { get; private set; } = [];
+
     public override string EventKey() => Id.ToString();
 
     public static Report Open(string unitCode, string provinceCode, string period) =>
@@ -93,6 +97,26 @@ public sealed class Report : Aggregate
         fact.Set(value, atLeast, evidence, by, at);
         ChangedAt = at;
         return fact;
+    }
+
+    /// <summary>
+    /// Enters an indicator of the catalogue that no service computes, for the period: a rate's numerator and denominator, a
+    /// count's value (no denominator), a change's value and its baseline; with a note of its evidence.
+    /// </summary>
+    public ReportIndicator EnterIndicator(string code, decimal numerator, decimal? denominator, string? evidence, string by, DateTimeOffset at)
+    {
+        var indicator = IndicatorCatalogue.Find(code) is { Source: IndicatorSource.Entered } found ? found
+            : throw new DomainInputException("code", $"\"{code}\" không phải chỉ số nhập tay; có: " +
+                string.Join(", ", IndicatorCatalogue.All.Where(i => i.Source == IndicatorSource.Entered).Select(i => i.Code)) + ".");
+        if (IndicatorValues.Problem(indicator, numerator, denominator) is { } invalid)
+            throw new DomainInputException(invalid.Field, invalid.Problem);
+        EnsureOpen();
+        var entered = Indicators.SingleOrDefault(i => i.Code == code);
+        if (entered is null)
+            Indicators.Add(entered = new ReportIndicator(this, code));
+        entered.Set(numerator, denominator, evidence, by, at);
+        ChangedAt = at;
+        return entered;
     }
 
     private void EnsureOpen()
@@ -218,6 +242,39 @@ public sealed class ReportFact
 
     internal void Set(decimal value, bool atLeast, string? evidence, string by, DateTimeOffset at) =>
         (Value, AtLeast, Evidence, EnteredBy, EnteredAt) = (value, atLeast, evidence, by, at);
+}
+
+/// <summary>An indicator the unit entered for the report's period: numerator and denominator (a count has none). Tenant-owned row.</summary>
+public sealed class ReportIndicator
+{
+    private ReportIndicator()
+    {
+    }
+
+    internal ReportIndicator(Report report, string code) => (ReportId, UnitCode, ProvinceCode, Code) = (report.Id, report.UnitCode, report.ProvinceCode, code);
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid ReportId { get; private set; }
+
+    public string UnitCode { get; private set; } = null!;
+
+    public string ProvinceCode { get; private set; } = null!;
+
+    public string Code { get; private set; } = null!;
+
+    public decimal Numerator { get; private set; }
+
+    public decimal? Denominator { get; private set; }
+
+    public string? Evidence { get; private set; }
+
+    public string EnteredBy { get; private set; } = null!;
+
+    public DateTimeOffset EnteredAt { get; private set; }
+
+    internal void Set(decimal numerator, decimal? denominator, string? evidence, string by, DateTimeOffset at) =>
+        (Numerator, Denominator, Evidence, EnteredBy, EnteredAt) = (numerator, denominator, evidence, by, at);
 }
 
 /// <summary>

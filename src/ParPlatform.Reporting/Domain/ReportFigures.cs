@@ -37,6 +37,15 @@ public static class ReportFigures
         var figures = new List<ComputedFigure>();
         Report(figures, unitName, period, window, asOf);
         Dossiers(figures, dossiers, window, asOf);
+        figures.AddRange(OfSources(sources, period, window, asOf));
+        return figures;
+    }
+
+    /// <summary>The figures that come from the registry, finance and staffing (not from the dossiers' read model).</summary>
+    public static IReadOnlyList<ComputedFigure> OfSources(UnitSources sources, ReportPeriod period, DateWindow window, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var figures = new List<ComputedFigure>();
         Registry(figures, sources);
         Staffing(figures, sources, period, window.To.Year, asOf);
         Budget(figures, sources, window.To.Year, asOf);
@@ -142,6 +151,9 @@ public static class ReportFigures
             f.Add(new("Staffing.Headcount", "Biên chế hiện có", basis, Number: headcount.Sum(h => h.Total)));
             f.Add(new("Staffing.HeadcountCivilServants", "Công chức hiện có", basis, Number: headcount.Sum(h => h.CivilServants)));
             f.Add(new("Staffing.HeadcountPublicEmployees", "Viên chức hiện có", basis, Number: headcount.Sum(h => h.PublicEmployees)));
+            if (headcount.All(h => h.CivilServantsWithDegree is not null && h.PublicEmployeesWithDegree is not null))
+                f.Add(new("Staffing.WithDegree", "Cán bộ, công chức, viên chức có trình độ đại học trở lên", basis,
+                    Number: headcount.Sum(h => h.CivilServantsWithDegree!.Value + h.PublicEmployeesWithDegree!.Value)));
         }
 
         if (s.Movements.SingleOrDefault(m => m.Period == period.Code) is { } moves)
@@ -157,6 +169,9 @@ public static class ReportFigures
             Count("Staffing.TransferredToCivilService", "Viên chức xét chuyển sang công chức", moves.TransferredToCivilService);
             Count("Staffing.PromotionRegistrations", "Chỉ tiêu đăng ký xét thăng hạng viên chức", moves.PromotionRegistrations);
             Count("Staffing.Disciplined", "Cán bộ, công chức, viên chức bị xử lý kỷ luật", moves.Discipline?.Sum(d => d.Staff));
+            Count("Staffing.DisciplinedLeaders", "Lãnh đạo bị xử lý kỷ luật", moves.Discipline?.Sum(d => d.Leaders));
+            Count("Staffing.TrainingPlanned", "Lượt đào tạo, bồi dưỡng theo kế hoạch", moves.TrainingPlanned);
+            Count("Staffing.TrainingCompleted", "Lượt đào tạo, bồi dưỡng đã hoàn thành", moves.TrainingCompleted);
         }
     }
 
@@ -177,14 +192,18 @@ public static class ReportFigures
             f.Add(new(code + "AsOf", label + ": ngày số liệu", basis, Date: actual.AsOf));
             foreach (var (estimateBasis, suffix, name) in new[]
             {
-                (EstimateBasis.ProvinceAssigned, "VsProvince", "so với dự toán tỉnh giao (%)"),
-                (EstimateBasis.UnitOwn, "VsOwn", "so với dự toán đơn vị phấn đấu (%)"),
+                (EstimateBasis.ProvinceAssigned, "Province", "dự toán tỉnh giao"),
+                (EstimateBasis.UnitOwn, "Own", "dự toán đơn vị phấn đấu"),
             })
             {
                 var estimate = s.Estimates.Where(e => e.Year == year && e.ItemCode == item && e.Basis == estimateBasis && e.DecidedOn <= asOf)
                     .MaxBy(e => e.Revision);
-                if (estimate is not null && Percent(actual.AmountDong, estimate.AmountDong) is { } rate)
-                    f.Add(new(code + suffix, $"{label} {name}", $"{basis}; dự toán năm {year} có hiệu lực", Number: rate));
+                if (estimate is null)
+                    continue;
+                var estimateBasisText = $"dự toán năm {year} có hiệu lực ngày {Day(asOf)}";
+                f.Add(new($"{code}.{suffix}Estimate", $"{label}: {name} (đồng)", estimateBasisText, Number: estimate.AmountDong));
+                if (Percent(actual.AmountDong, estimate.AmountDong) is { } rate)
+                    f.Add(new($"{code}Vs{suffix}", $"{label} so với {name} (%)", $"{basis}; {estimateBasisText}", Number: rate));
             }
         }
 

@@ -496,6 +496,72 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("report_facts", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("denominator");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<decimal>("Numerator")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("numerator");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_indicators");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_report_indicators_province_code");
+
+                    b.HasIndex("ReportId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_indicators_report_id_code");
+
+                    b.ToTable("report_indicators", "reporting");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportNarrative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -760,6 +826,16 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .HasConstraintName("fk_report_facts_reports_report_id");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportIndicator", b =>
+                {
+                    b.HasOne("ParPlatform.Reporting.Domain.Report", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_indicators_reports_report_id");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportNarrative", b =>
                 {
                     b.HasOne("ParPlatform.Reporting.Domain.Report", null)
@@ -783,6 +859,8 @@ namespace ParPlatform.Reporting.Data.Migrations
             modelBuilder.Entity("ParPlatform.Reporting.Domain.Report", b =>
                 {
                     b.Navigation("Facts");
+
+                    b.Navigation("Indicators");
 
                     b.Navigation("Narrative");
 
