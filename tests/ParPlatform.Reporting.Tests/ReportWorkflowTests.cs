@@ -4,6 +4,7 @@ using System.Text.Json;
 using ParPlatform.Contracts;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Contracts.Identity;
+using ParPlatform.Contracts.Plans;
 using ParPlatform.Contracts.Staffing;
 using ParPlatform.Reporting.Apis;
 
@@ -310,6 +311,55 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Equal(387m, after.Figures.Single(f => f.Code == "Staffing.Quota").Number);
         Assert.Contains("UBND xã được tạm giao biên chế: 379 chỉ tiêu", text);
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(reporting.Officer("06112").GetAsync($"{path}/figures")));
+    }
+
+    [Fact]
+    public async Task The_scorecard_holds_each_unit_s_targets_against_its_indicators_and_the_province_ranks_them()
+    {
+        PlanIssued Plan(string unit, Guid id) => new()
+        {
+            UnitCode = unit, ProvinceCode = "20", PlanId = id, Reference = "12/KH-UBND", IssueDate = new DateOnly(2025, 1, 20), FromYear = 2025, ToYear = 2025,
+            TargetCount = 2, TaskCount = 0,
+        };
+        TargetSet Target(string unit, Guid plan, string indicator, TargetComparator comparator, decimal threshold) => new()
+        {
+            UnitCode = unit, ProvinceCode = "20", PlanId = plan, TargetId = Guid.NewGuid(), IndicatorCode = indicator, Comparator = comparator,
+            Threshold = threshold, FromYear = 2025, ToYear = 2025,
+        };
+        var (plan12, plan18) = (Guid.NewGuid(), Guid.NewGuid());
+        var dossier = Received("06112", new DateOnly(2025, 7, 1));
+        var resolvedAt = new DateTimeOffset(2025, 7, 3, 9, 0, 0, Vietnam);
+        await PublishAndWaitAsync(
+            Plan("06112", plan12), Target("06112", plan12, "Dossiers.OnTimeRate", TargetComparator.GreaterThan, 90),
+            Target("06112", plan12, "EOffice.ElectronicDocumentRate", TargetComparator.AtLeast, 95),
+            Plan("06118", plan18), Target("06118", plan18, "EOffice.ElectronicDocumentRate", TargetComparator.AtLeast, 95),
+            dossier, new DossierResolved
+            {
+                UnitCode = "06112", ProvinceCode = "20", OccurredAt = resolvedAt, DossierId = dossier.DossierId, Field = dossier.Field, ResolvedAt = resolvedAt,
+                DueAt = dossier.DueAt, Timeliness = DossierTimeliness.Early, ElectronicResult = true,
+            });
+        Today(2025, 9, 10);
+        string Indicator(string unit) => $"{Report(unit, "2025-Q3")}/indicators/EOffice.ElectronicDocumentRate";
+
+        var entered = await ReadAsync<Domain.IndicatorValue>(await reporting.Officer("06112").PutAsJsonAsync(Indicator("06112"),
+            new IndicatorInput(98, 100, "Sổ theo dõi văn bản đi quý III"), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        await ReadAsync<Domain.IndicatorValue>(await reporting.Officer("06118").PutAsJsonAsync(Indicator("06118"), new IndicatorInput(90, 100, null),
+            JsonSerializerOptions.Web), HttpStatusCode.OK);
+        var tooMany = await ReadAsync<JsonElement>(await reporting.Officer("06118").PutAsJsonAsync(Indicator("06118"), new IndicatorInput(101, 100, null),
+            JsonSerializerOptions.Web), HttpStatusCode.BadRequest);
+        var unit = await reporting.Officer("06112").GetFromJsonAsync<Domain.UnitScorecard>($"{Report("06112", "2025-Q3")}/scorecard", JsonSerializerOptions.Web);
+        var indicators = await reporting.Officer("06112").GetFromJsonAsync<IndicatorsResponse>($"{Report("06112", "2025-Q3")}/indicators", JsonSerializerOptions.Web);
+        var province = await reporting.Reviewer("20").GetFromJsonAsync<ProvinceScorecardResponse>($"{Province("2025-Q3")}/scorecard", JsonSerializerOptions.Web);
+
+        Assert.Equal(98m, entered.Value);
+        Assert.True(tooMany.GetProperty("errors").TryGetProperty("numerator", out _), tooMany.ToString());
+        Assert.Equal(["met", "met"], unit!.Lines.Select(l => l.Result));
+        Assert.Equal((100m, 1m, 1m), indicators!.Indicators.Where(i => i.Code == "Dossiers.OnTimeRate").Select(i => (i.Value, i.Numerator, i.Denominator)).Single());
+        Assert.Equal(new DateOnly(2025, 9, 5), indicators.AsOf); // the due date: the period's figures as the report gives them
+        Assert.Equal([(1, "06112", 2), (2, "06118", 0), ((int?)null, "06181", 0)], province!.Units.Select(u => (u.Rank, u.Scorecard.UnitCode, u.Scorecard.Met)));
+        Assert.Equal(94m, province.Indicators.Single(i => i.Code == "EOffice.ElectronicDocumentRate").Value); // (98 + 90) ÷ (100 + 100)
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Reviewer("20").PutAsJsonAsync(Indicator("06112"), new IndicatorInput(1, 1, null))));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Officer("06112").GetAsync($"{Province("2025-Q3")}/scorecard")));
     }
 
     private static decimal Figure(JsonElement content, string code) =>

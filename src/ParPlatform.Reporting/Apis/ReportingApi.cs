@@ -50,6 +50,7 @@ public static class ReportsApi
             .WithSummary("The indicator catalogue's values for the unit and the period: computed from the services' records, or as the unit entered them");
         report.MapPut("/indicators/{code}", (string unitCode, string period, string code, IndicatorInput input, ScorecardStore store, HttpContext http,
                 CancellationToken ct) => store.EnterAsync(unitCode, period, code, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("EnterReportIndicator")
             .WithSummary("Enters an indicator no service computes (e.g. EOffice.ElectronicDocumentRate): numerator and denominator, or a count, with evidence");
         report.MapGet("/scorecard", (string unitCode, string period, ScorecardStore store, CancellationToken ct) => store.UnitScorecardAsync(unitCode, period, ct))
