@@ -26,12 +26,13 @@ public sealed record FactResponse(string Code, string SectionKey, string Label, 
 /// <summary>
 /// The report as submitted, frozen in its version: the unit, the period and its data window, the due date, the narrative
 /// under every heading, the facts entered for the period, and the figures computed for the window (form II.06a of the
-/// unit's dossiers and its feedback), and every figure the report prints from the services' records, each with its time base.
+/// unit's dossiers and its feedback), every figure the report prints from the services' records, each with its time base
+/// (and the unit's replacements with their reasons), and the province's template as it was.
 /// </summary>
 public sealed record ReportContent(
     string UnitCode, string UnitName, string Period, string PeriodName, DateOnly From, DateOnly To, DateOnly Due, IReadOnlyList<NarrativePart> Narrative,
     IReadOnlyList<FactResponse> Facts, StatisticsRow Dossiers, IReadOnlyList<StatisticsRow> DossiersByField, FeedbackStatistics Feedback,
-    IReadOnlyList<ComputedFigure> Figures)
+    IReadOnlyList<ComputedFigure> Figures, ProvinceTemplate Template)
 {
     /// <summary>The figures by code, as the template's placeholders name them.</summary>
     public IReadOnlyDictionary<string, ComputedFigure> FiguresByCode() => Figures.ToDictionary(f => f.Code, StringComparer.Ordinal);
@@ -58,7 +59,7 @@ public sealed record FiguresResponse(string UnitCode, string Period, DateOnly As
         var figures = content.FiguresByCode();
         return new(content.UnitCode, content.Period, asOf, content.Figures,
             [.. ReportTemplate.Headings
-                .Select(h => new FilledSection(h.Key, TemplateText.Paragraphs(ReportTemplate.Paragraphs, h.Key, figures)))
+                .Select(h => new FilledSection(h.Key, TemplateText.Paragraphs(content.Template.Paragraphs, h.Key, figures)))
                 .Where(s => s.Paragraphs.Count > 0)]);
     }
 }

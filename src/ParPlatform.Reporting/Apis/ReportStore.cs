@@ -34,7 +34,10 @@ public sealed record ReturnInput(string? Reason);
 /// methods, one save with its events. A refusal of the workflow (<see cref="DomainRuleException"/>) or a bad value
 /// (<see cref="DomainInputException"/>) is answered by <see cref="DomainProblems"/>.
 /// </summary>
-public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore settings, ReportingStatisticsQuery statistics, TimeProvider clock)
+public sealed record OverrideInput(decimal? Value, string? Reason);
+
+public sealed class ReportStore(
+    ReportingDbContext db, PeriodSettingsStore settings, ProvinceTemplateStore templates, ReportingStatisticsQuery statistics, TimeProvider clock)
 {
     public const string DefaultSymbol = "BC-UBND";
 
@@ -168,7 +171,49 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         if (unknown is not null)
             return unknown;
         var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
-        return TypedResults.Ok(FiguresResponse.From(await ContentAsync(unitCode, context, null, today, ct), today));
+        var report = await Load(unitCode, context.Period.Code).AsNoTracking().SingleOrDefaultAsync(ct);
+        return TypedResults.Ok(FiguresResponse.From(await ContentAsync(unitCode, context, report, today, ct), today));
+    }
+
+    /// <summary>Replaces a computed figure's number for the report, with the reason the reviewer will read; the figure must have a number today.</summary>
+    public async Task<Results<Ok<ComputedFigure>, ValidationProblem, ProblemHttpResult>> OverrideAsync(
+        string unitCode, string period, string code, OverrideInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Value is null)
+            return ApiProblems.Invalid(new FieldErrors().Add("value", "Không được để trống."));
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await OpenAsync(unitCode, context, ct);
+        var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
+        var figure = (await ContentAsync(unitCode, context, report, today, ct)).Figures.SingleOrDefault(f => f.Code == code);
+        if (figure?.Number is null)
+            return ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} không có số liệu \"{code}\" tính được hôm nay (xem GET …/figures).");
+        var replaced = report.Override(code, input.Value.Value, input.Reason ?? "", Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(figure with
+        {
+            Number = replaced.Value, Override = new FigureOverride(figure.Override?.Computed ?? figure.Number.Value, replaced.Reason, replaced.By, replaced.At),
+        });
+    }
+
+    public async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RestoreAsync(string unitCode, string period, string code, CancellationToken ct)
+    {
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await Load(unitCode, context.Period.Code).SingleOrDefaultAsync(ct);
+        if (report is not null)
+        {
+            report.RestoreFigure(code, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.NoContent();
     }
 
     public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> PreviewAsync(string unitCode, string period, CancellationToken ct)
@@ -279,9 +324,10 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         var ever = await statistics.ForUnitAsync(unitCode, new DateWindow(FirstDay, asOf), ct);
         var dossiers = new DossierFigures(statisticsOfWindow.Total, sinceWindow.Feedback.Received, ever.Total.Received.Total, ever.Total.Rates.Digitisation.Numerator);
         var sources = UnitSources.From(await db.SourceEvents.AsNoTracking().Where(e => e.UnitCode == unitCode).ToListAsync(ct));
+        var figures = ComputedFigure.WithOverrides(ReportFigures.Compute(unitName, sources, dossiers, p, window, asOf), report?.Overrides ?? []);
+        var (template, _) = await templates.GetAsync(context.ProvinceCode, ct);
         return new ReportContent(unitCode, unitName, p.Code, p.Name, window.From, window.To, due, ReportResponse.NarrativeOf(report),
-            FactResponse.All(report), statisticsOfWindow.Total, statisticsOfWindow.Fields, statisticsOfWindow.Feedback,
-            ReportFigures.Compute(unitName, sources, dossiers, p, window, asOf));
+            FactResponse.All(report), statisticsOfWindow.Total, statisticsOfWindow.Fields, statisticsOfWindow.Feedback, figures, template);
     }
 
     /// <summary>The start of "to date" (lũy kế): before any dossier the platform holds.</summary>
@@ -291,7 +337,7 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         .Where(v => v.UnitCode == unitCode && v.Number == number && db.Reports.Any(r => r.Id == v.ReportId && r.Period == period));
 
     private IQueryable<Report> Load(string unitCode, string period) =>
-        db.Reports.Include(r => r.Narrative).Include(r => r.Facts).Include(r => r.Versions).AsSplitQuery().Where(r => r.UnitCode == unitCode && r.Period == period);
+        db.Reports.Include(r => r.Narrative).Include(r => r.Facts).Include(r => r.Overrides).Include(r => r.Versions).AsSplitQuery().Where(r => r.UnitCode == unitCode && r.Period == period);
 
     private async Task<Report> OpenAsync(string unitCode, PeriodContext context, CancellationToken ct)
     {

@@ -19,6 +19,7 @@ public static class ReportingApi
         province.MapServiceStatus<ReportingDbContext>("reporting").WithTags("Status")
             .WithName("GetProvinceReportingStatus").WithSummary("The reporting service's version and database migration level, for a province");
         province.MapGroup("").WithTags("Periods").MapPeriods();
+        province.MapGroup("").WithTags("Periodic reports").MapTemplate();
         province.MapGroup("/statistics/dossiers").WithTags("Statistics").MapProvinceStatistics();
         province.MapGroup("/periods/{period}").WithTags("Periodic reports").AddEndpointFilter<DomainProblems>().MapProvinceReports();
 
@@ -45,6 +46,15 @@ public static class ReportsApi
         report.MapGet("/figures", (string unitCode, string period, ReportStore store, CancellationToken ct) => store.FiguresAsync(unitCode, period, ct))
             .WithName("GetReportFigures")
             .WithSummary("Every figure the report prints from the services' records as of today, each with its time base, and the template's sentences filled with them");
+        report.MapPut("/figures/{code}/override", (string unitCode, string period, string code, OverrideInput input, ReportStore store, HttpContext http,
+                CancellationToken ct) => store.OverrideAsync(unitCode, period, code, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("OverrideReportFigure")
+            .WithSummary("Replaces a computed figure of the report with a value the unit gives, for a stated reason the reviewer sees with the computed value");
+        report.MapDelete("/figures/{code}/override", (string unitCode, string period, string code, ReportStore store, CancellationToken ct) =>
+                store.RestoreAsync(unitCode, period, code, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RestoreReportFigure").WithSummary("Goes back to the figure computed from the services' records");
         report.MapGet("/indicators", (string unitCode, string period, ScorecardStore store, CancellationToken ct) => store.UnitIndicatorsAsync(unitCode, period, ct))
             .WithName("GetReportIndicators")
             .WithSummary("The indicator catalogue's values for the unit and the period: computed from the services' records, or as the unit entered them");

@@ -88,6 +88,30 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             report.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
             report.HasMany(r => r.Facts).WithOne().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
             report.HasMany(r => r.Indicators).WithOne().HasForeignKey(i => i.ReportId).OnDelete(DeleteBehavior.Cascade);
+            report.HasMany(r => r.Overrides).WithOne().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReportOverride>(replaced =>
+        {
+            replaced.ToTable("report_overrides");
+            replaced.HasKey(o => o.Id);
+            replaced.Property(o => o.Id).ValueGeneratedNever();
+            replaced.Property(o => o.UnitCode).HasMaxLength(5);
+            replaced.Property(o => o.ProvinceCode).HasMaxLength(2);
+            replaced.Property(o => o.Code).HasMaxLength(100);
+            replaced.Property(o => o.Value).HasPrecision(20, 2);
+            replaced.Property(o => o.Reason).HasMaxLength(2000);
+            replaced.Property(o => o.By).HasMaxLength(100);
+            replaced.HasIndex(o => new { o.ReportId, o.Code }).IsUnique();
+        });
+
+        modelBuilder.Entity<ProvinceTemplateEntry>(template =>
+        {
+            template.ToTable("province_templates");
+            template.HasKey(t => t.ProvinceCode);
+            template.Property(t => t.ProvinceCode).HasMaxLength(2);
+            template.Property(t => t.Template).HasColumnType("jsonb");
+            template.Property(t => t.UpdatedBy).HasMaxLength(100);
         });
 
         modelBuilder.Entity<ReportIndicator>(indicator =>

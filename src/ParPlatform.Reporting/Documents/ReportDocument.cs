@@ -41,10 +41,6 @@ public static class ReportDocument
     /// <summary>Body text 14 pt (half-points), first line indented 1,27 cm, 6 pt after each paragraph.</summary>
     public const int BodySize = 28, FirstLineIndent = 720, SpacingAfter = 120;
 
-    public static readonly string[] Recipients =
-    [
-        "Sở Nội vụ tỉnh;", "TT Đảng ủy (b/c);", "TT HĐND;", "CT, các PCT UBND;", "Các cơ quan, đơn vị;", "Lưu: VT.",
-    ];
 
     public static byte[] Build(Issuer issuer, ReportContent report, string documentNumber, DateOnly date)
     {
@@ -60,9 +56,10 @@ public static class ReportDocument
             body.Append(HeaderTable(issuer, documentNumber, date));
             body.Append(Centered(R("BÁO CÁO", bold: true)), Centered(R($"Công tác cải cách hành chính {issuer.NameInTitle}", bold: true)),
                 Centered(R(report.PeriodName, bold: true)));
-            body.Append(Text($"UBND {issuer.NameInTitle} báo cáo kết quả triển khai, thực hiện công tác cải cách hành chính " +
+            var figures = report.FiguresByCode();
+            var preamble = report.Template.Preamble is { Length: > 0 } basis ? TemplateText.Fill(basis, figures) + " " : "";
+            body.Append(Text($"{preamble}UBND {issuer.NameInTitle} báo cáo kết quả triển khai, thực hiện công tác cải cách hành chính " +
                 $"{char.ToLowerInvariant(report.PeriodName[0])}{report.PeriodName[1..]} trên địa bàn cụ thể như sau:"));
-                var figures = report.FiguresByCode();
             foreach (var heading in ReportTemplate.Headings)
             {
                 body.Append(Heading(heading));
@@ -71,7 +68,7 @@ public static class ReportDocument
             }
             body.Append(Text($"Trên đây là báo cáo công tác cải cách hành chính {char.ToLowerInvariant(report.PeriodName[0])}{report.PeriodName[1..]} " +
                 $"của UBND {issuer.NameInTitle}. UBND {issuer.NameInTitle.Split(' ')[0]} trân trọng báo cáo Sở Nội vụ xem xét, tổng hợp./."));
-            body.Append(SignatureTable());
+            body.Append(SignatureTable(report.Template.Recipients.Select(r => TemplateText.Fill(r, figures) ?? r)));
             // Everything so far is the portrait section; the appendix follows in a landscape one.
             body.Append(new Paragraph(new ParagraphProperties(Section(portrait: true, firstHeader, pagedHeader))));
             body.Append(Centered(R("Phụ lục I", bold: true)), Centered(R("TỔNG HỢP TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", bold: true)),
@@ -86,7 +83,7 @@ public static class ReportDocument
     /// <summary>Under a heading: the template's sentences with the computed figures, the unit's own words, the facts it entered.</summary>
     private static IEnumerable<string> Paragraphs(ReportHeading heading, ReportContent report, IReadOnlyDictionary<string, ComputedFigure> figures)
     {
-        foreach (var sentence in TemplateText.Paragraphs(ReportTemplate.Paragraphs, heading.Key, figures))
+        foreach (var sentence in TemplateText.Paragraphs(report.Template.Paragraphs, heading.Key, figures))
             yield return sentence;
         var text = report.Narrative.FirstOrDefault(n => n.Key == heading.Key)?.Text ?? "";
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -147,10 +144,10 @@ public static class ReportDocument
         return table;
     }
 
-    private static Table SignatureTable()
+    private static Table SignatureTable(IEnumerable<string> to)
     {
         var recipients = new List<OpenXmlElement> { Left(R("Nơi nhận:", bold: true, italic: true, size: 24)) };
-        recipients.AddRange(Recipients.Select(r => Left(R($"- {r}", size: 22))));
+        recipients.AddRange(to.Select(r => Left(R($"- {r}", size: 22))));
         var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, Borders(BorderValues.None)),
             Grid(4677, 4678));
         table.Append(new TableRow(

@@ -59,6 +59,9 @@ public sealed class Report : Aggregate
     /// <summary>The indicators the unit typed for the period (DOMAIN.md section 7: those no service computes).</summary>
     public List<ReportIndicator> Indicators { get; private set; } = [];
 
+    /// <summary>Computed figures the unit replaced, each with its reason; the reviewer sees both values and the reason.</summary>
+    public List<ReportOverride> Overrides { get; private set; } = [];
+
     public override string EventKey() => Id.ToString();
 
     public static Report Open(string unitCode, string provinceCode, string period) =>
@@ -117,6 +120,33 @@ public sealed class Report : Aggregate
         entered.Set(numerator, denominator, evidence, by, at);
         ChangedAt = at;
         return entered;
+    }
+
+    /// <summary>Replaces a computed figure's number with <paramref name="value"/>, for the stated <paramref name="reason"/>.</summary>
+    public ReportOverride Override(string code, decimal value, string reason, string by, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 2_000)
+            throw new DomainInputException("reason", "Ghi lý do thay số liệu tính từ hệ thống (tối đa 2.000 ký tự).");
+        if (value < 0 || value > 1_000_000_000_000_000m)
+            throw new DomainInputException("value", "Giá trị từ 0 đến 10^18.");
+        EnsureOpen();
+        var replaced = Overrides.SingleOrDefault(o => o.Code == code);
+        if (replaced is null)
+            Overrides.Add(replaced = new ReportOverride(this, code));
+        replaced.Set(value, reason.Trim(), by, at);
+        ChangedAt = at;
+        return replaced;
+    }
+
+    /// <summary>Goes back to the computed value of a figure.</summary>
+    public void RestoreFigure(string code, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (Overrides.SingleOrDefault(o => o.Code == code) is { } replaced)
+        {
+            Overrides.Remove(replaced);
+            ChangedAt = at;
+        }
     }
 
     private void EnsureOpen()
@@ -275,6 +305,36 @@ public sealed class ReportIndicator
 
     internal void Set(decimal numerator, decimal? denominator, string? evidence, string by, DateTimeOffset at) =>
         (Numerator, Denominator, Evidence, EnteredBy, EnteredAt) = (numerator, denominator, evidence, by, at);
+}
+
+/// <summary>A computed figure the unit replaced for the report, with its reason. Tenant-owned row.</summary>
+public sealed class ReportOverride
+{
+    private ReportOverride()
+    {
+    }
+
+    internal ReportOverride(Report report, string code) => (ReportId, UnitCode, ProvinceCode, Code) = (report.Id, report.UnitCode, report.ProvinceCode, code);
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid ReportId { get; private set; }
+
+    public string UnitCode { get; private set; } = null!;
+
+    public string ProvinceCode { get; private set; } = null!;
+
+    public string Code { get; private set; } = null!;
+
+    public decimal Value { get; private set; }
+
+    public string Reason { get; private set; } = null!;
+
+    public string By { get; private set; } = null!;
+
+    public DateTimeOffset At { get; private set; }
+
+    internal void Set(decimal value, string reason, string by, DateTimeOffset at) => (Value, Reason, By, At) = (value, reason, by, at);
 }
 
 /// <summary>

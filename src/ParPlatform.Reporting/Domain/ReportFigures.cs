@@ -7,9 +7,24 @@ namespace ParPlatform.Reporting.Domain;
 
 /// <summary>
 /// A figure the report prints, computed from the services' records: its code (the template's placeholder), what it is,
-/// its time base in words, and its value, a number (counts, rates in percent, amounts in đồng), a date or a text.
+/// its time base in words, and its value, a number (counts, rates in percent, amounts in đồng), a date or a text; when the
+/// unit replaced the number, <see cref="Override"/> keeps the computed one and the reason.
 /// </summary>
-public sealed record ComputedFigure(string Code, string Label, string TimeBase, decimal? Number = null, DateOnly? Date = null, string? Text = null);
+public sealed record ComputedFigure(
+    string Code, string Label, string TimeBase, decimal? Number = null, DateOnly? Date = null, string? Text = null, FigureOverride? Override = null)
+{
+    /// <summary>The figures with the unit's replacements of their numbers (a replacement of a figure without a number is not applied).</summary>
+    public static IReadOnlyList<ComputedFigure> WithOverrides(IEnumerable<ComputedFigure> figures, IEnumerable<ReportOverride> overrides)
+    {
+        var replaced = overrides.ToDictionary(o => o.Code, StringComparer.Ordinal);
+        return [.. figures.Select(f => f.Number is not null && replaced.TryGetValue(f.Code, out var o)
+            ? f with { Number = o.Value, Override = new FigureOverride(f.Number.Value, o.Reason, o.By, o.At) }
+            : f)];
+    }
+}
+
+/// <summary>A figure the unit replaced: the number the services' records gave, why it was replaced, by whom and when.</summary>
+public sealed record FigureOverride(decimal Computed, string Reason, string By, DateTimeOffset At);
 
 /// <summary>The dossiers' side of the report's figures: form II.06a over the window, and the counts "to date".</summary>
 public sealed record DossierFigures(StatisticsRow Window, long FeedbackToDate, long ReceivedToDate, long DigitisedToDate);

@@ -354,6 +354,34 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("period_settings", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ProvinceTemplateEntry", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("template");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("ProvinceCode")
+                        .HasName("pk_province_templates");
+
+                    b.ToTable("province_templates", "reporting");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReadModelRebuild", b =>
                 {
                     b.Property<Guid>("Id")
@@ -615,6 +643,65 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("report_narrative", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportOverride", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_overrides");
+
+                    b.HasIndex("ReportId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_overrides_report_id_code");
+
+                    b.ToTable("report_overrides", "reporting");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -846,6 +933,16 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .HasConstraintName("fk_report_narrative_reports_report_id");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportOverride", b =>
+                {
+                    b.HasOne("ParPlatform.Reporting.Domain.Report", null)
+                        .WithMany("Overrides")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_overrides_reports_report_id");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportVersion", b =>
                 {
                     b.HasOne("ParPlatform.Reporting.Domain.Report", null)
@@ -863,6 +960,8 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.Navigation("Indicators");
 
                     b.Navigation("Narrative");
+
+                    b.Navigation("Overrides");
 
                     b.Navigation("Versions");
                 });
