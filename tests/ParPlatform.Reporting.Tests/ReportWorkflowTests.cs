@@ -362,6 +362,51 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Officer("06112").GetAsync($"{Province("2025-Q3")}/scorecard")));
     }
 
+    [Fact]
+    public async Task A_figure_is_replaced_only_with_a_reason_the_reviewer_reads_and_the_province_s_preamble_heads_the_report()
+    {
+        const string preamble = "Thực hiện Công văn số 2043/SNV-TCBC ngày 16/7/2025 của Sở Nội vụ tỉnh Lạng Sơn về việc triển khai công tác cải cách " +
+            "hành chính tại các xã, phường.";
+        await PublishAndWaitAsync(new HeadcountRecorded
+        {
+            UnitCode = "06118", ProvinceCode = "20", AsOf = new DateOnly(2026, 5, 31), CivilServants = 40, PublicEmployees = 60, Total = 100,
+        });
+        var reviewer = reporting.Reviewer("20");
+        var wrongHeading = await ReadAsync<JsonElement>(await reviewer.PutAsJsonAsync("/api/v1/provinces/20/reports/template",
+            new TemplateInput(null, null, [new Domain.TemplateParagraph("II.9", "x")]), JsonSerializerOptions.Web), HttpStatusCode.BadRequest);
+        var wrongFormat = await ReadAsync<JsonElement>(await reviewer.PutAsJsonAsync("/api/v1/provinces/20/reports/template",
+            new TemplateInput(null, null, [new Domain.TemplateParagraph("II.3", "{Staffing.Headcount:xx} người")]), JsonSerializerOptions.Web), HttpStatusCode.BadRequest);
+        var template = await ReadAsync<TemplateResponse>(await reviewer.PutAsJsonAsync("/api/v1/provinces/20/reports/template",
+            new TemplateInput(preamble, null, null), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        Today(2026, 6, 4);
+        var path = Report("06118", "2026-6M");
+        var officer = reporting.Officer("06118");
+        var noReason = await ReadAsync<JsonElement>(await officer.PutAsJsonAsync($"{path}/figures/Staffing.Headcount/override", new OverrideInput(98, " "),
+            JsonSerializerOptions.Web), HttpStatusCode.BadRequest);
+        var replaced = await ReadAsync<Domain.ComputedFigure>(await officer.PutAsJsonAsync($"{path}/figures/Staffing.Headcount/override",
+            new OverrideInput(98, "2 người nghỉ hưu ngày 31/5 chưa cập nhật vào phần mềm"), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        var submitted = await ReadAsync<VersionResponse>(await reporting.Chairman("06118").PostAsJsonAsync($"{path}/submit", new SubmitInput(null, null),
+            JsonSerializerOptions.Web), HttpStatusCode.Created);
+        using var document = await reviewer.GetAsync($"{path}/versions/1/document");
+        using var file = new MemoryStream(await document.Content.ReadAsByteArrayAsync());
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false);
+        var text = WordLayout.Read(word).Text;
+
+        Assert.True(wrongHeading.GetProperty("errors").TryGetProperty("paragraphs[0].sectionKey", out _), wrongHeading.ToString());
+        Assert.True(wrongFormat.GetProperty("errors").TryGetProperty("paragraphs[0].text", out _), wrongFormat.ToString());
+        Assert.False(template.IsDefault);
+        Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _), noReason.ToString());
+        Assert.Equal((98m, 100m), (replaced.Number, replaced.Override!.Computed));
+        var frozen = submitted.Content.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "Staffing.Headcount");
+        Assert.Equal((98m, 100m, "2 người nghỉ hưu ngày 31/5 chưa cập nhật vào phần mềm"), (frozen.GetProperty("number").GetDecimal(),
+            frozen.GetProperty("override").GetProperty("computed").GetDecimal(), frozen.GetProperty("override").GetProperty("reason").GetString()));
+        Assert.Contains("Biên chế hiện có: 98 người", text);
+        Assert.Contains(preamble + " UBND phường Lương Văn Tri báo cáo kết quả", text);
+        Assert.Contains("TT HĐND phường;", text);
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(officer.PutAsJsonAsync($"{path}/figures/Finance.Unknown/override", new OverrideInput(1, "x"))));
+        Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(officer.PutAsJsonAsync($"{path}/figures/Staffing.Headcount/override", new OverrideInput(97, "x"))));
+    }
+
     private static decimal Figure(JsonElement content, string code) =>
         content.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("code").GetString() == code).GetProperty("number").GetDecimal();
 
