@@ -21,6 +21,7 @@ public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture
             "EnterReportFact: PUT /api/v1/units/{unitCode}/reports/periods/{period}/facts/{code} → 200 400 401 403 404 409",
             "EnterReportIndicator: PUT /api/v1/units/{unitCode}/reports/periods/{period}/indicators/{code} → 200 400 401 403 404 409",
             "GetProvinceDossierStatistics: GET /api/v1/provinces/{provinceCode}/reports/statistics/dossiers → 200 400 401 403 404",
+            "GetProvinceReportDocument: GET /api/v1/provinces/{provinceCode}/reports/periods/{period}/document → 200 400 401 403 404",
             "GetProvinceReportingStatus: GET /api/v1/provinces/{provinceCode}/reports/status → 200 400 401 403 404",
             "GetProvinceScorecard: GET /api/v1/provinces/{provinceCode}/reports/periods/{period}/scorecard → 200 400 401 403 404",
             "GetReadModelRebuild: GET /api/v1/admin/reports/rebuilds/{id} → 200 401 403 404",

@@ -360,6 +360,20 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Equal(94m, province.Indicators.Single(i => i.Code == "EOffice.ElectronicDocumentRate").Value); // (98 + 90) ÷ (100 + 100)
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Reviewer("20").PutAsJsonAsync(Indicator("06112"), new IndicatorInput(1, 1, null))));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Officer("06112").GetAsync($"{Province("2025-Q3")}/scorecard")));
+
+        using var consolidated = await reporting.Reviewer("20").GetAsync($"{Province("2025-Q3")}/document");
+        Assert.Equal(HttpStatusCode.OK, consolidated.StatusCode);
+        using var file = new MemoryStream(await consolidated.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var layout = WordLayout.Read(document);
+        Assert.Contains("SỞ NỘI VỤ", layout.Text);
+        Assert.Contains("Có 0/3 đơn vị đã gửi báo cáo (đạt 0%)", layout.Text);
+        Assert.Contains("Phường Tam Thanh\n0\n1\n0\n1\n1\n1\n0\n0\n0\n0\n0\n0", layout.Text); // its II.06a row: one dossier, resolved early
+        Assert.Contains("Toàn tỉnh", layout.Text);
+        Assert.Contains("1\nPhường Tam Thanh\n2\n2\n0\n0\n100%", layout.Text); // first in the ranking, both targets met
+        Assert.True(layout.AppendixLandscape, "the tables of units on landscape pages");
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Officer("06112").GetAsync($"{Province("2025-Q3")}/document")));
     }
 
     [Fact]

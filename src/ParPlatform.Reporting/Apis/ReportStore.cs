@@ -279,6 +279,28 @@ public sealed class ReportStore(
     {
         if (!ReportPeriod.TryParse(period, out var p))
             return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
+        return TypedResults.Ok(await SubmissionsOf(provinceCode, p, ct));
+    }
+
+    /// <summary>The province's consolidated report of the period as a Word document: who reported, II.06a of every unit, the scorecards ranked.</summary>
+    public async Task<Results<FileContentHttpResult, ValidationProblem>> ProvinceDocumentAsync(
+        string provinceCode, string period, ScorecardStore scorecards, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scorecards);
+        if (!ReportPeriod.TryParse(period, out var p))
+            return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
+        var submissions = await SubmissionsOf(provinceCode, p, ct);
+        var (provinceSettings, _) = await settings.GetAsync(provinceCode, ct);
+        var (total, units, _) = await statistics.ForProvinceAsync(provinceCode, p.Window(provinceSettings), ct);
+        var ranking = await scorecards.ProvinceScorecardOf(provinceCode, p, ct);
+        var provinceName = await db.Set<KnownUnit>().AsNoTracking().Where(u => u.ProvinceCode == provinceCode).Select(u => u.ProvinceName)
+            .FirstOrDefaultAsync(ct) ?? provinceCode;
+        var document = ProvinceReportDocument.Build(provinceName, p.Name, WorkingCalendar.VietnamDate(clock.GetUtcNow()), submissions, (total, units), ranking.Units);
+        return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-tong-hop-cchc-{provinceCode}-{p.Code}.docx");
+    }
+
+    private async Task<SubmissionsResponse> SubmissionsOf(string provinceCode, ReportPeriod p, CancellationToken ct)
+    {
         var (provinceSettings, _) = await settings.GetAsync(provinceCode, ct);
         var due = p.Due(provinceSettings);
         var known = await db.Set<KnownUnit>().AsNoTracking().Where(u => u.ProvinceCode == provinceCode).OrderBy(u => u.UnitCode)
@@ -296,9 +318,9 @@ public sealed class ReportStore(
         }).ToList();
         var submitted = rows.Count(r => r.Versions > 0);
         var onTime = rows.Count(r => r.OnTime == true);
-        return TypedResults.Ok(new SubmissionsResponse(provinceCode, p.Code, due, rows.Count, submitted, onTime, submitted - onTime,
+        return new SubmissionsResponse(provinceCode, p.Code, due, rows.Count, submitted, onTime, submitted - onTime,
             rows.Count(r => r.Status == "returned"), rows.Count(r => r.Status == "accepted"), rows.Count - submitted,
-            Rate.Of(submitted, rows.Count), Rate.Of(onTime, rows.Count), rows));
+            Rate.Of(submitted, rows.Count), Rate.Of(onTime, rows.Count), rows);
     }
 
     /// <summary>A submitted version of the route's report, or the 400 or 404 to answer.</summary>

@@ -105,6 +105,11 @@ public static class ReportsApi
             store.SubmissionsAsync(provinceCode, period, ct))
             .WithName("ListReportSubmissions")
             .WithSummary("Every unit of the province for a period: submitted on time or late, returned and why, accepted, missing; the reporting and on-time rates");
+        period.MapGet("/document", (string provinceCode, string period, ReportStore store, ScorecardStore scorecards, CancellationToken ct) =>
+            store.ProvinceDocumentAsync(provinceCode, period, scorecards, ct))
+            .Produces(StatusCodes.Status200OK, contentType: ReportDocument.ContentType)
+            .WithName("GetProvinceReportDocument")
+            .WithSummary("The province's consolidated report of the period as a Word document: who reported, form II.06a of every unit with the total, the scorecards ranked");
         period.MapGet("/scorecard", (string provinceCode, string period, ScorecardStore store, CancellationToken ct) =>
             store.ProvinceScorecardAsync(provinceCode, period, ct))
             .WithName("GetProvinceScorecard")

@@ -52,10 +52,15 @@ public sealed class ScorecardStore(ReportingDbContext db, PeriodSettingsStore se
     {
         if (!ReportPeriod.TryParse(period, out var p))
             return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
-        var scope = await ScopeAsync(ProvinceColumn, provinceCode, provinceCode, p, ct);
+        return TypedResults.Ok(await ProvinceScorecardOf(provinceCode, p, ct));
+    }
+
+    public async Task<ProvinceScorecardResponse> ProvinceScorecardOf(string provinceCode, ReportPeriod period, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(ProvinceColumn, provinceCode, provinceCode, period, ct);
         var units = await UnitsAsync(scope, ct);
-        return TypedResults.Ok(new ProvinceScorecardResponse(provinceCode, p.Code, scope.Window.From, scope.Window.To, scope.AsOf,
-            Scorecard.Rank(units.Select(u => u.Scorecard)), IndicatorValues.ForProvince(units.Select(u => u.Indicators))));
+        return new ProvinceScorecardResponse(provinceCode, period.Code, scope.Window.From, scope.Window.To, scope.AsOf,
+            Scorecard.Rank(units.Select(u => u.Scorecard)), IndicatorValues.ForProvince(units.Select(u => u.Indicators)));
     }
 
     public async Task<Results<Ok<IndicatorValue>, ValidationProblem, ProblemHttpResult>> EnterAsync(
