@@ -240,14 +240,18 @@ public sealed class ReportNarrative
     internal void Set(string text, string by, DateTimeOffset at) => (Text, WrittenBy, WrittenAt) = (text, by, at);
 }
 
-/// <summary>A fact entered for the report's period, with the note of its evidence. Tenant-owned row.</summary>
-public sealed class ReportFact
+/// <summary>A row of a report under a code (an entered fact, an entered indicator, a replaced figure): the report, its unit and province, the code.</summary>
+public abstract class ReportRow
 {
-    private ReportFact()
+    protected ReportRow()
     {
     }
 
-    internal ReportFact(Report report, string code) => (ReportId, UnitCode, ProvinceCode, Code) = (report.Id, report.UnitCode, report.ProvinceCode, code);
+    protected ReportRow(Report report, string code)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        (ReportId, UnitCode, ProvinceCode, Code) = (report.Id, report.UnitCode, report.ProvinceCode, code);
+    }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
@@ -258,6 +262,19 @@ public sealed class ReportFact
     public string ProvinceCode { get; private set; } = null!;
 
     public string Code { get; private set; } = null!;
+}
+
+/// <summary>A fact entered for the report's period, with the note of its evidence. Tenant-owned row.</summary>
+public sealed class ReportFact : ReportRow
+{
+    private ReportFact()
+    {
+    }
+
+    internal ReportFact(Report report, string code)
+        : base(report, code)
+    {
+    }
 
     public decimal Value { get; private set; }
 
@@ -275,23 +292,16 @@ public sealed class ReportFact
 }
 
 /// <summary>An indicator the unit entered for the report's period: numerator and denominator (a count has none). Tenant-owned row.</summary>
-public sealed class ReportIndicator
+public sealed class ReportIndicator : ReportRow
 {
     private ReportIndicator()
     {
     }
 
-    internal ReportIndicator(Report report, string code) => (ReportId, UnitCode, ProvinceCode, Code) = (report.Id, report.UnitCode, report.ProvinceCode, code);
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
-
-    public Guid ReportId { get; private set; }
-
-    public string UnitCode { get; private set; } = null!;
-
-    public string ProvinceCode { get; private set; } = null!;
-
-    public string Code { get; private set; } = null!;
+    internal ReportIndicator(Report report, string code)
+        : base(report, code)
+    {
+    }
 
     public decimal Numerator { get; private set; }
 
@@ -308,23 +318,16 @@ public sealed class ReportIndicator
 }
 
 /// <summary>A computed figure the unit replaced for the report, with its reason. Tenant-owned row.</summary>
-public sealed class ReportOverride
+public sealed class ReportOverride : ReportRow
 {
     private ReportOverride()
     {
     }
 
-    internal ReportOverride(Report report, string code) => (ReportId, UnitCode, ProvinceCode, Code) = (report.Id, report.UnitCode, report.ProvinceCode, code);
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
-
-    public Guid ReportId { get; private set; }
-
-    public string UnitCode { get; private set; } = null!;
-
-    public string ProvinceCode { get; private set; } = null!;
-
-    public string Code { get; private set; } = null!;
+    internal ReportOverride(Report report, string code)
+        : base(report, code)
+    {
+    }
 
     public decimal Value { get; private set; }
 
