@@ -45,8 +45,10 @@ public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture
             "PutReportTemplate: PUT /api/v1/provinces/{provinceCode}/reports/template → 200 400 401 403 404",
             "RestoreReportFigure: DELETE /api/v1/units/{unitCode}/reports/periods/{period}/figures/{code}/override → 204 400 401 403 404 409",
             "ReturnReport: POST /api/v1/provinces/{provinceCode}/reports/periods/{period}/units/{unitCode}/return → 200 400 401 403 404 409",
+            "SendAgencyReportParts: POST /api/v1/units/{unitCode}/reports/periods/{period}/agencies/{agencyCode}/send → 200 400 401 403 404 409",
             "StartReadModelRebuild: POST /api/v1/admin/reports/rebuilds → 202 400 401 403 404",
             "SubmitReport: POST /api/v1/units/{unitCode}/reports/periods/{period}/submit → 201 400 401 403 404 409",
+            "WriteAgencyReportPart: PUT /api/v1/units/{unitCode}/reports/periods/{period}/agencies/{agencyCode}/parts/{key} → 200 400 401 403 404 409",
             "WriteReportNarrative: PUT /api/v1/units/{unitCode}/reports/periods/{period}/narrative/{key} → 200 400 401 403 404 409",
         ];
         Assert.Equal(expected, ApiContract.Responses(document));

@@ -114,7 +114,7 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             Assert.True(body.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named: {body.RootElement}");
         }
-        Assert.Equal(0, await reporting.CountAsync("SELECT count(*) FROM reporting.reports WHERE unit_code = '06181'"));
+        Assert.Equal(0, await reporting.CountAsync("SELECT count(*) FROM reporting.reports WHERE unit_code = '06181' AND period = '2026-6M'"));
 
         await ReadAsync<VersionResponse>(await reporting.Chairman("06181").PostAsJsonAsync($"{path}/submit", new SubmitInput(null, null)), HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(reporting.Chairman("06181").PostAsJsonAsync($"{path}/submit", new SubmitInput(null, null))));
@@ -419,6 +419,36 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Contains("TT HĐND phường;", text);
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(officer.PutAsJsonAsync($"{path}/figures/Finance.Unknown/override", new OverrideInput(1, "x"))));
         Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(officer.PutAsJsonAsync($"{path}/figures/Staffing.Headcount/override", new OverrideInput(97, "x"))));
+    }
+
+    [Fact]
+    public async Task Agencies_write_their_parts_and_send_them_to_the_unit_which_sees_them_under_their_headings()
+    {
+        var path = Report("06181", "2026-Q3");
+        var desk = reporting.Officer("06181"); // the one-stop desk's officer, agency mot-cua-06181
+        using var culture = reporting.Officer("06181", "vh-xh");
+        using var finance = reporting.Officer("06181", "tc-kh");
+        Today(2026, 9, 2);
+
+        await ReadAsync<ReportResponse>(await desk.PutAsJsonAsync($"{path}/agencies/mot-cua-06181/parts/II.2.3.1",
+            new NarrativeInput("Bộ phận Một cửa có 07 bộ máy tính, 05 máy scan."), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        await ReadAsync<ReportResponse>(await culture.PutAsJsonAsync($"{path}/agencies/vh-xh/parts/II.1.3",
+            new NarrativeInput("Tổ chức 12 hội nghị tuyên truyền."), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        var sent = await ReadAsync<ReportResponse>(await culture.PostAsync($"{path}/agencies/vh-xh/send", null), HttpStatusCode.OK);
+        var othersPart = await StatusAsync(desk.PutAsJsonAsync($"{path}/agencies/vh-xh/parts/I", new NarrativeInput("x")));
+        var chairmanWrites = await StatusAsync(reporting.Chairman("06181").PutAsJsonAsync($"{path}/agencies/vh-xh/parts/I", new NarrativeInput("x")));
+        var nothingToSend = await StatusAsync(finance.PostAsync($"{path}/agencies/tc-kh/send", null));
+        var noHeading = await StatusAsync(culture.PutAsJsonAsync($"{path}/agencies/vh-xh/parts/II.9", new NarrativeInput("x")));
+        var seen = await reporting.Chairman("06181").GetFromJsonAsync<ReportResponse>(path, JsonSerializerOptions.Web);
+        var changed = await ReadAsync<ReportResponse>(await culture.PutAsJsonAsync($"{path}/agencies/vh-xh/parts/II.1.3",
+            new NarrativeInput("Tổ chức 13 hội nghị tuyên truyền."), JsonSerializerOptions.Web), HttpStatusCode.OK);
+
+        Assert.Equal(new DateTimeOffset(2026, 9, 2, 10, 0, 0, Vietnam), sent.AgencyParts.Single(p => p.AgencyCode == "vh-xh").SentAt);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Conflict, HttpStatusCode.BadRequest),
+            (othersPart, chairmanWrites, nothingToSend, noHeading));
+        Assert.Equal([("mot-cua-06181", "II.2.3.1", false), ("vh-xh", "II.1.3", true)],
+            seen!.AgencyParts.Select(p => (p.AgencyCode, p.SectionKey, p.SentAt is not null)));
+        Assert.Null(changed.AgencyParts.Single(p => p.AgencyCode == "vh-xh").SentAt); // changed after it was sent: to be sent again
     }
 
     private static decimal Figure(JsonElement content, string code) =>

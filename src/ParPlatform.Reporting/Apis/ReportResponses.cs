@@ -93,15 +93,27 @@ public sealed record VersionResponse(VersionSummary Version, JsonElement Content
 /// </summary>
 public sealed record ReportResponse(
     string UnitCode, string Period, string Status, DateOnly Due, IReadOnlyList<NarrativePart> Narrative, IReadOnlyList<FactResponse> Facts,
-    IReadOnlyList<VersionSummary> Versions, string? ReturnReason)
+    IReadOnlyList<AgencyPartResponse> AgencyParts, IReadOnlyList<VersionSummary> Versions, string? ReturnReason)
 {
     public static ReportResponse From(string unitCode, string period, DateOnly due, Report? report) => new(
         unitCode, period, EnumNames.Name(report?.Status ?? ReportStatus.Draft), due, NarrativeOf(report), FactResponse.All(report),
+        [.. (report?.AgencyParts ?? []).OrderBy(p => p.AgencyCode, StringComparer.Ordinal)
+            .ThenBy(p => ReportTemplate.Sections.ToList().FindIndex(s => s.Key == p.Code)).Select(AgencyPartResponse.From)],
         [.. (report?.Versions ?? []).OrderBy(v => v.Number).Select(VersionSummary.From)],
         report?.Status == ReportStatus.Returned ? report.Latest!.ReturnReason : null);
 
     public static IReadOnlyList<NarrativePart> NarrativeOf(Report? report) =>
         [.. ReportTemplate.Sections.Select(s => new NarrativePart(s.Key, s.Heading, report?.Narrative.SingleOrDefault(n => n.SectionKey == s.Key)?.Text ?? ""))];
+}
+
+/// <summary>An agency's part under a heading: its text, when written, and when sent to the unit (null: the agency's draft).</summary>
+public sealed record AgencyPartResponse(string AgencyCode, string SectionKey, string Text, DateTimeOffset WrittenAt, DateTimeOffset? SentAt)
+{
+    public static AgencyPartResponse From(AgencyPart part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        return new(part.AgencyCode, part.Code, part.Text, part.WrittenAt, part.SentAt);
+    }
 }
 
 /// <summary>Where a unit of the province stands for the period: "missing" when it has not submitted, else its report's status.</summary>

@@ -71,6 +71,51 @@ public sealed class ReportStore(
         return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
     }
 
+    /// <summary>An agency's officer writes the agency's part under a heading; only the agency's own officers may.</summary>
+    public async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> WriteAgencyPartAsync(
+        string unitCode, string period, string agencyCode, string key, NarrativeInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (AgencyRefusal(agencyCode, user) is { } refused)
+            return refused;
+        if (input.Text is null || input.Text.Length > MaxText)
+            return ApiProblems.Invalid(new FieldErrors().Add("text", $"Nội dung từ 0 đến {MaxText:N0} ký tự (chuỗi rỗng để xóa)."));
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await OpenAsync(unitCode, context, ct);
+        report.WriteAgencyPart(agencyCode, key, input.Text.Trim(), Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
+    }
+
+    /// <summary>The agency sends its parts to the unit.</summary>
+    public async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> SendAgencyPartsAsync(
+        string unitCode, string period, string agencyCode, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (AgencyRefusal(agencyCode, user) is { } refused)
+            return refused;
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await OpenAsync(unitCode, context, ct);
+        report.SendAgencyParts(agencyCode, Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
+    }
+
+    private static ProblemHttpResult? AgencyRefusal(string agencyCode, ClaimsPrincipal user)
+    {
+        var caller = Caller.Of(user);
+        return caller.Is(PlatformRoles.UnitOfficer) && caller.Agency == agencyCode
+            ? null
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"Chỉ công chức của cơ quan {agencyCode} viết và gửi phần của cơ quan.");
+    }
+
     public async Task<Results<Ok<FactResponse>, ValidationProblem, ProblemHttpResult>> EnterAsync(
         string unitCode, string period, string code, FactInput input, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -359,7 +404,7 @@ public sealed class ReportStore(
         .Where(v => v.UnitCode == unitCode && v.Number == number && db.Reports.Any(r => r.Id == v.ReportId && r.Period == period));
 
     private IQueryable<Report> Load(string unitCode, string period) =>
-        db.Reports.Include(r => r.Narrative).Include(r => r.Facts).Include(r => r.Overrides).Include(r => r.Versions).AsSplitQuery().Where(r => r.UnitCode == unitCode && r.Period == period);
+        db.Reports.Include(r => r.Narrative).Include(r => r.Facts).Include(r => r.Overrides).Include(r => r.AgencyParts).Include(r => r.Versions).AsSplitQuery().Where(r => r.UnitCode == unitCode && r.Period == period);
 
     private async Task<Report> OpenAsync(string unitCode, PeriodContext context, CancellationToken ct)
     {

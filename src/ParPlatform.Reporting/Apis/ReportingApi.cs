@@ -70,6 +70,15 @@ public static class ReportsApi
             CancellationToken ct) => store.WriteAsync(unitCode, period, key, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("WriteReportNarrative").WithSummary("Writes the text under a heading of the report (I, II.1.1 … V) while it is a draft or returned");
+        report.MapPut("/agencies/{agencyCode}/parts/{key}", (string unitCode, string period, string agencyCode, string key, NarrativeInput input,
+                ReportStore store, HttpContext http, CancellationToken ct) => store.WriteAgencyPartAsync(unitCode, period, agencyCode, key, input, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("WriteAgencyReportPart")
+            .WithSummary("An agency's officer writes the agency's part of the unit's report under a heading (agency → unit → province)");
+        report.MapPost("/agencies/{agencyCode}/send", (string unitCode, string period, string agencyCode, ReportStore store, HttpContext http,
+                CancellationToken ct) => store.SendAgencyPartsAsync(unitCode, period, agencyCode, http.User, ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SendAgencyReportParts").WithSummary("An agency sends its parts to the unit, which sees them with the date under their headings");
         report.MapPut("/facts/{code}", (string unitCode, string period, string code, FactInput input, ReportStore store, HttpContext http,
             CancellationToken ct) => store.EnterAsync(unitCode, period, code, input, http.User, ct))
             .ProducesProblem(StatusCodes.Status409Conflict)

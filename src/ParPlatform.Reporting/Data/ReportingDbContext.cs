@@ -89,6 +89,21 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             report.HasMany(r => r.Facts).WithOne().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
             report.HasMany(r => r.Indicators).WithOne().HasForeignKey(i => i.ReportId).OnDelete(DeleteBehavior.Cascade);
             report.HasMany(r => r.Overrides).WithOne().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
+            report.HasMany(r => r.AgencyParts).WithOne().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AgencyPart>(part =>
+        {
+            part.ToTable("report_agency_parts");
+            part.HasKey(p => p.Id);
+            part.Property(p => p.Id).ValueGeneratedNever();
+            part.Property(p => p.UnitCode).HasMaxLength(5);
+            part.Property(p => p.ProvinceCode).HasMaxLength(2);
+            part.Property(p => p.Code).HasMaxLength(20);
+            part.Property(p => p.AgencyCode).HasMaxLength(50);
+            part.Property(p => p.WrittenBy).HasMaxLength(100);
+            part.Property(p => p.SentBy).HasMaxLength(100);
+            part.HasIndex(p => new { p.ReportId, p.AgencyCode, p.Code }).IsUnique();
         });
 
         modelBuilder.Entity<ReportOverride>(replaced =>

@@ -59,6 +59,9 @@ public sealed class Report : Aggregate
     /// <summary>The indicators the unit typed for the period (DOMAIN.md section 7: those no service computes).</summary>
     public List<ReportIndicator> Indicators { get; private set; } = [];
 
+    /// <summary>What the unit's agencies wrote for the report under its headings (seeds 002 and 004: agency → unit → province).</summary>
+    public List<AgencyPart> AgencyParts { get; private set; } = [];
+
     /// <summary>Computed figures the unit replaced, each with its reason; the reviewer sees both values and the reason.</summary>
     public List<ReportOverride> Overrides { get; private set; } = [];
 
@@ -120,6 +123,34 @@ public sealed class Report : Aggregate
         entered.Set(numerator, denominator, evidence, by, at);
         ChangedAt = at;
         return entered;
+    }
+
+    /// <summary>
+    /// An agency of the unit writes its part under a heading (empty text clears it) while the report is open; a part
+    /// changed after the agency sent its parts must be sent again.
+    /// </summary>
+    public void WriteAgencyPart(string agencyCode, string sectionKey, string text, string by, DateTimeOffset at)
+    {
+        if (ReportTemplate.Find(sectionKey) is null)
+            throw new DomainInputException("key", $"Không có mục \"{sectionKey}\" trong mẫu báo cáo; có: {string.Join(", ", ReportTemplate.Sections.Select(s => s.Key))}.");
+        EnsureOpen();
+        var part = AgencyParts.SingleOrDefault(p => p.AgencyCode == agencyCode && p.Code == sectionKey);
+        if (part is null)
+            AgencyParts.Add(part = new AgencyPart(this, agencyCode, sectionKey));
+        part.Write(text, by, at);
+        ChangedAt = at;
+    }
+
+    /// <summary>The agency sends its parts to the unit: the unit's officers see them, sent on that date, under their headings.</summary>
+    public void SendAgencyParts(string agencyCode, string by, DateTimeOffset at)
+    {
+        var parts = AgencyParts.Where(p => p.AgencyCode == agencyCode && p.Text.Length > 0).ToList();
+        if (parts.Count == 0)
+            throw new DomainRuleException($"Cơ quan {agencyCode} chưa viết phần nào của báo cáo.");
+        EnsureOpen();
+        foreach (var part in parts)
+            part.Send(by, at);
+        ChangedAt = at;
     }
 
     /// <summary>Replaces a computed figure's number with <paramref name="value"/>, for the stated <paramref name="reason"/>.</summary>
@@ -315,6 +346,34 @@ public sealed class ReportIndicator : ReportRow
 
     internal void Set(decimal numerator, decimal? denominator, string? evidence, string by, DateTimeOffset at) =>
         (Numerator, Denominator, Evidence, EnteredBy, EnteredAt) = (numerator, denominator, evidence, by, at);
+}
+
+/// <summary>An agency's part of the report under a heading (<see cref="ReportRow.Code"/>), and when the agency sent it to the unit. Tenant-owned row.</summary>
+public sealed class AgencyPart : ReportRow
+{
+    private AgencyPart()
+    {
+    }
+
+    internal AgencyPart(Report report, string agencyCode, string sectionKey)
+        : base(report, sectionKey) => AgencyCode = agencyCode;
+
+    public string AgencyCode { get; private set; } = null!;
+
+    public string Text { get; private set; } = "";
+
+    public string WrittenBy { get; private set; } = null!;
+
+    public DateTimeOffset WrittenAt { get; private set; }
+
+    /// <summary>When the agency sent it to the unit; null while it is the agency's draft (and again once changed after).</summary>
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public string? SentBy { get; private set; }
+
+    internal void Write(string text, string by, DateTimeOffset at) => (Text, WrittenBy, WrittenAt, SentAt, SentBy) = (text, by, at, null, null);
+
+    internal void Send(string by, DateTimeOffset at) => (SentAt, SentBy) = (at, by);
 }
 
 /// <summary>A computed figure the unit replaced for the report, with its reason. Tenant-owned row.</summary>

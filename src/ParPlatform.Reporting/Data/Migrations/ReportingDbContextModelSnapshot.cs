@@ -160,6 +160,74 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("known_units", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.AgencyPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("written_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_agency_parts");
+
+                    b.HasIndex("ReportId", "AgencyCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_agency_parts_report_id_agency_code_code");
+
+                    b.ToTable("report_agency_parts", "reporting");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.DossierFact", b =>
                 {
                     b.Property<int>("Generation")
@@ -903,6 +971,16 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("unit_generations", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.AgencyPart", b =>
+                {
+                    b.HasOne("ParPlatform.Reporting.Domain.Report", null)
+                        .WithMany("AgencyParts")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_agency_parts_reports_report_id");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportFact", b =>
                 {
                     b.HasOne("ParPlatform.Reporting.Domain.Report", null)
@@ -955,6 +1033,8 @@ namespace ParPlatform.Reporting.Data.Migrations
 
             modelBuilder.Entity("ParPlatform.Reporting.Domain.Report", b =>
                 {
+                    b.Navigation("AgencyParts");
+
                     b.Navigation("Facts");
 
                     b.Navigation("Indicators");
