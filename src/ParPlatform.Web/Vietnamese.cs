@@ -11,6 +11,13 @@ public static class Vietnamese
 
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
+    /// <summary>Today's date in Vietnam.</summary>
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+    }
+
     /// <summary>1877 → "1.877".</summary>
     public static string Number(long value) => value.ToString("#,##0", Culture);
 

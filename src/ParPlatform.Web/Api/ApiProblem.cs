@@ -1,5 +1,6 @@
 using System.Net;
 using ParPlatform.Web.Auth;
+using Polly;
 using Refit;
 
 namespace ParPlatform.Web.Api;
@@ -31,8 +32,9 @@ public sealed record ApiProblem(string Message, IReadOnlyDictionary<string, stri
         {
             return (default, new ApiProblem(e.Message, new Dictionary<string, string[]>()));
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException)
         {
+            // The gateway did not answer, even after the resilience handler's retries (or its circuit is open).
             return (default, new ApiProblem("Không kết nối được với hệ thống; vui lòng thử lại sau ít phút.", new Dictionary<string, string[]>()));
         }
     }

@@ -22,6 +22,9 @@ public sealed record DossierFilter
 
     [AliasAs("overdue")] public bool? Overdue { get; init; }
 
+    /// <summary>Running and due before this many working days have passed (the desk's due-soon list: 7, 3 or 1).</summary>
+    [AliasAs("dueWithin")] public int? DueWithin { get; init; }
+
     [AliasAs("from")] public string? From { get; init; }
 
     [AliasAs("to")] public string? To { get; init; }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -13,40 +12,45 @@ public sealed class SessionEndedException() : Exception("Phiên đăng nhập đ
 
 /// <summary>
 /// The access token of a person's session, refreshed with the refresh token shortly before it expires (access tokens
-/// live 5 minutes), one refresh at a time per session.
+/// live 5 minutes). Refreshes take turns: a refresh token is used once, and a person's circuits may ask at the same time.
 /// </summary>
-public sealed class SessionTokens(ServerTicketStore store, IOptionsMonitor<OpenIdConnectOptions> oidc, TimeProvider clock)
+public sealed class SessionTokens(ServerTicketStore store, IOptionsMonitor<OpenIdConnectOptions> oidc, TimeProvider clock) : IDisposable
 {
     /// <summary>A token closer than this to its end is refreshed before it is used.</summary>
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _refreshing = new();
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     public async Task<string> AccessTokenAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var key = user.FindFirst(WebClaims.Session)?.Value ?? throw new SessionEndedException();
-        var gate = _refreshing.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        if (await CurrentAsync(key) is { } current)
+            return current;
+        await _refreshing.WaitAsync(cancellationToken);
         try
         {
-            var ticket = await store.RetrieveAsync(key) ?? throw new SessionEndedException();
-            var token = ticket.Properties.GetTokenValue("access_token");
-            if (token is not null && ExpiresAt(ticket) - clock.GetUtcNow() > Margin)
-                return token;
-            return await RefreshAsync(key, ticket, cancellationToken);
+            // Another call of the same person may have refreshed it meanwhile.
+            return await CurrentAsync(key) ?? await RefreshAsync(key, await store.RetrieveAsync(key) ?? throw new SessionEndedException(), cancellationToken);
         }
         finally
         {
-            gate.Release();
+            _refreshing.Release();
         }
+    }
+
+    /// <summary>The session's access token while it has more than <see cref="Margin"/> to live.</summary>
+    private async Task<string?> CurrentAsync(string key)
+    {
+        var ticket = await store.RetrieveAsync(key) ?? throw new SessionEndedException();
+        var token = ticket.Properties.GetTokenValue("access_token");
+        return token is not null && ExpiresAt(ticket) - clock.GetUtcNow() > Margin ? token : null;
     }
 
     private static DateTimeOffset ExpiresAt(AuthenticationTicket ticket) =>
         DateTimeOffset.TryParse(ticket.Properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at
             : DateTimeOffset.MinValue;
-
     private async Task<string> RefreshAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken)
     {
         var refreshToken = ticket.Properties.GetTokenValue("refresh_token");
@@ -76,4 +80,6 @@ public sealed class SessionTokens(ServerTicketStore store, IOptionsMonitor<OpenI
         await store.RenewAsync(key, ticket);
         return accessToken;
     }
+
+    public void Dispose() => _refreshing.Dispose();
 }
