@@ -87,12 +87,6 @@ public static class Vietnamese
         _ => action,
     };
 
-    /// <summary>The actions whose note (the reason) the dossiers service requires.</summary>
-    public static readonly IReadOnlySet<string> ActionsNeedingNote = new HashSet<string>
-    {
-        "refuse", "request-supplement", "return-not-eligible", "request-withdrawal",
-    };
-
     public static string Channel(string channel) => channel switch
     {
         "online" => "Trực tuyến",

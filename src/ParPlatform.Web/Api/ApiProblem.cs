@@ -16,6 +16,10 @@ public sealed record ApiProblem(string Message, IReadOnlyDictionary<string, stri
             ? string.Join(" ", messages)
             : null;
 
+    /// <summary>The problem without the error of a field the person has changed since.</summary>
+    public ApiProblem Without(string field) =>
+        this with { Errors = Errors.Where(e => !string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).ToDictionary() };
+
     /// <summary>Runs an API call; a refusal (or the session's end) becomes the problem to show instead of an exception.</summary>
     public static async Task<(T? Value, ApiProblem? Problem)> TryAsync<T>(Func<Task<T>> call)
     {

@@ -34,6 +34,21 @@ public sealed class SignInTests(WebPlatform platform)
     }
 
     [Fact]
+    public async Task An_operator_is_offered_the_Aspire_dashboard_and_no_unit_or_province_page()
+    {
+        await using var browser = await platform.NewBrowserAsync();
+
+        var page = await platform.SignInAsync(browser, "vanhanh");
+
+        Assert.Equal("Vận hành", await page.GetByTestId("user-role").InnerTextAsync());
+        var dashboard = page.GetByRole(AriaRole.Link, new() { Name = "Bảng điều khiển vận hành (Aspire)" });
+        Assert.StartsWith("http://localhost:", await dashboard.GetAttributeAsync("href"), StringComparison.Ordinal);
+        Assert.Equal("_blank", await dashboard.GetAttributeAsync("target"));
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Một cửa: hồ sơ" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Tổng hợp của tỉnh" }).CountAsync());
+    }
+
+    [Fact]
     public async Task The_browser_keeps_a_session_key_and_no_token()
     {
         await using var browser = await platform.NewBrowserAsync();

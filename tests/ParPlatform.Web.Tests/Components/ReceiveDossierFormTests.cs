@@ -33,6 +33,11 @@ public sealed class ReceiveDossierFormTests : ComponentTest
         Assert.Contains("Tối đa 100 ký tự.", FieldText(form, "receive-reference"), StringComparison.Ordinal);
         Assert.DoesNotContain("Tối đa", FieldText(form, "receive-external-id"), StringComparison.Ordinal);
         Assert.DoesNotContain("Không được", FieldText(form, "receive-channel"), StringComparison.Ordinal);
+
+        // Corrected, a field loses its error; the others keep theirs until the form is sent again.
+        form.Find("input[data-testid=receive-reference]").Change("BN-0001");
+        form.WaitForAssertion(() => Assert.DoesNotContain("Tối đa 100 ký tự.", FieldText(form, "receive-reference"), StringComparison.Ordinal));
+        Assert.Contains("Không được để trống.", FieldText(form, "receive-procedure"), StringComparison.Ordinal);
     }
 
     [Fact]
