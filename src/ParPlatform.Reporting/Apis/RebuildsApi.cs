@@ -59,6 +59,7 @@ public static class RebuildsApi
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Rebuild requests take their turn: two at once would both create or move the same units' generations.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('reporting.rebuilds'))", ct);
+        await db.Database.ExecuteSqlRawAsync(FactWrites.Turn, ct); // it deletes facts' counts, which the consumers add to
         db.Rebuilds.Add(rebuild);
         var generations = await db.UnitGenerations.ToDictionaryAsync(g => g.UnitCode, StringComparer.Ordinal, ct);
         foreach (var unit in targets)
@@ -70,8 +71,9 @@ public static class RebuildsApi
             }
             if (generation.Building is { } abandoned)
             {
-                // An earlier rebuild of the unit never finished: its rows go, and its late events find no generation to fill.
+                // An earlier rebuild of the unit never finished: its rows and counts go, and its late events find no generation to fill.
                 await db.DossierFacts.Where(f => f.UnitCode == unit.UnitCode && f.Generation == abandoned).ExecuteDeleteAsync(ct);
+                await db.DossierDayCounts.Where(c => c.UnitCode == unit.UnitCode && c.Generation == abandoned).ExecuteDeleteAsync(ct);
                 await db.FeedbackFacts.Where(f => f.UnitCode == unit.UnitCode && f.Generation == abandoned).ExecuteDeleteAsync(ct);
             }
             generation.StartReplay(rebuild.Id, now);

@@ -42,6 +42,16 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             fact.HasIndex(f => new { f.ProvinceCode, f.RatedAt }).HasFilter("rated_at IS NOT NULL");
         });
 
+        modelBuilder.Entity<DossierDayCount>(count =>
+        {
+            count.ToTable("dossier_day_counts");
+            count.HasKey(c => new { c.UnitCode, c.Generation, c.Day, c.Field });
+            count.Property(c => c.UnitCode).HasMaxLength(5);
+            count.Property(c => c.ProvinceCode).HasMaxLength(2);
+            count.Property(c => c.Field).HasMaxLength(200);
+            count.HasIndex(c => new { c.ProvinceCode, c.Day });
+        });
+
         modelBuilder.Entity<FeedbackFact>(fact =>
         {
             fact.ToTable("feedback_facts");
@@ -212,6 +222,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     }
 
     public DbSet<DossierFact> DossierFacts => Set<DossierFact>();
+
+    public DbSet<DossierDayCount> DossierDayCounts => Set<DossierDayCount>();
 
     public DbSet<FeedbackFact> FeedbackFacts => Set<FeedbackFact>();
 

@@ -5,13 +5,17 @@ using ParPlatform.SharedKernel.Reporting;
 namespace ParPlatform.Reporting.Data;
 
 /// <summary>
-/// Form II.06a from the read model (<see cref="DossierStatisticsSql"/> over the facts): for a unit
-/// per field, as the dossiers service computes it; for a province per unit, every unit it knows.
+/// Form II.06a from the read model: for a unit per field, as the dossiers service computes it; for a province per unit,
+/// every unit it knows. The answer is <see cref="DossierStatisticsSql"/>'s over the facts, read from the counts kept per
+/// day (<see cref="Domain.DossierDayCount"/>) and the few facts open at the window's start or end (docs/decisions/0004).
 /// </summary>
 public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider clock)
 {
     /// <summary>The facts of each unit's active generation (a unit never rebuilt is at generation 0).</summary>
     public static readonly DossierStatisticsTables Tables = new(ActiveRows("reporting.dossier_facts"), ActiveRows("reporting.feedback_facts"));
+
+    /// <summary>The interval in which a fact is open, (received_at, finished_at], as reporting.ix_dossier_facts_open indexes it.</summary>
+    private const string OpenSpan = "tstzrange(received_at, CASE WHEN finished_at < received_at THEN received_at ELSE finished_at END, '(]')";
 
     /// <summary>A unit's table, as the dossiers service computes it from its own rows.</summary>
     public async Task<UnitStatistics> ForUnitAsync(string unitCode, DateWindow window, CancellationToken cancellationToken) =>
@@ -74,9 +78,55 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
         return (byUnitAndField, feedback);
     }
 
-    private static string ActiveRows(string table) => $"""
+    /// <summary>
+    /// The statements over the counts, grouped by <paramref name="groupColumn"/>: the window's days' counts (received, finished,
+    /// rated in it); carried over and pending from the facts open at the window's start and at its end; and the form's counts of
+    /// the facts finished before they were received, which no day counts. A group whose counts are all zero has no dossier in
+    /// the population nor a rating in the window, and is left out, as the scan of the facts leaves it out.
+    /// </summary>
+    public static DossierStatisticsQueries Queries(string scopeColumn, string groupColumn) => new($"""
+        SELECT grp, sum(carried_over)::bigint, sum(received_online)::bigint, sum(received_other)::bigint, sum(resolved_early)::bigint,
+          sum(resolved_on_time)::bigint, sum(resolved_late)::bigint, sum(pending_within)::bigint, sum(pending_overdue)::bigint, sum(returned)::bigint,
+          sum(electronic_results)::bigint, sum(digitised)::bigint, sum(with_fees)::bigint, sum(paid_online)::bigint, sum(late_with_apology)::bigint
+        FROM (
+          SELECT c.{groupColumn} AS grp, 0 AS carried_over, sum(c.received_online) AS received_online, sum(c.received_other) AS received_other,
+            sum(c.resolved_early) AS resolved_early, sum(c.resolved_on_time) AS resolved_on_time, sum(c.resolved_late) AS resolved_late,
+            0 AS pending_within, 0 AS pending_overdue, sum(c.returned) AS returned, sum(c.electronic_results) AS electronic_results,
+            sum(c.digitised) AS digitised, sum(c.with_fees) AS with_fees, sum(c.paid_online) AS paid_online, sum(c.late_with_apology) AS late_with_apology
+          FROM {ActiveCounts(scopeColumn)}
+          GROUP BY c.{groupColumn}
+          UNION ALL
+          SELECT {groupColumn}, count(*) FILTER (WHERE {OpenSpan} @> @start), 0, 0, 0, 0, 0,
+            count(*) FILTER (WHERE {OpenSpan} @> @end AND NOT {DossierStatisticsSql.PastDue}),
+            count(*) FILTER (WHERE {OpenSpan} @> @end AND {DossierStatisticsSql.PastDue}), 0, 0, 0, 0, 0, 0
+          FROM {Tables.Dossiers}
+          WHERE {scopeColumn} = @scope AND received_at IS NOT NULL AND ({OpenSpan} @> @start OR {OpenSpan} @> @end)
+          GROUP BY {groupColumn}
+          UNION ALL
+          {DossierStatisticsSql.CountsSql(ActiveRows("reporting.dossier_facts", "f.finished_at < f.received_at"), scopeColumn, groupColumn)}
+        ) AS parts (grp, carried_over, received_online, received_other, resolved_early, resolved_on_time, resolved_late, pending_within,
+          pending_overdue, returned, electronic_results, digitised, with_fees, paid_online, late_with_apology)
+        GROUP BY grp
+        HAVING (sum(carried_over), sum(received_online), sum(received_other), sum(resolved_early), sum(resolved_on_time), sum(resolved_late),
+          sum(pending_within), sum(pending_overdue), sum(returned), sum(electronic_results), sum(digitised), sum(with_fees), sum(paid_online),
+          sum(late_with_apology)) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        """, $"""
+        SELECT c.{groupColumn}, sum(c.very_satisfied)::bigint, sum(c.satisfied)::bigint, sum(c.not_satisfied)::bigint
+        FROM {ActiveCounts(scopeColumn)}
+        GROUP BY c.{groupColumn}
+        HAVING (sum(c.very_satisfied), sum(c.satisfied), sum(c.not_satisfied)) <> (0, 0, 0)
+        """, DossierStatisticsSql.FeedbackSql(Tables.Feedback, scopeColumn));
+
+    private static string ActiveRows(string table, string condition = "true") => $"""
         (SELECT f.* FROM {table} f LEFT JOIN reporting.unit_generations g ON g.unit_code = f.unit_code
-         WHERE f.generation = coalesce(g.active, 0)) AS facts
+         WHERE f.generation = coalesce(g.active, 0) AND {condition}) AS facts
+        """;
+
+    /// <summary>The counts of the window's days (Vietnam time, as the window's instants are) of the active generations in the scope.</summary>
+    private static string ActiveCounts(string scopeColumn) => $"""
+        reporting.dossier_day_counts c LEFT JOIN reporting.unit_generations g ON g.unit_code = c.unit_code
+          WHERE c.{scopeColumn} = @scope AND c.generation = coalesce(g.active, 0)
+            AND c.day >= (@start AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AND c.day < (@end AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
         """;
 
     private async Task<DossierStatisticsCounts> RunAsync(
@@ -86,7 +136,7 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
         try
         {
             return await DossierStatisticsSql.RunAsync(
-                db.Database.GetDbConnection(), Tables, scopeColumn, scopeCode, groupColumn, window, clock.GetUtcNow(), cancellationToken);
+                db.Database.GetDbConnection(), Queries(scopeColumn, groupColumn), scopeCode, window, clock.GetUtcNow(), cancellationToken);
         }
         finally
         {

@@ -49,13 +49,14 @@ public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbCo
     /// <summary>A statement to run, in order, with the batch's others (<see cref="FlushAsync"/>).</summary>
     protected void Write(FormattableString sql) => _writes.Add(sql);
 
-    /// <summary>The batch's statements in one round trip, in the receiver's transaction.</summary>
+    /// <summary>The batch's statements in one round trip, in the receiver's transaction, after taking the writers' turn (<see cref="FactWrites.Turn"/>).</summary>
     protected sealed override async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (_writes.Count == 0)
             return;
         var connection = (NpgsqlConnection)Context.Database.GetDbConnection();
         await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction?)Context.Database.CurrentTransaction?.GetDbTransaction());
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(FactWrites.Turn));
         foreach (var write in _writes)
         {
             var command = new NpgsqlBatchCommand(Positional.GetOrAdd(write.Format, _ => string.Format(CultureInfo.InvariantCulture, write.Format,

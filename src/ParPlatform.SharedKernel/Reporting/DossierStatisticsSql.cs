@@ -21,6 +21,9 @@ public sealed record DossierStatisticsCounts(DossierCounts Total, IReadOnlyDicti
         StatisticsRow.From(null, Total), [.. Groups.OrderBy(g => g.Key, VietnameseOrder).Select(g => StatisticsRow.From(g.Key, g.Value))], Feedback);
 }
 
+/// <summary>The three statements <see cref="DossierStatisticsSql.RunAsync(DbConnection, DossierStatisticsQueries, string, DateWindow, DateTimeOffset, CancellationToken)"/> runs, answering as <see cref="DossierStatisticsSql.CountsSql"/>, <see cref="DossierStatisticsSql.RatingsSql"/> and <see cref="DossierStatisticsSql.FeedbackSql"/> do.</summary>
+public sealed record DossierStatisticsQueries(string Counts, string Ratings, string Feedback);
+
 /// <summary>A unit's form II.06a over a window: the total row, one row per field, and the feedback figures.</summary>
 public sealed record UnitStatistics(StatisticsRow Total, IReadOnlyList<StatisticsRow> Fields, FeedbackStatistics Feedback);
 
@@ -42,12 +45,24 @@ public static class DossierStatisticsSql
     public const string PastDue = "due_at < least(@as_of, paused_at)";
 
     /// <summary>Counts the dossiers whose <paramref name="scopeColumn"/> (unit_code or province_code) is <paramref name="scopeCode"/>, grouped by <paramref name="groupColumn"/>.</summary>
-    public static async Task<DossierStatisticsCounts> RunAsync(
+    public static Task<DossierStatisticsCounts> RunAsync(
         DbConnection connection, DossierStatisticsTables tables, string scopeColumn, string scopeCode, string groupColumn, DateWindow window,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(tables);
+        return RunAsync(connection, new DossierStatisticsQueries(CountsSql(tables.Dossiers, scopeColumn, groupColumn),
+            RatingsSql(tables.Dossiers, scopeColumn, groupColumn), FeedbackSql(tables.Feedback, scopeColumn)), scopeCode, window, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same answer from other statements (<see cref="DossierStatisticsQueries"/>, e.g. counts kept per day), run in one snapshot with the
+    /// parameters @scope, @start and @end (the window's instants) and @as_of (its end, or now for a window not over yet).
+    /// </summary>
+    public static async Task<DossierStatisticsCounts> RunAsync(
+        DbConnection connection, DossierStatisticsQueries queries, string scopeCode, DateWindow window, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(queries);
         var groups = new Dictionary<string, DossierCounts>(StringComparer.Ordinal);
         var asOf = window.End < now ? window.End : now;
         // One snapshot for the three queries. The groups are counted in a hash table (a province's 250,000 rows: no sort
@@ -59,7 +74,7 @@ public static class DossierStatisticsSql
             settings.CommandText = "SET LOCAL work_mem = '64MB'; SET LOCAL enable_sort = off";
             await settings.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using (var command = Command(transaction, CountsSql(tables.Dossiers, scopeColumn, groupColumn), scopeCode, window, asOf))
+        await using (var command = Command(transaction, queries.Counts, scopeCode, window, asOf))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -74,7 +89,7 @@ public static class DossierStatisticsSql
                 };
             }
         }
-        await using (var command = Command(transaction, RatingsSql(tables.Dossiers, scopeColumn, groupColumn), scopeCode, window, asOf))
+        await using (var command = Command(transaction, queries.Ratings, scopeCode, window, asOf))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -89,7 +104,7 @@ public static class DossierStatisticsSql
         // Every dossier is in exactly one group: the total is their sum (what lets PostgreSQL count in parallel).
         var total = groups.Values.Aggregate(new DossierCounts(), (sum, counts) => sum.Plus(counts));
         FeedbackStatistics feedback;
-        await using (var command = Command(transaction, FeedbackSql(tables.Feedback, scopeColumn), scopeCode, window, asOf))
+        await using (var command = Command(transaction, queries.Feedback, scopeCode, window, asOf))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -110,7 +125,11 @@ public static class DossierStatisticsSql
     private static readonly string Satisfied = EnumNames.SqlLiteral(DossierRating.Satisfied);
     private static readonly string NotSatisfied = EnumNames.SqlLiteral(DossierRating.NotSatisfied);
 
-    private static string CountsSql(string table, string scopeColumn, string groupColumn) => $"""
+    /// <summary>
+    /// The group and the 14 counts of the form, in this order, over the dossier rows of <paramref name="table"/> (each group with a
+    /// dossier in the population: one received before the window's end and not finished before its start).
+    /// </summary>
+    public static string CountsSql(string table, string scopeColumn, string groupColumn) => $"""
         SELECT {groupColumn},
           count(*) FILTER (WHERE received_at < @start) AS carried_over,
           count(*) FILTER (WHERE received_at >= @start AND channel = {Online}) AS received_online,
@@ -131,7 +150,8 @@ public static class DossierStatisticsSql
         GROUP BY {groupColumn}
         """;
 
-    private static string RatingsSql(string table, string scopeColumn, string groupColumn) => $"""
+    /// <summary>The group and its ratings in the window (very satisfied, satisfied, not satisfied), each group with a rating.</summary>
+    public static string RatingsSql(string table, string scopeColumn, string groupColumn) => $"""
         SELECT {groupColumn},
           count(*) FILTER (WHERE rating = {VerySatisfied}) AS very_satisfied,
           count(*) FILTER (WHERE rating = {Satisfied}) AS satisfied,
@@ -141,7 +161,8 @@ public static class DossierStatisticsSql
         GROUP BY {groupColumn}
         """;
 
-    private static string FeedbackSql(string table, string scopeColumn) => $"""
+    /// <summary>The feedback received, resolved, and resolved within the deadline in the window.</summary>
+    public static string FeedbackSql(string table, string scopeColumn) => $"""
         SELECT count(*) FILTER (WHERE received_at >= @start AND received_at < @end),
           count(*) FILTER (WHERE resolved_at >= @start AND resolved_at < @end),
           count(*) FILTER (WHERE resolved_at >= @start AND resolved_at < @end AND resolved_within_deadline)
