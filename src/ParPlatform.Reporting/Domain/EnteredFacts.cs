@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ParPlatform.Reporting.Domain;
 
 /// <summary>What an entered fact measures: a count ("10 cuộc") or a percentage ("100%").</summary>
@@ -50,15 +48,13 @@ public static class EnteredFacts
         new("website-news", "II.6", "Số lượng tin, bài trên Trang thông tin điện tử", FactMeasure.Count),
     ];
 
-    private static readonly NumberFormatInfo Vietnamese = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
-
     public static FactDefinition? Find(string code) => All.FirstOrDefault(f => f.Code == code);
 
     /// <summary>A value as the report prints it: "trên 9.000", "10", "100%", "98,75%" (a decimal comma only when there are decimals).</summary>
     public static string Print(FactDefinition fact, decimal value, bool atLeast)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        var number = value.ToString("#,0.##", Vietnamese);
+        var number = TemplateText.Number(value, 2);
         return $"{(atLeast ? "trên " : "")}{number}{(fact.Measure == FactMeasure.Percent ? "%" : "")}";
     }
 
