@@ -47,11 +47,13 @@ public static class DossierStatisticsSql
     /// <summary>Counts the dossiers whose <paramref name="scopeColumn"/> (unit_code or province_code) is <paramref name="scopeCode"/>, grouped by <paramref name="groupColumn"/>.</summary>
     public static Task<DossierStatisticsCounts> RunAsync(
         DbConnection connection, DossierStatisticsTables tables, string scopeColumn, string scopeCode, string groupColumn, DateWindow window,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, CancellationToken cancellationToken) => RunAsync(connection, Queries(tables, scopeColumn, groupColumn), scopeCode, window, now, cancellationToken);
+
+    /// <summary>The three statements that scan the rows of <paramref name="tables"/>.</summary>
+    public static DossierStatisticsQueries Queries(DossierStatisticsTables tables, string scopeColumn, string groupColumn)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        return RunAsync(connection, new DossierStatisticsQueries(CountsSql(tables.Dossiers, scopeColumn, groupColumn),
-            RatingsSql(tables.Dossiers, scopeColumn, groupColumn), FeedbackSql(tables.Feedback, scopeColumn)), scopeCode, window, now, cancellationToken);
+        return new(CountsSql(tables.Dossiers, scopeColumn, groupColumn), RatingsSql(tables.Dossiers, scopeColumn, groupColumn), FeedbackSql(tables.Feedback, scopeColumn));
     }
 
     /// <summary>
