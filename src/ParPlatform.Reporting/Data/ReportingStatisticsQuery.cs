@@ -81,7 +81,12 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
         FROM {ActiveCounts(scopeColumn)}
         GROUP BY c.unit_code
         HAVING (sum(c.very_satisfied), sum(c.satisfied), sum(c.not_satisfied)) <> (0, 0, 0)
-        """, DossierStatisticsSql.FeedbackSql(Tables.Feedback, scopeColumn));
+        """, DossierStatisticsSql.FeedbackSql(Tables.Feedback, scopeColumn))
+    {
+        // A few thousand rows each: starting parallel workers costs more than it saves (measured on a busy 2-core machine: a
+        // Gather of the open dossiers started in 88 ms of its 187; 27–40 ms for the whole statement without).
+        Settings = "SET LOCAL work_mem = '64MB'; SET LOCAL enable_sort = off; SET LOCAL max_parallel_workers_per_gather = 0",
+    };
 
     /// <summary>A dossier open at <paramref name="instant"/>: received before it, not finished before it (the scan's carried over and pending).</summary>
     private static string OpenAt(string instant) => $"received_at < {instant} AND (finished_at IS NULL OR finished_at >= {instant})";
