@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ParPlatform: ./build.sh run  — start the whole platform (Aspire AppHost, dashboard on :18888, gateway on :5080)
+# ParPlatform: ./build.sh run  — start the whole platform (Aspire AppHost, dashboard on :18888, gateway on :5080, web on :5090)
 #              ./build.sh test — run every test against real PostgreSQL and RabbitMQ
 #              ./build.sh bench [messaging|dossiers|reporting|plans|finance|staffing] — run the benchmarks in bench/, or one of them
 #                (Release; figures in docs/performance.md)
@@ -25,7 +25,7 @@ usage() {
   exit 2
 }
 
-# Installs the machine packages the platform runs (PostgreSQL server binaries, RabbitMQ),
+# Installs the machine packages the platform runs (PostgreSQL server binaries, RabbitMQ) and the browser its tests drive,
 # or says which command to run when this is not root.
 install_prerequisites() {
   if ! command -v dotnet >/dev/null; then
@@ -38,6 +38,10 @@ install_prerequisites() {
   fi
   if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
     missing+=(rabbitmq-server)
+  fi
+  # The web application's browser tests drive the machine's Chromium (Playwright, no browser download).
+  if [ ! -x /usr/bin/chromium ]; then
+    missing+=(chromium)
   fi
   if ! command -v setsid >/dev/null || ! command -v setpriv >/dev/null; then
     missing+=(util-linux)

@@ -22,6 +22,13 @@ var issuer = builder.ExecutionContext.IsPublishMode
     : ReferenceExpression.Create($"{builder.Configuration["Identity:Issuer"] ?? $"http://localhost:{gatewayPort}/"}");
 var environment = builder.Environment.EnvironmentName;
 
+// The web application's public address: the identity service sends people back there after signing in and out
+// (--Web:Port=N; when publishing, a parameter the operator gives, web-address).
+var webPort = builder.Configuration.GetValue("Web:Port", 5090);
+var webAddress = builder.ExecutionContext.IsPublishMode
+    ? ReferenceExpression.Create($"{builder.AddParameter("web-address").Resource}")
+    : ReferenceExpression.Create($"{$"http://localhost:{webPort}"}");
+
 // Every project (the services and the gateway) runs from its build output on the port given (a free one when none),
 // checks tokens for the one issuer, is healthy when its /health says so and is started again if it fails.
 IResourceBuilder<ProjectResource> AddPlatformProject<TProject>(string name, int? port = null)
@@ -64,6 +71,8 @@ else
         .WithEnvironment("Identity__EncryptionKey", Secrets.ReadOrCreate(Path.Combine(keys, "encryption-key"), Secrets.NewKey));
 }
 identity
+    .WithEnvironment("Identity__WebClient__RedirectUris", ReferenceExpression.Create($"{webAddress}/signin-oidc"))
+    .WithEnvironment("Identity__WebClient__SignedOutUris", ReferenceExpression.Create($"{webAddress}/signout-callback-oidc"))
     .WithEnvironment("Identity__DemoData", builder.Environment.IsDevelopment() && !builder.ExecutionContext.IsPublishMode ? "true" : "false");
 // Its admin API lists and replays the error queues, and gives integrators their broker accounts, through the
 // management API of the platform's own broker; an external broker's (or a published container's) administrator
@@ -76,7 +85,7 @@ var finance = AddService<Projects.ParPlatform_Finance>("finance", "financedb").W
 var staffing = AddService<Projects.ParPlatform_Staffing>("staffing", "staffingdb").WithReference(identity);
 var reporting = AddService<Projects.ParPlatform_Reporting>("reporting", "reportingdb").WithReference(identity);
 
-AddPlatformProject<Projects.ParPlatform_Gateway>("gateway", gatewayPort)
+var gateway = AddPlatformProject<Projects.ParPlatform_Gateway>("gateway", gatewayPort)
     .WithExternalHttpEndpoints()
     .WithReference(identity).WaitFor(identity)
     .WithReference(plans).WaitFor(plans)
@@ -84,5 +93,12 @@ AddPlatformProject<Projects.ParPlatform_Gateway>("gateway", gatewayPort)
     .WithReference(finance).WaitFor(finance)
     .WithReference(staffing).WaitFor(staffing)
     .WithReference(reporting).WaitFor(reporting);
+
+// The web application calls the APIs through the gateway; its operators' link opens this dashboard.
+var web = AddPlatformProject<Projects.ParPlatform_Web>("web", webPort)
+    .WithExternalHttpEndpoints()
+    .WithReference(gateway).WaitFor(gateway);
+if (!builder.ExecutionContext.IsPublishMode && builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] is { Length: > 0 } dashboard)
+    web.WithEnvironment("Web__DashboardUrl", dashboard);
 
 builder.Build().Run();

@@ -109,19 +109,20 @@ trap stop_left_over EXIT
 # processes-left-behind" to $results.
 measure() {
   local run=$1 variant=$2 checkout=$3 data=$4 kind=$5
-  local log="$work/$variant-$kind.log" gateway dashboard otlp resources started healthy rss pss cpu stopped left
+  local log="$work/$variant-$kind.log" gateway web dashboard otlp resources started healthy rss pss cpu stopped left
   taken=()
   free_port; gateway=$port
+  free_port; web=$port
   free_port; dashboard=$port
   free_port; otlp=$port
   free_port; resources=$port
   started=$(now)
   if [ "$variant" = previous ]; then
-    (cd "$checkout" && exec dotnet "$apphost" --DataDirectory="$data" --Gateway:Port="$gateway" --Dashboard:Port="$dashboard") >>"$log" 2>&1 &
+    (cd "$checkout" && exec dotnet "$apphost" --DataDirectory="$data" --Gateway:Port="$gateway" --Web:Port="$web" --Dashboard:Port="$dashboard") >>"$log" 2>&1 &
   else
     (cd "$checkout" && DOTNET_ENVIRONMENT=Development ASPNETCORE_URLS="http://localhost:$dashboard" \
       ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$otlp" ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$resources" \
-      exec dotnet "$apphost" --DataDirectory="$data" --Gateway:Port="$gateway") >>"$log" 2>&1 &
+      exec dotnet "$apphost" --DataDirectory="$data" --Gateway:Port="$gateway" --Web:Port="$web") >>"$log" 2>&1 &
   fi
   current_pid=$!
   current_data=$data

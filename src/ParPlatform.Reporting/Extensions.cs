@@ -45,7 +45,9 @@ public static class Extensions
         builder.Services.AddSingleton<ReadModelLag>();
         builder.Services.AddHealthChecks().AddCheck<ReadModelLag>("read-model-lag", tags: [ServiceDefaults.Extensions.ReadyTag]);
         builder.Services.AddScoped<PeriodSettingsStore>();
+        builder.Services.AddScoped<ProvinceTemplateStore>();
         builder.Services.AddScoped<ReportingStatisticsQuery>();
         builder.Services.AddScoped<ReportStore>();
+        builder.Services.AddScoped<ScorecardStore>();
     }
 }

@@ -114,6 +114,51 @@ public sealed class DossierReadTests(DossiersFixture dossiers) : IDisposable
     }
 
     [Fact]
+    public async Task The_due_soon_list_holds_the_running_dossiers_due_within_so_many_working_days()
+    {
+        using var officer = dossiers.Officer("06112");
+        var field = $"Lĩnh vực {Guid.NewGuid():N}"[..20];
+        var oneDay = await ProcedureAsync(officer, 1, field: field);
+        var threeDays = await ProcedureAsync(officer, 3, field: field);
+        var sevenDays = await ProcedureAsync(officer, 7, field: field);
+        var tenDays = await ProcedureAsync(officer, 10, field: field);
+        var oneHour = await ProcedureAsync(officer, 1, "hours", field: field);
+        dossiers.Freeze(Vn(2026, 11, 13, 8)); // Friday 08:00: a working day is 8 working hours, so Monday 08:00 is one away
+        var dueMonday = await CreateAsync(officer, oneDay, "in-person");
+        var dueWednesday = await CreateAsync(officer, threeDays, "in-person");
+        var dueTuesdayAfter = await CreateAsync(officer, sevenDays, "in-person");
+        await CreateAsync(officer, tenDays, "in-person");
+        var resolved = await CreateAsync(officer, oneDay, "in-person");
+        var paused = await CreateAsync(officer, oneDay, "in-person");
+        var overdue = await CreateAsync(officer, oneHour, "in-person"); // due 09:00
+        await CreateAsync(officer, oneDay, "online"); // registered: no due date yet
+        foreach (var action in StartAndResolve)
+            Assert.Equal(HttpStatusCode.OK, (await ActAsync(officer, Id(resolved), action)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(officer, Id(paused), "start")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(officer, Id(paused), "request-supplement", new { note = "Thiếu giấy tờ" })).StatusCode);
+        dossiers.Freeze(Vn(2026, 11, 13, 10)); // the one-hour dossier is overdue now
+
+        async Task<List<Guid>> DueWithinAsync(int days)
+        {
+            var page = await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}?field={Uri.EscapeDataString(field)}&dueWithin={days}");
+            return [.. page.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetGuid())];
+        }
+        static Guid Id(JsonElement dossier) => dossier.GetProperty("id").GetGuid();
+
+        // From Friday 10:00: one working day ends Monday 10:00, three Wednesday 10:00, seven the Tuesday after at 10:00.
+        Assert.Equal([Id(dueMonday)], await DueWithinAsync(1));
+        Assert.Equal([Id(dueWednesday), Id(dueMonday)], await DueWithinAsync(3));
+        Assert.Equal([Id(dueTuesdayAfter), Id(dueWednesday), Id(dueMonday)], await DueWithinAsync(7));
+        // Past its due date, the one-hour dossier is on the overdue list instead.
+        Assert.True((await officer.GetFromJsonAsync<JsonElement>($"{TamThanh}/{Id(overdue)}")).GetProperty("overdue").GetBoolean());
+
+        using var none = await officer.GetAsync(new Uri($"{TamThanh}?dueWithin=0", UriKind.Relative));
+        using var tooFar = await officer.GetAsync(new Uri($"{TamThanh}?dueWithin=31", UriKind.Relative));
+        Assert.Equal(["dueWithin"], await ErrorFieldsAsync(none));
+        Assert.Equal(["dueWithin"], await ErrorFieldsAsync(tooFar));
+    }
+
+    [Fact]
     public async Task With_the_scope_set_to_another_unit_no_dossier_of_06112_is_there()
     {
         using var officer = dossiers.Officer("06112");

@@ -80,6 +80,7 @@ public sealed partial class ShutdownTests
             BuildMetadata("ParPlatform.Configuration"), "net10.0", "ParPlatform.AppHost.dll"));
         info.ArgumentList.Add($"--DataDirectory={directory}");
         info.ArgumentList.Add($"--Gateway:Port={gatewayPort.ToString(CultureInfo.InvariantCulture)}");
+        info.ArgumentList.Add($"--Web:Port={TestPlatform.FreePort().ToString(CultureInfo.InvariantCulture)}");
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         info.Environment["ASPNETCORE_URLS"] = $"http://localhost:{dashboardPort}";
         info.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{TestPlatform.FreePort()}";

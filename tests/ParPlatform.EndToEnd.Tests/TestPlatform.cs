@@ -13,7 +13,7 @@ namespace ParPlatform.EndToEnd.Tests;
 
 /// <summary>
 /// The real AppHost (its Program.cs, every resource) started by Aspire.Hosting.Testing, in Development, with a
-/// fresh data directory and a free port for the gateway; ready once every resource is running and healthy.
+/// fresh data directory and free ports for the gateway and the web application; ready once every resource is running and healthy.
 /// </summary>
 public sealed class TestPlatform : IAsyncDisposable
 {
@@ -51,7 +51,8 @@ public sealed class TestPlatform : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "parplatform-tests", Guid.NewGuid().ToString("N"));
         var gatewayPort = FreePort();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ParPlatform_AppHost>(
-            [$"--DataDirectory={directory}", $"--Gateway:Port={gatewayPort.ToString(CultureInfo.InvariantCulture)}"],
+            [$"--DataDirectory={directory}", $"--Gateway:Port={gatewayPort.ToString(CultureInfo.InvariantCulture)}",
+                $"--Web:Port={FreePort().ToString(CultureInfo.InvariantCulture)}"],
             (_, settings) => settings.EnvironmentName = "Development");
         var app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ParPlatform.Contracts;
 using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Contracts.Identity;
+using ParPlatform.Contracts.Plans;
 using ParPlatform.Contracts.Staffing;
 using ParPlatform.Reporting.Apis;
 
@@ -113,7 +114,7 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             Assert.True(body.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named: {body.RootElement}");
         }
-        Assert.Equal(0, await reporting.CountAsync("SELECT count(*) FROM reporting.reports WHERE unit_code = '06181'"));
+        Assert.Equal(0, await reporting.CountAsync("SELECT count(*) FROM reporting.reports WHERE unit_code = '06181' AND period = '2026-6M'"));
 
         await ReadAsync<VersionResponse>(await reporting.Chairman("06181").PostAsJsonAsync($"{path}/submit", new SubmitInput(null, null)), HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(reporting.Chairman("06181").PostAsJsonAsync($"{path}/submit", new SubmitInput(null, null))));
@@ -310,6 +311,144 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Equal(387m, after.Figures.Single(f => f.Code == "Staffing.Quota").Number);
         Assert.Contains("UBND xã được tạm giao biên chế: 379 chỉ tiêu", text);
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(reporting.Officer("06112").GetAsync($"{path}/figures")));
+    }
+
+    [Fact]
+    public async Task The_scorecard_holds_each_unit_s_targets_against_its_indicators_and_the_province_ranks_them()
+    {
+        PlanIssued Plan(string unit, Guid id) => new()
+        {
+            UnitCode = unit, ProvinceCode = "20", PlanId = id, Reference = "12/KH-UBND", IssueDate = new DateOnly(2025, 1, 20), FromYear = 2025, ToYear = 2025,
+            TargetCount = 2, TaskCount = 0,
+        };
+        TargetSet Target(string unit, Guid plan, string indicator, TargetComparator comparator, decimal threshold) => new()
+        {
+            UnitCode = unit, ProvinceCode = "20", PlanId = plan, TargetId = Guid.NewGuid(), IndicatorCode = indicator, Comparator = comparator,
+            Threshold = threshold, FromYear = 2025, ToYear = 2025,
+        };
+        var (plan12, plan18) = (Guid.NewGuid(), Guid.NewGuid());
+        var dossier = Received("06112", new DateOnly(2025, 7, 1));
+        var resolvedAt = new DateTimeOffset(2025, 7, 3, 9, 0, 0, Vietnam);
+        await PublishAndWaitAsync(
+            Plan("06112", plan12), Target("06112", plan12, "Dossiers.OnTimeRate", TargetComparator.GreaterThan, 90),
+            Target("06112", plan12, "EOffice.ElectronicDocumentRate", TargetComparator.AtLeast, 95),
+            Plan("06118", plan18), Target("06118", plan18, "EOffice.ElectronicDocumentRate", TargetComparator.AtLeast, 95),
+            dossier, new DossierResolved
+            {
+                UnitCode = "06112", ProvinceCode = "20", OccurredAt = resolvedAt, DossierId = dossier.DossierId, Field = dossier.Field, ResolvedAt = resolvedAt,
+                DueAt = dossier.DueAt, Timeliness = DossierTimeliness.Early, ElectronicResult = true,
+            });
+        Today(2025, 9, 10);
+        string Indicator(string unit) => $"{Report(unit, "2025-Q3")}/indicators/EOffice.ElectronicDocumentRate";
+
+        var entered = await ReadAsync<Domain.IndicatorValue>(await reporting.Officer("06112").PutAsJsonAsync(Indicator("06112"),
+            new IndicatorInput(98, 100, "Sổ theo dõi văn bản đi quý III"), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        await ReadAsync<Domain.IndicatorValue>(await reporting.Officer("06118").PutAsJsonAsync(Indicator("06118"), new IndicatorInput(90, 100, null),
+            JsonSerializerOptions.Web), HttpStatusCode.OK);
+        var tooMany = await ReadAsync<JsonElement>(await reporting.Officer("06118").PutAsJsonAsync(Indicator("06118"), new IndicatorInput(101, 100, null),
+            JsonSerializerOptions.Web), HttpStatusCode.BadRequest);
+        var unit = await reporting.Officer("06112").GetFromJsonAsync<Domain.UnitScorecard>($"{Report("06112", "2025-Q3")}/scorecard", JsonSerializerOptions.Web);
+        var indicators = await reporting.Officer("06112").GetFromJsonAsync<IndicatorsResponse>($"{Report("06112", "2025-Q3")}/indicators", JsonSerializerOptions.Web);
+        var province = await reporting.Reviewer("20").GetFromJsonAsync<ProvinceScorecardResponse>($"{Province("2025-Q3")}/scorecard", JsonSerializerOptions.Web);
+
+        Assert.Equal(98m, entered.Value);
+        Assert.True(tooMany.GetProperty("errors").TryGetProperty("numerator", out _), tooMany.ToString());
+        Assert.Equal(["met", "met"], unit!.Lines.Select(l => l.Result));
+        Assert.Equal((100m, 1m, 1m), indicators!.Indicators.Where(i => i.Code == "Dossiers.OnTimeRate").Select(i => (i.Value, i.Numerator, i.Denominator)).Single());
+        Assert.Equal(new DateOnly(2025, 9, 5), indicators.AsOf); // the due date: the period's figures as the report gives them
+        Assert.Equal([(1, "06112", 2), (2, "06118", 0), ((int?)null, "06181", 0)], province!.Units.Select(u => (u.Rank, u.Scorecard.UnitCode, u.Scorecard.Met)));
+        Assert.Equal(94m, province.Indicators.Single(i => i.Code == "EOffice.ElectronicDocumentRate").Value); // (98 + 90) ÷ (100 + 100)
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Reviewer("20").PutAsJsonAsync(Indicator("06112"), new IndicatorInput(1, 1, null))));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Officer("06112").GetAsync($"{Province("2025-Q3")}/scorecard")));
+
+        using var consolidated = await reporting.Reviewer("20").GetAsync($"{Province("2025-Q3")}/document");
+        Assert.Equal(HttpStatusCode.OK, consolidated.StatusCode);
+        using var file = new MemoryStream(await consolidated.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var layout = WordLayout.Read(document);
+        Assert.Contains("SỞ NỘI VỤ", layout.Text);
+        Assert.Contains("Có 0/3 đơn vị đã gửi báo cáo (đạt 0%)", layout.Text);
+        Assert.Contains("Phường Tam Thanh\n0\n1\n0\n1\n1\n1\n0\n0\n0\n0\n0\n0", layout.Text); // its II.06a row: one dossier, resolved early
+        Assert.Contains("Toàn tỉnh", layout.Text);
+        Assert.Contains("1\nPhường Tam Thanh\n2\n2\n0\n0\n100%", layout.Text); // first in the ranking, both targets met
+        Assert.True(layout.AppendixLandscape, "the tables of units on landscape pages");
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Officer("06112").GetAsync($"{Province("2025-Q3")}/document")));
+    }
+
+    [Fact]
+    public async Task A_figure_is_replaced_only_with_a_reason_the_reviewer_reads_and_the_province_s_preamble_heads_the_report()
+    {
+        const string preamble = "Thực hiện Công văn số 2043/SNV-TCBC ngày 16/7/2025 của Sở Nội vụ tỉnh Lạng Sơn về việc triển khai công tác cải cách " +
+            "hành chính tại các xã, phường.";
+        await PublishAndWaitAsync(new HeadcountRecorded
+        {
+            UnitCode = "06118", ProvinceCode = "20", AsOf = new DateOnly(2026, 5, 31), CivilServants = 40, PublicEmployees = 60, Total = 100,
+        });
+        var reviewer = reporting.Reviewer("20");
+        var wrongHeading = await ReadAsync<JsonElement>(await reviewer.PutAsJsonAsync("/api/v1/provinces/20/reports/template",
+            new TemplateInput(null, null, [new Domain.TemplateParagraph("II.9", "x")]), JsonSerializerOptions.Web), HttpStatusCode.BadRequest);
+        var wrongFormat = await ReadAsync<JsonElement>(await reviewer.PutAsJsonAsync("/api/v1/provinces/20/reports/template",
+            new TemplateInput(null, null, [new Domain.TemplateParagraph("II.3", "{Staffing.Headcount:xx} người")]), JsonSerializerOptions.Web), HttpStatusCode.BadRequest);
+        var template = await ReadAsync<TemplateResponse>(await reviewer.PutAsJsonAsync("/api/v1/provinces/20/reports/template",
+            new TemplateInput(preamble, null, null), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        Today(2026, 6, 4);
+        var path = Report("06118", "2026-6M");
+        var officer = reporting.Officer("06118");
+        var noReason = await ReadAsync<JsonElement>(await officer.PutAsJsonAsync($"{path}/figures/Staffing.Headcount/override", new OverrideInput(98, " "),
+            JsonSerializerOptions.Web), HttpStatusCode.BadRequest);
+        var replaced = await ReadAsync<Domain.ComputedFigure>(await officer.PutAsJsonAsync($"{path}/figures/Staffing.Headcount/override",
+            new OverrideInput(98, "2 người nghỉ hưu ngày 31/5 chưa cập nhật vào phần mềm"), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        var submitted = await ReadAsync<VersionResponse>(await reporting.Chairman("06118").PostAsJsonAsync($"{path}/submit", new SubmitInput(null, null),
+            JsonSerializerOptions.Web), HttpStatusCode.Created);
+        using var document = await reviewer.GetAsync($"{path}/versions/1/document");
+        using var file = new MemoryStream(await document.Content.ReadAsByteArrayAsync());
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false);
+        var text = WordLayout.Read(word).Text;
+
+        Assert.True(wrongHeading.GetProperty("errors").TryGetProperty("paragraphs[0].sectionKey", out _), wrongHeading.ToString());
+        Assert.True(wrongFormat.GetProperty("errors").TryGetProperty("paragraphs[0].text", out _), wrongFormat.ToString());
+        Assert.False(template.IsDefault);
+        Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _), noReason.ToString());
+        Assert.Equal((98m, 100m), (replaced.Number, replaced.Override!.Computed));
+        var frozen = submitted.Content.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "Staffing.Headcount");
+        Assert.Equal((98m, 100m, "2 người nghỉ hưu ngày 31/5 chưa cập nhật vào phần mềm"), (frozen.GetProperty("number").GetDecimal(),
+            frozen.GetProperty("override").GetProperty("computed").GetDecimal(), frozen.GetProperty("override").GetProperty("reason").GetString()));
+        Assert.Contains("Biên chế hiện có: 98 người", text);
+        Assert.Contains(preamble + " UBND phường Lương Văn Tri báo cáo kết quả", text);
+        Assert.Contains("TT HĐND phường;", text);
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(officer.PutAsJsonAsync($"{path}/figures/Finance.Unknown/override", new OverrideInput(1, "x"))));
+        Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(officer.PutAsJsonAsync($"{path}/figures/Staffing.Headcount/override", new OverrideInput(97, "x"))));
+    }
+
+    [Fact]
+    public async Task Agencies_write_their_parts_and_send_them_to_the_unit_which_sees_them_under_their_headings()
+    {
+        var path = Report("06181", "2026-Q3");
+        var desk = reporting.Officer("06181"); // the one-stop desk's officer, agency mot-cua-06181
+        using var culture = reporting.Officer("06181", "vh-xh");
+        using var finance = reporting.Officer("06181", "tc-kh");
+        Today(2026, 9, 2);
+
+        await ReadAsync<ReportResponse>(await desk.PutAsJsonAsync($"{path}/agencies/mot-cua-06181/parts/II.2.3.1",
+            new NarrativeInput("Bộ phận Một cửa có 07 bộ máy tính, 05 máy scan."), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        await ReadAsync<ReportResponse>(await culture.PutAsJsonAsync($"{path}/agencies/vh-xh/parts/II.1.3",
+            new NarrativeInput("Tổ chức 12 hội nghị tuyên truyền."), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        var sent = await ReadAsync<ReportResponse>(await culture.PostAsync($"{path}/agencies/vh-xh/send", null), HttpStatusCode.OK);
+        var othersPart = await StatusAsync(desk.PutAsJsonAsync($"{path}/agencies/vh-xh/parts/I", new NarrativeInput("x")));
+        var chairmanWrites = await StatusAsync(reporting.Chairman("06181").PutAsJsonAsync($"{path}/agencies/vh-xh/parts/I", new NarrativeInput("x")));
+        var nothingToSend = await StatusAsync(finance.PostAsync($"{path}/agencies/tc-kh/send", null));
+        var noHeading = await StatusAsync(culture.PutAsJsonAsync($"{path}/agencies/vh-xh/parts/II.9", new NarrativeInput("x")));
+        var seen = await reporting.Chairman("06181").GetFromJsonAsync<ReportResponse>(path, JsonSerializerOptions.Web);
+        var changed = await ReadAsync<ReportResponse>(await culture.PutAsJsonAsync($"{path}/agencies/vh-xh/parts/II.1.3",
+            new NarrativeInput("Tổ chức 13 hội nghị tuyên truyền."), JsonSerializerOptions.Web), HttpStatusCode.OK);
+
+        Assert.Equal(new DateTimeOffset(2026, 9, 2, 10, 0, 0, Vietnam), sent.AgencyParts.Single(p => p.AgencyCode == "vh-xh").SentAt);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Conflict, HttpStatusCode.BadRequest),
+            (othersPart, chairmanWrites, nothingToSend, noHeading));
+        Assert.Equal([("mot-cua-06181", "II.2.3.1", false), ("vh-xh", "II.1.3", true)],
+            seen!.AgencyParts.Select(p => (p.AgencyCode, p.SectionKey, p.SentAt is not null)));
+        Assert.Null(changed.AgencyParts.Single(p => p.AgencyCode == "vh-xh").SentAt); // changed after it was sent: to be sent again
     }
 
     private static decimal Figure(JsonElement content, string code) =>

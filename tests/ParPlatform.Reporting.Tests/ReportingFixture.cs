@@ -161,6 +161,10 @@ public sealed class ReportingFixture : IAsyncLifetime
     /// <summary>A client with the token of a unit officer of <paramref name="unit"/>.</summary>
     public HttpClient Officer(string unit) => TestIdentity.Bearing(Service.CreateClient(), Identity.Officer(unit));
 
+    /// <summary>An officer of another agency of a unit of Lạng Sơn (20) than its one-stop desk.</summary>
+    public HttpClient Officer(string unit, string agency) => TestIdentity.Bearing(Service.CreateClient(),
+        Identity.Token(("role", "unit-officer"), ("unit", unit), ("province", "20"), ("agency", agency)));
+
     /// <summary>A client with the token of the chairman of <paramref name="unit"/>.</summary>
     public HttpClient Chairman(string unit) => TestIdentity.Bearing(Service.CreateClient(), Identity.Chairman(unit));
 

@@ -9,6 +9,7 @@ using ParPlatform.Dossiers.Domain;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel;
+using ParPlatform.SharedKernel.Calendar;
 using ParPlatform.SharedKernel.Reporting;
 
 namespace ParPlatform.Dossiers.Apis;
@@ -60,7 +61,7 @@ public static class DossiersApi
     private static void MapDossiers(this RouteGroupBuilder dossiers)
     {
         dossiers.MapGet("", ListAsync).WithName("ListDossiers")
-            .WithSummary("A page of the unit's dossiers, newest first, filtered by status, field, channel, overdue, received date or external id");
+            .WithSummary("A page of the unit's dossiers, newest first, filtered by status, field, channel, overdue, due within so many working days, received date or external id");
         dossiers.MapPost("", CreateAsync).WithName("RegisterDossier")
             .WithSummary("Registers a dossier (received at once at the desk or by post)")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -95,9 +96,12 @@ public static class DossiersApi
 
     private static ProblemHttpResult NotFound(string unitCode, Guid id) => ApiProblems.NotFound($"Đơn vị {unitCode} không có hồ sơ {id}.");
 
+    /// <summary>The longest look ahead of the due-soon list (?dueWithin=, working days); the desks use 7, 3 and 1.</summary>
+    public const int MaxDueWithin = 30;
+
     private static async Task<Results<Ok<Page<DossierResponse>>, ValidationProblem>> ListAsync(
-        string unitCode, DossiersDbContext db, TimeProvider clock, string? status, string? field, string? channel, bool? overdue,
-        string? from, string? to, string? externalId, int? page, int? pageSize, CancellationToken ct)
+        string unitCode, DossiersDbContext db, TimeProvider clock, WorkingCalendarStore calendars, string? status, string? field, string? channel,
+        bool? overdue, int? dueWithin, string? from, string? to, string? externalId, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var query = db.Dossiers.AsNoTracking().Where(d => d.UnitCode == unitCode);
@@ -124,6 +128,20 @@ public static class DossiersApi
         {
             var isOverdue = Dossier.OverdueAsOf(now);
             query = query.Where(overdue.Value ? isOverdue : Expression.Lambda<Func<Dossier, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));
+        }
+        if (dueWithin is not null)
+        {
+            // Due soon: still running (not finished, no clock stopped for a supplement), not yet past the due date, and due
+            // before that many working days from now have passed.
+            if (dueWithin is < 1 or > MaxDueWithin)
+            {
+                errors.Add("dueWithin", $"Số ngày làm việc từ 1 đến {MaxDueWithin}.");
+            }
+            else
+            {
+                var by = (await calendars.GetAsync(ct)).Advance(now, WorkingCalendar.WorkingDayLength * dueWithin.Value);
+                query = query.Where(d => d.FinishedAt == null && d.PausedAt == null && d.DueAt >= now && d.DueAt <= by);
+            }
         }
         if (from is not null && DateQuery.ParseDate("from", from, errors) is { } fromDate)
         {

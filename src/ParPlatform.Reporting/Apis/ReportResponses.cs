@@ -26,12 +26,13 @@ public sealed record FactResponse(string Code, string SectionKey, string Label, 
 /// <summary>
 /// The report as submitted, frozen in its version: the unit, the period and its data window, the due date, the narrative
 /// under every heading, the facts entered for the period, and the figures computed for the window (form II.06a of the
-/// unit's dossiers and its feedback), and every figure the report prints from the services' records, each with its time base.
+/// unit's dossiers and its feedback), every figure the report prints from the services' records, each with its time base
+/// (and the unit's replacements with their reasons), and the province's template as it was.
 /// </summary>
 public sealed record ReportContent(
     string UnitCode, string UnitName, string Period, string PeriodName, DateOnly From, DateOnly To, DateOnly Due, IReadOnlyList<NarrativePart> Narrative,
     IReadOnlyList<FactResponse> Facts, StatisticsRow Dossiers, IReadOnlyList<StatisticsRow> DossiersByField, FeedbackStatistics Feedback,
-    IReadOnlyList<ComputedFigure> Figures)
+    IReadOnlyList<ComputedFigure> Figures, ProvinceTemplate Template)
 {
     /// <summary>The figures by code, as the template's placeholders name them.</summary>
     public IReadOnlyDictionary<string, ComputedFigure> FiguresByCode() => Figures.ToDictionary(f => f.Code, StringComparer.Ordinal);
@@ -58,7 +59,7 @@ public sealed record FiguresResponse(string UnitCode, string Period, DateOnly As
         var figures = content.FiguresByCode();
         return new(content.UnitCode, content.Period, asOf, content.Figures,
             [.. ReportTemplate.Headings
-                .Select(h => new FilledSection(h.Key, TemplateText.Paragraphs(ReportTemplate.Paragraphs, h.Key, figures)))
+                .Select(h => new FilledSection(h.Key, TemplateText.Paragraphs(content.Template.Paragraphs, h.Key, figures)))
                 .Where(s => s.Paragraphs.Count > 0)]);
     }
 }
@@ -92,15 +93,27 @@ public sealed record VersionResponse(VersionSummary Version, JsonElement Content
 /// </summary>
 public sealed record ReportResponse(
     string UnitCode, string Period, string Status, DateOnly Due, IReadOnlyList<NarrativePart> Narrative, IReadOnlyList<FactResponse> Facts,
-    IReadOnlyList<VersionSummary> Versions, string? ReturnReason)
+    IReadOnlyList<AgencyPartResponse> AgencyParts, IReadOnlyList<VersionSummary> Versions, string? ReturnReason)
 {
     public static ReportResponse From(string unitCode, string period, DateOnly due, Report? report) => new(
         unitCode, period, EnumNames.Name(report?.Status ?? ReportStatus.Draft), due, NarrativeOf(report), FactResponse.All(report),
+        [.. (report?.AgencyParts ?? []).OrderBy(p => p.AgencyCode, StringComparer.Ordinal)
+            .ThenBy(p => ReportTemplate.Sections.ToList().FindIndex(s => s.Key == p.Code)).Select(AgencyPartResponse.From)],
         [.. (report?.Versions ?? []).OrderBy(v => v.Number).Select(VersionSummary.From)],
         report?.Status == ReportStatus.Returned ? report.Latest!.ReturnReason : null);
 
     public static IReadOnlyList<NarrativePart> NarrativeOf(Report? report) =>
         [.. ReportTemplate.Sections.Select(s => new NarrativePart(s.Key, s.Heading, report?.Narrative.SingleOrDefault(n => n.SectionKey == s.Key)?.Text ?? ""))];
+}
+
+/// <summary>An agency's part under a heading: its text, when written, and when sent to the unit (null: the agency's draft).</summary>
+public sealed record AgencyPartResponse(string AgencyCode, string SectionKey, string Text, DateTimeOffset WrittenAt, DateTimeOffset? SentAt)
+{
+    public static AgencyPartResponse From(AgencyPart part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        return new(part.AgencyCode, part.Code, part.Text, part.WrittenAt, part.SentAt);
+    }
 }
 
 /// <summary>Where a unit of the province stands for the period: "missing" when it has not submitted, else its report's status.</summary>

@@ -34,7 +34,10 @@ public sealed record ReturnInput(string? Reason);
 /// methods, one save with its events. A refusal of the workflow (<see cref="DomainRuleException"/>) or a bad value
 /// (<see cref="DomainInputException"/>) is answered by <see cref="DomainProblems"/>.
 /// </summary>
-public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore settings, ReportingStatisticsQuery statistics, TimeProvider clock)
+public sealed record OverrideInput(decimal? Value, string? Reason);
+
+public sealed class ReportStore(
+    ReportingDbContext db, PeriodSettingsStore settings, ProvinceTemplateStore templates, ReportingStatisticsQuery statistics, TimeProvider clock)
 {
     public const string DefaultSymbol = "BC-UBND";
 
@@ -66,6 +69,51 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         report.Write(key, input.Text.Trim(), Caller.Of(user).UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
+    }
+
+    /// <summary>An agency's officer writes the agency's part under a heading; only the agency's own officers may.</summary>
+    public async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> WriteAgencyPartAsync(
+        string unitCode, string period, string agencyCode, string key, NarrativeInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (AgencyRefusal(agencyCode, user) is { } refused)
+            return refused;
+        if (input.Text is null || input.Text.Length > MaxText)
+            return ApiProblems.Invalid(new FieldErrors().Add("text", $"Nội dung từ 0 đến {MaxText:N0} ký tự (chuỗi rỗng để xóa)."));
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await OpenAsync(unitCode, context, ct);
+        report.WriteAgencyPart(agencyCode, key, input.Text.Trim(), Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
+    }
+
+    /// <summary>The agency sends its parts to the unit.</summary>
+    public async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> SendAgencyPartsAsync(
+        string unitCode, string period, string agencyCode, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (AgencyRefusal(agencyCode, user) is { } refused)
+            return refused;
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await OpenAsync(unitCode, context, ct);
+        report.SendAgencyParts(agencyCode, Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
+    }
+
+    private static ProblemHttpResult? AgencyRefusal(string agencyCode, ClaimsPrincipal user)
+    {
+        var caller = Caller.Of(user);
+        return caller.Is(PlatformRoles.UnitOfficer) && caller.Agency == agencyCode
+            ? null
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"Chỉ công chức của cơ quan {agencyCode} viết và gửi phần của cơ quan.");
     }
 
     public async Task<Results<Ok<FactResponse>, ValidationProblem, ProblemHttpResult>> EnterAsync(
@@ -168,7 +216,49 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         if (unknown is not null)
             return unknown;
         var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
-        return TypedResults.Ok(FiguresResponse.From(await ContentAsync(unitCode, context, null, today, ct), today));
+        var report = await Load(unitCode, context.Period.Code).AsNoTracking().SingleOrDefaultAsync(ct);
+        return TypedResults.Ok(FiguresResponse.From(await ContentAsync(unitCode, context, report, today, ct), today));
+    }
+
+    /// <summary>Replaces a computed figure's number for the report, with the reason the reviewer will read; the figure must have a number today.</summary>
+    public async Task<Results<Ok<ComputedFigure>, ValidationProblem, ProblemHttpResult>> OverrideAsync(
+        string unitCode, string period, string code, OverrideInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Value is null)
+            return ApiProblems.Invalid(new FieldErrors().Add("value", "Không được để trống."));
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await OpenAsync(unitCode, context, ct);
+        var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
+        var figure = (await ContentAsync(unitCode, context, report, today, ct)).Figures.SingleOrDefault(f => f.Code == code);
+        if (figure?.Number is null)
+            return ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} không có số liệu \"{code}\" tính được hôm nay (xem GET …/figures).");
+        var replaced = report.Override(code, input.Value.Value, input.Reason ?? "", Caller.Of(user).UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(figure with
+        {
+            Number = replaced.Value, Override = new FigureOverride(figure.Override?.Computed ?? figure.Number.Value, replaced.Reason, replaced.By, replaced.At),
+        });
+    }
+
+    public async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RestoreAsync(string unitCode, string period, string code, CancellationToken ct)
+    {
+        var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
+        if (invalid is not null)
+            return invalid;
+        if (unknown is not null)
+            return unknown;
+        var report = await Load(unitCode, context.Period.Code).SingleOrDefaultAsync(ct);
+        if (report is not null)
+        {
+            report.RestoreFigure(code, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.NoContent();
     }
 
     public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> PreviewAsync(string unitCode, string period, CancellationToken ct)
@@ -234,6 +324,28 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
     {
         if (!ReportPeriod.TryParse(period, out var p))
             return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
+        return TypedResults.Ok(await SubmissionsOf(provinceCode, p, ct));
+    }
+
+    /// <summary>The province's consolidated report of the period as a Word document: who reported, II.06a of every unit, the scorecards ranked.</summary>
+    public async Task<Results<FileContentHttpResult, ValidationProblem>> ProvinceDocumentAsync(
+        string provinceCode, string period, ScorecardStore scorecards, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scorecards);
+        if (!ReportPeriod.TryParse(period, out var p))
+            return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
+        var submissions = await SubmissionsOf(provinceCode, p, ct);
+        var (provinceSettings, _) = await settings.GetAsync(provinceCode, ct);
+        var (total, units, _) = await statistics.ForProvinceAsync(provinceCode, p.Window(provinceSettings), ct);
+        var ranking = await scorecards.ProvinceScorecardOf(provinceCode, p, ct);
+        var provinceName = await db.Set<KnownUnit>().AsNoTracking().Where(u => u.ProvinceCode == provinceCode).Select(u => u.ProvinceName)
+            .FirstOrDefaultAsync(ct) ?? provinceCode;
+        var document = ProvinceReportDocument.Build(provinceName, p.Name, WorkingCalendar.VietnamDate(clock.GetUtcNow()), submissions, (total, units), ranking.Units);
+        return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-tong-hop-cchc-{provinceCode}-{p.Code}.docx");
+    }
+
+    private async Task<SubmissionsResponse> SubmissionsOf(string provinceCode, ReportPeriod p, CancellationToken ct)
+    {
         var (provinceSettings, _) = await settings.GetAsync(provinceCode, ct);
         var due = p.Due(provinceSettings);
         var known = await db.Set<KnownUnit>().AsNoTracking().Where(u => u.ProvinceCode == provinceCode).OrderBy(u => u.UnitCode)
@@ -261,9 +373,9 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         }).ToList();
         var submitted = rows.Count(r => r.Versions > 0);
         var onTime = rows.Count(r => r.OnTime == true);
-        return TypedResults.Ok(new SubmissionsResponse(provinceCode, p.Code, due, rows.Count, submitted, onTime, submitted - onTime,
+        return new SubmissionsResponse(provinceCode, p.Code, due, rows.Count, submitted, onTime, submitted - onTime,
             rows.Count(r => r.Status == "returned"), rows.Count(r => r.Status == "accepted"), rows.Count - submitted,
-            Rate.Of(submitted, rows.Count), Rate.Of(onTime, rows.Count), rows));
+            Rate.Of(submitted, rows.Count), Rate.Of(onTime, rows.Count), rows);
     }
 
     /// <summary>A submitted version of the route's report, or the 400 or 404 to answer.</summary>
@@ -289,9 +401,10 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         var ever = await statistics.ForUnitAsync(unitCode, new DateWindow(FirstDay, asOf), ct);
         var dossiers = new DossierFigures(statisticsOfWindow.Total, sinceWindow.Feedback.Received, ever.Total.Received.Total, ever.Total.Rates.Digitisation.Numerator);
         var sources = UnitSources.From(await db.SourceEvents.AsNoTracking().Where(e => e.UnitCode == unitCode).ToListAsync(ct));
+        var figures = ComputedFigure.WithOverrides(ReportFigures.Compute(unitName, sources, dossiers, p, window, asOf), report?.Overrides ?? []);
+        var (template, _) = await templates.GetAsync(context.ProvinceCode, ct);
         return new ReportContent(unitCode, unitName, p.Code, p.Name, window.From, window.To, due, ReportResponse.NarrativeOf(report),
-            FactResponse.All(report), statisticsOfWindow.Total, statisticsOfWindow.Fields, statisticsOfWindow.Feedback,
-            ReportFigures.Compute(unitName, sources, dossiers, p, window, asOf));
+            FactResponse.All(report), statisticsOfWindow.Total, statisticsOfWindow.Fields, statisticsOfWindow.Feedback, figures, template);
     }
 
     /// <summary>The start of "to date" (lũy kế): before any dossier the platform holds.</summary>
@@ -301,7 +414,7 @@ public sealed class ReportStore(ReportingDbContext db, PeriodSettingsStore setti
         .Where(v => v.UnitCode == unitCode && v.Number == number && db.Reports.Any(r => r.Id == v.ReportId && r.Period == period));
 
     private IQueryable<Report> Load(string unitCode, string period) =>
-        db.Reports.Include(r => r.Narrative).Include(r => r.Facts).Include(r => r.Versions).AsSplitQuery().Where(r => r.UnitCode == unitCode && r.Period == period);
+        db.Reports.Include(r => r.Narrative).Include(r => r.Facts).Include(r => r.Overrides).Include(r => r.AgencyParts).Include(r => r.Versions).AsSplitQuery().Where(r => r.UnitCode == unitCode && r.Period == period);
 
     private async Task<Report> OpenAsync(string unitCode, PeriodContext context, CancellationToken ct)
     {

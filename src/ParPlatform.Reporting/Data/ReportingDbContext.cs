@@ -98,6 +98,62 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             report.HasMany(r => r.Narrative).WithOne().HasForeignKey(n => n.ReportId).OnDelete(DeleteBehavior.Cascade);
             report.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
             report.HasMany(r => r.Facts).WithOne().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
+            report.HasMany(r => r.Indicators).WithOne().HasForeignKey(i => i.ReportId).OnDelete(DeleteBehavior.Cascade);
+            report.HasMany(r => r.Overrides).WithOne().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
+            report.HasMany(r => r.AgencyParts).WithOne().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AgencyPart>(part =>
+        {
+            part.ToTable("report_agency_parts");
+            part.HasKey(p => p.Id);
+            part.Property(p => p.Id).ValueGeneratedNever();
+            part.Property(p => p.UnitCode).HasMaxLength(5);
+            part.Property(p => p.ProvinceCode).HasMaxLength(2);
+            part.Property(p => p.Code).HasMaxLength(20);
+            part.Property(p => p.AgencyCode).HasMaxLength(50);
+            part.Property(p => p.WrittenBy).HasMaxLength(100);
+            part.Property(p => p.SentBy).HasMaxLength(100);
+            part.HasIndex(p => new { p.ReportId, p.AgencyCode, p.Code }).IsUnique();
+        });
+
+        modelBuilder.Entity<ReportOverride>(replaced =>
+        {
+            replaced.ToTable("report_overrides");
+            replaced.HasKey(o => o.Id);
+            replaced.Property(o => o.Id).ValueGeneratedNever();
+            replaced.Property(o => o.UnitCode).HasMaxLength(5);
+            replaced.Property(o => o.ProvinceCode).HasMaxLength(2);
+            replaced.Property(o => o.Code).HasMaxLength(100);
+            replaced.Property(o => o.Value).HasPrecision(20, 2);
+            replaced.Property(o => o.Reason).HasMaxLength(2000);
+            replaced.Property(o => o.By).HasMaxLength(100);
+            replaced.HasIndex(o => new { o.ReportId, o.Code }).IsUnique();
+        });
+
+        modelBuilder.Entity<ProvinceTemplateEntry>(template =>
+        {
+            template.ToTable("province_templates");
+            template.HasKey(t => t.ProvinceCode);
+            template.Property(t => t.ProvinceCode).HasMaxLength(2);
+            template.Property(t => t.Template).HasColumnType("jsonb");
+            template.Property(t => t.UpdatedBy).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<ReportIndicator>(indicator =>
+        {
+            indicator.ToTable("report_indicators");
+            indicator.HasKey(i => i.Id);
+            indicator.Property(i => i.Id).ValueGeneratedNever();
+            indicator.Property(i => i.UnitCode).HasMaxLength(5);
+            indicator.Property(i => i.ProvinceCode).HasMaxLength(2);
+            indicator.Property(i => i.Code).HasMaxLength(100);
+            indicator.Property(i => i.Numerator).HasPrecision(18, 2);
+            indicator.Property(i => i.Denominator).HasPrecision(18, 2);
+            indicator.Property(i => i.Evidence).HasMaxLength(2000);
+            indicator.Property(i => i.EnteredBy).HasMaxLength(100);
+            indicator.HasIndex(i => new { i.ReportId, i.Code }).IsUnique();
+            indicator.HasIndex(i => i.ProvinceCode);
         });
 
         modelBuilder.Entity<ReportFact>(fact =>

@@ -44,6 +44,49 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
     }
 
     /// <summary>
+    /// The counts of every unit of a scope (a unit or a province: <paramref name="scopeColumn"/> unit_code or province_code)
+    /// by unit and field, keyed "unit/field", and each unit's feedback over the window.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<(string UnitCode, string Field), DossierCounts> Counts, IReadOnlyDictionary<string, FeedbackStatistics> Feedback)>
+        ByUnitAndFieldAsync(string scopeColumn, string scopeCode, DateWindow window, CancellationToken cancellationToken)
+    {
+        // By field: from the facts (the counts per day are per unit).
+        var counts = await RunAsync(DossierStatisticsSql.Queries(Tables, scopeColumn, "unit_code || '/' || field"), scopeCode, window, cancellationToken);
+        var byUnitAndField = counts.Groups.ToDictionary(g => (g.Key[..g.Key.IndexOf('/', StringComparison.Ordinal)], g.Key[(g.Key.IndexOf('/', StringComparison.Ordinal) + 1)..]), g => g.Value);
+        var feedback = new Dictionary<string, FeedbackStatistics>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+#pragma warning disable CA2100 // the SQL is built from this class's constants (table and column names), never from input
+            command.CommandText = $"""
+                SELECT unit_code,
+                  count(*) FILTER (WHERE received_at >= @start AND received_at < @end),
+                  count(*) FILTER (WHERE resolved_at >= @start AND resolved_at < @end),
+                  count(*) FILTER (WHERE resolved_at >= @start AND resolved_at < @end AND resolved_within_deadline)
+                FROM {Tables.Feedback}
+                WHERE {scopeColumn} = @scope AND received_at < @end AND (resolved_at IS NULL OR resolved_at >= @start)
+                GROUP BY unit_code
+                """;
+#pragma warning restore CA2100
+            command.Parameters.Add(new Npgsql.NpgsqlParameter("scope", scopeCode));
+            command.Parameters.Add(new Npgsql.NpgsqlParameter("start", window.Start));
+            command.Parameters.Add(new Npgsql.NpgsqlParameter("end", window.End));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (resolved, within) = (reader.GetInt64(2), reader.GetInt64(3));
+                feedback[reader.GetString(0)] = new FeedbackStatistics(reader.GetInt64(1), resolved, within, Rate.Of(within, resolved));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return (byUnitAndField, feedback);
+    }
+
+    /// <summary>
     /// The statements over the counts of the units whose <paramref name="scopeColumn"/> (province_code or unit_code) is @scope,
     /// a row per unit: the window's days' counts (received, finished, rated in it); carried over and pending from the facts open
     /// at the window's start and at its end; and the form's counts of the facts finished before they were received, which no day

@@ -1,6 +1,7 @@
 using ParPlatform.Contracts.Reporting;
 using ParPlatform.Messaging.Outbox;
 using ParPlatform.SharedKernel;
+using ParPlatform.SharedKernel.Indicators;
 
 namespace ParPlatform.Reporting.Domain;
 
@@ -55,6 +56,15 @@ public sealed class Report : Aggregate
     /// <summary>The facts entered for the period (<see cref="EnteredFacts"/>).</summary>
     public List<ReportFact> Facts { get; private set; } = [];
 
+    /// <summary>The indicators the unit typed for the period (DOMAIN.md section 7: those no service computes).</summary>
+    public List<ReportIndicator> Indicators { get; private set; } = [];
+
+    /// <summary>What the unit's agencies wrote for the report under its headings (seeds 002 and 004: agency → unit → province).</summary>
+    public List<AgencyPart> AgencyParts { get; private set; } = [];
+
+    /// <summary>Computed figures the unit replaced, each with its reason; the reviewer sees both values and the reason.</summary>
+    public List<ReportOverride> Overrides { get; private set; } = [];
+
     public override string EventKey() => Id.ToString();
 
     public static Report Open(string unitCode, string provinceCode, string period) =>
@@ -93,6 +103,81 @@ public sealed class Report : Aggregate
         fact.Set(value, atLeast, evidence, by, at);
         ChangedAt = at;
         return fact;
+    }
+
+    /// <summary>
+    /// Enters an indicator of the catalogue that no service computes, for the period: a rate's numerator and denominator, a
+    /// count's value (no denominator), a change's value and its baseline; with a note of its evidence.
+    /// </summary>
+    public ReportIndicator EnterIndicator(string code, decimal numerator, decimal? denominator, string? evidence, string by, DateTimeOffset at)
+    {
+        var indicator = IndicatorCatalogue.Find(code) is { Source: IndicatorSource.Entered } found ? found
+            : throw new DomainInputException("code", $"\"{code}\" không phải chỉ số nhập tay; có: " +
+                string.Join(", ", IndicatorCatalogue.All.Where(i => i.Source == IndicatorSource.Entered).Select(i => i.Code)) + ".");
+        if (IndicatorValues.Problem(indicator, numerator, denominator) is { } invalid)
+            throw new DomainInputException(invalid.Field, invalid.Problem);
+        EnsureOpen();
+        var entered = Indicators.SingleOrDefault(i => i.Code == code);
+        if (entered is null)
+            Indicators.Add(entered = new ReportIndicator(this, code));
+        entered.Set(numerator, denominator, evidence, by, at);
+        ChangedAt = at;
+        return entered;
+    }
+
+    /// <summary>
+    /// An agency of the unit writes its part under a heading (empty text clears it) while the report is open; a part
+    /// changed after the agency sent its parts must be sent again.
+    /// </summary>
+    public void WriteAgencyPart(string agencyCode, string sectionKey, string text, string by, DateTimeOffset at)
+    {
+        if (ReportTemplate.Find(sectionKey) is null)
+            throw new DomainInputException("key", $"Không có mục \"{sectionKey}\" trong mẫu báo cáo; có: {string.Join(", ", ReportTemplate.Sections.Select(s => s.Key))}.");
+        EnsureOpen();
+        var part = AgencyParts.SingleOrDefault(p => p.AgencyCode == agencyCode && p.Code == sectionKey);
+        if (part is null)
+            AgencyParts.Add(part = new AgencyPart(this, agencyCode, sectionKey));
+        part.Write(text, by, at);
+        ChangedAt = at;
+    }
+
+    /// <summary>The agency sends its parts to the unit: the unit's officers see them, sent on that date, under their headings.</summary>
+    public void SendAgencyParts(string agencyCode, string by, DateTimeOffset at)
+    {
+        var parts = AgencyParts.Where(p => p.AgencyCode == agencyCode && p.Text.Length > 0).ToList();
+        if (parts.Count == 0)
+            throw new DomainRuleException($"Cơ quan {agencyCode} chưa viết phần nào của báo cáo.");
+        EnsureOpen();
+        foreach (var part in parts)
+            part.Send(by, at);
+        ChangedAt = at;
+    }
+
+    /// <summary>Replaces a computed figure's number with <paramref name="value"/>, for the stated <paramref name="reason"/>.</summary>
+    public ReportOverride Override(string code, decimal value, string reason, string by, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 2_000)
+            throw new DomainInputException("reason", "Ghi lý do thay số liệu tính từ hệ thống (tối đa 2.000 ký tự).");
+        if (value < 0 || value > 1_000_000_000_000_000m)
+            throw new DomainInputException("value", "Giá trị từ 0 đến 10^18.");
+        EnsureOpen();
+        var replaced = Overrides.SingleOrDefault(o => o.Code == code);
+        if (replaced is null)
+            Overrides.Add(replaced = new ReportOverride(this, code));
+        replaced.Set(value, reason.Trim(), by, at);
+        ChangedAt = at;
+        return replaced;
+    }
+
+    /// <summary>Goes back to the computed value of a figure.</summary>
+    public void RestoreFigure(string code, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (Overrides.SingleOrDefault(o => o.Code == code) is { } replaced)
+        {
+            Overrides.Remove(replaced);
+            ChangedAt = at;
+        }
     }
 
     private void EnsureOpen()
@@ -186,14 +271,18 @@ public sealed class ReportNarrative
     internal void Set(string text, string by, DateTimeOffset at) => (Text, WrittenBy, WrittenAt) = (text, by, at);
 }
 
-/// <summary>A fact entered for the report's period, with the note of its evidence. Tenant-owned row.</summary>
-public sealed class ReportFact
+/// <summary>A row of a report under a code (an entered fact, an entered indicator, a replaced figure): the report, its unit and province, the code.</summary>
+public abstract class ReportRow
 {
-    private ReportFact()
+    protected ReportRow()
     {
     }
 
-    internal ReportFact(Report report, string code) => (ReportId, UnitCode, ProvinceCode, Code) = (report.Id, report.UnitCode, report.ProvinceCode, code);
+    protected ReportRow(Report report, string code)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        (ReportId, UnitCode, ProvinceCode, Code) = (report.Id, report.UnitCode, report.ProvinceCode, code);
+    }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
@@ -204,6 +293,19 @@ public sealed class ReportFact
     public string ProvinceCode { get; private set; } = null!;
 
     public string Code { get; private set; } = null!;
+}
+
+/// <summary>A fact entered for the report's period, with the note of its evidence. Tenant-owned row.</summary>
+public sealed class ReportFact : ReportRow
+{
+    private ReportFact()
+    {
+    }
+
+    internal ReportFact(Report report, string code)
+        : base(report, code)
+    {
+    }
 
     public decimal Value { get; private set; }
 
@@ -218,6 +320,83 @@ public sealed class ReportFact
 
     internal void Set(decimal value, bool atLeast, string? evidence, string by, DateTimeOffset at) =>
         (Value, AtLeast, Evidence, EnteredBy, EnteredAt) = (value, atLeast, evidence, by, at);
+}
+
+/// <summary>An indicator the unit entered for the report's period: numerator and denominator (a count has none). Tenant-owned row.</summary>
+public sealed class ReportIndicator : ReportRow
+{
+    private ReportIndicator()
+    {
+    }
+
+    internal ReportIndicator(Report report, string code)
+        : base(report, code)
+    {
+    }
+
+    public decimal Numerator { get; private set; }
+
+    public decimal? Denominator { get; private set; }
+
+    public string? Evidence { get; private set; }
+
+    public string EnteredBy { get; private set; } = null!;
+
+    public DateTimeOffset EnteredAt { get; private set; }
+
+    internal void Set(decimal numerator, decimal? denominator, string? evidence, string by, DateTimeOffset at) =>
+        (Numerator, Denominator, Evidence, EnteredBy, EnteredAt) = (numerator, denominator, evidence, by, at);
+}
+
+/// <summary>An agency's part of the report under a heading (<see cref="ReportRow.Code"/>), and when the agency sent it to the unit. Tenant-owned row.</summary>
+public sealed class AgencyPart : ReportRow
+{
+    private AgencyPart()
+    {
+    }
+
+    internal AgencyPart(Report report, string agencyCode, string sectionKey)
+        : base(report, sectionKey) => AgencyCode = agencyCode;
+
+    public string AgencyCode { get; private set; } = null!;
+
+    public string Text { get; private set; } = "";
+
+    public string WrittenBy { get; private set; } = null!;
+
+    public DateTimeOffset WrittenAt { get; private set; }
+
+    /// <summary>When the agency sent it to the unit; null while it is the agency's draft (and again once changed after).</summary>
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public string? SentBy { get; private set; }
+
+    internal void Write(string text, string by, DateTimeOffset at) => (Text, WrittenBy, WrittenAt, SentAt, SentBy) = (text, by, at, null, null);
+
+    internal void Send(string by, DateTimeOffset at) => (SentAt, SentBy) = (at, by);
+}
+
+/// <summary>A computed figure the unit replaced for the report, with its reason. Tenant-owned row.</summary>
+public sealed class ReportOverride : ReportRow
+{
+    private ReportOverride()
+    {
+    }
+
+    internal ReportOverride(Report report, string code)
+        : base(report, code)
+    {
+    }
+
+    public decimal Value { get; private set; }
+
+    public string Reason { get; private set; } = null!;
+
+    public string By { get; private set; } = null!;
+
+    public DateTimeOffset At { get; private set; }
+
+    internal void Set(decimal value, string reason, string by, DateTimeOffset at) => (Value, Reason, By, At) = (value, reason, by, at);
 }
 
 /// <summary>

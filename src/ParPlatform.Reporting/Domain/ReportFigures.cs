@@ -7,9 +7,24 @@ namespace ParPlatform.Reporting.Domain;
 
 /// <summary>
 /// A figure the report prints, computed from the services' records: its code (the template's placeholder), what it is,
-/// its time base in words, and its value, a number (counts, rates in percent, amounts in đồng), a date or a text.
+/// its time base in words, and its value, a number (counts, rates in percent, amounts in đồng), a date or a text; when the
+/// unit replaced the number, <see cref="Override"/> keeps the computed one and the reason.
 /// </summary>
-public sealed record ComputedFigure(string Code, string Label, string TimeBase, decimal? Number = null, DateOnly? Date = null, string? Text = null);
+public sealed record ComputedFigure(
+    string Code, string Label, string TimeBase, decimal? Number = null, DateOnly? Date = null, string? Text = null, FigureOverride? Override = null)
+{
+    /// <summary>The figures with the unit's replacements of their numbers (a replacement of a figure without a number is not applied).</summary>
+    public static IReadOnlyList<ComputedFigure> WithOverrides(IEnumerable<ComputedFigure> figures, IEnumerable<ReportOverride> overrides)
+    {
+        var replaced = overrides.ToDictionary(o => o.Code, StringComparer.Ordinal);
+        return [.. figures.Select(f => f.Number is not null && replaced.TryGetValue(f.Code, out var o)
+            ? f with { Number = o.Value, Override = new FigureOverride(f.Number.Value, o.Reason, o.By, o.At) }
+            : f)];
+    }
+}
+
+/// <summary>A figure the unit replaced: the number the services' records gave, why it was replaced, by whom and when.</summary>
+public sealed record FigureOverride(decimal Computed, string Reason, string By, DateTimeOffset At);
 
 /// <summary>The dossiers' side of the report's figures: form II.06a over the window, and the counts "to date".</summary>
 public sealed record DossierFigures(StatisticsRow Window, long FeedbackToDate, long ReceivedToDate, long DigitisedToDate);
@@ -37,6 +52,15 @@ public static class ReportFigures
         var figures = new List<ComputedFigure>();
         Report(figures, unitName, period, window, asOf);
         Dossiers(figures, dossiers, window, asOf);
+        figures.AddRange(OfSources(sources, period, window, asOf));
+        return figures;
+    }
+
+    /// <summary>The figures that come from the registry, finance and staffing (not from the dossiers' read model).</summary>
+    public static IReadOnlyList<ComputedFigure> OfSources(UnitSources sources, ReportPeriod period, DateWindow window, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var figures = new List<ComputedFigure>();
         Registry(figures, sources);
         Staffing(figures, sources, period, window.To.Year, asOf);
         Budget(figures, sources, window.To.Year, asOf);
@@ -142,6 +166,9 @@ public static class ReportFigures
             f.Add(new("Staffing.Headcount", "Biên chế hiện có", basis, Number: headcount.Sum(h => h.Total)));
             f.Add(new("Staffing.HeadcountCivilServants", "Công chức hiện có", basis, Number: headcount.Sum(h => h.CivilServants)));
             f.Add(new("Staffing.HeadcountPublicEmployees", "Viên chức hiện có", basis, Number: headcount.Sum(h => h.PublicEmployees)));
+            if (headcount.All(h => h.CivilServantsWithDegree is not null && h.PublicEmployeesWithDegree is not null))
+                f.Add(new("Staffing.WithDegree", "Cán bộ, công chức, viên chức có trình độ đại học trở lên", basis,
+                    Number: headcount.Sum(h => h.CivilServantsWithDegree!.Value + h.PublicEmployeesWithDegree!.Value)));
         }
 
         if (s.Movements.SingleOrDefault(m => m.Period == period.Code) is { } moves)
@@ -157,6 +184,9 @@ public static class ReportFigures
             Count("Staffing.TransferredToCivilService", "Viên chức xét chuyển sang công chức", moves.TransferredToCivilService);
             Count("Staffing.PromotionRegistrations", "Chỉ tiêu đăng ký xét thăng hạng viên chức", moves.PromotionRegistrations);
             Count("Staffing.Disciplined", "Cán bộ, công chức, viên chức bị xử lý kỷ luật", moves.Discipline?.Sum(d => d.Staff));
+            Count("Staffing.DisciplinedLeaders", "Lãnh đạo bị xử lý kỷ luật", moves.Discipline?.Sum(d => d.Leaders));
+            Count("Staffing.TrainingPlanned", "Lượt đào tạo, bồi dưỡng theo kế hoạch", moves.TrainingPlanned);
+            Count("Staffing.TrainingCompleted", "Lượt đào tạo, bồi dưỡng đã hoàn thành", moves.TrainingCompleted);
         }
     }
 
@@ -177,14 +207,18 @@ public static class ReportFigures
             f.Add(new(code + "AsOf", label + ": ngày số liệu", basis, Date: actual.AsOf));
             foreach (var (estimateBasis, suffix, name) in new[]
             {
-                (EstimateBasis.ProvinceAssigned, "VsProvince", "so với dự toán tỉnh giao (%)"),
-                (EstimateBasis.UnitOwn, "VsOwn", "so với dự toán đơn vị phấn đấu (%)"),
+                (EstimateBasis.ProvinceAssigned, "Province", "dự toán tỉnh giao"),
+                (EstimateBasis.UnitOwn, "Own", "dự toán đơn vị phấn đấu"),
             })
             {
                 var estimate = s.Estimates.Where(e => e.Year == year && e.ItemCode == item && e.Basis == estimateBasis && e.DecidedOn <= asOf)
                     .MaxBy(e => e.Revision);
-                if (estimate is not null && Percent(actual.AmountDong, estimate.AmountDong) is { } rate)
-                    f.Add(new(code + suffix, $"{label} {name}", $"{basis}; dự toán năm {year} có hiệu lực", Number: rate));
+                if (estimate is null)
+                    continue;
+                var estimateBasisText = $"dự toán năm {year} có hiệu lực ngày {Day(asOf)}";
+                f.Add(new($"{code}.{suffix}Estimate", $"{label}: {name} (đồng)", estimateBasisText, Number: estimate.AmountDong));
+                if (Percent(actual.AmountDong, estimate.AmountDong) is { } rate)
+                    f.Add(new($"{code}Vs{suffix}", $"{label} so với {name} (%)", $"{basis}; {estimateBasisText}", Number: rate));
             }
         }
 

@@ -12,8 +12,8 @@ using ParPlatform.Reporting.Data;
 namespace ParPlatform.Reporting.Data.Migrations
 {
     [DbContext(typeof(ReportingDbContext))]
-    [Migration("20261206052322_DossierDayCounts")]
-    partial class DossierDayCounts
+    [Migration("20261206055629_DossierDayCountsPerUnit")]
+    partial class DossierDayCountsPerUnit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -161,6 +161,74 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .HasDatabaseName("ix_known_units_province_code");
 
                     b.ToTable("known_units", "reporting");
+                });
+
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.AgencyPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("written_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_agency_parts");
+
+                    b.HasIndex("ReportId", "AgencyCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_agency_parts_report_id_agency_code_code");
+
+                    b.ToTable("report_agency_parts", "reporting");
                 });
 
             modelBuilder.Entity("ParPlatform.Reporting.Domain.DossierDayCount", b =>
@@ -452,6 +520,34 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("period_settings", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ProvinceTemplateEntry", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("template");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("ProvinceCode")
+                        .HasName("pk_province_templates");
+
+                    b.ToTable("province_templates", "reporting");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReadModelRebuild", b =>
                 {
                     b.Property<Guid>("Id")
@@ -594,6 +690,72 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("report_facts", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("denominator");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<decimal>("Numerator")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("numerator");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_indicators");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_report_indicators_province_code");
+
+                    b.HasIndex("ReportId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_indicators_report_id_code");
+
+                    b.ToTable("report_indicators", "reporting");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportNarrative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -645,6 +807,65 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .HasDatabaseName("ix_report_narrative_report_id_section_key");
 
                     b.ToTable("report_narrative", "reporting");
+                });
+
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportOverride", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_overrides");
+
+                    b.HasIndex("ReportId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_overrides_report_id_code");
+
+                    b.ToTable("report_overrides", "reporting");
                 });
 
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportVersion", b =>
@@ -848,6 +1069,16 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("unit_generations", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.AgencyPart", b =>
+                {
+                    b.HasOne("ParPlatform.Reporting.Domain.Report", null)
+                        .WithMany("AgencyParts")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_agency_parts_reports_report_id");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportFact", b =>
                 {
                     b.HasOne("ParPlatform.Reporting.Domain.Report", null)
@@ -858,6 +1089,16 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .HasConstraintName("fk_report_facts_reports_report_id");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportIndicator", b =>
+                {
+                    b.HasOne("ParPlatform.Reporting.Domain.Report", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_indicators_reports_report_id");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportNarrative", b =>
                 {
                     b.HasOne("ParPlatform.Reporting.Domain.Report", null)
@@ -866,6 +1107,16 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_report_narrative_reports_report_id");
+                });
+
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportOverride", b =>
+                {
+                    b.HasOne("ParPlatform.Reporting.Domain.Report", null)
+                        .WithMany("Overrides")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_overrides_reports_report_id");
                 });
 
             modelBuilder.Entity("ParPlatform.Reporting.Domain.ReportVersion", b =>
@@ -880,9 +1131,15 @@ namespace ParPlatform.Reporting.Data.Migrations
 
             modelBuilder.Entity("ParPlatform.Reporting.Domain.Report", b =>
                 {
+                    b.Navigation("AgencyParts");
+
                     b.Navigation("Facts");
 
+                    b.Navigation("Indicators");
+
                     b.Navigation("Narrative");
+
+                    b.Navigation("Overrides");
 
                     b.Navigation("Versions");
                 });

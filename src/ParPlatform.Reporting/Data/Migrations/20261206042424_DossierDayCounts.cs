@@ -12,15 +12,6 @@ namespace ParPlatform.Reporting.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "open_days_class",
-                schema: "reporting",
-                table: "dossier_facts",
-                type: "integer",
-                nullable: true,
-                computedColumnSql: "width_bucket(finished_at - received_at, ARRAY['1 days', '2 days', '4 days', '8 days', '16 days', '32 days', '64 days', '128 days', '256 days', '512 days', '1024 days', '2048 days', '4096 days', '8192 days', '16384 days', '32768 days']::interval[])",
-                stored: true);
-
             migrationBuilder.CreateTable(
                 name: "dossier_day_counts",
                 schema: "reporting",
@@ -29,6 +20,7 @@ namespace ParPlatform.Reporting.Data.Migrations
                     unit_code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
                     generation = table.Column<int>(type: "integer", nullable: false),
                     day = table.Column<DateOnly>(type: "date", nullable: false),
+                    field = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     province_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     received_online = table.Column<int>(type: "integer", nullable: false),
                     received_other = table.Column<int>(type: "integer", nullable: false),
@@ -47,14 +39,8 @@ namespace ParPlatform.Reporting.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_dossier_day_counts", x => new { x.unit_code, x.generation, x.day });
+                    table.PrimaryKey("pk_dossier_day_counts", x => new { x.unit_code, x.generation, x.day, x.field });
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_dossier_facts_province_code_open_days_class_received_at",
-                schema: "reporting",
-                table: "dossier_facts",
-                columns: new[] { "province_code", "open_days_class", "received_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_dossier_day_counts_province_code_day",
@@ -64,7 +50,7 @@ namespace ParPlatform.Reporting.Data.Migrations
 
             // Added by hand. The counts follow the facts in the transaction that writes them: after each statement that inserts or
             // updates facts, what the statement's rows counted before is taken away and what they count now is added, per unit,
-            // generation and day, in the order of that key (docs/decisions/0004). A generation's facts are deleted with its
+            // generation, day and field, in the order of that key (docs/decisions/0004). A generation's facts are deleted with its
             // counts (Replays.FinishIfComplete, RebuildsApi), so no trigger follows a delete.
             migrationBuilder.Sql($"""
                 CREATE FUNCTION reporting.count_inserted_dossier_facts() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -85,8 +71,12 @@ namespace ParPlatform.Reporting.Data.Migrations
                 {AddToCounts("SELECT 1 AS sign, * FROM reporting.dossier_facts")};
                 """);
 
-            // The dossiers finished before they were received (a wrong import), which no day counts: the query reads their facts.
+            // The dossiers open at an instant t (received before it, not finished before it: t in (received_at, finished_at]), what
+            // carried over and pending read: a dossier finished before it was received is open at no instant.
             migrationBuilder.Sql("""
+                CREATE INDEX ix_dossier_facts_open ON reporting.dossier_facts USING gist
+                  (tstzrange(received_at, CASE WHEN finished_at < received_at THEN received_at ELSE finished_at END, '(]'))
+                  WHERE received_at IS NOT NULL;
                 CREATE INDEX ix_dossier_facts_finished_before_received ON reporting.dossier_facts (unit_code) WHERE finished_at < received_at;
                 ANALYZE reporting.dossier_facts;
                 ANALYZE reporting.dossier_day_counts;
@@ -108,8 +98,8 @@ namespace ParPlatform.Reporting.Data.Migrations
             var names = Columns.Split(", ");
             var sums = string.Join(", ", names.Select(c => $"sum(f.sign * x.{c})"));
             return $"""
-                INSERT INTO reporting.dossier_day_counts AS c (unit_code, generation, day, province_code, {Columns})
-                  SELECT f.unit_code, f.generation, x.day, min(f.province_code), {sums}
+                INSERT INTO reporting.dossier_day_counts AS c (unit_code, generation, day, field, province_code, {Columns})
+                  SELECT f.unit_code, f.generation, x.day, f.field, min(f.province_code), {sums}
                   FROM ({changed}) AS f
                   CROSS JOIN LATERAL (VALUES
                     (CASE WHEN f.finished_at IS NULL OR f.finished_at >= f.received_at THEN (f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END,
@@ -124,10 +114,10 @@ namespace ParPlatform.Reporting.Data.Migrations
                      coalesce(f.rating = 'NotSatisfied', false)::int)
                   ) AS x(day, {Columns})
                   WHERE x.day IS NOT NULL
-                  GROUP BY f.unit_code, f.generation, x.day
+                  GROUP BY f.unit_code, f.generation, x.day, f.field
                   HAVING ({sums}) <> ({string.Join(", ", names.Select(_ => "0"))})
-                  ORDER BY f.unit_code, f.generation, x.day
-                ON CONFLICT (unit_code, generation, day) DO UPDATE SET {string.Join(", ", names.Select(c => $"{c} = c.{c} + EXCLUDED.{c}"))}
+                  ORDER BY f.unit_code, f.generation, x.day, f.field
+                ON CONFLICT (unit_code, generation, day, field) DO UPDATE SET {string.Join(", ", names.Select(c => $"{c} = c.{c} + EXCLUDED.{c}"))}
                 """;
         }
 
@@ -139,22 +129,13 @@ namespace ParPlatform.Reporting.Data.Migrations
                 DROP TRIGGER count_updated ON reporting.dossier_facts;
                 DROP FUNCTION reporting.count_inserted_dossier_facts();
                 DROP FUNCTION reporting.count_updated_dossier_facts();
+                DROP INDEX reporting.ix_dossier_facts_open;
                 DROP INDEX reporting.ix_dossier_facts_finished_before_received;
                 """);
 
             migrationBuilder.DropTable(
                 name: "dossier_day_counts",
                 schema: "reporting");
-
-            migrationBuilder.DropIndex(
-                name: "ix_dossier_facts_province_code_open_days_class_received_at",
-                schema: "reporting",
-                table: "dossier_facts");
-
-            migrationBuilder.DropColumn(
-                name: "open_days_class",
-                schema: "reporting",
-                table: "dossier_facts");
         }
     }
 }

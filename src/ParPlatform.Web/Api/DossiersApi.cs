@@ -1,0 +1,58 @@
+using ParPlatform.ServiceDefaults;
+using Refit;
+
+namespace ParPlatform.Web.Api;
+
+/// <summary>A dossier as the dossiers service answers it (GET …/dossiers/{id}); status and actions by their API names.</summary>
+public sealed record Dossier(
+    Guid Id, string? ExternalId, string ProcedureCode, string Field, string Channel, string ApplicantReference, string Status,
+    DateTimeOffset RegisteredAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? FinishedAt, string? Timeliness,
+    bool Overdue, IReadOnlyList<string> AllowedActions);
+
+public sealed record Procedure(string Code, string Name, string Field, decimal TimeLimit, string TimeLimitUnit, bool Active);
+
+/// <summary>The desk's filters of the dossier list (every one optional).</summary>
+public sealed record DossierFilter
+{
+    [AliasAs("status")] public string? Status { get; init; }
+
+    [AliasAs("field")] public string? Field { get; init; }
+
+    [AliasAs("channel")] public string? Channel { get; init; }
+
+    [AliasAs("overdue")] public bool? Overdue { get; init; }
+
+    /// <summary>Running and due before this many working days have passed (the desk's due-soon list: 7, 3 or 1).</summary>
+    [AliasAs("dueWithin")] public int? DueWithin { get; init; }
+
+    [AliasAs("from")] public string? From { get; init; }
+
+    [AliasAs("to")] public string? To { get; init; }
+
+    [AliasAs("page")] public int? Page { get; init; }
+
+    [AliasAs("pageSize")] public int? PageSize { get; init; }
+}
+
+public sealed record NewDossier(string? ProcedureCode, string? Channel, string? ApplicantReference, string? ExternalId, bool Digitised);
+
+public sealed record DossierActionInput(string? Note, bool? ElectronicResult);
+
+/// <summary>A unit's one-stop desk, through the gateway (/api/v1/units/{unitCode}/dossiers).</summary>
+public interface IDossiersApi
+{
+    [Get("/api/v1/units/{unitCode}/dossiers")]
+    Task<Page<Dossier>> ListAsync(string unitCode, [Query] DossierFilter filter, CancellationToken cancellationToken);
+
+    [Get("/api/v1/units/{unitCode}/dossiers/{id}")]
+    Task<Dossier> GetAsync(string unitCode, Guid id, CancellationToken cancellationToken);
+
+    [Post("/api/v1/units/{unitCode}/dossiers")]
+    Task<Dossier> RegisterAsync(string unitCode, [Body] NewDossier dossier, CancellationToken cancellationToken);
+
+    [Post("/api/v1/units/{unitCode}/dossiers/{id}/actions/{action}")]
+    Task<Dossier> ActAsync(string unitCode, Guid id, string action, [Body] DossierActionInput input, CancellationToken cancellationToken);
+
+    [Get("/api/v1/units/{unitCode}/dossiers/procedures?active=true&pageSize=200")]
+    Task<Page<Procedure>> ProceduresAsync(string unitCode, CancellationToken cancellationToken);
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ParPlatform.ServiceDefaults;
+using Refit;
+
+namespace ParPlatform.Web.Api;
+
+/// <summary>
+/// The APIs as Refit's generated clients of the gateway (Web:GatewayUrl, by default its service-discovery name), each call
+/// with the person's token (<see cref="AccessTokenHandler"/>); ServiceDefaults gives every HttpClient the standard
+/// resilience handler and service discovery.
+/// </summary>
+public static class GatewayClients
+{
+    public static void AddGatewayClients(this IHostApplicationBuilder builder)
+    {
+        var gateway = new Uri(builder.Configuration["Web:GatewayUrl"] ?? "http://gateway");
+        builder.Services.AddTransient<AccessTokenHandler>();
+        builder.Services.AddRefitGeneratedClient<IDossiersApi>(GatewayJson.Default)
+            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddRefitGeneratedClient<IReportsApi>(GatewayJson.Default)
+            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
+    }
+}
+
+/// <summary>The JSON of the APIs' answers and requests (camelCase, as the services write it).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(Page<Dossier>))]
+[JsonSerializable(typeof(Dossier))]
+[JsonSerializable(typeof(Page<Procedure>))]
+[JsonSerializable(typeof(NewDossier))]
+[JsonSerializable(typeof(DossierActionInput))]
+[JsonSerializable(typeof(ReportPeriods))]
+[JsonSerializable(typeof(Submissions))]
+[JsonSerializable(typeof(ProvinceStatistics))]
+internal sealed partial class GatewayJson : JsonSerializerContext;

@@ -1,0 +1,118 @@
+using System.Globalization;
+using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.SharedKernel.Reporting;
+
+namespace ParPlatform.Web;
+
+/// <summary>How the application writes numbers, rates, dates and the APIs' names for a person: in Vietnamese (vi-VN).</summary>
+public static class Vietnamese
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
+
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    /// <summary>Today's date in Vietnam.</summary>
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+    }
+
+    /// <summary>1877 → "1.877".</summary>
+    public static string Number(long value) => value.ToString("#,##0", Culture);
+
+    /// <summary>99.43 → "99,43%"; "–" when there is nothing to compare with.</summary>
+    public static string Percent(decimal? percent) => percent is { } p ? p.ToString("#,##0.##", Culture) + "%" : "–";
+
+    public static string Percent(Rate rate) => Percent(rate?.Percent);
+
+    /// <summary>"05/03/2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Culture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
+    /// <summary>An instant in Vietnam's time: "05/03/2026 14:30".</summary>
+    public static string DateTime(DateTimeOffset? instant) =>
+        instant is { } at ? TimeZoneInfo.ConvertTime(at, Zone).ToString("dd/MM/yyyy HH:mm", Culture) : "";
+
+    public static string Role(string role) => role switch
+    {
+        PlatformRoles.UnitOfficer => "Cán bộ đơn vị",
+        PlatformRoles.UnitChairman => "Chủ tịch UBND",
+        PlatformRoles.ProvinceReviewer => "Sở Nội vụ",
+        PlatformRoles.PlatformAdmin => "Quản trị hệ thống",
+        PlatformRoles.Operator => "Vận hành",
+        _ => role,
+    };
+
+    /// <summary>A dossier's status by its API name.</summary>
+    public static string DossierStatus(string status) => status switch
+    {
+        "registered" => "Đã đăng ký (chưa tiếp nhận)",
+        "received" => "Đã tiếp nhận",
+        "refused" => "Không được tiếp nhận",
+        "processing" => "Đang xử lý",
+        "supplement-requested" => "Chờ bổ sung",
+        "fees-requested" => "Chờ nộp phí, lệ phí",
+        "withdrawal-requested" => "Đề nghị rút hồ sơ",
+        "stopped" => "Dừng xử lý",
+        "returned-not-eligible" => "Trả lại (không đủ điều kiện)",
+        "resolved" => "Đã xử lý xong",
+        "result-returned" => "Đã trả kết quả",
+        _ => status,
+    };
+
+    /// <summary>The statuses in the order of the lifecycle, for the list's filter.</summary>
+    public static readonly IReadOnlyList<string> DossierStatuses =
+    [
+        "registered", "received", "refused", "processing", "supplement-requested", "fees-requested", "withdrawal-requested", "stopped",
+        "returned-not-eligible", "resolved", "result-returned",
+    ];
+
+    /// <summary>A lifecycle action by its API name, as its button says.</summary>
+    public static string DossierAction(string action) => action switch
+    {
+        "receive" => "Tiếp nhận",
+        "refuse" => "Từ chối tiếp nhận",
+        "start" => "Bắt đầu xử lý",
+        "request-supplement" => "Yêu cầu bổ sung",
+        "supplement" => "Đã bổ sung",
+        "request-fees" => "Yêu cầu nộp phí",
+        "pay-fees" => "Đã nộp phí",
+        "request-withdrawal" => "Đề nghị rút hồ sơ",
+        "stop" => "Dừng xử lý",
+        "return-not-eligible" => "Trả lại (không đủ điều kiện)",
+        "resolve" => "Đã xử lý xong",
+        "return-result" => "Trả kết quả",
+        _ => action,
+    };
+
+    public static string Channel(string channel) => channel switch
+    {
+        "online" => "Trực tuyến",
+        "in-person" => "Trực tiếp",
+        "postal" => "Bưu chính",
+        _ => channel,
+    };
+
+    public static readonly IReadOnlyList<string> Channels = ["in-person", "postal", "online"];
+
+    public static string Timeliness(string? timeliness) => timeliness switch
+    {
+        "early" => "Trước hạn",
+        "on-time" => "Đúng hạn",
+        "late" => "Quá hạn",
+        _ => "",
+    };
+
+    /// <summary>A unit's report for the period, by the submissions' status.</summary>
+    public static string Submission(string status) => status switch
+    {
+        "missing" => "Chưa gửi",
+        "submitted" => "Đã gửi",
+        "returned" => "Bị trả lại",
+        "accepted" => "Đã tiếp nhận",
+        "draft" => "Đang soạn",
+        _ => status,
+    };
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.Web.Api;
+
+namespace ParPlatform.Web.Tests.Components;
+
+/// <summary>
+/// A component rendered with MudBlazor, a fake dossiers API and, when a test signs one in, a person of a given role.
+/// MudBlazor's services dispose asynchronously only: xunit disposes the context through <see cref="IAsyncDisposable"/>.
+/// </summary>
+public abstract class ComponentTest : IAsyncDisposable
+{
+    private readonly BunitContext _context = new();
+
+    internal FakeDossiersApi Api { get; } = new();
+
+    protected ComponentTest()
+    {
+        _context.Services.AddMudServices();
+        _context.Services.AddSingleton<IDossiersApi>(Api);
+        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    /// <summary>Signs a person in with the claims the web application reads from the identity service's tokens.</summary>
+    protected void SignIn(string role, string? unit = null, string? province = null)
+    {
+        var authorization = _context.AddAuthorization();
+        authorization.SetAuthorized("Người dùng thử");
+        List<Claim> claims = [new(PlatformClaims.Role, role)];
+        if (unit is not null)
+            claims.Add(new Claim(PlatformClaims.Unit, unit));
+        if (province is not null)
+            claims.Add(new Claim(PlatformClaims.Province, province));
+        authorization.SetClaims([.. claims]);
+    }
+
+    /// <summary>Renders the component after the popover provider MudSelect's lists open in.</summary>
+    protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>> parameters)
+        where T : IComponent
+    {
+        _context.Render<MudPopoverProvider>();
+        return _context.Render(parameters);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

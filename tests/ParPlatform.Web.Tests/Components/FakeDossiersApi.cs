@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ParPlatform.ServiceDefaults;
+using ParPlatform.Web.Api;
+using Refit;
+
+namespace ParPlatform.Web.Tests.Components;
+
+/// <summary>
+/// The dossiers API as a component sees it: a dossier and a procedure to read, and for writes either the answer or the
+/// refusal the service would send (a real Refit exception read from a ProblemDetails body).
+/// </summary>
+internal sealed class FakeDossiersApi : IDossiersApi
+{
+    public List<Dossier> Dossiers { get; } = [];
+
+    public List<Procedure> Procedures { get; } = [new("1.001193", "Đăng ký khai sinh", "Hộ tịch", 1, "days", true)];
+
+    /// <summary>The answer to the next write: a dossier, or an exception to throw.</summary>
+    public Func<Task<Dossier>>? NextWrite { get; set; }
+
+    public List<string> Calls { get; } = [];
+
+    public Task<Page<Dossier>> ListAsync(string unitCode, DossierFilter filter, CancellationToken cancellationToken) =>
+        Task.FromResult(new Page<Dossier>(Dossiers, 1, 20, Dossiers.Count));
+
+    public Task<Dossier> GetAsync(string unitCode, Guid id, CancellationToken cancellationToken) => Task.FromResult(Dossiers.Single(d => d.Id == id));
+
+    public Task<Dossier> RegisterAsync(string unitCode, NewDossier dossier, CancellationToken cancellationToken)
+    {
+        Calls.Add($"register {dossier.ProcedureCode} {dossier.ApplicantReference}");
+        return NextWrite!();
+    }
+
+    public Task<Dossier> ActAsync(string unitCode, Guid id, string action, DossierActionInput input, CancellationToken cancellationToken)
+    {
+        Calls.Add($"{action} {input.Note}");
+        return NextWrite!();
+    }
+
+    public Task<Page<Procedure>> ProceduresAsync(string unitCode, CancellationToken cancellationToken) =>
+        Task.FromResult(new Page<Procedure>(Procedures, 1, 200, Procedures.Count));
+
+    public static Dossier Dossier(string status, params string[] allowedActions) => new(
+        Guid.CreateVersion7(), null, "1.001193", "Hộ tịch", "in-person", "BN-0001", status, new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero),
+        new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), null, null, false, allowedActions);
+
+    /// <summary>The exception Refit raises for a ProblemDetails answer of the gateway, as the services write them.</summary>
+    public static async Task<Dossier> RefusedAsync(HttpStatusCode status, object problem)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "http://gateway/api/v1/units/06112/dossiers");
+        using var response = new HttpResponseMessage(status)
+        {
+            RequestMessage = request,
+            Content = new StringContent(JsonSerializer.Serialize(problem), Encoding.UTF8, "application/problem+json"),
+        };
+        throw await ApiException.Create(request, HttpMethod.Post, response, new RefitSettings());
+    }
+}
