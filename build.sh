@@ -17,7 +17,7 @@ usage() {
   echo "       ./build.sh bench messaging [EVENTS]"
   echo "       ./build.sh bench dossiers [--intake=20000 --clients=32 --warmup=8000 --statistics-rows=100000"
   echo "                                  --statistics-calls=30 --import-rows=1000000 --per-dossier=5000]"
-  echo "       ./build.sh bench reporting [--units=100 --per-unit=10000 --calls=30 --events=30000]"
+  echo "       ./build.sh bench reporting [--units=150 --per-unit=6667 --calls=30 --events=30000]"
   echo "       ./build.sh bench plans [--units=150 --tasks-per-unit=60 --table-tasks=1000 --imports=5 --calls=30]"
   echo "       ./build.sh bench finance [--units=150 --projects=3 --disbursements=8 --calls=30]"
   echo "       ./build.sh bench staffing [--units=150 --months=14 --calls=30]"

@@ -4,6 +4,9 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ParPlatform.Hosting.Postgres;
+using ParPlatform.Hosting.Processes;
+using ParPlatform.Hosting.RabbitMQ;
 using ParPlatform.Hosting.Services;
 
 namespace ParPlatform.Bench;
@@ -65,6 +68,79 @@ internal static class Platform
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>
+/// What an overview benchmark starts, in a temporary directory: PostgreSQL (identitydb and the service's database), RabbitMQ,
+/// the identity service with its demo data (Tam Thanh's officer, Lạng Sơn's reviewer), one service, and the gateway in front of
+/// both, as the AppHost wires them. The benchmark seeds the service's database as its owner (the service's role only reads and
+/// writes rows). Disposing it stops every process and deletes their data.
+/// </summary>
+internal sealed class OneServicePlatform : IAsyncDisposable
+{
+    private readonly string _directory;
+
+    /// <param name="name">The service's resource name and its database's prefix, e.g. "reporting" (reportingdb).</param>
+    /// <param name="projectName">Its project under src/, e.g. "ParPlatform.Reporting".</param>
+    public OneServicePlatform(string name, string projectName)
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "parplatform-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        var builder = Platform.CreateBuilder();
+        var postgres = builder.AddPlatformPostgres("postgres", _directory);
+        var identityDb = postgres.AddServiceDatabase("identitydb");
+        var serviceDb = postgres.AddServiceDatabase(name + "db");
+        DatabaseOwner = builder.Resources.OfType<IResourceWithConnectionString>()
+            .Single(r => r.Name == ServiceDatabaseResource.OwnerConnectionName(serviceDb.Resource.Name));
+        var messaging = builder.AddPlatformRabbitMQ("messaging", _directory);
+        Messaging = messaging.Resource;
+        var gatewayPort = Platform.FreePort();
+        var issuer = $"http://localhost:{gatewayPort.ToString(CultureInfo.InvariantCulture)}/";
+        IResourceBuilder<ProjectResource> AddWithDatabase(string serviceName, string serviceProject, IResourceBuilder<IResourceWithConnectionString> database) =>
+            builder.AddService(serviceName, serviceProject).WithServiceDatabase(database).WithReference(messaging).WaitFor(messaging)
+                .WithEnvironment("Identity__Issuer", issuer);
+        var identity = AddWithDatabase("identity", "ParPlatform.Identity", identityDb)
+            .WithEnvironment("Identity__SigningKey", Secrets.NewRsaKeyPem())
+            .WithEnvironment("Identity__EncryptionKey", Secrets.NewKey())
+            .WithEnvironment("Identity__DemoData", "true");
+        Service = AddWithDatabase(name, projectName, serviceDb).WithReference(identity);
+        Gateway = builder.AddService("gateway", "ParPlatform.Gateway", gatewayPort)
+            .WithEnvironment("Identity__Issuer", issuer)
+            .WithReference(identity).WaitFor(identity)
+            .WithReference(Service).WaitFor(Service);
+        App = builder.Build();
+    }
+
+    public DistributedApplication App { get; }
+
+    public IResourceBuilder<ProjectResource> Service { get; }
+
+    public IResourceBuilder<ProjectResource> Gateway { get; }
+
+    /// <summary>The service database's owner connection.</summary>
+    public IResourceWithConnectionString DatabaseOwner { get; }
+
+    public IResourceWithConnectionString Messaging { get; }
+
+    /// <summary>Starts every resource and waits until the gateway is healthy.</summary>
+    public async Task StartAsync()
+    {
+        await App.StartAsync();
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(Gateway.Resource.Name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await App.StopAsync();
+        }
+        finally
+        {
+            await App.DisposeAsync();
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 }
 

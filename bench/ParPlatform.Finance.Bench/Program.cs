@@ -4,13 +4,8 @@
 // same run. PostgreSQL, RabbitMQ, the identity and finance services and the gateway are started with the AppHost's
 // resource types by Aspire's orchestrator, as the AppHost starts them.
 using System.Globalization;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Npgsql;
 using ParPlatform.Bench;
-using ParPlatform.Hosting.Postgres;
-using ParPlatform.Hosting.Processes;
-using ParPlatform.Hosting.RabbitMQ;
 
 namespace ParPlatform.Finance.Bench;
 
@@ -25,53 +20,21 @@ internal static class Program
         const string Province = "20";
         const string Unit = "06112"; // Tam Thanh, of the demo data
 
-        var directory = Path.Combine(Path.GetTempPath(), "parplatform-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var builder = Platform.CreateBuilder();
-        var postgres = builder.AddPlatformPostgres("postgres", directory);
-        var identityDb = postgres.AddServiceDatabase("identitydb");
-        var financeDb = postgres.AddServiceDatabase("financedb");
-        var financeOwner = builder.Resources.OfType<IResourceWithConnectionString>()
-            .Single(r => r.Name == ServiceDatabaseResource.OwnerConnectionName(financeDb.Resource.Name));
-        var messaging = builder.AddPlatformRabbitMQ("messaging", directory);
-        var gatewayPort = Platform.FreePort();
-        var issuer = $"http://localhost:{gatewayPort.ToString(CultureInfo.InvariantCulture)}/";
-        IResourceBuilder<ProjectResource> Service(string name, string projectName, IResourceBuilder<IResourceWithConnectionString> database) =>
-            builder.AddService(name, projectName).WithServiceDatabase(database).WithReference(messaging).WaitFor(messaging)
-                .WithEnvironment("Identity__Issuer", issuer);
-        var identity = Service("identity", "ParPlatform.Identity", identityDb)
-            .WithEnvironment("Identity__SigningKey", Secrets.NewRsaKeyPem())
-            .WithEnvironment("Identity__EncryptionKey", Secrets.NewKey())
-            .WithEnvironment("Identity__DemoData", "true"); // Tam Thanh's officer, Lạng Sơn's reviewer
-        var finance = Service("finance", "ParPlatform.Finance", financeDb).WithReference(identity);
-        var gateway = builder.AddService("gateway", "ParPlatform.Gateway", gatewayPort)
-            .WithEnvironment("Identity__Issuer", issuer)
-            .WithReference(identity).WaitFor(identity)
-            .WithReference(finance).WaitFor(finance);
-        await using var platform = builder.Build();
+        await using var platform = new OneServicePlatform("finance", "ParPlatform.Finance");
 
         Console.WriteLine($"Finance benchmark, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {Environment.ProcessorCount} cores: " +
             $"{units} units × (3 budget items, 2 sources × {projects} projects × {disbursements} disbursements), {calls} calls");
-        try
-        {
-            await platform.StartAsync();
-            await platform.ResourceNotifications.WaitForResourceHealthyAsync(gateway.Resource.Name);
-            await RunAsync();
-            return 0;
-        }
-        finally
-        {
-            await platform.StopAsync();
-            Directory.Delete(directory, recursive: true);
-        }
+        await platform.StartAsync();
+        await RunAsync();
+        return 0;
 
         async Task RunAsync()
         {
-            await using var db = new NpgsqlConnection(await financeOwner.GetConnectionStringAsync());
+            await using var db = new NpgsqlConnection(await platform.DatabaseOwner.GetConnectionStringAsync());
             await db.OpenAsync();
             await Calls.ExecuteAsync(db, "SELECT set_config('parplatform.all_tenants', 'on', false)");
-            using var viaGateway = new HttpClient { BaseAddress = new Uri(gateway.Url()) };
-            using var direct = new HttpClient { BaseAddress = new Uri(finance.Url()) };
+            using var viaGateway = new HttpClient { BaseAddress = new Uri(platform.Gateway.Url()) };
+            using var direct = new HttpClient { BaseAddress = new Uri(platform.Service.Url()) };
             var officer = await Calls.TokenAsync(viaGateway, "tamthanh.canbo");
             var reviewer = await Calls.TokenAsync(viaGateway, "langson.sonoivu");
             // The finance service learns of the demo units from identity's UnitRegistered; the overview lists them too.

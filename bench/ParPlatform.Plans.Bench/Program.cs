@@ -8,13 +8,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Npgsql;
 using ParPlatform.Bench;
-using ParPlatform.Hosting.Postgres;
-using ParPlatform.Hosting.Processes;
-using ParPlatform.Hosting.RabbitMQ;
 
 namespace ParPlatform.Plans.Bench;
 
@@ -30,53 +25,21 @@ internal static class Program
         const string Province = "20";
         const string Unit = "06112"; // Tam Thanh, of the demo data
 
-        var directory = Path.Combine(Path.GetTempPath(), "parplatform-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var builder = Platform.CreateBuilder();
-        var postgres = builder.AddPlatformPostgres("postgres", directory);
-        var identityDb = postgres.AddServiceDatabase("identitydb");
-        var plansDb = postgres.AddServiceDatabase("plansdb");
-        var plansOwner = builder.Resources.OfType<IResourceWithConnectionString>()
-            .Single(r => r.Name == ServiceDatabaseResource.OwnerConnectionName(plansDb.Resource.Name));
-        var messaging = builder.AddPlatformRabbitMQ("messaging", directory);
-        var gatewayPort = Platform.FreePort();
-        var issuer = $"http://localhost:{gatewayPort.ToString(CultureInfo.InvariantCulture)}/";
-        IResourceBuilder<ProjectResource> Service(string name, string projectName, IResourceBuilder<IResourceWithConnectionString> database) =>
-            builder.AddService(name, projectName).WithServiceDatabase(database).WithReference(messaging).WaitFor(messaging)
-                .WithEnvironment("Identity__Issuer", issuer);
-        var identity = Service("identity", "ParPlatform.Identity", identityDb)
-            .WithEnvironment("Identity__SigningKey", Secrets.NewRsaKeyPem())
-            .WithEnvironment("Identity__EncryptionKey", Secrets.NewKey())
-            .WithEnvironment("Identity__DemoData", "true"); // Tam Thanh's officer, Lạng Sơn's reviewer
-        var plans = Service("plans", "ParPlatform.Plans", plansDb).WithReference(identity);
-        var gateway = builder.AddService("gateway", "ParPlatform.Gateway", gatewayPort)
-            .WithEnvironment("Identity__Issuer", issuer)
-            .WithReference(identity).WaitFor(identity)
-            .WithReference(plans).WaitFor(plans);
-        await using var platform = builder.Build();
+        await using var platform = new OneServicePlatform("plans", "ParPlatform.Plans");
 
         Console.WriteLine($"Plans benchmark, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {Environment.ProcessorCount} cores: " +
             $"a {tableRows:N0}-task table ×{imports}, {units} units × {perUnit} tasks, {calls} calls");
-        try
-        {
-            await platform.StartAsync();
-            await platform.ResourceNotifications.WaitForResourceHealthyAsync(gateway.Resource.Name);
-            await RunAsync();
-            return 0;
-        }
-        finally
-        {
-            await platform.StopAsync();
-            Directory.Delete(directory, recursive: true);
-        }
+        await platform.StartAsync();
+        await RunAsync();
+        return 0;
 
         async Task RunAsync()
         {
-            await using var db = new NpgsqlConnection(await plansOwner.GetConnectionStringAsync());
+            await using var db = new NpgsqlConnection(await platform.DatabaseOwner.GetConnectionStringAsync());
             await db.OpenAsync();
             await Calls.ExecuteAsync(db, "SELECT set_config('parplatform.all_tenants', 'on', false)");
-            using var viaGateway = new HttpClient { BaseAddress = new Uri(gateway.Url()) };
-            using var direct = new HttpClient { BaseAddress = new Uri(plans.Url()) };
+            using var viaGateway = new HttpClient { BaseAddress = new Uri(platform.Gateway.Url()) };
+            using var direct = new HttpClient { BaseAddress = new Uri(platform.Service.Url()) };
             var officer = await Calls.TokenAsync(viaGateway, "tamthanh.canbo");
             var reviewer = await Calls.TokenAsync(viaGateway, "langson.sonoivu");
             await Calls.WaitForAsync(viaGateway, officer, $"/api/v1/units/{Unit}/plans"); // the plans service learns of Tam Thanh from identity's UnitRegistered

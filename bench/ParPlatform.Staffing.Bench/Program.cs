@@ -6,13 +6,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Npgsql;
 using ParPlatform.Bench;
-using ParPlatform.Hosting.Postgres;
-using ParPlatform.Hosting.Processes;
-using ParPlatform.Hosting.RabbitMQ;
 
 namespace ParPlatform.Staffing.Bench;
 
@@ -25,53 +20,21 @@ internal static class Program
         var calls = Calls.Option(args, "calls", 30);
         const string Province = "20";
 
-        var directory = Path.Combine(Path.GetTempPath(), "parplatform-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var builder = Platform.CreateBuilder();
-        var postgres = builder.AddPlatformPostgres("postgres", directory);
-        var identityDb = postgres.AddServiceDatabase("identitydb");
-        var staffingDb = postgres.AddServiceDatabase("staffingdb");
-        var staffingOwner = builder.Resources.OfType<IResourceWithConnectionString>()
-            .Single(r => r.Name == ServiceDatabaseResource.OwnerConnectionName(staffingDb.Resource.Name));
-        var messaging = builder.AddPlatformRabbitMQ("messaging", directory);
-        var gatewayPort = Platform.FreePort();
-        var issuer = $"http://localhost:{gatewayPort.ToString(CultureInfo.InvariantCulture)}/";
-        IResourceBuilder<ProjectResource> Service(string name, string projectName, IResourceBuilder<IResourceWithConnectionString> database) =>
-            builder.AddService(name, projectName).WithServiceDatabase(database).WithReference(messaging).WaitFor(messaging)
-                .WithEnvironment("Identity__Issuer", issuer);
-        var identity = Service("identity", "ParPlatform.Identity", identityDb)
-            .WithEnvironment("Identity__SigningKey", Secrets.NewRsaKeyPem())
-            .WithEnvironment("Identity__EncryptionKey", Secrets.NewKey())
-            .WithEnvironment("Identity__DemoData", "true"); // Lạng Sơn's reviewer
-        var staffing = Service("staffing", "ParPlatform.Staffing", staffingDb).WithReference(identity);
-        var gateway = builder.AddService("gateway", "ParPlatform.Gateway", gatewayPort)
-            .WithEnvironment("Identity__Issuer", issuer)
-            .WithReference(identity).WaitFor(identity)
-            .WithReference(staffing).WaitFor(staffing);
-        await using var platform = builder.Build();
+        await using var platform = new OneServicePlatform("staffing", "ParPlatform.Staffing");
 
         Console.WriteLine($"Staffing benchmark, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {Environment.ProcessorCount} cores: " +
             $"{units} units × (2 years of quotas, {months} monthly headcounts) × (the unit and 4 agencies), {calls} calls");
-        try
-        {
-            await platform.StartAsync();
-            await platform.ResourceNotifications.WaitForResourceHealthyAsync(gateway.Resource.Name);
-            await RunAsync();
-            return 0;
-        }
-        finally
-        {
-            await platform.StopAsync();
-            Directory.Delete(directory, recursive: true);
-        }
+        await platform.StartAsync();
+        await RunAsync();
+        return 0;
 
         async Task RunAsync()
         {
-            await using var db = new NpgsqlConnection(await staffingOwner.GetConnectionStringAsync());
+            await using var db = new NpgsqlConnection(await platform.DatabaseOwner.GetConnectionStringAsync());
             await db.OpenAsync();
             await Calls.ExecuteAsync(db, "SELECT set_config('parplatform.all_tenants', 'on', false)");
-            using var viaGateway = new HttpClient { BaseAddress = new Uri(gateway.Url()) };
-            using var direct = new HttpClient { BaseAddress = new Uri(staffing.Url()) };
+            using var viaGateway = new HttpClient { BaseAddress = new Uri(platform.Gateway.Url()) };
+            using var direct = new HttpClient { BaseAddress = new Uri(platform.Service.Url()) };
             var reviewer = await Calls.TokenAsync(viaGateway, "langson.sonoivu");
             await SeedAsync(db);
 

@@ -350,16 +350,26 @@ public sealed class ReportStore(
         var due = p.Due(provinceSettings);
         var known = await db.Set<KnownUnit>().AsNoTracking().Where(u => u.ProvinceCode == provinceCode).OrderBy(u => u.UnitCode)
             .Select(u => new { u.UnitCode, u.UnitName }).ToListAsync(ct);
-        var reports = await db.Reports.AsNoTracking().Include(r => r.Versions)
-            .Where(r => r.ProvinceCode == provinceCode && r.Period == p.Code).ToDictionaryAsync(r => r.UnitCode, ct);
+        // Each report's first and latest versions without their content (the report as submitted: tens of kilobytes, which the
+        // overview of 150 units read and dropped on every call).
+        var reports = await db.Reports.AsNoTracking().Where(r => r.ProvinceCode == provinceCode && r.Period == p.Code)
+            .Select(r => new
+            {
+                r.UnitCode,
+                r.Status,
+                Versions = r.Versions.Count,
+                First = r.Versions.OrderBy(v => v.Number).Select(v => new { v.SubmittedOn, v.Due }).FirstOrDefault(),
+                Latest = r.Versions.OrderByDescending(v => v.Number).Select(v => new { v.Sequence, v.Symbol, v.ReturnReason }).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(r => r.UnitCode, ct);
         var rows = known.Select(unit =>
         {
             var report = reports.GetValueOrDefault(unit.UnitCode);
-            var first = report?.Versions.MinBy(v => v.Number);
-            if (report is null || first is null)
+            if (report?.First is not { } first || report.Latest is not { } latest)
                 return new UnitSubmission(unit.UnitCode, unit.UnitName, "missing", null, null, null, 0, null);
-            return new UnitSubmission(unit.UnitCode, unit.UnitName, EnumNames.Name(report.Status), report.Latest!.DocumentNumber, first.SubmittedOn,
-                first.OnTime, report.Versions.Count, report.Status == ReportStatus.Returned ? report.Latest.ReturnReason : null);
+            return new UnitSubmission(unit.UnitCode, unit.UnitName, EnumNames.Name(report.Status), ReportVersion.DocumentNumberOf(latest.Sequence, latest.Symbol),
+                first.SubmittedOn, ReportVersion.IsOnTime(first.SubmittedOn, first.Due), report.Versions,
+                report.Status == ReportStatus.Returned ? latest.ReturnReason : null);
         }).ToList();
         var submitted = rows.Count(r => r.Versions > 0);
         var onTime = rows.Count(r => r.OnTime == true);

@@ -36,8 +36,10 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             fact.Property(f => f.Timeliness).HasMaxLength(10);
             fact.Property(f => f.ReturnReason).HasMaxLength(20);
             fact.Property(f => f.Rating).HasMaxLength(20);
+            fact.Property(f => f.OpenDaysClass).HasComputedColumnSql(ReportingStatisticsQuery.OpenDaysClassSql, stored: true);
             fact.HasIndex(f => new { f.UnitCode, f.Generation, f.ReceivedAt });
             fact.HasIndex(f => new { f.ProvinceCode, f.ReceivedAt });
+            fact.HasIndex(f => new { f.ProvinceCode, f.OpenDaysClass, f.ReceivedAt });
             fact.HasIndex(f => new { f.UnitCode, f.RatedAt }).HasFilter("rated_at IS NOT NULL");
             fact.HasIndex(f => new { f.ProvinceCode, f.RatedAt }).HasFilter("rated_at IS NOT NULL");
         });
@@ -45,10 +47,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.Entity<DossierDayCount>(count =>
         {
             count.ToTable("dossier_day_counts");
-            count.HasKey(c => new { c.UnitCode, c.Generation, c.Day, c.Field });
+            count.HasKey(c => new { c.UnitCode, c.Generation, c.Day });
             count.Property(c => c.UnitCode).HasMaxLength(5);
             count.Property(c => c.ProvinceCode).HasMaxLength(2);
-            count.Property(c => c.Field).HasMaxLength(200);
             count.HasIndex(c => new { c.ProvinceCode, c.Day });
         });
 

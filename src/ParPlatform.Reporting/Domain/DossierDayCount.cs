@@ -1,12 +1,12 @@
 namespace ParPlatform.Reporting.Domain;
 
 /// <summary>
-/// What the dossier facts of a unit's generation and field add up to on one day (Vietnam time) for form II.06a: the
-/// dossiers received that day, those finished that day, and the ratings given that day. PostgreSQL keeps the rows
-/// (triggers on reporting.dossier_facts, in the transaction that writes the facts, see the migration DossierDayCounts),
-/// so a table reads a row per unit, field and day of its window instead of every dossier
-/// (<see cref="Data.ReportingStatisticsQuery"/>; docs/decisions/0004). A dossier finished before it was received counts in
-/// no row (its window columns are read from its fact). Tenant-owned row (row-level security).
+/// What the dossier facts of a unit's generation add up to on one day (Vietnam time) for form II.06a: the dossiers received
+/// that day, those finished that day, and the ratings given that day. PostgreSQL keeps the rows (triggers on
+/// reporting.dossier_facts, in the transaction that writes the facts, see the migration DossierDayCounts), so the province's
+/// table reads a row per unit and day of its window instead of every dossier (<see cref="Data.ReportingStatisticsQuery"/>;
+/// docs/decisions/0004). A dossier finished before it was received counts in no row (its window columns are read from its
+/// fact). Tenant-owned row (row-level security).
 /// </summary>
 public sealed class DossierDayCount
 {
@@ -15,8 +15,6 @@ public sealed class DossierDayCount
     public int Generation { get; init; }
 
     public DateOnly Day { get; init; }
-
-    public required string Field { get; init; }
 
     public required string ProvinceCode { get; init; }
 

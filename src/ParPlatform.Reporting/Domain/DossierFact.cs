@@ -58,6 +58,13 @@ public sealed class DossierFact
     public DossierRating? Rating { get; init; }
 
     public DateTimeOffset? RatedAt { get; init; }
+
+    /// <summary>
+    /// How long the dossier was open, kept by PostgreSQL from <see cref="ReceivedAt"/> and <see cref="FinishedAt"/>: k when under
+    /// 2^k days (0: under a day … 15: under 2^15 days), 16 beyond, null while open. With the received instant it finds the
+    /// dossiers open at an instant by ranges of an index (<see cref="Data.ReportingStatisticsQuery"/>).
+    /// </summary>
+    public int? OpenDaysClass { get; init; }
 }
 
 /// <summary>One piece of feedback (PAKN) as reporting knows it from the feedback events. Tenant-owned row.</summary>

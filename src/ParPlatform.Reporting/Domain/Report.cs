@@ -434,13 +434,13 @@ public sealed class ReportVersion
     public int Year { get; private set; }
 
     /// <summary>As printed: "188/BC-UBND".</summary>
-    public string DocumentNumber => $"{Sequence}/{Symbol}";
+    public string DocumentNumber => DocumentNumberOf(Sequence, Symbol);
 
     public DateOnly SubmittedOn { get; private set; }
 
     public DateOnly Due { get; private set; }
 
-    public bool OnTime => SubmittedOn <= Due;
+    public bool OnTime => IsOnTime(SubmittedOn, Due);
 
     /// <summary>The report as submitted (figures and narrative), JSON.</summary>
     public string Content { get; private set; } = null!;
@@ -457,6 +457,11 @@ public sealed class ReportVersion
     public string? DecidedBy { get; private set; }
 
     public DateTimeOffset? DecidedAt { get; private set; }
+
+    public static string DocumentNumberOf(int sequence, string symbol) => $"{sequence}/{symbol}";
+
+    /// <summary>Submitted on or before the province's due date.</summary>
+    public static bool IsOnTime(DateOnly submittedOn, DateOnly due) => submittedOn <= due;
 
     internal void Decide(ReportStatus decision, string? reason, string by, DateTimeOffset at) =>
         (Decision, ReturnReason, DecidedBy, DecidedAt) = (decision, reason, by, at);

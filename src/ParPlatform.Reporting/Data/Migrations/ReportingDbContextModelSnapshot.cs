@@ -243,11 +243,6 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("day");
 
-                    b.Property<string>("Field")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("field");
-
                     b.Property<int>("Digitised")
                         .HasColumnType("integer")
                         .HasColumnName("digitised");
@@ -310,7 +305,7 @@ namespace ParPlatform.Reporting.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("with_fees");
 
-                    b.HasKey("UnitCode", "Generation", "Day", "Field")
+                    b.HasKey("UnitCode", "Generation", "Day")
                         .HasName("pk_dossier_day_counts");
 
                     b.HasIndex("ProvinceCode", "Day")
@@ -367,6 +362,12 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.Property<bool>("HasFee")
                         .HasColumnType("boolean")
                         .HasColumnName("has_fee");
+
+                    b.Property<int?>("OpenDaysClass")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("open_days_class")
+                        .HasComputedColumnSql("width_bucket(finished_at - received_at, ARRAY['1 days', '2 days', '4 days', '8 days', '16 days', '32 days', '64 days', '128 days', '256 days', '512 days', '1024 days', '2048 days', '4096 days', '8192 days', '16384 days', '32768 days']::interval[])", true);
 
                     b.Property<DateTimeOffset?>("PaidChangedAt")
                         .HasColumnType("timestamp with time zone")
@@ -432,6 +433,9 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.HasIndex("UnitCode", "RatedAt")
                         .HasDatabaseName("ix_dossier_facts_unit_code_rated_at")
                         .HasFilter("rated_at IS NOT NULL");
+
+                    b.HasIndex("ProvinceCode", "OpenDaysClass", "ReceivedAt")
+                        .HasDatabaseName("ix_dossier_facts_province_code_open_days_class_received_at");
 
                     b.HasIndex("UnitCode", "Generation", "ReceivedAt")
                         .HasDatabaseName("ix_dossier_facts_unit_code_generation_received_at");
