@@ -53,6 +53,7 @@ public interface IDossiersApi
     [Post("/api/v1/units/{unitCode}/dossiers/{id}/actions/{action}")]
     Task<Dossier> ActAsync(string unitCode, Guid id, string action, [Body] DossierActionInput input, CancellationToken cancellationToken);
 
-    [Get("/api/v1/units/{unitCode}/dossiers/procedures?active=true&pageSize=200")]
-    Task<Page<Procedure>> ProceduresAsync(string unitCode, CancellationToken cancellationToken);
+    /// <summary>The unit's active procedures whose name contains, or code starts with, <paramref name="q"/> (a unit has hundreds).</summary>
+    [Get("/api/v1/units/{unitCode}/dossiers/procedures?active=true&pageSize=20")]
+    Task<Page<Procedure>> ProceduresAsync(string unitCode, string? q, CancellationToken cancellationToken);
 }

@@ -39,8 +39,12 @@ internal sealed class FakeDossiersApi : IDossiersApi
         return NextWrite!();
     }
 
-    public Task<Page<Procedure>> ProceduresAsync(string unitCode, CancellationToken cancellationToken) =>
-        Task.FromResult(new Page<Procedure>(Procedures, 1, 200, Procedures.Count));
+    public Task<Page<Procedure>> ProceduresAsync(string unitCode, string? q, CancellationToken cancellationToken)
+    {
+        List<Procedure> found = [.. Procedures.Where(p => string.IsNullOrEmpty(q) || p.Code.StartsWith(q, StringComparison.Ordinal)
+            || p.Name.Contains(q, StringComparison.OrdinalIgnoreCase))];
+        return Task.FromResult(new Page<Procedure>(found, 1, 20, found.Count));
+    }
 
     public static Dossier Dossier(string status, params string[] allowedActions) => new(
         Guid.CreateVersion7(), null, "1.001193", "Hộ tịch", "in-person", "BN-0001", status, new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero),
