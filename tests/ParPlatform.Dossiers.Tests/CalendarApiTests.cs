@@ -21,36 +21,36 @@ public sealed class CalendarApiTests(DossiersFixture dossiers) : IDisposable
         using var officer = dossiers.Officer("06112");
         await using var audit = await EventFeed.BindAsync(dossiers.Servers.Messaging, "events.audit.administrative-change-recorded");
 
-        using var created = await admin.PutAsJsonAsync($"{Years}/2027", new { daysOff = Days("2027-01-01", "2027-04-30"), makeUpWorkingDays = Days() });
-        var afterCreate = await admin.GetFromJsonAsync<JsonElement>($"{Years}/2027");
-        using var changed = await admin.PutAsJsonAsync($"{Years}/2027", new { daysOff = Days("2027-01-01", "2027-05-03", "2027-04-30"), makeUpWorkingDays = Days("2027-05-08") });
-        var afterChange = await admin.GetFromJsonAsync<JsonElement>($"{Years}/2027");
+        using var created = await admin.PutAsJsonAsync($"{Years}/2028", new { daysOff = Days("2028-01-03", "2028-05-01"), makeUpWorkingDays = Days() });
+        var afterCreate = await admin.GetFromJsonAsync<JsonElement>($"{Years}/2028");
+        using var changed = await admin.PutAsJsonAsync($"{Years}/2028", new { daysOff = Days("2028-01-03", "2028-05-02", "2028-05-01"), makeUpWorkingDays = Days("2028-05-06") });
+        var afterChange = await admin.GetFromJsonAsync<JsonElement>($"{Years}/2028");
         var list = await admin.GetFromJsonAsync<JsonElement>(Years);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal(["2027-01-01", "2027-04-30"], afterCreate.GetProperty("daysOff").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(["2028-01-03", "2028-05-01"], afterCreate.GetProperty("daysOff").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal(SubjectOf(admin), afterCreate.GetProperty("updatedBy").GetString());
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        Assert.Equal(["2027-01-01", "2027-04-30", "2027-05-03"], afterChange.GetProperty("daysOff").EnumerateArray().Select(d => d.GetString()));
-        Assert.Equal(["2027-05-08"], afterChange.GetProperty("makeUpWorkingDays").EnumerateArray().Select(d => d.GetString()));
-        Assert.Equal([2025, 2026, 2027], list.EnumerateArray().Select(y => y.GetProperty("year").GetInt32()));
+        Assert.Equal(["2028-01-03", "2028-05-01", "2028-05-02"], afterChange.GetProperty("daysOff").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(["2028-05-06"], afterChange.GetProperty("makeUpWorkingDays").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal([2025, 2026, 2027, 2028], list.EnumerateArray().Select(y => y.GetProperty("year").GetInt32()));
 
         // Both changes are in the audit log's events, by the administrator, with what each changed.
-        var recorded = await audit.NextAsync(e => e.GetProperty("entityKey").GetString() == "2027");
-        var updated = await audit.NextAsync(e => e.GetProperty("entityKey").GetString() == "2027");
+        var recorded = await audit.NextAsync(e => e.GetProperty("entityKey").GetString() == "2028");
+        var updated = await audit.NextAsync(e => e.GetProperty("entityKey").GetString() == "2028");
         Assert.Equal(("dossiers", "calendar-year.created", SubjectOf(admin), "platform-admin", ""),
             (Text(recorded, "service"), Text(recorded, "action"), Text(recorded, "actorId"), Text(recorded, "actorRole"), Text(recorded, "unitCode")));
         Assert.Equal(JsonValueKind.Null, recorded.GetProperty("before").ValueKind);
-        AssertJson("""{"daysOff":["2027-01-01","2027-04-30"],"makeUpWorkingDays":[]}""", recorded.GetProperty("after"));
+        AssertJson("""{"daysOff":["2028-01-03","2028-05-01"],"makeUpWorkingDays":[]}""", recorded.GetProperty("after"));
         Assert.Equal("calendar-year.updated", Text(updated, "action"));
-        AssertJson("""{"daysOff":["2027-01-01","2027-04-30"],"makeUpWorkingDays":[]}""", updated.GetProperty("before"));
-        AssertJson("""{"daysOff":["2027-01-01","2027-04-30","2027-05-03"],"makeUpWorkingDays":["2027-05-08"]}""", updated.GetProperty("after"));
+        AssertJson("""{"daysOff":["2028-01-03","2028-05-01"],"makeUpWorkingDays":[]}""", updated.GetProperty("before"));
+        AssertJson("""{"daysOff":["2028-01-03","2028-05-01","2028-05-02"],"makeUpWorkingDays":["2028-05-06"]}""", updated.GetProperty("after"));
 
-        // A dossier received on the last afternoon of 2026 is due after the configured 01/01/2027.
+        // A dossier received on the last afternoon of 2027 (a Friday) is due after the configured Monday 03/01/2028.
         var code = await ProcedureAsync(officer, 1);
-        dossiers.Freeze(Vn(2026, 12, 31, 16));
+        dossiers.Freeze(Vn(2027, 12, 31, 16));
         var dossier = await CreateAsync(officer, code, "in-person");
-        Assert.Equal(Vn(2027, 1, 4, 16), dossier.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(Vn(2028, 1, 4, 16), dossier.GetProperty("dueAt").GetDateTimeOffset());
     }
 
     private static string? Text(JsonElement audited, string field) => audited.GetProperty(field).GetString();

@@ -421,7 +421,7 @@ public sealed class ReportingConsistencyTests(PlatformFixture platform, ITestOut
 
     /// <summary>
     /// The windows here reach a month ahead; the working calendar has the years configured by
-    /// default (2025, 2026), so a run late in December gives the next year its New Year's day off.
+    /// default (2025–2027), so a run late in December of a later year gives the next year its New Year's day off.
     /// </summary>
     private async Task EnsureCalendarAsync(DateOnly today)
     {

@@ -2,7 +2,7 @@ using ParPlatform.SharedKernel.Calendar;
 
 namespace ParPlatform.SharedKernel.Tests;
 
-/// <summary>Due dates in working time (07:00–11:30, 13:30–17:00 Vietnam time) over the seeded 2025 and 2026 calendars.</summary>
+/// <summary>Due dates in working time (07:00–11:30, 13:30–17:00 Vietnam time) over the seeded 2025, 2026 and (provisional) 2027 calendars.</summary>
 public sealed class WorkingCalendarTests
 {
     private static readonly WorkingCalendar Calendar = PublicHolidays.Seeded();
@@ -124,12 +124,23 @@ public sealed class WorkingCalendarTests
     }
 
     [Fact]
+    public void The_provisional_2027_calendar_skips_Tet_and_the_compensated_days()
+    {
+        // Received Thursday 04/02/2027 16:00, 2 days: 1 h Thursday; Friday 05/02 to Thursday 11/02 off
+        // (the Tết days on Saturday and Sunday compensated on Wednesday and Thursday); Friday 12/02, 7 h Monday 15/02.
+        Assert.Equal(Vn(2027, 2, 15, 16), Calendar.DueAt(Vn(2027, 2, 4, 16), TimeLimit.Days(2)));
+        // Labour Day on Saturday 01/05/2027 is taken on Monday 03/05.
+        Assert.False(Calendar.IsWorkingDay(new DateOnly(2027, 5, 3)));
+        Assert.True(Calendar.IsWorkingDay(new DateOnly(2027, 5, 4)));
+    }
+
+    [Fact]
     public void A_due_date_that_runs_into_a_year_not_configured_names_the_year()
     {
-        var error = Assert.Throws<UnknownCalendarYearException>(() => Calendar.DueAt(Vn(2026, 12, 30, 7), TimeLimit.Days(5)));
+        var error = Assert.Throws<UnknownCalendarYearException>(() => Calendar.DueAt(Vn(2027, 12, 30, 7), TimeLimit.Days(5)));
 
-        Assert.Equal(2027, error.Year);
-        Assert.Contains("2027", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2028, error.Year);
+        Assert.Contains("2028", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

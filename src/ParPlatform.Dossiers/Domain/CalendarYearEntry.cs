@@ -4,7 +4,7 @@ namespace ParPlatform.Dossiers.Domain;
 
 /// <summary>
 /// One configured year of the working calendar as stored (the platform's row, not a tenant's):
-/// 2025 and 2026 are seeded from <see cref="PublicHolidays"/>, an administrator adds later years.
+/// 2025, 2026 and (provisionally) 2027 are seeded from <see cref="PublicHolidays"/>, an administrator adds later years.
 /// </summary>
 public sealed class CalendarYearEntry
 {
