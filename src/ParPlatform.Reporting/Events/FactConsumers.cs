@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -49,9 +52,15 @@ public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbCo
     /// <summary>A statement to run, in order, with the batch's others (<see cref="FlushAsync"/>).</summary>
     protected void Write(FormattableString sql) => _writes.Add(sql);
 
+    /// <summary>Called once a batch's events were applied, before its statements run: a consumer that writes the batch as one statement writes it here.</summary>
+    protected virtual void WriteBatch()
+    {
+    }
+
     /// <summary>The batch's statements in one round trip, in the receiver's transaction, after taking the writers' turn (<see cref="FactWrites.Turn"/>).</summary>
     protected sealed override async Task FlushAsync(CancellationToken cancellationToken)
     {
+        WriteBatch();
         if (_writes.Count == 0)
             return;
         var connection = (NpgsqlConnection)Context.Database.GetDbConnection();
@@ -74,110 +83,173 @@ public abstract class FactConsumer<TEvent> : InboxConsumer<TEvent, ReportingDbCo
     protected static DateTimeOffset? Utc(DateTimeOffset? instant) => instant?.ToUniversalTime();
 }
 
-public sealed class DossierReceivedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierReceived>(context, scope, lag)
+/// <summary>
+/// A consumer of one step of a dossier's life (received, resolved, rated…): the batch's events in one
+/// upsert, so that the trigger keeping the day counts (<c>reporting.dossier_day_counts</c>) runs once
+/// per batch rather than once per event. Each event is a row of its step's columns, read back by
+/// <c>jsonb_to_recordset</c>; a dossier twice in a batch keeps its latest event (the upsert keeps the
+/// newer values anyway), as one statement may not update a row twice.
+/// </summary>
+public abstract class DossierStepConsumer<TEvent>(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<TEvent>(context, scope, lag)
+    where TEvent : IntegrationEvent
 {
-    protected override void Apply(DossierReceived m) => Write($"""
-        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, channel, received_at, due_at, due_changed_at,
-          digitised, has_fee, electronic_result, paid_online)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {EnumNames.Stored(m.Channel)}, {Utc(m.ReceivedAt)}, {Utc(m.DueAt)},
-          {Utc(m.OccurredAt)}, {m.Digitised}, {m.HasFee}, false, false
-        FROM reporting.live_generations({m.UnitCode}) g
-        ON CONFLICT (generation, dossier_id) DO UPDATE SET channel = EXCLUDED.channel, received_at = EXCLUDED.received_at,
-          digitised = EXCLUDED.digitised, has_fee = EXCLUDED.has_fee,
-          due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
-          due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
-        """);
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>The columns a row of reporting.dossier_facts may not leave empty, false until a step says otherwise.</summary>
+    private static readonly string[] Flags = ["digitised", "has_fee", "electronic_result", "paid_online"];
+
+    private readonly JsonArray _rows = [];
+
+    /// <summary>The step's columns with their types, as the event's row holds them: "finished_at timestamptz, timeliness text".</summary>
+    protected abstract string Columns { get; }
+
+    /// <summary>What the step changes in a dossier's existing row (the SET list of ON CONFLICT DO UPDATE; EXCLUDED is the event's).</summary>
+    protected abstract string Updates { get; }
+
+    /// <summary>The event's row: the dossier's id and field, and the values of <see cref="Columns"/> (property names in snake case).</summary>
+    protected abstract object Row(TEvent m);
+
+    protected sealed override void Apply(TEvent m)
+    {
+        var row = JsonSerializer.SerializeToNode(Row(m), Json)!.AsObject();
+        row["unit_code"] = m.UnitCode;
+        row["province_code"] = m.ProvinceCode;
+        row["occurred_at"] = m.OccurredAt;
+        _rows.Add(row);
+    }
+
+    protected sealed override void WriteBatch()
+    {
+        if (_rows.Count == 0)
+            return;
+        var rows = _rows.ToJsonString();
+        _rows.Clear();
+        Write(FormattableStringFactory.Create(Statement(), rows));
+    }
+
+    /// <summary>An instant as PostgreSQL keeps it: to the microsecond, truncated as a parameter would be (text input would round).</summary>
+    protected static DateTimeOffset Micro(DateTimeOffset instant) => new(instant.UtcTicks - instant.UtcTicks % 10, TimeSpan.Zero);
+
+    private string Statement()
+    {
+        var names = Columns.Split(',').Select(c => c.Trim().Split(' ')[0]).ToArray();
+        var flags = Flags.Except(names).ToArray();
+        return $"""
+            INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, {string.Join(", ", names.Concat(flags))})
+            SELECT g, e.dossier_id, e.unit_code, e.province_code, e.field, {string.Join(", ", names.Select(n => "e." + n).Concat(flags.Select(_ => "false")))}
+            FROM (SELECT DISTINCT ON (r.dossier_id) * FROM jsonb_to_recordset({"{0}"}::jsonb)
+                    AS r(dossier_id uuid, unit_code text, province_code text, field text, occurred_at timestamptz, {Columns})
+                  ORDER BY r.dossier_id, r.occurred_at DESC) AS e
+            CROSS JOIN LATERAL reporting.live_generations(e.unit_code) AS g
+            ON CONFLICT (generation, dossier_id) DO UPDATE SET {Updates}
+            """;
+    }
+}
+
+public sealed class DossierReceivedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : DossierStepConsumer<DossierReceived>(context, scope, lag)
+{
+    protected override string Columns => "channel text, received_at timestamptz, due_at timestamptz, due_changed_at timestamptz, digitised boolean, has_fee boolean";
+
+    protected override string Updates => """
+        channel = EXCLUDED.channel, received_at = EXCLUDED.received_at, digitised = EXCLUDED.digitised, has_fee = EXCLUDED.has_fee,
+        due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
+        due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
+        """;
+
+    protected override object Row(DossierReceived m) => new
+    {
+        m.DossierId, m.Field, Channel = EnumNames.Stored(m.Channel), ReceivedAt = Micro(m.ReceivedAt), DueAt = Micro(m.DueAt),
+        DueChangedAt = Micro(m.OccurredAt), m.Digitised, m.HasFee,
+    };
 }
 
 public sealed class DossierSupplementRequestedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag)
-    : FactConsumer<DossierSupplementRequested>(context, scope, lag)
+    : DossierStepConsumer<DossierSupplementRequested>(context, scope, lag)
 {
-    protected override void Apply(DossierSupplementRequested m) => Write($"""
-        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paused_at, pause_changed_at,
-          digitised, has_fee, electronic_result, paid_online)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.RequestedAt)}, {Utc(m.OccurredAt)}, false, false, false, false
-        FROM reporting.live_generations({m.UnitCode}) g
-        ON CONFLICT (generation, dossier_id) DO UPDATE SET
-          paused_at = CASE WHEN f.pause_changed_at > EXCLUDED.pause_changed_at THEN f.paused_at ELSE EXCLUDED.paused_at END,
-          pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at)
-        """);
+    protected override string Columns => "paused_at timestamptz, pause_changed_at timestamptz";
+
+    protected override string Updates => """
+        paused_at = CASE WHEN f.pause_changed_at > EXCLUDED.pause_changed_at THEN f.paused_at ELSE EXCLUDED.paused_at END,
+        pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at)
+        """;
+
+    protected override object Row(DossierSupplementRequested m) => new
+    {
+        m.DossierId, m.Field, PausedAt = Micro(m.RequestedAt), PauseChangedAt = Micro(m.OccurredAt),
+    };
 }
 
-public sealed class DossierSupplementedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierSupplemented>(context, scope, lag)
+public sealed class DossierSupplementedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : DossierStepConsumer<DossierSupplemented>(context, scope, lag)
 {
-    protected override void Apply(DossierSupplemented m) => Write($"""
-        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paused_at, pause_changed_at, due_at,
-          due_changed_at, digitised, has_fee, electronic_result, paid_online)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, NULL::timestamptz, {Utc(m.OccurredAt)}, {Utc(m.DueAt)}, {Utc(m.OccurredAt)},
-          false, false, false, false
-        FROM reporting.live_generations({m.UnitCode}) g
-        ON CONFLICT (generation, dossier_id) DO UPDATE SET
-          paused_at = CASE WHEN f.pause_changed_at > EXCLUDED.pause_changed_at THEN f.paused_at ELSE NULL END,
-          pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at),
-          due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
-          due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
-        """);
+    protected override string Columns => "paused_at timestamptz, pause_changed_at timestamptz, due_at timestamptz, due_changed_at timestamptz";
+
+    protected override string Updates => """
+        paused_at = CASE WHEN f.pause_changed_at > EXCLUDED.pause_changed_at THEN f.paused_at ELSE NULL END,
+        pause_changed_at = greatest(f.pause_changed_at, EXCLUDED.pause_changed_at),
+        due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
+        due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
+        """;
+
+    protected override object Row(DossierSupplemented m) => new
+    {
+        m.DossierId, m.Field, PausedAt = (DateTimeOffset?)null, PauseChangedAt = Micro(m.OccurredAt), DueAt = Micro(m.DueAt), DueChangedAt = Micro(m.OccurredAt),
+    };
 }
 
-public sealed class DossierFeesPaidConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierFeesPaid>(context, scope, lag)
+public sealed class DossierFeesPaidConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : DossierStepConsumer<DossierFeesPaid>(context, scope, lag)
 {
-    protected override void Apply(DossierFeesPaid m) => Write($"""
-        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, paid_online, paid_changed_at,
-          digitised, has_fee, electronic_result)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {m.PaidOnline}, {Utc(m.OccurredAt)}, false, false, false
-        FROM reporting.live_generations({m.UnitCode}) g
-        ON CONFLICT (generation, dossier_id) DO UPDATE SET
-          paid_online = CASE WHEN f.paid_changed_at > EXCLUDED.paid_changed_at THEN f.paid_online ELSE EXCLUDED.paid_online END,
-          paid_changed_at = greatest(f.paid_changed_at, EXCLUDED.paid_changed_at)
-        """);
+    protected override string Columns => "paid_online boolean, paid_changed_at timestamptz";
+
+    protected override string Updates => """
+        paid_online = CASE WHEN f.paid_changed_at > EXCLUDED.paid_changed_at THEN f.paid_online ELSE EXCLUDED.paid_online END,
+        paid_changed_at = greatest(f.paid_changed_at, EXCLUDED.paid_changed_at)
+        """;
+
+    protected override object Row(DossierFeesPaid m) => new { m.DossierId, m.Field, m.PaidOnline, PaidChangedAt = Micro(m.OccurredAt) };
 }
 
-public sealed class DossierResolvedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierResolved>(context, scope, lag)
+public sealed class DossierResolvedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : DossierStepConsumer<DossierResolved>(context, scope, lag)
 {
-    protected override void Apply(DossierResolved m) => Write($"""
-        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, finished_at, timeliness, electronic_result,
-          due_at, due_changed_at, digitised, has_fee, paid_online)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ResolvedAt)}, {EnumNames.Stored(m.Timeliness)}, {m.ElectronicResult},
-          {Utc(m.DueAt)}, {Utc(m.OccurredAt)}, false, false, false
-        FROM reporting.live_generations({m.UnitCode}) g
-        ON CONFLICT (generation, dossier_id) DO UPDATE SET finished_at = EXCLUDED.finished_at, timeliness = EXCLUDED.timeliness,
-          electronic_result = EXCLUDED.electronic_result,
-          due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
-          due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
-        """);
+    protected override string Columns => "finished_at timestamptz, timeliness text, electronic_result boolean, due_at timestamptz, due_changed_at timestamptz";
+
+    protected override string Updates => """
+        finished_at = EXCLUDED.finished_at, timeliness = EXCLUDED.timeliness, electronic_result = EXCLUDED.electronic_result,
+        due_at = CASE WHEN f.due_changed_at > EXCLUDED.due_changed_at THEN f.due_at ELSE EXCLUDED.due_at END,
+        due_changed_at = greatest(f.due_changed_at, EXCLUDED.due_changed_at)
+        """;
+
+    protected override object Row(DossierResolved m) => new
+    {
+        m.DossierId, m.Field, FinishedAt = Micro(m.ResolvedAt), Timeliness = EnumNames.Stored(m.Timeliness), m.ElectronicResult,
+        DueAt = Micro(m.DueAt), DueChangedAt = Micro(m.OccurredAt),
+    };
 }
 
-public sealed class DossierReturnedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierReturned>(context, scope, lag)
+public sealed class DossierReturnedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : DossierStepConsumer<DossierReturned>(context, scope, lag)
 {
-    protected override void Apply(DossierReturned m) => Write($"""
-        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, finished_at, return_reason,
-          digitised, has_fee, electronic_result, paid_online)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.ReturnedAt)}, {EnumNames.Stored(m.Reason)}, false, false, false, false
-        FROM reporting.live_generations({m.UnitCode}) g
-        ON CONFLICT (generation, dossier_id) DO UPDATE SET finished_at = EXCLUDED.finished_at, return_reason = EXCLUDED.return_reason
-        """);
+    protected override string Columns => "finished_at timestamptz, return_reason text";
+
+    protected override string Updates => "finished_at = EXCLUDED.finished_at, return_reason = EXCLUDED.return_reason";
+
+    protected override object Row(DossierReturned m) => new { m.DossierId, m.Field, FinishedAt = Micro(m.ReturnedAt), ReturnReason = EnumNames.Stored(m.Reason) };
 }
 
-public sealed class DossierApologyIssuedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierApologyIssued>(context, scope, lag)
+public sealed class DossierApologyIssuedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : DossierStepConsumer<DossierApologyIssued>(context, scope, lag)
 {
-    protected override void Apply(DossierApologyIssued m) => Write($"""
-        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, apology_issued_at,
-          digitised, has_fee, electronic_result, paid_online)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {Utc(m.IssuedAt)}, false, false, false, false
-        FROM reporting.live_generations({m.UnitCode}) g
-        ON CONFLICT (generation, dossier_id) DO UPDATE SET apology_issued_at = EXCLUDED.apology_issued_at
-        """);
+    protected override string Columns => "apology_issued_at timestamptz";
+
+    protected override string Updates => "apology_issued_at = EXCLUDED.apology_issued_at";
+
+    protected override object Row(DossierApologyIssued m) => new { m.DossierId, m.Field, ApologyIssuedAt = Micro(m.IssuedAt) };
 }
 
-public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : FactConsumer<DossierRated>(context, scope, lag)
+public sealed class DossierRatedConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag) : DossierStepConsumer<DossierRated>(context, scope, lag)
 {
-    protected override void Apply(DossierRated m) => Write($"""
-        INSERT INTO reporting.dossier_facts AS f (generation, dossier_id, unit_code, province_code, field, rating, rated_at,
-          digitised, has_fee, electronic_result, paid_online)
-        SELECT g, {m.DossierId}, {m.UnitCode}, {m.ProvinceCode}, {m.Field}, {EnumNames.Stored(m.Rating)}, {Utc(m.RatedAt)}, false, false, false, false
-        FROM reporting.live_generations({m.UnitCode}) g
-        ON CONFLICT (generation, dossier_id) DO UPDATE SET rating = EXCLUDED.rating, rated_at = EXCLUDED.rated_at
-        """);
+    protected override string Columns => "rating text, rated_at timestamptz";
+
+    protected override string Updates => "rating = EXCLUDED.rating, rated_at = EXCLUDED.rated_at";
+
+    protected override object Row(DossierRated m) => new { m.DossierId, m.Field, Rating = EnumNames.Stored(m.Rating), RatedAt = Micro(m.RatedAt) };
 }
 
 /// <summary>
