@@ -23,6 +23,7 @@ public static class Extensions
         builder.Services.AddScoped<CircuitHandler, ServicesAccessorCircuitHandler>();
         builder.AddSignIn();
         builder.AddGatewayClients();
+        builder.Services.AddScoped<FileDownloads>();
     }
 
     public static void MapWebApplication(this WebApplication app)

@@ -21,6 +21,9 @@ public static class Vietnamese
     /// <summary>1877 → "1.877".</summary>
     public static string Number(long value) => value.ToString("#,##0", Culture);
 
+    /// <summary>A figure's number: 1877 → "1.877", 99.4263 → "99,43" (two decimals at most, a decimal comma only when needed).</summary>
+    public static string Figure(decimal value) => value.ToString("#,##0.##", Culture);
+
     /// <summary>99.43 → "99,43%"; "–" when there is nothing to compare with.</summary>
     public static string Percent(decimal? percent) => percent is { } p ? p.ToString("#,##0.##", Culture) + "%" : "–";
 
@@ -114,5 +117,32 @@ public static class Vietnamese
         "accepted" => "Đã tiếp nhận",
         "draft" => "Đang soạn",
         _ => status,
+    };
+
+    /// <summary>What a change between two versions of a report is about, from its path ("narrative[II.2.1].text" → "Nội dung mục II.2.1").</summary>
+    public static string ChangedPart(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var open = path.IndexOf('[', StringComparison.Ordinal);
+        var close = path.IndexOf(']', StringComparison.Ordinal);
+        if (open < 0 || close < open)
+            return path;
+        var key = path[(open + 1)..close];
+        return path[..open] switch
+        {
+            "narrative" => $"Nội dung mục {key}",
+            "facts" => $"Số liệu nhập: {key}",
+            "figures" => $"Số liệu tính toán: {key}",
+            _ => path,
+        };
+    }
+
+    /// <summary>A target against its indicator: "met", "not-met", "no-data".</summary>
+    public static string TargetResult(string result) => result switch
+    {
+        "met" => "Đạt",
+        "not-met" => "Không đạt",
+        "no-data" => "Chưa có số liệu",
+        _ => result,
     };
 }

@@ -36,9 +36,10 @@ public sealed record ApiProblem(string Message, IReadOnlyDictionary<string, stri
         {
             return (default, new ApiProblem(e.Message, new Dictionary<string, string[]>()));
         }
-        catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException)
+        catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException or ApiRequestException)
         {
-            // The gateway did not answer, even after the resilience handler's retries (or its circuit is open).
+            // The gateway did not answer, even after the resilience handler's retries (or its circuit is open); Refit wraps
+            // the failure of a call answered as an ApiResponse in an ApiRequestException.
             return (default, new ApiProblem("Không kết nối được với hệ thống; vui lòng thử lại sau ít phút.", new Dictionary<string, string[]>()));
         }
     }

@@ -20,6 +20,8 @@ public static class GatewayClients
             .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddRefitGeneratedClient<IReportsApi>(GatewayJson.Default)
             .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddRefitGeneratedClient<IUnitReportsApi>(GatewayJson.Default)
+            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
     }
 }
 
@@ -33,4 +35,17 @@ public static class GatewayClients
 [JsonSerializable(typeof(ReportPeriods))]
 [JsonSerializable(typeof(Submissions))]
 [JsonSerializable(typeof(ProvinceStatistics))]
+[JsonSerializable(typeof(UnitReport))]
+[JsonSerializable(typeof(ReportFigures))]
+[JsonSerializable(typeof(ComputedFigure))]
+[JsonSerializable(typeof(FigureOverrideInput))]
+[JsonSerializable(typeof(NarrativeInput))]
+[JsonSerializable(typeof(ReportFact))]
+[JsonSerializable(typeof(FactInput))]
+[JsonSerializable(typeof(SubmitInput))]
+[JsonSerializable(typeof(SubmittedVersion))]
+[JsonSerializable(typeof(IReadOnlyList<VersionChange>))]
+[JsonSerializable(typeof(ReturnInput))]
+[JsonSerializable(typeof(ReportVersionSummary))]
+[JsonSerializable(typeof(ProvinceScorecard))]
 internal sealed partial class GatewayJson : JsonSerializerContext;

@@ -21,6 +21,93 @@ public sealed record UnitStatisticsRow(int? Rank, string UnitCode, string UnitNa
 public sealed record ProvinceStatistics(
     string ProvinceCode, string? Period, DateOnly From, DateOnly To, string RankBy, StatisticsRow Total, IReadOnlyList<UnitStatisticsRow> Units);
 
+/// <summary>The text under a heading of the unit's report (empty when not written).</summary>
+public sealed record NarrativePart(string Key, string Heading, string Text);
+
+/// <summary>An entered fact of the period, as entered ("value") and as the report prints it ("text"); nulls when not entered.</summary>
+public sealed record ReportFact(string Code, string SectionKey, string Label, string Measure, decimal? Value, bool AtLeast, string? Text, string? Evidence);
+
+/// <summary>A submission of the report and the province's decision ("returned" with its reason, "accepted", or null while it waits).</summary>
+public sealed record ReportVersionSummary(
+    int Number, string DocumentNumber, DateOnly SubmittedOn, DateOnly Due, bool OnTime, string SubmittedBy, string? Decision, string? ReturnReason,
+    DateTimeOffset? DecidedAt);
+
+/// <summary>A unit's report of a period as it stands: "draft", "submitted", "returned" or "accepted".</summary>
+public sealed record UnitReport(
+    string UnitCode, string Period, string Status, DateOnly Due, IReadOnlyList<NarrativePart> Narrative, IReadOnlyList<ReportFact> Facts,
+    IReadOnlyList<ReportVersionSummary> Versions, string? ReturnReason);
+
+/// <summary>The computed number the unit replaced, and why.</summary>
+public sealed record FigureOverride(decimal Computed, string Reason, string By, DateTimeOffset At);
+
+/// <summary>A figure the report prints from the services' records, over its own time base: a number, a date or a text.</summary>
+public sealed record ComputedFigure(string Code, string Label, string TimeBase, decimal? Number, DateOnly? Date, string? Text, FigureOverride? Override);
+
+public sealed record ReportFigures(string UnitCode, string Period, DateOnly AsOf, IReadOnlyList<ComputedFigure> Figures);
+
+public sealed record FigureOverrideInput(decimal? Value, string? Reason);
+
+public sealed record NarrativeInput(string? Text);
+
+public sealed record FactInput(decimal? Value, bool? AtLeast, string? Evidence);
+
+/// <summary>The chairman's submission: the document's number and symbol, both optional (the next number, "BC-UBND").</summary>
+public sealed record SubmitInput(int? Sequence, string? Symbol);
+
+/// <summary>The version a submission made (the API also answers its content, which the page does not read).</summary>
+public sealed record SubmittedVersion(ReportVersionSummary Version);
+
+/// <summary>What differs between two submitted versions, by its path in the report ("narrative[II.2.1].text").</summary>
+public sealed record VersionChange(string Path, string? Before, string? After);
+
+public sealed record ReturnInput(string? Reason);
+
+/// <summary>A measurable target of a unit's plans against its indicator's value for the period ("met", "not-met", "no-data").</summary>
+public sealed record ScorecardLine(string IndicatorCode, string IndicatorName, string Comparator, decimal Threshold, decimal? Value, string Result);
+
+public sealed record UnitScorecard(string UnitCode, string UnitName, int Targets, int Met, int NotMet, int NoData, Rate MetRate, IReadOnlyList<ScorecardLine> Lines);
+
+public sealed record RankedScorecard(int? Rank, UnitScorecard Scorecard);
+
+/// <summary>The province's scorecards of a period, ranked by the share of targets met.</summary>
+public sealed record ProvinceScorecard(string ProvinceCode, string Period, DateOnly AsOf, IReadOnlyList<RankedScorecard> Units);
+
+/// <summary>A unit's periodic report, through the gateway (/api/v1/units/{unitCode}/reports/periods/{period}).</summary>
+public interface IUnitReportsApi
+{
+    [Get("/api/v1/units/{unitCode}/reports/periods/{period}")]
+    Task<UnitReport> GetAsync(string unitCode, string period, CancellationToken cancellationToken);
+
+    [Get("/api/v1/units/{unitCode}/reports/periods/{period}/figures")]
+    Task<ReportFigures> FiguresAsync(string unitCode, string period, CancellationToken cancellationToken);
+
+    [Put("/api/v1/units/{unitCode}/reports/periods/{period}/figures/{code}/override")]
+    Task<ComputedFigure> OverrideAsync(string unitCode, string period, string code, [Body] FigureOverrideInput input, CancellationToken cancellationToken);
+
+    [Delete("/api/v1/units/{unitCode}/reports/periods/{period}/figures/{code}/override")]
+    Task RestoreAsync(string unitCode, string period, string code, CancellationToken cancellationToken);
+
+    [Put("/api/v1/units/{unitCode}/reports/periods/{period}/narrative/{key}")]
+    Task<UnitReport> WriteAsync(string unitCode, string period, string key, [Body] NarrativeInput input, CancellationToken cancellationToken);
+
+    [Put("/api/v1/units/{unitCode}/reports/periods/{period}/facts/{code}")]
+    Task<ReportFact> EnterAsync(string unitCode, string period, string code, [Body] FactInput input, CancellationToken cancellationToken);
+
+    [Post("/api/v1/units/{unitCode}/reports/periods/{period}/submit")]
+    Task<SubmittedVersion> SubmitAsync(string unitCode, string period, [Body] SubmitInput input, CancellationToken cancellationToken);
+
+    [Get("/api/v1/units/{unitCode}/reports/periods/{period}/versions/compare")]
+    Task<IReadOnlyList<VersionChange>> CompareAsync(
+        string unitCode, string period, [AliasAs("from")] int before, [AliasAs("to")] int after, CancellationToken cancellationToken);
+
+    /// <summary>The report as it stands, as a Word document (before it is submitted: no number, today's figures).</summary>
+    [Get("/api/v1/units/{unitCode}/reports/periods/{period}/document")]
+    Task<ApiResponse<Stream>> PreviewAsync(string unitCode, string period, CancellationToken cancellationToken);
+
+    [Get("/api/v1/units/{unitCode}/reports/periods/{period}/versions/{number}/document")]
+    Task<ApiResponse<Stream>> DocumentAsync(string unitCode, string period, int number, CancellationToken cancellationToken);
+}
+
 /// <summary>A province's reports and statistics, through the gateway (/api/v1/provinces/{provinceCode}/reports).</summary>
 public interface IReportsApi
 {
@@ -32,4 +119,17 @@ public interface IReportsApi
 
     [Get("/api/v1/provinces/{provinceCode}/reports/statistics/dossiers?rankBy=onTime")]
     Task<ProvinceStatistics> StatisticsAsync(string provinceCode, string period, CancellationToken cancellationToken);
+
+    [Get("/api/v1/provinces/{provinceCode}/reports/periods/{period}/scorecard")]
+    Task<ProvinceScorecard> ScorecardAsync(string provinceCode, string period, CancellationToken cancellationToken);
+
+    [Post("/api/v1/provinces/{provinceCode}/reports/periods/{period}/units/{unitCode}/return")]
+    Task<ReportVersionSummary> ReturnAsync(string provinceCode, string period, string unitCode, [Body] ReturnInput input, CancellationToken cancellationToken);
+
+    [Post("/api/v1/provinces/{provinceCode}/reports/periods/{period}/units/{unitCode}/accept")]
+    Task<ReportVersionSummary> AcceptAsync(string provinceCode, string period, string unitCode, CancellationToken cancellationToken);
+
+    /// <summary>The province's consolidated report of the period as a Word document.</summary>
+    [Get("/api/v1/provinces/{provinceCode}/reports/periods/{period}/document")]
+    Task<ApiResponse<Stream>> DocumentAsync(string provinceCode, string period, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ using ParPlatform.Web.Api;
 namespace ParPlatform.Web.Tests.Components;
 
 /// <summary>
-/// A component rendered with MudBlazor, a fake dossiers API and, when a test signs one in, a person of a given role.
+/// A component rendered with MudBlazor, fake dossiers and reporting APIs and, when a test signs one in, a person of a given role.
 /// MudBlazor's services dispose asynchronously only: xunit disposes the context through <see cref="IAsyncDisposable"/>.
 /// </summary>
 public abstract class ComponentTest : IAsyncDisposable
@@ -19,10 +19,16 @@ public abstract class ComponentTest : IAsyncDisposable
 
     internal FakeDossiersApi Api { get; } = new();
 
+    internal FakeReportsApi Reports { get; } = new();
+
     protected ComponentTest()
     {
         _context.Services.AddMudServices();
         _context.Services.AddSingleton<IDossiersApi>(Api);
+        _context.Services.AddSingleton<IUnitReportsApi>(Reports);
+        _context.Services.AddSingleton<IReportsApi>(Reports);
+        _context.Services.AddSingleton(TimeProvider.System);
+        _context.Services.AddScoped<FileDownloads>();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

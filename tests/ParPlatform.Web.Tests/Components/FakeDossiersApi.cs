@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.Web.Api;
-using Refit;
 
 namespace ParPlatform.Web.Tests.Components;
 
@@ -51,14 +48,5 @@ internal sealed class FakeDossiersApi : IDossiersApi
         new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), null, null, false, allowedActions);
 
     /// <summary>The exception Refit raises for a ProblemDetails answer of the gateway, as the services write them.</summary>
-    public static async Task<Dossier> RefusedAsync(HttpStatusCode status, object problem)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "http://gateway/api/v1/units/06112/dossiers");
-        using var response = new HttpResponseMessage(status)
-        {
-            RequestMessage = request,
-            Content = new StringContent(JsonSerializer.Serialize(problem), Encoding.UTF8, "application/problem+json"),
-        };
-        throw await ApiException.Create(request, HttpMethod.Post, response, new RefitSettings());
-    }
+    public static Task<Dossier> RefusedAsync(HttpStatusCode status, object problem) => Refusals.ThrowAsync<Dossier>(status, problem);
 }

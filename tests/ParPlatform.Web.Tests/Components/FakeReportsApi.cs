@@ -1,0 +1,117 @@
+using System.Net;
+using ParPlatform.Web.Api;
+using Refit;
+
+namespace ParPlatform.Web.Tests.Components;
+
+/// <summary>
+/// The reporting API as the report's components see it: a unit's report and its figures to read; every write recorded in
+/// <see cref="Calls"/> and answered as the service would, or refused with <see cref="Refusal"/> (a real Refit exception read
+/// from a ProblemDetails body).
+/// </summary>
+internal sealed class FakeReportsApi : IUnitReportsApi, IReportsApi
+{
+    public UnitReport Report { get; set; } = Draft();
+
+    public List<ComputedFigure> Figures { get; } =
+    [
+        new("Report.WindowFrom", "Ngày đầu kỳ lấy số liệu", "từ 01/12/2025 đến 28/02/2026", null, new DateOnly(2025, 12, 1), null, null),
+        new("Dossiers.Received", "Hồ sơ tiếp nhận trong kỳ", "từ 01/12/2025 đến 28/02/2026", 1877, null, null, null),
+        new("Dossiers.OnTimeRate", "Tỷ lệ hồ sơ giải quyết trước và đúng hạn (%)", "từ 01/12/2025 đến 28/02/2026", 99.426276528m, null, null, null),
+    ];
+
+    /// <summary>The refusal of the next write (status and ProblemDetails body), if any.</summary>
+    public (HttpStatusCode Status, object Problem)? Refusal { get; set; }
+
+    public List<string> Calls { get; } = [];
+
+    public static UnitReport Draft(string status = "draft", string? returnReason = null) => new(
+        "06112", "2026-Q1", status, new DateOnly(2026, 3, 5),
+        [new("I", "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "Ban hành Kế hoạch số 29."), new("V", "V. KIẾN NGHỊ, ĐỀ XUẤT", "")],
+        [
+            new("video-meetings", "II.6", "Số cuộc họp trực tuyến qua Hệ thống Hội nghị truyền hình", "count", null, false, null, null),
+            new("electronic-documents-rate", "II.6", "Tỷ lệ văn bản được gửi hoàn toàn dưới dạng điện tử", "percent", 98.75m, false, "98,75%", "Sổ văn bản đi"),
+        ],
+        status == "draft" ? [] : [new(1, "188/BC-UBND", new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 5), true, "chutich",
+            status == "returned" ? "returned" : status == "accepted" ? "accepted" : null, returnReason, null)],
+        returnReason);
+
+    private Task<T> WriteAsync<T>(string call, Func<T> answer)
+    {
+        Calls.Add(call);
+        return Refusal is { } refusal ? Refusals.ThrowAsync<T>(refusal.Status, refusal.Problem) : Task.FromResult(answer());
+    }
+
+    public Task<UnitReport> GetAsync(string unitCode, string period, CancellationToken cancellationToken) => Task.FromResult(Report);
+
+    public Task<ReportFigures> FiguresAsync(string unitCode, string period, CancellationToken cancellationToken) =>
+        Task.FromResult(new ReportFigures(unitCode, period, new DateOnly(2026, 3, 4), [.. Figures]));
+
+    public Task<ComputedFigure> OverrideAsync(string unitCode, string period, string code, FigureOverrideInput input, CancellationToken cancellationToken) =>
+        WriteAsync($"override {code} {input.Value} {input.Reason}", () =>
+        {
+            var index = Figures.FindIndex(f => f.Code == code);
+            var figure = Figures[index];
+            Figures[index] = figure with
+            {
+                Number = input.Value, Override = new FigureOverride(figure.Override?.Computed ?? figure.Number!.Value, input.Reason!, "canbo", DateTimeOffset.UtcNow),
+            };
+            return Figures[index];
+        });
+
+    public Task RestoreAsync(string unitCode, string period, string code, CancellationToken cancellationToken) =>
+        WriteAsync($"restore {code}", () =>
+        {
+            var index = Figures.FindIndex(f => f.Code == code);
+            Figures[index] = Figures[index] with { Number = Figures[index].Override!.Computed, Override = null };
+            return true;
+        });
+
+    public Task<UnitReport> WriteAsync(string unitCode, string period, string key, NarrativeInput input, CancellationToken cancellationToken) =>
+        WriteAsync($"narrative {key} {input.Text}", () => Report);
+
+    public Task<ReportFact> EnterAsync(string unitCode, string period, string code, FactInput input, CancellationToken cancellationToken) =>
+        WriteAsync($"fact {code} {input.Value} {input.AtLeast} {input.Evidence}", () =>
+        {
+            var fact = Report.Facts.Single(f => f.Code == code);
+            return fact with { Value = input.Value, AtLeast = input.AtLeast ?? false, Text = $"{(input.AtLeast == true ? "trên " : "")}{Vietnamese.Figure(input.Value!.Value)}", Evidence = input.Evidence };
+        });
+
+    public Task<SubmittedVersion> SubmitAsync(string unitCode, string period, SubmitInput input, CancellationToken cancellationToken) =>
+        WriteAsync($"submit {input.Sequence} {input.Symbol}", () =>
+        {
+            Report = Draft("submitted");
+            return new SubmittedVersion(Report.Versions[^1]);
+        });
+
+    public Task<IReadOnlyList<VersionChange>> CompareAsync(string unitCode, string period, int before, int after, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<VersionChange>>([new("narrative[I].text", "Ban hành Kế hoạch số 29.", "Ban hành Kế hoạch số 29 và 30.")]);
+
+    public Task<ApiResponse<Stream>> PreviewAsync(string unitCode, string period, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ApiResponse<Stream>> DocumentAsync(string unitCode, string period, int number, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ReportPeriods> PeriodsAsync(string provinceCode, int year, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<Submissions> SubmissionsAsync(string provinceCode, string period, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ProvinceStatistics> StatisticsAsync(string provinceCode, string period, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ProvinceScorecard> ScorecardAsync(string provinceCode, string period, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ReportVersionSummary> ReturnAsync(string provinceCode, string period, string unitCode, ReturnInput input, CancellationToken cancellationToken) =>
+        WriteAsync($"return {provinceCode} {unitCode} {input.Reason}", () =>
+        {
+            Report = Draft("returned", input.Reason);
+            return Report.Versions[^1];
+        });
+
+    public Task<ReportVersionSummary> AcceptAsync(string provinceCode, string period, string unitCode, CancellationToken cancellationToken) =>
+        WriteAsync($"accept {provinceCode} {unitCode}", () =>
+        {
+            Report = Draft("accepted");
+            return Report.Versions[^1];
+        });
+
+    public Task<ApiResponse<Stream>> DocumentAsync(string provinceCode, string period, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
