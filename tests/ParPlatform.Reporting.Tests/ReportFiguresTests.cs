@@ -29,7 +29,7 @@ public sealed class ReportFiguresTests
     [InlineData("II.2.3.5", "Có 205 lượt công dân thực hiện đánh giá mức độ hài lòng, trong đó: có 203/205 lượt đánh giá “Rất hài lòng”, đạt tỷ lệ 99%; " +
         "02/205 đánh giá “Hài lòng”, đạt tỷ lệ 1%.")] // 001:93
     [InlineData("II.3", "với 04 cơ quan chuyên môn (Văn phòng HĐND và UBND; phòng Kinh tế, Hạ tầng và Đô thị; phòng Văn hóa - Xã hội; " +
-        "Trung tâm Phục vụ hành chính công), 09 đơn vị sự nghiệp công lập")] // 001:97
+        "Trung tâm Phục vụ hành chính công), 09 đơn vị sự nghiệp công lập (Trung tâm Dịch vụ công ích và 08 trường học).")] // 001:97
     [InlineData("II.3", "UBND phường được tạm giao biên chế: 379 chỉ tiêu (trong đó: biên chế cán bộ, công chức: 52 chỉ tiêu; biên chế sự nghiệp: " +
         "327 chỉ tiêu (trong đó: 323 chỉ tiêu hưởng lương từ ngân sách nhà nước, 04 chỉ tiêu hưởng lương từ nguồn thu sự nghiệp))")] // 001:99
     [InlineData("II.3", "Biên chế hiện có: 364 người (trong đó: công chức hành chính: tính đến ngày 28/02/2026 có 45 người (không bao gồm LLVT), " +

@@ -285,7 +285,7 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         await PublishAndWaitAsync(
             E(new AgencyUpdated { UnitCode = "", ProvinceCode = "", AgencyCode = "VP", AgencyName = "Văn phòng HĐND và UBND", Kind = AgencyKind.Administrative }, 2),
             Office("Văn phòng UBND", 1),
-            E(new AgencyRegistered { UnitCode = "", ProvinceCode = "", AgencyCode = "TH1", AgencyName = "Trường Tiểu học Chi Lăng", Kind = AgencyKind.PublicService }, 1),
+            E(new AgencyRegistered { UnitCode = "", ProvinceCode = "", AgencyCode = "TH1", AgencyName = "Trường Tiểu học Chi Lăng", Kind = AgencyKind.School }, 1),
             Quota(52, new DateOnly(2026, 1, 10), 3),
             E(new HeadcountRecorded { UnitCode = "", ProvinceCode = "", AsOf = new DateOnly(2026, 10, 31), CivilServants = 45, PublicEmployees = 319, Total = 364 }, 4));
         Today(2026, 12, 3);
@@ -303,7 +303,7 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         var text = WordLayout.Read(word).Text;
 
         var section = string.Join("\n", figures.Sentences.Single(s => s.Key == "II.3").Paragraphs);
-        Assert.Contains("với 01 cơ quan chuyên môn (Văn phòng HĐND và UBND), 01 đơn vị sự nghiệp công lập", section);
+        Assert.Contains("với 01 cơ quan chuyên môn (Văn phòng HĐND và UBND), 01 đơn vị sự nghiệp công lập (01 trường học).", section);
         Assert.Contains("UBND xã được tạm giao biên chế: 379 chỉ tiêu (trong đó: biên chế cán bộ, công chức: 52 chỉ tiêu", section);
         Assert.Contains("tính đến ngày 31/10/2026 có 45 người", section);
         Assert.Equal("có mặt tại ngày 31/10/2026", figures.Figures.Single(f => f.Code == "Staffing.Headcount").TimeBase);

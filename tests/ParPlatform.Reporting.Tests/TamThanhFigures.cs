@@ -46,7 +46,7 @@ public static class TamThanhFigures
     {
         T E<T>(T e) where T : Contracts.IntegrationEvent => e with { UnitCode = Unit, ProvinceCode = Province };
         var agencies = Administrative.Select((name, i) => new AgencyState($"CQ{i + 1:00}", name, AgencyKind.Administrative))
-            .Concat(PublicService.Select((name, i) => new AgencyState($"SN{i + 1:00}", name, AgencyKind.PublicService)))
+            .Concat(PublicService.Select((name, i) => new AgencyState($"SN{i + 1:00}", name, i == 0 ? AgencyKind.PublicService : AgencyKind.School)))
             .Append(new AgencyState("CA01", "Công an phường", AgencyKind.Police))
             .ToList();
         BudgetEstimateSet Estimate(string item, EstimateBasis basis, long millions) => E(new BudgetEstimateSet

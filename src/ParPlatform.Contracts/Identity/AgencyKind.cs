@@ -5,7 +5,7 @@ namespace ParPlatform.Contracts.Identity;
 /// <summary>
 /// What kind of body an entry of a unit's registry is: the bodies that lead or cooperate on a plan's tasks, report
 /// and are counted. Written in JSON as "administrative", "public-service", "police", "steering-committee",
-/// "fatherland-front", "higher-level".
+/// "fatherland-front", "higher-level", "school".
 /// </summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<AgencyKind>))]
 public enum AgencyKind
@@ -13,7 +13,7 @@ public enum AgencyKind
     /// <summary>An administrative agency of the unit's People's Committee (cơ quan hành chính, chuyên môn): the Office, the offices, the one-stop centre.</summary>
     Administrative,
 
-    /// <summary>A public service unit (đơn vị sự nghiệp công lập): a school, the public service centre.</summary>
+    /// <summary>A public service unit (đơn vị sự nghiệp công lập) other than a school: the public service centre.</summary>
     PublicService,
 
     /// <summary>The unit's police (Công an xã, phường).</summary>
@@ -27,4 +27,7 @@ public enum AgencyKind
 
     /// <summary>A central or provincial agency located in the unit (cơ quan Trung ương, tỉnh đóng trên địa bàn).</summary>
     HigherLevel,
+
+    /// <summary>A public school (trường mầm non, tiểu học, THCS): a public service unit too, counted apart in the report ("08 trường học").</summary>
+    School,
 }

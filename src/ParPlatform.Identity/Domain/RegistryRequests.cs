@@ -183,5 +183,6 @@ public sealed record UpdateAgency(string? Name, string? Kind)
 public static class AgencyKinds
 {
     public const string Error = "Loại cơ quan là \"administrative\" (cơ quan hành chính), \"public-service\" (đơn vị sự nghiệp công lập), \"police\" (công an), " +
-        "\"steering-committee\" (ban chỉ đạo), \"fatherland-front\" (MTTQ và các đoàn thể) hoặc \"higher-level\" (cơ quan Trung ương, tỉnh trên địa bàn).";
+        "\"steering-committee\" (ban chỉ đạo), \"fatherland-front\" (MTTQ và các đoàn thể), \"higher-level\" (cơ quan Trung ương, tỉnh trên địa bàn) " +
+        "hoặc \"school\" (trường học công lập).";
 }

@@ -134,7 +134,13 @@ public static class ReportFigures
             return;
         f.Add(new("Agencies.Administrative", "Cơ quan chuyên môn", basis, Number: administrative.Count));
         f.Add(new("Agencies.AdministrativeNames", "Tên các cơ quan chuyên môn", basis, Text: string.Join("; ", administrative.Select(a => a.AgencyName))));
-        f.Add(new("Agencies.PublicService", "Đơn vị sự nghiệp công lập", basis, Number: s.Agencies.Count(a => a.Kind == AgencyKind.PublicService)));
+        var centres = s.Agencies.Where(a => a.Kind == AgencyKind.PublicService).OrderBy(a => a.AgencyCode, StringComparer.Ordinal).Select(a => a.AgencyName).ToList();
+        var schools = s.Agencies.Count(a => a.Kind == AgencyKind.School);
+        f.Add(new("Agencies.PublicService", "Đơn vị sự nghiệp công lập (cả trường học)", basis, Number: centres.Count + schools));
+        f.Add(new("Agencies.Schools", "Trường học công lập", basis, Number: schools));
+        // "Trung tâm Dịch vụ công ích và 08 trường học" (001:97): the centres by name, the schools by their number.
+        string[] parts = [string.Join("; ", centres), schools == 0 ? "" : $"{TemplateText.Padded(schools)} trường học"];
+        f.Add(new("Agencies.PublicServiceNames", "Các đơn vị sự nghiệp công lập", basis, Text: string.Join(" và ", parts.Where(p => p.Length > 0))));
     }
 
     private static void Staffing(List<ComputedFigure> f, UnitSources s, ReportPeriod period, int year, DateOnly asOf)

@@ -92,7 +92,9 @@ public static class ReportTemplate
             "{Ratings.VerySatisfiedRate:%}; {Ratings.Satisfied:00}/{Ratings.Total:00} đánh giá “Hài lòng”, đạt tỷ lệ {Ratings.SatisfiedRate:%}."),
         new("II.2.3.5", "Có {Ratings.NotSatisfied:00}/{Ratings.Total:00} lượt đánh giá “Không hài lòng”.", ZeroFigure: "Ratings.NotSatisfied", ZeroText: ""),
         new("II.3", "UBND {Report.UnitKind} tiếp tục duy trì ổn định bộ máy hành chính của {Report.UnitKind} với {Agencies.Administrative:00} cơ quan " +
-            "chuyên môn ({Agencies.AdministrativeNames}), {Agencies.PublicService:00} đơn vị sự nghiệp công lập."),
+            "chuyên môn ({Agencies.AdministrativeNames}), {Agencies.PublicService:00} đơn vị sự nghiệp công lập ({Agencies.PublicServiceNames}).",
+            ZeroFigure: "Agencies.PublicService", ZeroText: "UBND {Report.UnitKind} tiếp tục duy trì ổn định bộ máy hành chính của {Report.UnitKind} với " +
+            "{Agencies.Administrative:00} cơ quan chuyên môn ({Agencies.AdministrativeNames})."),
         new("II.3", "Tình hình quản lý, sử dụng biên chế công chức, viên chức: UBND {Report.UnitKind} được {Staffing.QuotaWord} biên chế: " +
             "{Staffing.Quota:00} chỉ tiêu (trong đó: biên chế cán bộ, công chức: {Staffing.QuotaCivilServants:00} chỉ tiêu; biên chế sự nghiệp: " +
             "{Staffing.QuotaPublicEmployees:00} chỉ tiêu (trong đó: {Staffing.QuotaBudgetPaid:00} chỉ tiêu hưởng lương từ ngân sách nhà nước, " +

@@ -86,7 +86,7 @@ public static partial class TemplateText
         return format switch
         {
             null => Number(number, 2),
-            "00" => number is >= 1 and <= 9 && number == decimal.Truncate(number) ? $"0{number:0}" : Number(number, 2),
+            "00" => Padded(number),
             "%" => Number(Math.Round(number, 0, MidpointRounding.AwayFromZero), 0) + "%",
             "%1" => Number(number, 1) + "%",
             "tr" => Number(number / 1_000_000m, 1),
@@ -95,6 +95,10 @@ public static partial class TemplateText
             _ => throw new ArgumentException($"Unknown format \"{format}\" of {figure.Code}.", nameof(format)),
         };
     }
+
+    /// <summary>A count as the reports write it: 1–9 with a leading zero ("09"), others as <see cref="Number"/>.</summary>
+    public static string Padded(decimal number) =>
+        number is >= 1 and <= 9 && number == decimal.Truncate(number) ? $"0{number:0}" : Number(number, 2);
 
     /// <summary>A number rounded to at most <paramref name="decimals"/> places, with no trailing zeros after the comma.</summary>
     public static string Number(decimal value, int decimals)
