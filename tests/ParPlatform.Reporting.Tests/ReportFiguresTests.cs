@@ -1,3 +1,4 @@
+using ParPlatform.Contracts.Plans;
 using ParPlatform.Reporting.Domain;
 using static ParPlatform.Reporting.Tests.TamThanhFigures;
 
@@ -41,7 +42,7 @@ public sealed class ReportFiguresTests
         "bằng 61% dự toán phường phấn đấu")] // 001:123
     [InlineData("II.5", "Thu tiền sử dụng đất đạt 21.799 triệu đồng (bằng 150% dự toán tỉnh giao, bằng 118% dự toán phường phấn đấu)")] // 001:123
     [InlineData("II.5", "Chi NSNN lũy kế đến thời điểm báo cáo là 30.000 triệu đồng bằng 15% dự toán tỉnh giao, bằng 14% dự toán phường giao.")] // 001:125
-    [InlineData("II.5", "Tính đến ngày 31/01/2026, phường Tam Thanh đã thực hiện giải ngân năm 2025 là: 3.969,4 triệu đồng (đạt 85% vốn cấp trên giao). " +
+    [InlineData("II.5", "Tính đến ngày 31/01/2026, phường Tam Thanh đã thực hiện giải ngân năm 2025 là: 3.969,4 triệu đồng (đạt 85% vốn cấp trên giao; vượt 12% theo chỉ tiêu). " +
         "Trong đó: vốn NSTW (779/779 triệu đồng, đạt 100%); vốn NSDP (3.190,4/3.870 triệu đồng, đạt 82,4%).")] // 001:129
     [InlineData("II.5", "Năm 2026, tổng kế hoạch vốn giao là 18.125 triệu đồng, trong đó vốn NSTW là 14.725 triệu đồng, NSDP là 3.400 triệu đồng.")] // 001:131
     [InlineData("II.5", "Đã thực hiện đăng ký 03 loại tài sản/tổng số 19 loại tài sản kiểm kê.")] // 001:141
@@ -88,6 +89,22 @@ public sealed class ReportFiguresTests
             "(trong đó: 100 chỉ tiêu hưởng lương từ ngân sách nhà nước, 0 chỉ tiêu hưởng lương từ nguồn thu sự nghiệp))", printed);
         Assert.DoesNotContain("Biên chế hiện có", printed);
         Assert.Empty(Printed("II.4", sources));
+    }
+
+    [Fact]
+    public void The_previous_year_s_disbursement_is_compared_with_the_target_of_the_plan_in_force_that_year()
+    {
+        var target = Sources().Targets[0];
+        var higher = Sources() with { Targets = [target with { Threshold = 90 }] };
+        var superseded = Sources() with
+        {
+            SupersededPlans = [new PlanSuperseded { UnitCode = Unit, ProvinceCode = Province, PlanId = target.PlanId, SupersededByPlanId = Guid.NewGuid() }],
+        };
+        var ofAnotherYear = Sources() with { Targets = [target with { FromYear = 2026, ToYear = 2026 }] };
+
+        Assert.Contains("(đạt 85% vốn cấp trên giao; thấp hơn chỉ tiêu 5%).", Printed("II.5", higher));
+        Assert.Contains("(đạt 85% vốn cấp trên giao).", Printed("II.5", superseded));
+        Assert.Contains("(đạt 85% vốn cấp trên giao).", Printed("II.5", ofAnotherYear));
     }
 
     [Fact]

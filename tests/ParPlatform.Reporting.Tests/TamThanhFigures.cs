@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Finance;
 using ParPlatform.Contracts.Identity;
+using ParPlatform.Contracts.Plans;
 using ParPlatform.Contracts.Staffing;
 using ParPlatform.Reporting.Domain;
 using ParPlatform.SharedKernel.Reporting;
@@ -138,6 +139,23 @@ public static class TamThanhFigures
                     UnitCode = "", ProvinceCode = "", Period = "2026-Q1", TransferredToCivilService = 1, PromotionRegistrations = 14, Discipline = [],
                 }),
             ],
+            // The ward's 2025 plan: its disbursement target is not in the seeds; "vượt 12% theo chỉ tiêu" (001:129) implies about 73%
+            // (INVENTORY.md row 63, read as percentage points).
+            Plans = [Plan2025],
+            Targets =
+            [
+                E(new TargetSet
+                {
+                    UnitCode = "", ProvinceCode = "", PlanId = Plan2025.PlanId, TargetId = Guid.NewGuid(), IndicatorCode = "Finance.DisbursementRate",
+                    Comparator = TargetComparator.AtLeast, Threshold = 73, FromYear = 2025, ToYear = 2025,
+                }),
+            ],
         };
     }
+
+    private static readonly PlanIssued Plan2025 = new()
+    {
+        UnitCode = Unit, ProvinceCode = Province, PlanId = Guid.NewGuid(), Reference = "15/KH-UBND", IssueDate = new DateOnly(2025, 1, 10),
+        FromYear = 2025, ToYear = 2025, TargetCount = 1, TaskCount = 0,
+    };
 }

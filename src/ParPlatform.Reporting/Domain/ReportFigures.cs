@@ -257,6 +257,7 @@ public static class ReportFigures
             foreach (var source in previous.Sources)
                 AddDisbursed(f, $"Finance.Previous.{source.SourceCode}", basis, source.AmountDong,
                     disbursements.Where(d => d.SourceCode == source.SourceCode).Sum(d => d.AmountDong));
+            VersusTarget(f, s, year - 1, Percent(disbursements.Sum(d => d.AmountDong), previous.TotalDong));
         }
 
         if (s.CapitalPlans.SingleOrDefault(p => p.Year == year) is { } current)
@@ -269,6 +270,30 @@ public static class ReportFigures
             var disbursed = s.Disbursements.Where(d => d.Year == year && d.Date <= asOf).Sum(d => d.AmountDong);
             AddDisbursed(f, "Finance.Current", $"kế hoạch vốn năm {year}, giải ngân đến {Day(asOf)}", current.TotalDong, disbursed);
         }
+    }
+
+    /// <summary>
+    /// The previous year's disbursement against the disbursement target of the unit's plan for that year, in percentage
+    /// points: "; vượt 12% theo chỉ tiêu" (001:129), printed after the rate; empty when no plan set such a target.
+    /// </summary>
+    private static void VersusTarget(List<ComputedFigure> f, UnitSources s, int year, decimal? rate)
+    {
+        var target = s.PlanTargets(year).Select(p => p.Target)
+            .FirstOrDefault(t => t.IndicatorCode == "Finance.DisbursementRate" && t.Field is null && t.Channel is null);
+        var basis = target is null ? $"không có chỉ tiêu giải ngân năm {year} trong kế hoạch" : $"chỉ tiêu giải ngân năm {year} của kế hoạch";
+        if (target is null || rate is not { } value)
+        {
+            f.Add(new("Finance.Previous.VersusTarget", "So với chỉ tiêu giải ngân của kế hoạch", basis, Text: ""));
+            return;
+        }
+        var points = Math.Round(value - target.Threshold, 0, MidpointRounding.AwayFromZero);
+        f.Add(new("Finance.Previous.Target", "Chỉ tiêu giải ngân của kế hoạch (%)", basis, Number: target.Threshold));
+        f.Add(new("Finance.Previous.VersusTarget", "So với chỉ tiêu giải ngân của kế hoạch", basis, Text: points switch
+        {
+            > 0 => $"; vượt {TemplateText.Number(points, 0)}% theo chỉ tiêu",
+            0 => "; đạt chỉ tiêu",
+            _ => $"; thấp hơn chỉ tiêu {TemplateText.Number(-points, 0)}%",
+        }));
     }
 
     private static void AddDisbursed(List<ComputedFigure> f, string code, string basis, long plan, long disbursed)

@@ -119,7 +119,7 @@ public static class ReportTemplate
             "tỉnh giao, bằng {Finance.ExpenditureVsOwn:%} dự toán {Report.UnitKind} giao."),
         new("II.5", "Kết quả thực hiện Kế hoạch giải ngân vốn đầu tư công: Tính đến ngày {Finance.PreviousDisbursementAsOf}, {Report.UnitName} đã " +
             "thực hiện giải ngân năm {Finance.PreviousYear} là: {Finance.Previous.Disbursed:tr} triệu đồng (đạt " +
-            "{Finance.Previous.DisbursementRate:%} vốn cấp trên giao). Trong đó: vốn NSTW ({Finance.Previous.nstw.Disbursed:tr}/" +
+            "{Finance.Previous.DisbursementRate:%} vốn cấp trên giao{Finance.Previous.VersusTarget}). Trong đó: vốn NSTW ({Finance.Previous.nstw.Disbursed:tr}/" +
             "{Finance.Previous.nstw.Plan:tr} triệu đồng, đạt {Finance.Previous.nstw.DisbursementRate:%1}); vốn NSDP " +
             "({Finance.Previous.nsdp.Disbursed:tr}/{Finance.Previous.nsdp.Plan:tr} triệu đồng, đạt {Finance.Previous.nsdp.DisbursementRate:%1})."),
         new("II.5", "Năm {Finance.CapitalYear}, tổng kế hoạch vốn giao là {Finance.CapitalPlan:tr} triệu đồng, trong đó vốn NSTW là " +

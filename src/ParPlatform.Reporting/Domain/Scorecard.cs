@@ -41,18 +41,15 @@ public static class Scorecard
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(fields);
-        var superseded = sources.SupersededPlans.Select(p => p.PlanId).ToHashSet();
-        var plans = sources.Plans.Where(p => p.AgencyCode is null && !superseded.Contains(p.PlanId)).ToDictionary(p => p.PlanId);
         var byCode = values.ToDictionary(v => v.Code, StringComparer.Ordinal);
-        var lines = sources.Targets
-            .Where(t => plans.ContainsKey(t.PlanId) && t.FromYear <= year && year <= t.ToYear)
-            .OrderBy(t => plans[t.PlanId].IssueDate).ThenBy(t => t.PlanId).ThenBy(t => t.TargetId)
-            .Select(t =>
+        var lines = sources.PlanTargets(year)
+            .Select(planned =>
             {
+                var (t, plan) = planned;
                 var indicator = IndicatorCatalogue.Find(t.IndicatorCode);
                 var value = ValueOf(t, indicator, byCode, fields);
                 var result = value is not { } v ? TargetResult.NoData : Meets(v, t.Comparator, t.Threshold) ? TargetResult.Met : TargetResult.NotMet;
-                return new ScorecardLine(t.TargetId, t.PlanId, plans[t.PlanId].Reference, t.Area is { } area ? EnumNames.Name(area) : null, t.IndicatorCode,
+                return new ScorecardLine(t.TargetId, t.PlanId, plan.Reference, t.Area is { } area ? EnumNames.Name(area) : null, t.IndicatorCode,
                     indicator?.Name ?? t.IndicatorCode, EnumNames.Name(t.Comparator), t.Threshold, t.Field, t.Channel, value, EnumNames.Name(result));
             })
             .ToList();

@@ -39,6 +39,20 @@ public sealed record UnitSources(
 
     public static readonly UnitSources None = From([]);
 
+    /// <summary>
+    /// The targets for <paramref name="year"/> of the unit's own plans (not an agency's) that no later plan superseded, with
+    /// their plan, in the plans' order of issue.
+    /// </summary>
+    public IReadOnlyList<(TargetSet Target, PlanIssued Plan)> PlanTargets(int year)
+    {
+        var superseded = SupersededPlans.Select(p => p.PlanId).ToHashSet();
+        var plans = Plans.Where(p => p.AgencyCode is null && !superseded.Contains(p.PlanId)).ToDictionary(p => p.PlanId);
+        return [.. Targets
+            .Where(t => plans.ContainsKey(t.PlanId) && t.FromYear <= year && year <= t.ToYear)
+            .OrderBy(t => plans[t.PlanId].IssueDate).ThenBy(t => t.PlanId).ThenBy(t => t.TargetId)
+            .Select(t => (t, plans[t.PlanId]))];
+    }
+
     public static UnitSources From(IEnumerable<SourceEvent> events)
     {
         var byKind = events.ToLookup(e => e.Kind, StringComparer.Ordinal);
