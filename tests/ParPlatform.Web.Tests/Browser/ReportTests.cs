@@ -108,6 +108,7 @@ public sealed class ReportTests(WebPlatform platform)
         await Assertions.Expect(change).ToContainTextAsync("Tổ chức 12 hội nghị tuyên truyền.");
         await WebPlatform.ScreenshotAsync(reviewer, "report-review");
         await reviewer.GetByTestId("accept-report").ClickAsync();
+        await reviewer.GetByTestId("confirm-accept-report").ClickAsync();
         await Assertions.Expect(reviewer.GetByTestId("report-status")).ToHaveTextAsync("Đã tiếp nhận");
         await Assertions.Expect(reviewer.GetByTestId("version-decision-2")).ToHaveTextAsync("Đã tiếp nhận");
         await AssertWordDocumentAsync(reviewer, "version-download-2", $"bao-cao-cchc-06112-{period}-lan-2.docx");

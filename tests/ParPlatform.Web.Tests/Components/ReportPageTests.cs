@@ -83,6 +83,25 @@ public sealed class ReportPageTests : ComponentTest
     }
 
     [Fact]
+    public void The_province_reviewer_accepts_only_after_confirming_that_the_decision_is_final()
+    {
+        SignIn(PlatformRoles.ProvinceReviewer, province: "20");
+        Reports.Report = FakeReportsApi.Draft("submitted");
+        var page = RenderReport();
+
+        page.Find("button[data-testid=accept-report]").Click();
+        page.Find("button[data-testid=cancel-accept-report]").Click();
+        Assert.Empty(page.FindAll("[data-testid=confirm-accept]"));
+        page.Find("button[data-testid=accept-report]").Click();
+        Assert.Empty(Reports.Calls);
+        page.Find("button[data-testid=confirm-accept-report]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Đã tiếp nhận", page.Find("[data-testid=report-status]").TextContent.Trim()));
+        Assert.Equal(["accept 20 06112"], Reports.Calls);
+        Assert.Empty(page.FindAll("[data-testid=decision-form]"));
+    }
+
+    [Fact]
     public void A_returned_report_shows_the_reason_to_the_unit_and_opens_again_for_the_chairman()
     {
         SignIn(PlatformRoles.UnitChairman, unit: "06112");
