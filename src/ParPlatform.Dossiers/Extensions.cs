@@ -28,6 +28,7 @@ public static class Extensions
             services => TimeSpan.FromSeconds(services.GetRequiredService<IOptions<DossiersOptions>>().Value.OverdueScanSeconds),
             "dossiers passed their due date and were marked overdue");
         builder.Services.AddScoped<ReplayPages>();
+        builder.Services.AddScoped<ProcedureCatalogue>();
         var options = builder.AddServiceOptions<DossiersOptions>(DossiersOptions.Section);
         builder.AddKeyedNpgsqlDataSource(DossierIntake.Pool,
             settings =>

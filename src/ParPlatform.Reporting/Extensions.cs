@@ -28,6 +28,7 @@ public static class Extensions
             .Add<DossierReplayCompletedConsumer>()
             .Add<AgencyRegisteredSourceConsumer>()
             .Add<AgencyUpdatedSourceConsumer>()
+            .Add<ProcedureCatalogueChangedSourceConsumer>()
             .Add<BudgetEstimateSetSourceConsumer>()
             .Add<BudgetActualRecordedSourceConsumer>()
             .Add<CapitalPlanSetSourceConsumer>()

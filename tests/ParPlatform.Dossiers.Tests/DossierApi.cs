@@ -168,6 +168,24 @@ internal static class DossierRequests
         return (int)(long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The unit's <c>ProcedureCatalogueChanged</c> events in the outbox, in their order.</summary>
+    public static async Task<List<JsonElement>> CatalogueEventsAsync(this DossiersFixture dossiers, string unit)
+    {
+        await using var connection = new NpgsqlConnection(dossiers.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT payload::text FROM dossiers.outbox_messages
+            WHERE aggregate_key = @key AND event_type LIKE 'ParPlatform.Contracts.Dossiers.ProcedureCatalogueChanged,%' ORDER BY sequence
+            """, connection);
+        command.Parameters.AddWithValue("key", $"procedures:{unit}");
+        var events = new List<JsonElement>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            events.Add(JsonSerializer.Deserialize<JsonElement>(reader.GetString(0)));
+        return events;
+    }
+
     /// <summary>How many events of the type the outbox holds for the aggregate (dispatched or not).</summary>
     public static async Task<int> OutboxCountAsync(this DossiersFixture dossiers, string eventType, Guid aggregate)
     {

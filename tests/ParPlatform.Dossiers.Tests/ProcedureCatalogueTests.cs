@@ -139,6 +139,55 @@ public sealed class ProcedureCatalogueTests(DossiersFixture dossiers) : IClassFi
     }
 
     [Fact]
+    public async Task Every_change_of_the_catalogue_publishes_its_active_procedures_by_online_level()
+    {
+        using var officer = dossiers.Officer("24778");
+        const string Path = "/api/v1/units/24778/dossiers/procedures";
+        var (full, inter, partial, none) = (NewCode(), NewCode(), NewCode(), NewCode());
+        object Procedure(string code, string online, bool interLevel, bool active = true) =>
+            new { code, name = "Thủ tục", field = "Hộ tịch", timeLimit = 3, onlineLevel = online, interLevel, active };
+        static (int Active, int Full, int Partly, int Inter) Counts(JsonElement e) => (e.GetProperty("activeProcedures").GetInt32(),
+            e.GetProperty("fullyOnline").GetInt32(), e.GetProperty("partlyOnline").GetInt32(), e.GetProperty("interLevel").GetInt32());
+        var earlier = await dossiers.CatalogueEventsAsync("24778");
+        var (a, f, p, i) = earlier.Count == 0 ? default : Counts(earlier[^1]); // the unit's catalogue before (another test may add to it)
+
+        using (var imported = await officer.PostAsJsonAsync($"{Path}/import",
+            new[] { Procedure(full, "full", false), Procedure(inter, "full", true), Procedure(partial, "partial", false) }))
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        using (var deactivated = await officer.PutAsJsonAsync($"{Path}/{inter}", Procedure(inter, "full", true, active: false)))
+            Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
+        using (var added = await officer.PostAsJsonAsync(Path, Procedure(none, "none", true)))
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        using (var taken = await officer.PostAsJsonAsync(Path, Procedure(none, "none", true)))
+            Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+
+        var events = (await dossiers.CatalogueEventsAsync("24778")).Skip(earlier.Count).ToList();
+        Assert.Equal([(a + 3, f + 2, p + 1, i + 1), (a + 2, f + 1, p + 1, i), (a + 3, f + 1, p + 1, i + 1)], events.Select(Counts)); // the 409 wrote none
+        Assert.All(events, e => Assert.Equal(("24778", "68"), (e.GetProperty("unitCode").GetString(), e.GetProperty("provinceCode").GetString())));
+        var listed = await officer.GetFromJsonAsync<JsonElement>($"{Path}?active=true");
+        Assert.Equal(listed.GetProperty("total").GetInt32(), Counts(events[^1]).Active);
+    }
+
+    [Fact]
+    public async Task Concurrent_changes_of_a_catalogue_take_turns_and_the_last_event_counts_them_all()
+    {
+        using var officer = dossiers.Officer("24778");
+        const string Path = "/api/v1/units/24778/dossiers/procedures";
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var response = await officer.PostAsJsonAsync(Path, Birth(NewCode()));
+            return response.StatusCode;
+        }));
+
+        var active = (await officer.GetFromJsonAsync<JsonElement>($"{Path}?active=true")).GetProperty("total").GetInt32();
+        var events = await dossiers.CatalogueEventsAsync("24778");
+        Assert.All(created, status => Assert.Equal(HttpStatusCode.Created, status));
+        Assert.Equal(active, events[^1].GetProperty("activeProcedures").GetInt32());
+        Assert.Equal(Enumerable.Range(active - 7, 8), events.TakeLast(8).Select(e => e.GetProperty("activeProcedures").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_csv_import_reads_quoted_vietnamese_and_half_days()
     {
         using var officer = dossiers.Officer("06112");

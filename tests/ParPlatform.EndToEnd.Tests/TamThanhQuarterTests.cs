@@ -17,24 +17,17 @@ public sealed class TamThanhQuarterTests(PlatformFixture platform)
 {
     private const string Dossiers = "/api/v1/units/06112/dossiers";
 
-    private static readonly (string Code, string Name, string Field)[] Procedures =
-    [
-        ("Q1.HT.01", "Đăng ký khai sinh", "Hộ tịch"),
-        ("Q1.CT.01", "Chứng thực bản sao từ bản chính", "Chứng thực"),
-        ("Q1.DD.01", "Đăng ký biến động đất đai", "Đất đai"),
-    ];
-
     [Fact]
     public async Task The_statistics_of_the_quarter_are_the_seed_numbers()
     {
         var token = await platform.AppHost.TokenAsync("tamthanh.canbo");
-        var catalogue = "code,name,field,timeLimit\n" + string.Concat(Procedures.Select(p => $"{p.Code},{p.Name},{p.Field},10\n"));
-        using (var imported = await PostAsync(token, $"{Dossiers}/procedures/import", catalogue))
+        var catalogue = "code,name,field,timeLimit\n" + string.Concat(TamThanhQuarter.Procedures.Select(p => $"{p.Code},{p.Name},{p.Field},10\n"));
+        using (var imported = await TamThanhQuarter.PostCsvAsync(platform.AppHost, token, $"{Dossiers}/procedures/import", catalogue))
             Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
 
-        using var accepted = await PostAsync(token, $"{Dossiers}/imports", QuarterCsv());
+        using var accepted = await TamThanhQuarter.PostCsvAsync(platform.AppHost, token, $"{Dossiers}/imports", TamThanhQuarter.Csv());
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var job = await WaitAsync(token, accepted.Headers.Location!);
+        var job = await TamThanhQuarter.WaitForImportAsync(platform.AppHost, token, accepted.Headers.Location!);
         using var response = await platform.AppHost.SendAsync(HttpMethod.Get, $"{Dossiers}/statistics?from=2025-12-01&to=2026-02-28", token);
         var statistics = await response.Content.ReadFromJsonAsync<JsonElement>();
         var total = statistics.GetProperty("total");
@@ -65,23 +58,37 @@ public sealed class TamThanhQuarterTests(PlatformFixture platform)
         Assert.Equal(["Chứng thực", "Đất đai", "Hộ tịch"], fields.Select(f => f.GetProperty("field").GetString()));
         Assert.Equal(2057, fields.Sum(f => f.GetProperty("total").GetInt64()));
     }
+}
+
+/// <summary>Tam Thanh's quarter as its old one-stop system exports it: three procedures and its 2,057 dossiers (seed 001, line 79).</summary>
+public static class TamThanhQuarter
+{
+    public static readonly (string Code, string Name, string Field)[] Procedures =
+    [
+        ("Q1.HT.01", "Đăng ký khai sinh", "Hộ tịch"),
+        ("Q1.CT.01", "Chứng thực bản sao từ bản chính", "Chứng thực"),
+        ("Q1.DD.01", "Đăng ký biến động đất đai", "Đất đai"),
+    ];
+
+    /// <summary>The columns of <see cref="Csv"/>, for rows added to it.</summary>
+    public const string Header = "externalId,procedureCode,channel,applicantReference,receivedAt,dueAt,status,finishedAt,digitised,rating,ratedAt\n";
 
     /// <summary>
     /// The ward's 2,057 dossiers of the quarter: 180 received in November 2025 and resolved in
     /// December; 1,877 received online from 01/12/2025 to 28/02/2026, of which 1,553 resolved early,
     /// 10 late, 65 returned as not eligible, and 249 still open on 28/02 (finished in March: 248
-    /// due in March, 1 due in February); 205 of the resolved rated (203 very satisfied, 2 satisfied).
+    /// due in March, 1 due in February); 205 of the resolved rated (203 very satisfied, 2 satisfied); all digitised.
     /// </summary>
-    private static string QuarterCsv()
+    public static string Csv()
     {
-        var csv = new StringBuilder("externalId,procedureCode,channel,applicantReference,receivedAt,dueAt,status,finishedAt,rating,ratedAt\n");
+        var csv = new StringBuilder(Header);
         var start = new DateTime(2025, 12, 1, 8, 0, 0);
         var rated = 0;
         void Row(int n, string channel, DateTime received, DateTime due, string status, DateTime finished, bool rate)
         {
             var rating = rate ? (rated++ < 203 ? "very-satisfied" : "satisfied") + "," + Local(finished.AddHours(1)) : ",";
             csv.Append(CultureInfo.InvariantCulture,
-                $"Q1-{n:D4},{Procedures[n % 3].Code},{channel},BN-{n:D4},{Local(received)},{Local(due)},{status},{Local(finished)},{rating}\n");
+                $"Q1-{n:D4},{Procedures[n % 3].Code},{channel},BN-{n:D4},{Local(received)},{Local(due)},{status},{Local(finished)},true,{rating}\n");
         }
         var n = 0;
         for (var i = 0; i < 180; i++, n++)
@@ -104,23 +111,24 @@ public sealed class TamThanhQuarterTests(PlatformFixture platform)
         return csv.ToString();
     }
 
-    private static string Local(DateTime vietnamTime) => vietnamTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Local(DateTime vietnamTime) => vietnamTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private async Task<HttpResponseMessage> PostAsync(string token, string path, string csv)
+    public static async Task<HttpResponseMessage> PostCsvAsync(TestPlatform platform, string token, string path, string csv)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
         {
             Content = new StringContent(csv, Encoding.UTF8, "text/csv"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await platform.AppHost.Gateway.SendAsync(request);
+        return await platform.Gateway.SendAsync(request);
     }
 
-    private async Task<JsonElement> WaitAsync(string token, Uri location)
+    /// <summary>The import at <paramref name="location"/> once it is no longer waiting or being written.</summary>
+    public static async Task<JsonElement> WaitForImportAsync(TestPlatform platform, string token, Uri location)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            using var response = await platform.AppHost.SendAsync(HttpMethod.Get, location.ToString(), token);
+            using var response = await platform.SendAsync(HttpMethod.Get, location.ToString(), token);
             var job = await response.Content.ReadFromJsonAsync<JsonElement>();
             if (job.GetProperty("status").GetString() is not ("queued" or "writing"))
                 return job;

@@ -1,5 +1,6 @@
 using ParPlatform.Contracts.Plans;
 using ParPlatform.Reporting.Domain;
+using ParPlatform.TestSupport;
 using static ParPlatform.Reporting.Tests.TamThanhFigures;
 
 namespace ParPlatform.Reporting.Tests;
@@ -16,44 +17,9 @@ public sealed class ReportFiguresTests
     private static string Printed(string section, UnitSources? sources = null) =>
         string.Join("\n", TemplateText.Paragraphs(ReportTemplate.Paragraphs, section, Figures(sources)));
 
-    /// <summary>
-    /// Seed 001's phrases with their lines, as the template prints them. Two figures differ from the seed by its own
-    /// inconsistency (INVENTORY.md: "1.743 next to 1733"): the platform prints a thousands separator in every count, so
-    /// "1733" (001:79) is "1.733" and "7919/7919" (001:75) is "7.919/7.919"; and the seed's "phân đầu" is spelled "phấn đấu".
-    /// </summary>
+    /// <summary>Seed 001's phrases with their lines, as the template prints them (<see cref="Seed001Phrases"/>).</summary>
     [Theory]
-    [InlineData("II.2.3.2", "đã số hóa được 7.919/7.919 hồ sơ đạt tỷ lệ 100%")] // 001:75
-    [InlineData("II.2.3.3", "Từ ngày 01/12/2025 đến ngày 28/02/2026: Đã tiếp nhận 1.877 hồ sơ (trong đó: 1.877 hồ sơ trực tuyến, 0 hồ sơ trực tiếp); " +
-        "Hồ sơ từ kỳ trước chuyển sang: 180 hồ sơ. Đã xử lý: 1.743 hồ sơ (trong đó: hồ sơ trước hạn: 1.733 hồ sơ, hồ sơ quá hạn: 10 hồ sơ); " +
-        "TTHC đang giải quyết là 249 hồ sơ (trong đó: hồ sơ trong hạn: 248 hồ sơ, hồ sơ quá hạn: 01 hồ sơ); 65 hồ sơ không đủ điều kiện giải quyết.")] // 001:79
-    [InlineData("II.2.3.4", "Từ 01/12/2025 đến nay, UBND phường tiếp nhận 01 kiến nghị, phản ánh")] // 001:83
-    [InlineData("II.2.3.5", "Có 205 lượt công dân thực hiện đánh giá mức độ hài lòng, trong đó: có 203/205 lượt đánh giá “Rất hài lòng”, đạt tỷ lệ 99%; " +
-        "02/205 đánh giá “Hài lòng”, đạt tỷ lệ 1%.")] // 001:93
-    [InlineData("II.3", "với 04 cơ quan chuyên môn (Văn phòng HĐND và UBND; phòng Kinh tế, Hạ tầng và Đô thị; phòng Văn hóa - Xã hội; " +
-        "Trung tâm Phục vụ hành chính công), 09 đơn vị sự nghiệp công lập (Trung tâm Dịch vụ công ích và 08 trường học).")] // 001:97
-    [InlineData("II.3", "UBND phường được tạm giao biên chế: 379 chỉ tiêu (trong đó: biên chế cán bộ, công chức: 52 chỉ tiêu; biên chế sự nghiệp: " +
-        "327 chỉ tiêu (trong đó: 323 chỉ tiêu hưởng lương từ ngân sách nhà nước, 04 chỉ tiêu hưởng lương từ nguồn thu sự nghiệp))")] // 001:99
-    [InlineData("II.3", "Biên chế hiện có: 364 người (trong đó: công chức hành chính: tính đến ngày 28/02/2026 có 45 người (không bao gồm LLVT), " +
-        "viên chức sự nghiệp: 319 người)")] // 001:99
-    [InlineData("II.4", "Trong quý I năm 2026, có 01 viên chức xét chuyển sang công chức.")] // 001:107
-    [InlineData("II.4", "có 14 chỉ tiêu đăng ký xét thăng hạng viên chức.")] // 001:113
-    [InlineData("II.4", "Không có trường hợp cán bộ, công chức, viên chức bị xử lý kỷ luật.")] // 001:115
-    [InlineData("II.5", "tổng thu ngân sách trên địa bàn lũy kế từ đầu năm đến thời điểm báo cáo là 44.553 triệu đồng, bằng 68% dự toán tỉnh giao, " +
-        "bằng 61% dự toán phường phấn đấu")] // 001:123
-    [InlineData("II.5", "Thu tiền sử dụng đất đạt 21.799 triệu đồng (bằng 150% dự toán tỉnh giao, bằng 118% dự toán phường phấn đấu)")] // 001:123
-    [InlineData("II.5", "Chi NSNN lũy kế đến thời điểm báo cáo là 30.000 triệu đồng bằng 15% dự toán tỉnh giao, bằng 14% dự toán phường giao.")] // 001:125
-    [InlineData("II.5", "Tính đến ngày 31/01/2026, phường Tam Thanh đã thực hiện giải ngân năm 2025 là: 3.969,4 triệu đồng (đạt 85% vốn cấp trên giao; vượt 12% theo chỉ tiêu). " +
-        "Trong đó: vốn NSTW (779/779 triệu đồng, đạt 100%); vốn NSDP (3.190,4/3.870 triệu đồng, đạt 82,4%).")] // 001:129
-    [InlineData("II.5", "Năm 2026, tổng kế hoạch vốn giao là 18.125 triệu đồng, trong đó vốn NSTW là 14.725 triệu đồng, NSDP là 3.400 triệu đồng.")] // 001:131
-    [InlineData("II.5", "Đã thực hiện đăng ký 03 loại tài sản/tổng số 19 loại tài sản kiểm kê.")] // 001:141
-    [InlineData("II.5", "Tổng số đơn vị thuộc phạm vi quản lý thuộc đối tượng kiểm kê là 16 đơn vị, 16/16 đơn vị đã thực hiện thành lập Tổ kiểm kê")] // 001:143
-    [InlineData("II.5", "gửi báo cáo trên phần mềm Tổng kiểm kê là trước 31/3/2026.")] // 001:149
-    [InlineData("II.5", "có 09 đơn vị sự nghiệp công lập đã được phê duyệt phương án tự chủ tài chính trong đó:")] // 001:151
-    [InlineData("II.5", "- Số ĐVSN tự bảo đảm chi thường xuyên và chi đầu tư: không có\n- Số ĐVSN tự bảo đảm chi thường xuyên: không có\n" +
-        "- Số ĐVSN tự bảo đảm một phần chi thường xuyên\n+ Số ĐVSN tự bảo đảm từ 70% - dưới 100% chi thường xuyên: không có\n" +
-        "+ Số ĐVSN tự bảo đảm từ 30% - dưới 70% chi thường xuyên: 01 đơn vị\n+ Số ĐVSN tự bảo đảm từ 10% - dưới 30% chi thường xuyên: không có\n" +
-        "- Số ĐVSN do Nhà nước bảo đảm chi thường xuyên: 08 đơn vị")] // 001:153-162
-    [InlineData("II.6", "Trong kỳ báo cáo (từ ngày 01/12/2025 đến ngày 28/02/2026): Đã tiếp nhận 1.877 hồ sơ TTHC trực tuyến.")] // 001:196
+    [MemberData(nameof(Seed001Phrases.Printed), MemberType = typeof(Seed001Phrases))]
     public void Tam_Thanh_s_figures_are_printed_as_seed_001_prints_them(string section, string phrase) =>
         Assert.Contains(phrase, Printed(section));
 
@@ -71,6 +37,7 @@ public sealed class ReportFiguresTests
         Assert.Equal("kế hoạch vốn năm 2025, giải ngân đến 31/01/2026", figures["Finance.Previous.Disbursed"].TimeBase);
         Assert.Equal("có mặt tại ngày 28/02/2026", figures["Staffing.Headcount"].TimeBase);
         Assert.Equal("trong quý I năm 2026", figures["Staffing.TransferredToCivilService"].TimeBase);
+        Assert.Equal("danh mục TTHC hiện tại", figures["Procedures.Active"].TimeBase);
     }
 
     [Fact]
@@ -78,6 +45,7 @@ public sealed class ReportFiguresTests
     {
         var sources = Sources() with
         {
+            Catalogue = [],
             Headcounts = [],
             Movements = [],
             Quotas = [Sources().Quotas[0] with { CivilServants = 30, BudgetPaidPublicEmployees = 100, SelfPaidPublicEmployees = 0, Total = 130, Provisional = false }],
@@ -89,6 +57,7 @@ public sealed class ReportFiguresTests
             "(trong đó: 100 chỉ tiêu hưởng lương từ ngân sách nhà nước, 0 chỉ tiêu hưởng lương từ nguồn thu sự nghiệp))", printed);
         Assert.DoesNotContain("Biên chế hiện có", printed);
         Assert.Empty(Printed("II.4", sources));
+        Assert.Empty(Printed("II.2.2", sources));
     }
 
     [Fact]

@@ -281,8 +281,15 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         {
             UnitCode = "", ProvinceCode = "", AgencyCode = "VP", AgencyName = name, Kind = AgencyKind.Administrative,
         }, minutes);
-        // Out of order: the registration arrives after the rename that followed it, and does not undo it.
+        ProcedureCatalogueChanged Catalogue(int active, int minutes) => E(new ProcedureCatalogueChanged
+        {
+            UnitCode = "", ProvinceCode = "", ActiveProcedures = active, FullyOnline = 80, PartlyOnline = 30, InterLevel = 12,
+        }, minutes);
+        // Out of order: the registration arrives after the rename that followed it, and does not undo it; so does the
+        // catalogue's count before its last change.
         await PublishAndWaitAsync(
+            Catalogue(121, 6),
+            Catalogue(118, 5),
             E(new AgencyUpdated { UnitCode = "", ProvinceCode = "", AgencyCode = "VP", AgencyName = "Văn phòng HĐND và UBND", Kind = AgencyKind.Administrative }, 2),
             Office("Văn phòng UBND", 1),
             E(new AgencyRegistered { UnitCode = "", ProvinceCode = "", AgencyCode = "TH1", AgencyName = "Trường Tiểu học Chi Lăng", Kind = AgencyKind.School }, 1),
@@ -303,6 +310,8 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         var text = WordLayout.Read(word).Text;
 
         var section = string.Join("\n", figures.Sentences.Single(s => s.Key == "II.3").Paragraphs);
+        Assert.Equal(["Có 121 TTHC thuộc thẩm quyền quản lý và giải quyết của UBND xã."], figures.Sentences.Single(s => s.Key == "II.2.2").Paragraphs);
+        Assert.Equal(80m, figures.Figures.Single(f => f.Code == "Procedures.FullyOnline").Number);
         Assert.Contains("với 01 cơ quan chuyên môn (Văn phòng HĐND và UBND), 01 đơn vị sự nghiệp công lập (01 trường học).", section);
         Assert.Contains("UBND xã được tạm giao biên chế: 379 chỉ tiêu (trong đó: biên chế cán bộ, công chức: 52 chỉ tiêu", section);
         Assert.Contains("tính đến ngày 31/10/2026 có 45 người", section);

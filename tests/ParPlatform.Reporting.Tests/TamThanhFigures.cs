@@ -1,3 +1,4 @@
+using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Contracts.Finance;
 using ParPlatform.Contracts.Identity;
 using ParPlatform.Contracts.Plans;
@@ -9,7 +10,7 @@ namespace ParPlatform.Reporting.Tests;
 
 /// <summary>
 /// Tam Thanh's records of Q1/2026 as the services publish them (seed 001 and INVENTORY.md section 1): the registry's
-/// agencies, finance's estimates, actuals, capital plans and disbursements, autonomy and the asset inventory, staffing's
+/// agencies, the procedure catalogue's counts (399 active; the split by online level is illustrative), finance's estimates, actuals, capital plans and disbursements, autonomy and the asset inventory, staffing's
 /// quota, headcount and movements. Amounts are in đồng; where the seed gives only a percentage, the estimate is the one
 /// INVENTORY.md implies (65.519, 73.038, 14.533, 18.474, 200.000, 214.286 triệu).
 /// </summary>
@@ -71,6 +72,20 @@ public static class TamThanhFigures
         return UnitSources.None with
         {
             Agencies = agencies,
+            Catalogue =
+            [
+                // An earlier count of the catalogue, before its last import, is not the report's.
+                E(new ProcedureCatalogueChanged
+                {
+                    UnitCode = "", ProvinceCode = "", OccurredAt = new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero), ActiveProcedures = 3,
+                    FullyOnline = 1, PartlyOnline = 1, InterLevel = 0,
+                }),
+                E(new ProcedureCatalogueChanged
+                {
+                    UnitCode = "", ProvinceCode = "", OccurredAt = new DateTimeOffset(2026, 1, 6, 2, 0, 0, TimeSpan.Zero), ActiveProcedures = 399,
+                    FullyOnline = 250, PartlyOnline = 120, InterLevel = 30,
+                }),
+            ],
             Estimates =
             [
                 Estimate("total-revenue", EstimateBasis.ProvinceAssigned, 65_519), Estimate("total-revenue", EstimateBasis.UnitOwn, 73_038),

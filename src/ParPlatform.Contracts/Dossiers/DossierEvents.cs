@@ -266,3 +266,23 @@ public sealed record DossierReplayCompleted : IntegrationEvent
 
     public required int Feedback { get; init; }
 }
+
+/// <summary>
+/// The unit's procedure catalogue changed (procedures imported, added, changed or deactivated): the procedures it now
+/// handles (active), in all and by how far they can be done online, and how many are inter-level (liên thông). The latest
+/// event of a unit describes its catalogue as it is.
+/// </summary>
+public sealed record ProcedureCatalogueChanged : IntegrationEvent
+{
+    /// <summary>Active procedures: "Có 399 TTHC thuộc thẩm quyền quản lý và giải quyết của UBND phường".</summary>
+    public required int ActiveProcedures { get; init; }
+
+    /// <summary>Active procedures done entirely online (toàn trình).</summary>
+    public required int FullyOnline { get; init; }
+
+    /// <summary>Active procedures done partly online (một phần).</summary>
+    public required int PartlyOnline { get; init; }
+
+    /// <summary>Active procedures handled with another level of government (liên thông).</summary>
+    public required int InterLevel { get; init; }
+}

@@ -22,7 +22,8 @@ public sealed record ImportResult(int Created, int Updated);
 
 /// <summary>
 /// A unit's procedure catalogue: list (paged; by field, active, text), read, create, change, and
-/// import a whole file (CSV, Excel workbook or JSON array) all-or-nothing, creating or updating by code.
+/// import a whole file (CSV, Excel workbook or JSON array) all-or-nothing, creating or updating by code. Each change is saved
+/// with the catalogue's counts (<see cref="ProcedureCatalogue"/>, published as ProcedureCatalogueChanged).
 /// </summary>
 public static class ProceduresApi
 {
@@ -69,7 +70,8 @@ public static class ProceduresApi
     }
 
     private static async Task<Results<Created<ProcedureResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        string unitCode, ProcedureInput input, DossiersDbContext db, IUnitDirectory units, TimeProvider clock, CancellationToken ct)
+        string unitCode, ProcedureInput input, DossiersDbContext db, ProcedureCatalogue catalogue, IUnitDirectory units, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = input.Validate();
         if (errors.Any)
@@ -77,19 +79,20 @@ public static class ProceduresApi
         var province = await units.FindProvinceAsync(unitCode, ct);
         if (province is null)
             return UnitNotKnown(unitCode);
+        await using var change = await catalogue.ChangeAsync(unitCode, ct);
         if (await db.Procedures.AnyAsync(p => p.UnitCode == unitCode && p.Code == input.Code, ct))
             return ApiProblems.Conflict($"Đơn vị {unitCode} đã có thủ tục mã {input.Code}.");
         var procedure = new Procedure { UnitCode = unitCode, ProvinceCode = province, Code = input.Code!, Name = "", Field = "" };
         input.ApplyTo(procedure, clock.GetUtcNow());
         db.Procedures.Add(procedure);
-        return await db.TrySaveNewAsync(ct)
-            ? TypedResults.Created($"/api/v1/units/{unitCode}/dossiers/procedures/{procedure.Code}", ProcedureResponse.From(procedure))
-            : ApiProblems.Conflict($"Đơn vị {unitCode} đã có thủ tục mã {input.Code}.");
+        await catalogue.CommitAsync(change, unitCode, province, ct);
+        return TypedResults.Created($"/api/v1/units/{unitCode}/dossiers/procedures/{procedure.Code}", ProcedureResponse.From(procedure));
     }
 
     private static async Task<Results<Ok<ProcedureResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string unitCode, string code, ProcedureInput input, DossiersDbContext db, TimeProvider clock, CancellationToken ct)
+        string unitCode, string code, ProcedureInput input, DossiersDbContext db, ProcedureCatalogue catalogue, TimeProvider clock, CancellationToken ct)
     {
+        await using var change = await catalogue.ChangeAsync(unitCode, ct);
         var procedure = await db.Procedures.SingleOrDefaultAsync(p => p.UnitCode == unitCode && p.Code == code, ct);
         if (procedure is null)
             return ApiProblems.NotFound($"Đơn vị {unitCode} không có thủ tục mã {code}.");
@@ -99,12 +102,13 @@ public static class ProceduresApi
         if (errors.Any)
             return ApiProblems.Invalid(errors);
         input.ApplyTo(procedure, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await catalogue.CommitAsync(change, unitCode, procedure.ProvinceCode, ct);
         return TypedResults.Ok(ProcedureResponse.From(procedure));
     }
 
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
-        string unitCode, HttpRequest request, DossiersDbContext db, IUnitDirectory units, TimeProvider clock, CancellationToken ct)
+        string unitCode, HttpRequest request, DossiersDbContext db, ProcedureCatalogue catalogue, IUnitDirectory units, TimeProvider clock,
+        CancellationToken ct)
     {
         var rows = new List<(int Row, ProcedureInput Input)>();
         var upload = await request.ReadImportAsync<ProcedureInput>(MaxImportBytes, MaxImportRows, (row, input) => rows.Add((row, input)), ct);
@@ -117,6 +121,7 @@ public static class ProceduresApi
         var province = await units.FindProvinceAsync(unitCode, ct);
         if (province is null)
             return UnitNotKnown(unitCode);
+        await using var change = await catalogue.ChangeAsync(unitCode, ct);
         var existing = await db.Procedures.Where(p => p.UnitCode == unitCode).ToDictionaryAsync(p => p.Code, ct);
         var now = clock.GetUtcNow();
         var created = 0;
@@ -130,7 +135,7 @@ public static class ProceduresApi
             }
             input.ApplyTo(procedure, now);
         }
-        await db.SaveChangesAsync(ct); // one transaction: the whole file or nothing
+        await catalogue.CommitAsync(change, unitCode, province, ct); // one transaction: the whole file or nothing
         return TypedResults.Ok(new ImportResult(created, rows.Count - created));
     }
 

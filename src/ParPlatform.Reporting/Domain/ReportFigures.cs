@@ -34,7 +34,7 @@ public sealed record DossierFigures(StatisticsRow Window, long FeedbackToDate, l
 /// (the one-stop desk, ratings), the period (staff movements), "to date" from the window's start or ever (feedback,
 /// digitisation), the year to date (revenue, expenditure, from 01/01 to the latest figures recorded by the report's date),
 /// the previous year's capital plan as disbursed by its last day, 31/01, the current year's plan, the quota in force, the
-/// headcount at its latest date, the registry as it is. A figure without data is left out, and so is the sentence that
+/// headcount at its latest date, the registry and the procedure catalogue as they are. A figure without data is left out, and so is the sentence that
 /// prints it (<see cref="TemplateText"/>).
 /// </summary>
 public static class ReportFigures
@@ -56,12 +56,13 @@ public static class ReportFigures
         return figures;
     }
 
-    /// <summary>The figures that come from the registry, finance and staffing (not from the dossiers' read model).</summary>
+    /// <summary>The figures that come from the registry, the procedure catalogue, finance and staffing (not from the dossiers' read model).</summary>
     public static IReadOnlyList<ComputedFigure> OfSources(UnitSources sources, ReportPeriod period, DateWindow window, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var figures = new List<ComputedFigure>();
         Registry(figures, sources);
+        Catalogue(figures, sources);
         Staffing(figures, sources, period, window.To.Year, asOf);
         Budget(figures, sources, window.To.Year, asOf);
         Capital(figures, sources, window.To.Year, asOf);
@@ -141,6 +142,17 @@ public static class ReportFigures
         // "Trung tâm Dịch vụ công ích và 08 trường học" (001:97): the centres by name, the schools by their number.
         string[] parts = [string.Join("; ", centres), schools == 0 ? "" : $"{TemplateText.Padded(schools)} trường học"];
         f.Add(new("Agencies.PublicServiceNames", "Các đơn vị sự nghiệp công lập", basis, Text: string.Join(" và ", parts.Where(p => p.Length > 0))));
+    }
+
+    private static void Catalogue(List<ComputedFigure> f, UnitSources s)
+    {
+        if (s.Catalogue.MaxBy(c => c.OccurredAt) is not { } catalogue)
+            return;
+        const string basis = "danh mục TTHC hiện tại";
+        f.Add(new("Procedures.Active", "TTHC thuộc thẩm quyền quản lý và giải quyết", basis, Number: catalogue.ActiveProcedures));
+        f.Add(new("Procedures.FullyOnline", "TTHC dịch vụ công trực tuyến toàn trình", basis, Number: catalogue.FullyOnline));
+        f.Add(new("Procedures.PartlyOnline", "TTHC dịch vụ công trực tuyến một phần", basis, Number: catalogue.PartlyOnline));
+        f.Add(new("Procedures.InterLevel", "TTHC liên thông", basis, Number: catalogue.InterLevel));
     }
 
     private static void Staffing(List<ComputedFigure> f, UnitSources s, ReportPeriod period, int year, DateOnly asOf)

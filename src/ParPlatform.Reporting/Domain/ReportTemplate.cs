@@ -72,10 +72,11 @@ public static class ReportTemplate
 
     /// <summary>
     /// The paragraphs that print the computed figures (<see cref="ReportFigures"/>) under their headings, worded as Lạng Sơn's
-    /// reports word them (seed 001, lines 75–162 and 196): no figure is written here, only where each goes and how it is printed.
+    /// reports word them (seed 001, lines 55, 75–162 and 196): no figure is written here, only where each goes and how it is printed.
     /// </summary>
     public static readonly IReadOnlyList<TemplateParagraph> Paragraphs =
     [
+        new("II.2.2", "Có {Procedures.Active:00} TTHC thuộc thẩm quyền quản lý và giải quyết của UBND {Report.UnitKind}."),
         new("II.2.3.2", "Tính đến nay, UBND {Report.UnitKind} đã số hóa được {Dossiers.DigitisedToDate}/{Dossiers.ReceivedToDate} hồ sơ " +
             "đạt tỷ lệ {Dossiers.DigitisedToDateRate:%}."),
         new("II.2.3.3", "- Từ ngày {Report.WindowFrom} đến ngày {Report.WindowTo}: Đã tiếp nhận {Dossiers.Received:00} hồ sơ (trong đó: " +

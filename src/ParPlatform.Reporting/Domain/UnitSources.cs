@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Contracts.Finance;
 using ParPlatform.Contracts.Identity;
 using ParPlatform.Contracts.Plans;
@@ -11,12 +12,13 @@ public sealed record AgencyState(string AgencyCode, string AgencyName, AgencyKin
 
 /// <summary>
 /// What the other services have said about one unit, as reporting keeps it (<see cref="SourceEvent"/>): the registry's
-/// agencies, finance's estimates, actuals, capital plans, disbursements, autonomy decisions, audit recommendations and
+/// agencies, the dossiers service's procedure catalogue (its latest counts), finance's estimates, actuals, capital plans, disbursements, autonomy decisions, audit recommendations and
 /// asset inventories, staffing's quotas, headcounts and movements, and the plans with their targets. The report's figures
 /// are computed from these (<see cref="ReportFigures"/>).
 /// </summary>
 public sealed record UnitSources(
     IReadOnlyList<AgencyState> Agencies,
+    IReadOnlyList<ProcedureCatalogueChanged> Catalogue,
     IReadOnlyList<BudgetEstimateSet> Estimates,
     IReadOnlyList<BudgetActualRecorded> Actuals,
     IReadOnlyList<CapitalPlanSet> CapitalPlans,
@@ -59,7 +61,7 @@ public sealed record UnitSources(
         List<T> Of<T>(string kind) => [.. byKind[kind].Select(e => JsonSerializer.Deserialize<T>(e.Payload, Json)!)];
         List<T> Named<T>() => Of<T>(typeof(T).Name);
         return new(
-            Of<AgencyState>(Agency), Named<BudgetEstimateSet>(), Named<BudgetActualRecorded>(), Named<CapitalPlanSet>(), Named<DisbursementRecorded>(),
+            Of<AgencyState>(Agency), Named<ProcedureCatalogueChanged>(), Named<BudgetEstimateSet>(), Named<BudgetActualRecorded>(), Named<CapitalPlanSet>(), Named<DisbursementRecorded>(),
             Named<AutonomyApproved>(), Named<AuditRecommendationRecorded>(), Named<RemittanceRecorded>(),
             Named<AssetInventoryProgressed>(), Named<QuotaSet>(),
             Named<HeadcountRecorded>(), Named<MovementsRecorded>(), Named<PlanIssued>(), Named<PlanSuperseded>(), Named<TargetSet>());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ParPlatform.Contracts;
+using ParPlatform.Contracts.Dossiers;
 using ParPlatform.Contracts.Finance;
 using ParPlatform.Contracts.Identity;
 using ParPlatform.Contracts.Plans;
@@ -52,6 +53,12 @@ public sealed class AgencyUpdatedSourceConsumer(ReportingDbContext context, Tena
     protected override string Kind => UnitSources.Agency;
 
     protected override string Subject(AgencyUpdated m) => m.AgencyCode;
+}
+
+public sealed class ProcedureCatalogueChangedSourceConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag)
+    : SourceEventConsumer<ProcedureCatalogueChanged>(context, scope, lag)
+{
+    protected override string Subject(ProcedureCatalogueChanged m) => "catalogue"; // the latest counts the whole catalogue
 }
 
 public sealed class BudgetEstimateSetSourceConsumer(ReportingDbContext context, TenantScope scope, ReadModelLag lag)
