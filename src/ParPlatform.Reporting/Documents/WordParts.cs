@@ -107,11 +107,12 @@ internal static class WordParts
     /// </summary>
     internal static Table HeaderTable(Run authority, Run body, string documentNumber, string placeAndDate)
     {
-        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, Borders(BorderValues.None)), Grid(3742, 5613));
+        // The national name in 12 pt (Decree 30 allows 12–13) on one line: 13 pt bold does not fit the right column of an A4 page.
+        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, Borders(BorderValues.None)), Grid(3368, 5987));
         table.Append(new TableRow(
-            Cell(2000, Centered(authority), Centered(body), Rule(900)),
-            Cell(3000, Centered(R("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26)), Centered(R("Độc lập - Tự do - Hạnh phúc", bold: true)), Rule(1700))));
-        table.Append(new TableRow(Cell(2000, Centered(R($"Số: {documentNumber}", size: 26))), Cell(3000, Centered(R(placeAndDate, italic: true)))));
+            Cell(1800, Centered(authority), Centered(body), Rule(900)),
+            Cell(3200, Centered(R("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24)), Centered(R("Độc lập - Tự do - Hạnh phúc", bold: true)), Rule(1700))));
+        table.Append(new TableRow(Cell(1800, Centered(R($"Số: {documentNumber}", size: 26))), Cell(3200, Centered(R(placeAndDate, italic: true)))));
         return table;
     }
 
