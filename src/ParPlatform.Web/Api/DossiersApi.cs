@@ -67,13 +67,6 @@ public interface IDossiersApi
     [Post("/api/v1/units/{unitCode}/dossiers/{id}/actions/{action}")]
     Task<Dossier> ActAsync(string unitCode, Guid id, string action, [Body] DossierActionInput input, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Sends a file of historical dossiers (CSV, or an Excel workbook, by its content type); accepted as a whole (202, the import then
-    /// written in the background) or refused with every bad row listed (400, <see cref="ImportRefusal"/>) and nothing written.
-    /// </summary>
-    [Post("/api/v1/units/{unitCode}/dossiers/imports")]
-    Task<DossierImportJob> ImportAsync(string unitCode, [Body] HttpContent file, CancellationToken cancellationToken);
-
     [Get("/api/v1/units/{unitCode}/dossiers/imports/{id}")]
     Task<DossierImportJob> ImportJobAsync(string unitCode, Guid id, CancellationToken cancellationToken);
 
@@ -84,4 +77,18 @@ public interface IDossiersApi
     /// <summary>The unit's active procedures whose name contains, or code starts with, <paramref name="q"/> (a unit has hundreds).</summary>
     [Get("/api/v1/units/{unitCode}/dossiers/procedures?active=true&pageSize=20")]
     Task<Page<Procedure>> ProceduresAsync(string unitCode, string? q, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Sending a file of a unit's historical dossiers, on a client of its own (<see cref="GatewayClients"/>): a file of hundreds of
+/// megabytes is streamed once, with no retry of a body already sent and no time limit but the gateway's.
+/// </summary>
+public interface IDossierUploadsApi
+{
+    /// <summary>
+    /// Sends the file (CSV, or an Excel workbook, by its content type); accepted as a whole (202, the import then written in the
+    /// background) or refused with every bad row listed (400, <see cref="ImportRefusal"/>) and nothing written.
+    /// </summary>
+    [Post("/api/v1/units/{unitCode}/dossiers/imports")]
+    Task<DossierImportJob> ImportAsync(string unitCode, [Body] HttpContent file, CancellationToken cancellationToken);
 }

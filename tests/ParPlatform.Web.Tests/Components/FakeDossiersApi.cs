@@ -8,7 +8,7 @@ namespace ParPlatform.Web.Tests.Components;
 /// The dossiers API as a component sees it: a dossier and a procedure to read, and for writes either the answer or the
 /// refusal the service would send (a real Refit exception read from a ProblemDetails body).
 /// </summary>
-internal sealed class FakeDossiersApi : IDossiersApi
+internal sealed class FakeDossiersApi : IDossiersApi, IDossierUploadsApi
 {
     public List<Dossier> Dossiers { get; } = [];
 
