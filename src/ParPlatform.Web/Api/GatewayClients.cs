@@ -7,8 +7,8 @@ namespace ParPlatform.Web.Api;
 
 /// <summary>
 /// The APIs as Refit's generated clients of the gateway (Web:GatewayUrl, by default its service-discovery name), each call
-/// with the person's token (<see cref="AccessTokenHandler"/>); ServiceDefaults gives every HttpClient the standard
-/// resilience handler and service discovery.
+/// with the person's token (<see cref="AccessTokenHandler"/>); ServiceDefaults gives every HttpClient service discovery and
+/// the standard resilience handler, which the dossier files' uploads go without (<see cref="IDossierUploadsApi"/>).
 /// </summary>
 public static class GatewayClients
 {
@@ -18,6 +18,16 @@ public static class GatewayClients
         builder.Services.AddTransient<AccessTokenHandler>();
         builder.Services.AddRefitGeneratedClient<IDossiersApi>(GatewayJson.Default)
             .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers, the one way to take off ConfigureHttpClientDefaults' handler, is an evaluation API
+        builder.Services.AddRefitGeneratedClient<IDossierUploadsApi>(GatewayJson.Default)
+            .ConfigureHttpClient(http =>
+            {
+                http.BaseAddress = gateway;
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<AccessTokenHandler>()
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.AddRefitGeneratedClient<IReportsApi>(GatewayJson.Default)
             .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddRefitGeneratedClient<IUnitReportsApi>(GatewayJson.Default)
@@ -31,6 +41,9 @@ public static class GatewayClients
 [JsonSerializable(typeof(Dossier))]
 [JsonSerializable(typeof(Page<Procedure>))]
 [JsonSerializable(typeof(NewDossier))]
+[JsonSerializable(typeof(DossierImportJob))]
+[JsonSerializable(typeof(Page<DossierImportJob>))]
+[JsonSerializable(typeof(ImportRefusalBody))]
 [JsonSerializable(typeof(DossierActionInput))]
 [JsonSerializable(typeof(ReportPeriods))]
 [JsonSerializable(typeof(Submissions))]

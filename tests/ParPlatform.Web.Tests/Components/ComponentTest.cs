@@ -25,6 +25,7 @@ public abstract class ComponentTest : IAsyncDisposable
     {
         _context.Services.AddMudServices();
         _context.Services.AddSingleton<IDossiersApi>(Api);
+        _context.Services.AddSingleton<IDossierUploadsApi>(Api);
         _context.Services.AddSingleton<IUnitReportsApi>(Reports);
         _context.Services.AddSingleton<IReportsApi>(Reports);
         _context.Services.AddSingleton(TimeProvider.System);

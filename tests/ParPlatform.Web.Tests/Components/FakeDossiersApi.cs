@@ -8,7 +8,7 @@ namespace ParPlatform.Web.Tests.Components;
 /// The dossiers API as a component sees it: a dossier and a procedure to read, and for writes either the answer or the
 /// refusal the service would send (a real Refit exception read from a ProblemDetails body).
 /// </summary>
-internal sealed class FakeDossiersApi : IDossiersApi
+internal sealed class FakeDossiersApi : IDossiersApi, IDossierUploadsApi
 {
     public List<Dossier> Dossiers { get; } = [];
 
@@ -18,6 +18,14 @@ internal sealed class FakeDossiersApi : IDossiersApi
     public Func<Task<Dossier>>? NextWrite { get; set; }
 
     public List<string> Calls { get; } = [];
+
+    /// <summary>The answer to the next import: the accepted job, or an exception to throw.</summary>
+    public Func<Task<DossierImportJob>>? NextImport { get; set; }
+
+    /// <summary>The progress read after an import was accepted, one a call (the last one repeated).</summary>
+    public Queue<DossierImportJob> Progress { get; } = new();
+
+    public List<DossierImportJob> PastImports { get; } = [];
 
     public Task<Page<Dossier>> ListAsync(string unitCode, DossierFilter filter, CancellationToken cancellationToken) =>
         Task.FromResult(new Page<Dossier>(Dossiers, 1, 20, Dossiers.Count));
@@ -35,6 +43,25 @@ internal sealed class FakeDossiersApi : IDossiersApi
         Calls.Add($"{action} {input.Note}");
         return NextWrite!();
     }
+
+    public async Task<DossierImportJob> ImportAsync(string unitCode, HttpContent file, CancellationToken cancellationToken)
+    {
+        Calls.Add($"import {file.Headers.ContentType?.MediaType} {await file.ReadAsStringAsync(cancellationToken)}");
+        return await NextImport!();
+    }
+
+    public Task<DossierImportJob> ImportJobAsync(string unitCode, Guid id, CancellationToken cancellationToken)
+    {
+        Calls.Add($"progress {id}");
+        return Task.FromResult(Progress.Count > 1 ? Progress.Dequeue() : Progress.Peek());
+    }
+
+    public Task<Page<DossierImportJob>> ImportsAsync(string unitCode, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        Task.FromResult(new Page<DossierImportJob>(PastImports, page ?? 1, pageSize ?? 10, PastImports.Count));
+
+    public static DossierImportJob ImportJob(Guid id, string status, int total, int written, decimal percent) =>
+        new(id, status, total, written, 0, percent, new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero),
+            status is "completed" or "failed" ? new DateTimeOffset(2026, 3, 2, 1, 1, 0, TimeSpan.Zero) : null, null);
 
     public Task<Page<Procedure>> ProceduresAsync(string unitCode, string? q, CancellationToken cancellationToken)
     {

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.Json;
+using Refit;
+
+namespace ParPlatform.Web.Api;
+
+/// <summary>
+/// An import file refused for its rows (the dossiers service's 400): the reason, how many problems the rows have, and the
+/// first of them (at most a thousand) with their row and column; nothing of the file was written.
+/// </summary>
+public sealed record ImportRefusal(string Message, int ProblemCount, IReadOnlyList<ImportRowProblem> Rows)
+{
+    /// <summary>
+    /// Sends a file: the import accepted, its rows refused, or another refusal (too large, not CSV or Excel, the service busy…) as a
+    /// problem to show.
+    /// </summary>
+    public static async Task<(DossierImportJob? Job, ImportRefusal? Refusal, ApiProblem? Problem)> SendAsync(Func<Task<DossierImportJob>> send)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        ImportRefusal? refusal = null;
+        var (job, problem) = await ApiProblem.TryAsync<DossierImportJob?>(async () =>
+        {
+            try
+            {
+                return await send();
+            }
+            catch (ApiException e) when (Of(e) is { } rows)
+            {
+                refusal = rows;
+                return null;
+            }
+        });
+        return (job, refusal, problem);
+    }
+
+    private static ImportRefusal? Of(ApiException exception) =>
+        exception.StatusCode == HttpStatusCode.BadRequest && exception.Content is { Length: > 0 } content
+            && JsonSerializer.Deserialize(content, GatewayJson.Default.ImportRefusalBody) is { Rows: { Count: > 0 } rows } body
+            ? new ImportRefusal($"{body.Title} {body.Detail}".Trim(), body.ProblemCount, rows)
+            : null;
+}
+
+/// <summary>The 400 of a file with bad rows as the services write it: a ProblemDetails with "problemCount" and "rows".</summary>
+internal sealed record ImportRefusalBody(string? Title, string? Detail, int ProblemCount, IReadOnlyList<ImportRowProblem>? Rows);
