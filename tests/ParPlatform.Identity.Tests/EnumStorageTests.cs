@@ -13,7 +13,7 @@ public sealed class EnumStorageTests(IdentityFixture identity)
     private static readonly Dictionary<Type, string[]> StoredNames = new()
     {
         [typeof(UnitKind)] = ["Ward", "Commune", "SpecialZone"],
-        [typeof(AgencyKind)] = ["Administrative", "PublicService", "Police", "SteeringCommittee", "FatherlandFront", "HigherLevel"],
+        [typeof(AgencyKind)] = ["Administrative", "PublicService", "Police", "SteeringCommittee", "FatherlandFront", "HigherLevel", "School"],
     };
 
     [Fact]
