@@ -130,14 +130,13 @@ public sealed class ScorecardStore(ReportingDbContext db, PeriodSettingsStore se
         var entered = (await (byUnit ? indicators.Where(i => i.UnitCode == scope.Code) : indicators.Where(i => i.ProvinceCode == scope.Code)).ToListAsync(ct))
             .ToLookup(i => i.UnitCode, StringComparer.Ordinal);
         var fieldsByUnit = counts.ToLookup(c => c.Key.UnitCode, StringComparer.Ordinal);
-        var noFeedback = new FeedbackStatistics(0, 0, 0, Rate.Of(0, 0));
         return [.. scope.Units.Select(unit =>
         {
             var fields = fieldsByUnit[unit.UnitCode].ToDictionary(f => f.Key.Field, f => StatisticsRow.From(f.Key.Field, f.Value), StringComparer.Ordinal);
             var total = StatisticsRow.From(null, fieldsByUnit[unit.UnitCode].Aggregate(new DossierCounts(), (sum, f) => sum.Plus(f.Value)));
             var unitSources = UnitSources.From(sources[unit.UnitCode]);
             var figures = ReportFigures.OfSources(unitSources, scope.Period, scope.Window, scope.AsOf).ToDictionary(f => f.Code, StringComparer.Ordinal);
-            var indicators = IndicatorValues.ForUnit(total, feedback.GetValueOrDefault(unit.UnitCode) ?? noFeedback, figures, entered[unit.UnitCode]);
+            var indicators = IndicatorValues.ForUnit(total, feedback.GetValueOrDefault(unit.UnitCode) ?? FeedbackStatistics.None, figures, entered[unit.UnitCode]);
             return new UnitResult(indicators, Scorecard.Of(unit.UnitCode, unit.UnitName, unitSources, scope.Window.To.Year, indicators, fields));
         })];
     }

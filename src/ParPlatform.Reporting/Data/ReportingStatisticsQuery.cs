@@ -59,25 +59,14 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
 #pragma warning disable CA2100 // the SQL is built from this class's constants (table and column names), never from input
-            command.CommandText = $"""
-                SELECT unit_code,
-                  count(*) FILTER (WHERE received_at >= @start AND received_at < @end),
-                  count(*) FILTER (WHERE resolved_at >= @start AND resolved_at < @end),
-                  count(*) FILTER (WHERE resolved_at >= @start AND resolved_at < @end AND resolved_within_deadline)
-                FROM {Tables.Feedback}
-                WHERE {scopeColumn} = @scope AND received_at < @end AND (resolved_at IS NULL OR resolved_at >= @start)
-                GROUP BY unit_code
-                """;
+            command.CommandText = DossierStatisticsSql.FeedbackSql(Tables.Feedback, scopeColumn, "unit_code");
 #pragma warning restore CA2100
             command.Parameters.Add(new Npgsql.NpgsqlParameter("scope", scopeCode));
             command.Parameters.Add(new Npgsql.NpgsqlParameter("start", window.Start));
             command.Parameters.Add(new Npgsql.NpgsqlParameter("end", window.End));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-            {
-                var (resolved, within) = (reader.GetInt64(2), reader.GetInt64(3));
-                feedback[reader.GetString(0)] = new FeedbackStatistics(reader.GetInt64(1), resolved, within, Rate.Of(within, resolved));
-            }
+                feedback[reader.GetString(0)] = FeedbackStatistics.Of(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
         }
         finally
         {

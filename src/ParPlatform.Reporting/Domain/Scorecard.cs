@@ -82,7 +82,7 @@ public static class Scorecard
             return values.GetValueOrDefault(target.IndicatorCode)?.Value;
         if (!fields.TryGetValue(target.Field, out var row))
             return null;
-        var field = IndicatorValues.ForUnit(row, new FeedbackStatistics(0, 0, 0, Rate.Of(0, 0)), new Dictionary<string, ComputedFigure>(), []);
+        var field = IndicatorValues.ForUnit(row, FeedbackStatistics.None, new Dictionary<string, ComputedFigure>(), []);
         return target.IndicatorCode.StartsWith("Dossiers.", StringComparison.Ordinal) ? field.Single(v => v.Code == target.IndicatorCode).Value : null;
     }
 

@@ -112,4 +112,11 @@ public sealed record StatisticsRow(
 }
 
 /// <summary>Feedback (PAKN) over a window: received, resolved, and resolved within the 15 working days.</summary>
-public sealed record FeedbackStatistics(long Received, long Resolved, long ResolvedWithinDeadline, Rate OnTime);
+public sealed record FeedbackStatistics(long Received, long Resolved, long ResolvedWithinDeadline, Rate OnTime)
+{
+    public static readonly FeedbackStatistics None = Of(0, 0, 0);
+
+    /// <summary>The counts with their on-time rate (resolved within the deadline ÷ resolved).</summary>
+    public static FeedbackStatistics Of(long received, long resolved, long resolvedWithinDeadline) =>
+        new(received, resolved, resolvedWithinDeadline, Rate.Of(resolvedWithinDeadline, resolved));
+}

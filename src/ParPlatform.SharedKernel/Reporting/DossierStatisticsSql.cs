@@ -116,8 +116,7 @@ public static class DossierStatisticsSql
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
-            var (resolved, within) = (reader.GetInt64(1), reader.GetInt64(2));
-            feedback = new FeedbackStatistics(reader.GetInt64(0), resolved, within, Rate.Of(within, resolved));
+            feedback = FeedbackStatistics.Of(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         }
         await transaction.CommitAsync(cancellationToken);
         return new DossierStatisticsCounts(total, groups, feedback);
@@ -169,13 +168,17 @@ public static class DossierStatisticsSql
         GROUP BY {groupColumn}
         """;
 
-    /// <summary>The feedback received, resolved, and resolved within the deadline in the window.</summary>
-    public static string FeedbackSql(string table, string scopeColumn) => $"""
-        SELECT count(*) FILTER (WHERE received_at >= @start AND received_at < @end),
+    /// <summary>
+    /// The feedback received, resolved, and resolved within the deadline in the window: one row, or with
+    /// <paramref name="groupColumn"/> a row per group with the group first.
+    /// </summary>
+    public static string FeedbackSql(string table, string scopeColumn, string? groupColumn = null) => $"""
+        SELECT {(groupColumn is null ? "" : groupColumn + ", ")}count(*) FILTER (WHERE received_at >= @start AND received_at < @end),
           count(*) FILTER (WHERE resolved_at >= @start AND resolved_at < @end),
           count(*) FILTER (WHERE resolved_at >= @start AND resolved_at < @end AND resolved_within_deadline)
         FROM {table}
         WHERE {scopeColumn} = @scope AND received_at < @end AND (resolved_at IS NULL OR resolved_at >= @start)
+        {(groupColumn is null ? "" : "GROUP BY " + groupColumn)}
         """;
 
     private static DbCommand Command(DbTransaction transaction, string sql, string scopeCode, DateWindow window, DateTimeOffset asOf)
