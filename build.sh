@@ -84,11 +84,28 @@ case "${1:-}" in
     install_prerequisites
     build
     # One test project at a time: each starts its own servers, and the machine has two cores.
+    # Each project's output is kept in TestResults/logs so that the summary at the end names what failed.
+    logs=TestResults/logs
+    rm -rf "$logs" && mkdir -p "$logs"
     status=0
+    summary=()
     for project in tests/*/*.csproj; do
-      echo "=== $(basename "$project" .csproj)"
-      dotnet test "$project" --no-build -c "$CONFIGURATION" --logger "console;verbosity=normal" || status=1
+      name=$(basename "$project" .csproj)
+      echo "=== $name"
+      started=$SECONDS
+      if dotnet test "$project" --no-build -c "$CONFIGURATION" --logger "console;verbosity=normal" 2>&1 | tee "$logs/$name.log"; then
+        summary+=("passed  $name ($((SECONDS - started)) s)")
+      else
+        status=1
+        summary+=("FAILED  $name ($((SECONDS - started)) s)")
+      fi
     done
+    echo "=== Summary"
+    printf '%s\n' "${summary[@]}"
+    if [ $status -ne 0 ]; then
+      echo "=== Failed tests (full output in $logs)"
+      grep -h -A 12 -E '^\s+Failed [A-Za-z]' "$logs"/*.log | cut -c1-300 || true
+    fi
     exit $status
     ;;
   bench)
