@@ -45,7 +45,7 @@ public static class Extensions
             .Add<TargetSetSourceConsumer>());
         builder.Services.AddSingleton<ReadModelLag>();
         builder.Services.AddHealthChecks().AddCheck<ReadModelLag>("read-model-lag", tags: [ServiceDefaults.Extensions.ReadyTag]);
-        builder.Services.AddScoped<PeriodSettingsStore>();
+        builder.Services.AddScoped<ProvincePeriodsStore>();
         builder.Services.AddScoped<ProvinceTemplateStore>();
         builder.Services.AddScoped<ReportingStatisticsQuery>();
         builder.Services.AddScoped<ReportStore>();

@@ -17,6 +17,7 @@ public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture
         string[] expected =
         [
             "AcceptReport: POST /api/v1/provinces/{provinceCode}/reports/periods/{period}/units/{unitCode}/accept → 200 400 401 403 404 409",
+            "CallAdHocReport: POST /api/v1/provinces/{provinceCode}/reports/ad-hoc-periods → 201 400 401 403 404",
             "CompareReportVersions: GET /api/v1/units/{unitCode}/reports/periods/{period}/versions/compare → 200 400 401 403 404",
             "EnterReportFact: PUT /api/v1/units/{unitCode}/reports/periods/{period}/facts/{code} → 200 400 401 403 404 409",
             "EnterReportIndicator: PUT /api/v1/units/{unitCode}/reports/periods/{period}/indicators/{code} → 200 400 401 403 404 409",
@@ -39,6 +40,7 @@ public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture
             "ListReadModelRebuilds: GET /api/v1/admin/reports/rebuilds → 200 401 403 404",
             "ListReportPeriods: GET /api/v1/provinces/{provinceCode}/reports/periods → 200 400 401 403 404",
             "ListReportSubmissions: GET /api/v1/provinces/{provinceCode}/reports/periods/{period}/submissions → 200 400 401 403 404",
+            "ListUnitReportPeriods: GET /api/v1/units/{unitCode}/reports/periods → 200 400 401 403 404",
             "OverrideReportFigure: PUT /api/v1/units/{unitCode}/reports/periods/{period}/figures/{code}/override → 200 400 401 403 404 409",
             "PreviewReportDocument: GET /api/v1/units/{unitCode}/reports/periods/{period}/document → 200 400 401 403 404",
             "PutReportPeriodSettings: PUT /api/v1/provinces/{provinceCode}/reports/period-settings → 200 400 401 403 404",

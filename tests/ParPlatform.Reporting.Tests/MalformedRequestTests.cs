@@ -11,7 +11,7 @@ namespace ParPlatform.Reporting.Tests;
 public sealed class MalformedRequestTests(ReportingFixture reporting) : IClassFixture<ReportingFixture>
 {
     /// <summary>Not the rebuilds: {} is a well-formed request to rebuild every unit.</summary>
-    private static readonly string[] Tables = ["reporting.period_settings", "reporting.dossier_facts", "reporting.feedback_facts", "reporting.known_units"];
+    private static readonly string[] Tables = ["reporting.period_settings", "reporting.ad_hoc_periods", "reporting.dossier_facts", "reporting.feedback_facts", "reporting.known_units"];
 
     [Fact]
     public async Task No_route_answers_a_malformed_request_with_a_5xx_and_none_writes()

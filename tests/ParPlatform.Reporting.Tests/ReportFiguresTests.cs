@@ -12,7 +12,7 @@ namespace ParPlatform.Reporting.Tests;
 public sealed class ReportFiguresTests
 {
     private static Dictionary<string, ComputedFigure> Figures(UnitSources? sources = null) =>
-        ReportFigures.Compute("Phường Tam Thanh", sources ?? Sources(), Dossiers(), Period, Window, ReportDate).ToDictionary(f => f.Code);
+        ReportFigures.Compute("Phường Tam Thanh", sources ?? Sources(), Dossiers(), Scheduled, ReportDate).ToDictionary(f => f.Code);
 
     private static string Printed(string section, UnitSources? sources = null) =>
         string.Join("\n", TemplateText.Paragraphs(ReportTemplate.Paragraphs, section, Figures(sources)));
@@ -79,7 +79,7 @@ public sealed class ReportFiguresTests
     [Fact]
     public void Before_31_January_the_previous_year_s_capital_plan_is_not_reported()
     {
-        var figures = ReportFigures.Compute("Xã Chi Lăng", Sources(), Dossiers(), Period, Window, new DateOnly(2026, 1, 30)).ToDictionary(f => f.Code);
+        var figures = ReportFigures.Compute("Xã Chi Lăng", Sources(), Dossiers(), Scheduled, new DateOnly(2026, 1, 30)).ToDictionary(f => f.Code);
 
         Assert.False(figures.ContainsKey("Finance.Previous.Disbursed"));
         Assert.Equal("xã", figures["Report.UnitKind"].Text);

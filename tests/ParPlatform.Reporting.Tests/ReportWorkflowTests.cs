@@ -460,6 +460,79 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Null(changed.AgencyParts.Single(p => p.AgencyCode == "vh-xh").SentAt); // changed after it was sent: to be sent again
     }
 
+    [Fact]
+    public async Task A_province_collects_monthly_reports_once_it_sets_their_rule_and_calls_for_ad_hoc_ones_its_units_see_and_submit()
+    {
+        Today(2026, 4, 1);
+        var reviewer = reporting.Reviewer("20");
+        var officer = reporting.Officer("06181");
+        var chairman = reporting.Chairman("06181");
+        static IEnumerable<string> Codes(PeriodsResponse periods) => periods.Periods.Select(p => p.Code);
+
+        // Until the province sets a monthly rule, a unit's periods are the four statutory ones and a month is none of them.
+        var before = await officer.GetFromJsonAsync<PeriodsResponse>("/api/v1/units/06181/reports/periods?year=2026", JsonSerializerOptions.Web);
+        Assert.Equal(["2026-Q1", "2026-6M", "2026-Q3", "2026-Y"], Codes(before!));
+        using (var notCollected = await officer.GetAsync(Report("06181", "2026-M03")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notCollected.StatusCode);
+            Assert.Contains("không thu báo cáo tháng", await notCollected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var settings = (await reviewer.GetFromJsonAsync<PeriodSettingsResponse>("/api/v1/provinces/20/reports/period-settings", JsonSerializerOptions.Web))!.Settings;
+        var badRule = settings with { Monthly = new SharedKernel.Reporting.MonthlyReportRule(EndDay: 32, DueDay: 5) };
+        Assert.Equal(HttpStatusCode.BadRequest, await StatusAsync(reviewer.PutAsJsonAsync("/api/v1/provinces/20/reports/period-settings", badRule, JsonSerializerOptions.Web)));
+        await ReadAsync<PeriodSettingsResponse>(await reviewer.PutAsJsonAsync("/api/v1/provinces/20/reports/period-settings",
+            settings with { Monthly = SharedKernel.Reporting.MonthlyReportRule.CalendarMonth }, JsonSerializerOptions.Web), HttpStatusCode.OK);
+
+        var monthly = (await officer.GetFromJsonAsync<PeriodsResponse>("/api/v1/units/06181/reports/periods?year=2026", JsonSerializerOptions.Web))!;
+        Assert.Equal(
+            ["2026-M01", "2026-Q1", "2026-M02", "2026-M03", "2026-M04", "2026-6M", "2026-M05", "2026-M06", "2026-M07", "2026-Q3", "2026-M08", "2026-M09",
+                "2026-M10", "2026-M11", "2026-Y", "2026-M12"],
+            Codes(monthly));
+        var march = monthly.Periods.Single(p => p.Code == "2026-M03");
+        Assert.Equal(("M", "Tháng 3 năm 2026", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), new DateOnly(2026, 4, 5)),
+            (march.Kind, march.Name, march.From, march.To, march.Due));
+
+        // March's report: written, submitted on the 3rd of April, on time for the 5th.
+        Today(2026, 4, 3);
+        await ReadAsync<ReportResponse>(await officer.PutAsJsonAsync($"{Report("06181", "2026-M03")}/narrative/I",
+            new NarrativeInput("Tháng 3, UBND xã tổ chức hội nghị triển khai Kế hoạch CCHC."), JsonSerializerOptions.Web), HttpStatusCode.OK);
+        await ReadAsync<VersionResponse>(await chairman.PostAsJsonAsync($"{Report("06181", "2026-M03")}/submit", new SubmitInput(null, null)), HttpStatusCode.Created);
+        var marchReport = await officer.GetFromJsonAsync<ReportResponse>(Report("06181", "2026-M03"), JsonSerializerOptions.Web);
+        Assert.Equal(("submitted", "Tháng 3 năm 2026", new DateOnly(2026, 4, 5)), (marchReport!.Status, marchReport.PeriodName, marchReport.Due));
+        var marchOverview = await reviewer.GetFromJsonAsync<SubmissionsResponse>($"{Province("2026-M03")}/submissions", JsonSerializerOptions.Web);
+        Assert.Equal(("submitted", (bool?)true), marchOverview!.UnitReports.Where(u => u.UnitCode == "06181").Select(u => (u.Status, u.OnTime)).Single());
+
+        // An ad hoc report: the province calls for it with its name, window and due date; it is numbered in the year its window ends.
+        const string AdHoc = "/api/v1/provinces/20/reports/ad-hoc-periods";
+        const string Name = "phục vụ Đoàn kiểm tra công tác cải cách hành chính năm 2026";
+        var refused = await ReadAsync<JsonElement>(await reviewer.PostAsJsonAsync(AdHoc,
+            new AdHocPeriodInput(" ", new DateOnly(2026, 4, 30), new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 1)), JsonSerializerOptions.Web), HttpStatusCode.BadRequest);
+        Assert.Equal(["name", "to", "due"], refused.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(officer.PostAsJsonAsync(AdHoc,
+            new AdHocPeriodInput(Name, new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 30), new DateOnly(2026, 5, 10)), JsonSerializerOptions.Web)));
+        var first = await ReadAsync<PeriodResponse>(await reviewer.PostAsJsonAsync(AdHoc,
+            new AdHocPeriodInput($" {Name} ", new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 30), new DateOnly(2026, 5, 10)), JsonSerializerOptions.Web),
+            HttpStatusCode.Created);
+        var second = await ReadAsync<PeriodResponse>(await reviewer.PostAsJsonAsync(AdHoc,
+            new AdHocPeriodInput("về kết quả số hóa hồ sơ", new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 15), new DateOnly(2026, 4, 20)), JsonSerializerOptions.Web),
+            HttpStatusCode.Created);
+        Assert.Equal(new PeriodResponse("2026-DX01", "DX", Name, new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 30), new DateOnly(2026, 5, 10)), first);
+        Assert.Equal("2026-DX02", second.Code);
+        var listed = (await officer.GetFromJsonAsync<PeriodsResponse>("/api/v1/units/06181/reports/periods?year=2026", JsonSerializerOptions.Web))!;
+        Assert.Equal(["2026-M03", "2026-DX02", "2026-M04", "2026-DX01"], Codes(listed).Where(c => c is "2026-M03" or "2026-M04" or "2026-DX01" or "2026-DX02"));
+
+        // The ad hoc report prints its name where a statutory one prints its period, and is due on the province's day.
+        var draft = await officer.GetFromJsonAsync<ReportResponse>(Report("06181", "2026-DX01"), JsonSerializerOptions.Web);
+        Assert.Equal((Name, new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 30), new DateOnly(2026, 5, 10)), (draft!.PeriodName, draft.From, draft.To, draft.Due));
+        var figures = await officer.GetFromJsonAsync<JsonElement>($"{Report("06181", "2026-DX01")}/figures", JsonSerializerOptions.Web);
+        Assert.Equal(Name, figures.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "Report.Period").GetProperty("text").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(officer.GetAsync(Report("06181", "2026-DX03"))));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(reviewer.GetAsync($"{Province("2026-DX03")}/submissions")));
+        var adHocOverview = await reviewer.GetFromJsonAsync<SubmissionsResponse>($"{Province("2026-DX01")}/submissions", JsonSerializerOptions.Web);
+        Assert.Equal((new DateOnly(2026, 5, 10), 0), (adHocOverview!.Due, adHocOverview.Submitted));
+    }
+
     private static decimal Figure(JsonElement content, string code) =>
         content.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("code").GetString() == code).GetProperty("number").GetDecimal();
 

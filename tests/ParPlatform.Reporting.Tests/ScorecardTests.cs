@@ -26,7 +26,7 @@ public sealed class ScorecardTests
 
     private static IReadOnlyList<IndicatorValue> Values(UnitSources sources) => IndicatorValues.ForUnit(Dossiers().Window,
         new FeedbackStatistics(1, 1, 1, Rate.Of(1, 1)),
-        ReportFigures.OfSources(sources, Period, Window, ReportDate).ToDictionary(f => f.Code, StringComparer.Ordinal),
+        ReportFigures.OfSources(sources, Scheduled, ReportDate).ToDictionary(f => f.Code, StringComparer.Ordinal),
         []);
 
     [Fact]

@@ -24,6 +24,9 @@ public static class TamThanhFigures
 
     public static readonly DateWindow Window = new(new DateOnly(2025, 12, 1), new DateOnly(2026, 2, 28));
 
+    /// <summary>Q1/2026 as Lạng Sơn collects it: the default window, due 05/03/2026.</summary>
+    public static readonly ScheduledPeriod Scheduled = new(Period, Period.Name, Window, ReportDate);
+
     private const long Million = 1_000_000;
 
     public static readonly string[] Administrative =

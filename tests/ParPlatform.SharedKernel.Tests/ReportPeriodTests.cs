@@ -68,6 +68,20 @@ public sealed class ReportPeriodTests
     }
 
     [Theory]
+    [InlineData("2026-M03", ReportPeriodKind.Month, 3, "2026-M03", "Tháng 3 năm 2026")]
+    [InlineData("2026-m3", ReportPeriodKind.Month, 3, "2026-M03", "Tháng 3 năm 2026")]
+    [InlineData("2026-M12", ReportPeriodKind.Month, 12, "2026-M12", "Tháng 12 năm 2026")]
+    [InlineData("2026-DX01", ReportPeriodKind.AdHoc, 1, "2026-DX01", "Đột xuất số 1 năm 2026")]
+    [InlineData("2026-dx7", ReportPeriodKind.AdHoc, 7, "2026-DX07", "Đột xuất số 7 năm 2026")]
+    [InlineData("2026-DX99", ReportPeriodKind.AdHoc, 99, "2026-DX99", "Đột xuất số 99 năm 2026")]
+    public void A_month_or_an_ad_hoc_report_carries_its_number_in_two_digits(string text, ReportPeriodKind kind, int number, string code, string name)
+    {
+        Assert.True(ReportPeriod.TryParse(text, out var period));
+        Assert.Equal(new ReportPeriod(2026, kind, number), period);
+        Assert.Equal((code, name), (period.Code, period.Name));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("2026")]
@@ -84,6 +98,16 @@ public sealed class ReportPeriodTests
     [InlineData("2026-Q1 ")]
     [InlineData("2026-SixMonths")]
     [InlineData("２０２６-Q1")]
+    [InlineData("2026-M")]
+    [InlineData("2026-M00")]
+    [InlineData("2026-M13")]
+    [InlineData("2026-M003")]
+    [InlineData("2026-M-3")]
+    [InlineData("2026-Q101")]
+    [InlineData("2026-DX")]
+    [InlineData("2026-DX00")]
+    [InlineData("2026-DX100")]
+    [InlineData("2026-D01")]
     public void Anything_else_is_refused_with_the_format_in_Vietnamese(string? text)
     {
         Assert.False(ReportPeriod.TryParse(text, out _));
@@ -91,7 +115,8 @@ public sealed class ReportPeriodTests
         {
             var error = Assert.Throws<FormatException>(() => ReportPeriod.Parse(text));
             Assert.Equal(
-                $"'{text}': Kỳ báo cáo có dạng năm-kỳ: 2026-Q1 (quý I), 2026-6M (6 tháng đầu năm), 2026-Q3 (quý III) hoặc 2026-Y (năm).",
+                $"'{text}': Kỳ báo cáo có dạng năm-kỳ: 2026-Q1 (quý I), 2026-6M (6 tháng đầu năm), 2026-Q3 (quý III), 2026-Y (năm), " +
+                "2026-M03 (tháng 3) hoặc 2026-DX01 (báo cáo đột xuất số 1).",
                 error.Message);
         }
     }
@@ -101,7 +126,11 @@ public sealed class ReportPeriodTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReportPeriod(999, ReportPeriodKind.Q1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReportPeriod(10000, ReportPeriodKind.Q1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ReportPeriod(2026, (ReportPeriodKind)4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ReportPeriod(2026, (ReportPeriodKind)6));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ReportPeriod(2026, ReportPeriodKind.Month));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ReportPeriod(2026, ReportPeriodKind.Month, 13));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ReportPeriod(2026, ReportPeriodKind.AdHoc, 100));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ReportPeriod(2026, ReportPeriodKind.Q1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => ReportPeriod.ListFor(0));
     }
 
@@ -173,6 +202,80 @@ public sealed class ReportPeriodTests
 
         Assert.Empty(settings.Validate());
         Assert.Equal(new DateWindow(Date("01/03/2023"), Date("29/02/2024")), new ReportPeriod(2024, ReportPeriodKind.Q1).Window(settings));
+    }
+
+    [Fact]
+    public void A_province_collects_monthly_reports_only_once_it_sets_their_rule()
+    {
+        var march = new ReportPeriod(2026, ReportPeriodKind.Month, 3);
+
+        Assert.False(Default.Covers(march));
+        Assert.True(Default.Covers(new ReportPeriod(2026, ReportPeriodKind.Q3)));
+        Assert.False((Default with { Monthly = MonthlyReportRule.CalendarMonth }).Covers(new ReportPeriod(2026, ReportPeriodKind.AdHoc, 1)));
+        Assert.Throws<InvalidOperationException>(() => march.Window(Default));
+        Assert.True((Default with { Monthly = MonthlyReportRule.CalendarMonth }).Covers(march));
+    }
+
+    [Theory]
+    [InlineData("2026-M03", "01/03/2026", "31/03/2026", "05/04/2026")]
+    [InlineData("2026-M02", "01/02/2026", "28/02/2026", "05/03/2026")]
+    [InlineData("2028-M02", "01/02/2028", "29/02/2028", "05/03/2028")]
+    [InlineData("2026-M12", "01/12/2026", "31/12/2026", "05/01/2027")]
+    public void A_month_by_default_is_the_calendar_month_due_on_the_5th_of_the_next(string code, string from, string to, string due)
+    {
+        var settings = Default with { Monthly = MonthlyReportRule.CalendarMonth };
+        var period = ReportPeriod.Parse(code);
+
+        Assert.Equal((new DateWindow(Date(from), Date(to)), Date(due)), (period.Window(settings), period.Due(settings)));
+    }
+
+    [Theory]
+    [InlineData("2026-M03", "15/02/2026", "14/03/2026", "20/03/2026")]
+    [InlineData("2026-M01", "15/12/2025", "14/01/2026", "20/01/2026")]
+    public void A_month_cut_on_the_14th_runs_from_the_15th_of_the_month_before(string code, string from, string to, string due)
+    {
+        var settings = Default with { Monthly = new MonthlyReportRule(EndDay: 14, DueDay: 20) };
+        var period = ReportPeriod.Parse(code);
+
+        Assert.Empty(settings.Validate());
+        Assert.Equal((new DateWindow(Date(from), Date(to)), Date(due)), (period.Window(settings), period.Due(settings)));
+    }
+
+    [Fact]
+    public void A_month_cut_on_the_30th_ends_on_the_last_day_of_February_and_resumes_the_day_after()
+    {
+        var settings = Default with { Monthly = new MonthlyReportRule(EndDay: 30, DueDay: 3) };
+
+        Assert.Equal(new DateWindow(Date("31/01/2026"), Date("28/02/2026")), ReportPeriod.Parse("2026-M02").Window(settings));
+        Assert.Equal(new DateWindow(Date("01/03/2026"), Date("30/03/2026")), ReportPeriod.Parse("2026-M03").Window(settings));
+        Assert.Equal(Date("03/04/2026"), ReportPeriod.Parse("2026-M03").Due(settings));
+    }
+
+    [Fact]
+    public void A_monthly_rule_with_days_outside_a_month_is_named_in_Vietnamese()
+    {
+        var settings = Default with { Monthly = new MonthlyReportRule(EndDay: 0, DueDay: 32) };
+
+        Assert.Equal(
+            ["Báo cáo tháng: ngày kết thúc 0 phải từ 1 đến 31 (31 là ngày cuối tháng).", "Báo cáo tháng: hạn gửi ngày 32 phải từ 1 đến 31."],
+            settings.Validate());
+    }
+
+    [Fact]
+    public void A_year_has_twelve_months()
+    {
+        Assert.Equal(["2026-M01", "2026-M02", "2026-M03", "2026-M04", "2026-M05", "2026-M06", "2026-M07", "2026-M08", "2026-M09", "2026-M10",
+            "2026-M11", "2026-M12"], ReportPeriod.MonthsOf(2026).Select(p => p.Code));
+    }
+
+    [Fact]
+    public void Settings_stored_before_monthly_reports_existed_read_back_without_them()
+    {
+        const string stored = """{"q1":{"start":{"month":12,"day":1},"startsInPreviousYear":true,"end":{"month":2,"day":29},"due":{"month":3,"day":5}},"sixMonths":{"start":{"month":12,"day":1},"startsInPreviousYear":true,"end":{"month":5,"day":31},"due":{"month":6,"day":5}},"q3":{"start":{"month":6,"day":1},"startsInPreviousYear":false,"end":{"month":8,"day":31},"due":{"month":9,"day":5}},"year":{"start":{"month":12,"day":1},"startsInPreviousYear":true,"end":{"month":11,"day":30},"due":{"month":12,"day":7}}}""";
+
+        Assert.Equal(Default, JsonSerializer.Deserialize<ReportPeriodSettings>(stored, JsonSerializerOptions.Web));
+        var monthly = Default with { Monthly = new MonthlyReportRule(14, 20) };
+        Assert.Equal(monthly, JsonSerializer.Deserialize<ReportPeriodSettings>(JsonSerializer.Serialize(monthly, JsonSerializerOptions.Web), JsonSerializerOptions.Web));
     }
 
     [Fact]

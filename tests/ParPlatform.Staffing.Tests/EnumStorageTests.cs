@@ -14,7 +14,7 @@ public sealed class EnumStorageTests(StaffingFixture staffing) : IClassFixture<S
     private static readonly Dictionary<Type, string[]> StoredNames = new()
     {
         [typeof(UnitKind)] = ["Ward", "Commune", "SpecialZone"],
-        [typeof(ReportPeriodKind)] = ["Q1", "SixMonths", "Q3", "Year"],
+        [typeof(ReportPeriodKind)] = ["Q1", "SixMonths", "Q3", "Year", "Month", "AdHoc"],
         [typeof(DisciplineLevel)] = ["Reprimand", "Warning", "SalaryReduction", "Demotion", "Removal", "Dismissal"],
     };
 

@@ -60,6 +60,8 @@ public sealed class MovementsTests(StaffingFixture staffing) : IClassFixture<Sta
 
         await AssertRefusedAsync(c => c.PutAsJsonAsync($"{StaffingClient.Staffing(TamThanh)}/movements/2027-Q2", good, StaffingClient.Json), "period");
         await AssertRefusedAsync(c => c.PutAsJsonAsync($"{StaffingClient.Staffing(TamThanh)}/movements/1999-Q1", good, StaffingClient.Json), "period");
+        // Movements are counted per statutory period: a month's or an ad hoc report's period is not one of them.
+        await AssertRefusedAsync(c => c.PutAsJsonAsync($"{StaffingClient.Staffing(TamThanh)}/movements/2027-M03", good, StaffingClient.Json), "period");
         await AssertRefusedAsync(c => c.PutAsJsonAsync(movements, good with { Retired = -1 }, StaffingClient.Json), "retired");
         await AssertRefusedAsync(c => c.PutAsJsonAsync(movements, good with { Discipline = [new DisciplineInput("canh-cao", 1, 0)] }, StaffingClient.Json), "discipline[0].level");
         await AssertRefusedAsync(c => c.PutAsJsonAsync(movements, good with { Discipline = [new DisciplineInput("warning", 1, 2)] }, StaffingClient.Json), "discipline[0].leaders");

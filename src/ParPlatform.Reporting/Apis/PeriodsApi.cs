@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ParPlatform.Messaging.Audit;
 using ParPlatform.Reporting.Data;
+using ParPlatform.Reporting.Domain;
 using ParPlatform.ServiceDefaults;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.SharedKernel.Calendar;
@@ -9,34 +10,45 @@ using ParPlatform.SharedKernel.Reporting;
 
 namespace ParPlatform.Reporting.Apis;
 
-/// <summary>A reporting period of a year: "2026-Q1", its data window (both days included) and the day the unit's report is due at the province.</summary>
+/// <summary>
+/// A reporting period: its code ("2026-Q1", "2026-M03", "2026-DX01"), its kind's code (Q1, 6M, Q3, Y, M, DX), the name the
+/// report prints, its data window (both days included) and the day the unit's report is due at the province.
+/// </summary>
 public sealed record PeriodResponse(string Code, string Kind, string Name, DateOnly From, DateOnly To, DateOnly Due)
 {
-    public static PeriodResponse Of(ReportPeriod period, ReportPeriodSettings settings)
-    {
-        var window = period.Window(settings);
-        return new(period.Code, period.Kind.Code(), period.Name, window.From, window.To, period.Due(settings));
-    }
+    public static PeriodResponse Of(ScheduledPeriod period) =>
+        new(period.Period.Code, period.Period.Kind.Code(), period.Name, period.Window.From, period.Window.To, period.Due);
 }
+
+/// <summary>An ad hoc report the province calls for: the name its reports print after "công tác cải cách hành chính", the data window, the due date.</summary>
+public sealed record AdHocPeriodInput(string? Name, DateOnly? From, DateOnly? To, DateOnly? Due);
 
 public sealed record PeriodsResponse(string ProvinceCode, int Year, IReadOnlyList<PeriodResponse> Periods);
 
 public sealed record PeriodSettingsResponse(string ProvinceCode, ReportPeriodSettings Settings, bool IsDefault, DateTimeOffset? UpdatedAt, string? UpdatedBy);
 
 /// <summary>
-/// The province's statutory reporting periods (DOMAIN.md section 8): GET …/reports/periods?year=
-/// lists Q1, six months, Q3 and year with their windows and due dates; GET/PUT
-/// …/reports/period-settings reads and sets the province's own windows (defaults until set); each change
-/// of them is recorded in the audit log (<see cref="AuditTrail"/>) by its save.
+/// The province's reporting periods (DOMAIN.md section 8): GET …/reports/periods?year= lists Q1, six months, Q3 and year, the
+/// months when the province collects monthly reports, and the ad hoc reports it called for, with their windows and due dates (a
+/// unit reads its province's list on its own route); GET/PUT …/reports/period-settings reads and sets the province's own
+/// windows and monthly rule (defaults until set); POST …/reports/ad-hoc-periods calls for an ad hoc report. Each change is
+/// recorded in the audit log (<see cref="AuditTrail"/>) by its save.
 /// </summary>
 public static class PeriodsApi
 {
-    /// <summary>/api/v1/provinces/{provinceCode}/reports (<see cref="ReportingApi.MapReportingApi"/>): periods and period-settings.</summary>
+    /// <summary>/api/v1/units/{unitCode}/reports (<see cref="ReportingApi.MapReportingApi"/>): the periods of the unit's province.</summary>
+    public static void MapUnitPeriods(this RouteGroupBuilder unit) =>
+        unit.MapGet("/periods", UnitListAsync).WithName("ListUnitReportPeriods")
+            .WithSummary("The reporting periods of the unit's province in a year (this year by default): statutory, monthly, ad hoc");
+
+    /// <summary>/api/v1/provinces/{provinceCode}/reports (<see cref="ReportingApi.MapReportingApi"/>): periods, period-settings, ad hoc periods.</summary>
     public static void MapPeriods(this RouteGroupBuilder province)
     {
         province.MapGet("/periods", ListAsync).WithName("ListReportPeriods")
-            .WithSummary("The province's reporting periods of a year (this year by default), with their windows and due dates");
-        province.MapGet("/period-settings", async (string provinceCode, PeriodSettingsStore store, CancellationToken ct) =>
+            .WithSummary("The province's reporting periods of a year (this year by default): statutory, monthly, ad hoc, with their windows and due dates");
+        province.MapPost("/ad-hoc-periods", CallAdHocAsync).WithName("CallAdHocReport")
+            .WithSummary("Calls for an ad hoc report (báo cáo đột xuất) from every unit of the province: its name, data window and due date; numbered 2026-DX01, …");
+        province.MapGet("/period-settings", async (string provinceCode, ProvincePeriodsStore store, CancellationToken ct) =>
         {
             var (settings, entry) = await store.GetAsync(provinceCode, ct);
             return TypedResults.Ok(new PeriodSettingsResponse(provinceCode, settings, entry is null, entry?.UpdatedAt, entry?.UpdatedBy));
@@ -45,17 +57,58 @@ public static class PeriodsApi
     }
 
     private static async Task<Results<Ok<PeriodsResponse>, ValidationProblem>> ListAsync(
-        string provinceCode, int? year, PeriodSettingsStore store, TimeProvider clock, CancellationToken ct)
+        string provinceCode, int? year, ProvincePeriodsStore store, TimeProvider clock, CancellationToken ct)
     {
         var listed = year ?? WorkingCalendar.VietnamDate(clock.GetUtcNow()).Year;
         if (listed is < 2000 or > 2100)
-            return ApiProblems.Invalid(new FieldErrors().Add("year", "Năm từ 2000 đến 2100."));
-        var (settings, _) = await store.GetAsync(provinceCode, ct);
-        return TypedResults.Ok(new PeriodsResponse(provinceCode, listed, [.. ReportPeriod.ListFor(listed).Select(p => PeriodResponse.Of(p, settings))]));
+            return ApiProblems.Invalid(new FieldErrors().Add("year", YearError));
+        return TypedResults.Ok(await PeriodsOfAsync(provinceCode, listed, store, ct));
+    }
+
+    private static async Task<Results<Ok<PeriodsResponse>, ValidationProblem, ProblemHttpResult>> UnitListAsync(
+        string unitCode, int? year, IUnitDirectory units, ProvincePeriodsStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var listed = year ?? WorkingCalendar.VietnamDate(clock.GetUtcNow()).Year;
+        if (listed is < 2000 or > 2100)
+            return ApiProblems.Invalid(new FieldErrors().Add("year", YearError));
+        var province = await units.FindProvinceAsync(unitCode, ct);
+        if (province is null)
+            return ApiProblems.NotFound($"Dịch vụ báo cáo chưa nhận được đơn vị {unitCode} từ danh mục.");
+        return TypedResults.Ok(await PeriodsOfAsync(province, listed, store, ct));
+    }
+
+    private const string YearError = "Năm từ 2000 đến 2100.";
+
+    private static async Task<PeriodsResponse> PeriodsOfAsync(string provinceCode, int year, ProvincePeriodsStore store, CancellationToken ct)
+    {
+        var periods = await store.PeriodsAsync(provinceCode, ct);
+        return new PeriodsResponse(provinceCode, year, [.. periods.Of(year).Select(PeriodResponse.Of)]);
+    }
+
+    private static async Task<Results<Created<PeriodResponse>, ValidationProblem>> CallAdHocAsync(
+        string provinceCode, AdHocPeriodInput? input, ClaimsPrincipal user, ProvincePeriodsStore store, AuditTrail audit, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
+        var problems = AdHocPeriod.Problems(input?.Name, input?.From, input?.To, input?.Due, today);
+        if (problems.Count > 0)
+        {
+            var errors = new FieldErrors();
+            foreach (var (field, problem) in problems)
+                errors.Add(field, problem);
+            return ApiProblems.Invalid(errors);
+        }
+        var window = new DateWindow(input!.From!.Value, input.To!.Value);
+        var called = await store.CallAsync(provinceCode, input.Name!, window, input.Due!.Value, Caller.Of(user).UserId, clock.GetUtcNow(), ct);
+        if (called is null)
+            return ApiProblems.Invalid(new FieldErrors().Add("to", $"Năm {window.To.Year} đã có {ReportPeriod.MaxAdHocNumber} báo cáo đột xuất."));
+        var response = PeriodResponse.Of(called.Scheduled);
+        audit.Record(user, "ad-hoc-period.called", called.Period.Code, null, response, provinceCode: provinceCode);
+        return TypedResults.Created($"/api/v1/provinces/{provinceCode}/reports/periods/{called.Period.Code}", response);
     }
 
     private static async Task<Results<Ok<PeriodSettingsResponse>, ValidationProblem>> PutSettingsAsync(
-        string provinceCode, ReportPeriodSettings? settings, ClaimsPrincipal user, PeriodSettingsStore store, AuditTrail audit, TimeProvider clock,
+        string provinceCode, ReportPeriodSettings? settings, ClaimsPrincipal user, ProvincePeriodsStore store, AuditTrail audit, TimeProvider clock,
         CancellationToken ct)
     {
         if (settings is null)
@@ -75,13 +128,13 @@ public static class PeriodsApi
     }
 
     /// <summary>
-    /// The window of a statistics request: period= (a period of the province's settings) or from= and
+    /// The window of a statistics request: period= (a period the province collects) or from= and
     /// to=, not both; the period's code is null for a from/to window.
     /// </summary>
     public static async Task<(DateWindow? Window, string? Period, FieldErrors Errors)> WindowAsync(
-        string? period, string? from, string? to, string provinceCode, PeriodSettingsStore store, CancellationToken ct)
+        string? period, string? from, string? to, string provinceCode, ProvincePeriodsStore periods, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(periods);
         if (period is null)
         {
             if (from is null && to is null)
@@ -93,7 +146,13 @@ public static class PeriodsApi
             return (null, null, new FieldErrors().Add("period", "Chọn kỳ báo cáo hoặc khoảng ngày, không chọn cả hai."));
         if (!ReportPeriod.TryParse(period, out var parsed))
             return (null, null, new FieldErrors().Add("period", ReportPeriod.FormatError));
-        var (settings, _) = await store.GetAsync(provinceCode, ct);
-        return (parsed.Window(settings), parsed.Code, new FieldErrors());
+        if (await periods.FindAsync(provinceCode, parsed, ct) is not { } scheduled)
+            return (null, null, new FieldErrors().Add("period", NotCollected(parsed)));
+        return (scheduled.Window, parsed.Code, new FieldErrors());
     }
+
+    /// <summary>Why a province has no such period, in Vietnamese.</summary>
+    public static string NotCollected(ReportPeriod period) => period.Kind == ReportPeriodKind.AdHoc
+        ? $"Tỉnh chưa yêu cầu báo cáo đột xuất {period.Code}."
+        : $"Tỉnh không thu báo cáo tháng (kỳ {period.Code}): đặt quy tắc báo cáo tháng trong cấu hình kỳ báo cáo của tỉnh.";
 }

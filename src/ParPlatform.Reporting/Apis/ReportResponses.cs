@@ -87,16 +87,17 @@ public sealed record VersionResponse(VersionSummary Version, JsonElement Content
 }
 
 /// <summary>
-/// A unit's report of a period as it stands: its status ("draft", "submitted", "returned", "accepted"), the due date,
+/// A unit's report of a period as it stands: the period's name and data window, its status ("draft", "submitted", "returned", "accepted"), the due date,
 /// the narrative under every heading of the template, the facts entered for the period, its submissions, and the reason
 /// of the last return while it is returned.
 /// </summary>
 public sealed record ReportResponse(
-    string UnitCode, string Period, string Status, DateOnly Due, IReadOnlyList<NarrativePart> Narrative, IReadOnlyList<FactResponse> Facts,
-    IReadOnlyList<AgencyPartResponse> AgencyParts, IReadOnlyList<VersionSummary> Versions, string? ReturnReason)
+    string UnitCode, string Period, string PeriodName, DateOnly From, DateOnly To, string Status, DateOnly Due, IReadOnlyList<NarrativePart> Narrative,
+    IReadOnlyList<FactResponse> Facts, IReadOnlyList<AgencyPartResponse> AgencyParts, IReadOnlyList<VersionSummary> Versions, string? ReturnReason)
 {
-    public static ReportResponse From(string unitCode, string period, DateOnly due, Report? report) => new(
-        unitCode, period, EnumNames.Name(report?.Status ?? ReportStatus.Draft), due, NarrativeOf(report), FactResponse.All(report),
+    public static ReportResponse Of(string unitCode, ScheduledPeriod period, Report? report) => new(
+        unitCode, period.Period.Code, period.Name, period.Window.From, period.Window.To, EnumNames.Name(report?.Status ?? ReportStatus.Draft), period.Due,
+        NarrativeOf(report), FactResponse.All(report),
         [.. (report?.AgencyParts ?? []).OrderBy(p => p.AgencyCode, StringComparer.Ordinal)
             .ThenBy(p => ReportTemplate.Sections.ToList().FindIndex(s => s.Key == p.Code)).Select(AgencyPartResponse.From)],
         [.. (report?.Versions ?? []).OrderBy(v => v.Number).Select(VersionSummary.From)],

@@ -37,7 +37,7 @@ public sealed record ReturnInput(string? Reason);
 public sealed record OverrideInput(decimal? Value, string? Reason);
 
 public sealed class ReportStore(
-    ReportingDbContext db, PeriodSettingsStore settings, ProvinceTemplateStore templates, ReportingStatisticsQuery statistics, TimeProvider clock)
+    ReportingDbContext db, ProvincePeriodsStore periods, ProvinceTemplateStore templates, ReportingStatisticsQuery statistics, TimeProvider clock)
 {
     public const string DefaultSymbol = "BC-UBND";
 
@@ -50,8 +50,8 @@ public sealed class ReportStore(
             return invalid;
         if (unknown is not null)
             return unknown;
-        var report = await Load(unitCode, context.Period.Code).AsNoTracking().SingleOrDefaultAsync(ct);
-        return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
+        var report = await Load(unitCode, context.Code).AsNoTracking().SingleOrDefaultAsync(ct);
+        return TypedResults.Ok(ReportResponse.Of(unitCode, context.Period, report));
     }
 
     public async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> WriteAsync(
@@ -68,7 +68,7 @@ public sealed class ReportStore(
         var report = await OpenAsync(unitCode, context, ct);
         report.Write(key, input.Text.Trim(), Caller.Of(user).UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
+        return TypedResults.Ok(ReportResponse.Of(unitCode, context.Period, report));
     }
 
     /// <summary>An agency's officer writes the agency's part under a heading; only the agency's own officers may.</summary>
@@ -88,7 +88,7 @@ public sealed class ReportStore(
         var report = await OpenAsync(unitCode, context, ct);
         report.WriteAgencyPart(agencyCode, key, input.Text.Trim(), Caller.Of(user).UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
+        return TypedResults.Ok(ReportResponse.Of(unitCode, context.Period, report));
     }
 
     /// <summary>The agency sends its parts to the unit.</summary>
@@ -105,7 +105,7 @@ public sealed class ReportStore(
         var report = await OpenAsync(unitCode, context, ct);
         report.SendAgencyParts(agencyCode, Caller.Of(user).UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ReportResponse.From(unitCode, context.Period.Code, context.Due, report));
+        return TypedResults.Ok(ReportResponse.Of(unitCode, context.Period, report));
     }
 
     private static ProblemHttpResult? AgencyRefusal(string agencyCode, ClaimsPrincipal user)
@@ -158,7 +158,6 @@ public sealed class ReportStore(
             return invalid;
         if (unknown is not null)
             return unknown;
-        var (p, due, _, _) = context;
         var now = clock.GetUtcNow();
         var today = WorkingCalendar.VietnamDate(now);
         var taken = db.Set<ReportVersion>().Where(v => v.UnitCode == unitCode && v.Year == today.Year);
@@ -168,9 +167,9 @@ public sealed class ReportStore(
 
         var report = await OpenAsync(unitCode, context, ct);
         var content = await ContentAsync(unitCode, context, report, today, ct);
-        var version = report.Submit(sequence, symbol, today, due, JsonSerializer.Serialize(content, ReportContent.Json), caller.UserId, now);
+        var version = report.Submit(sequence, symbol, today, context.Due, JsonSerializer.Serialize(content, ReportContent.Json), caller.UserId, now);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/units/{unitCode}/reports/periods/{p.Code}/versions/{version.Number}", VersionResponse.From(version));
+        return TypedResults.Created($"/api/v1/units/{unitCode}/reports/periods/{context.Code}/versions/{version.Number}", VersionResponse.From(version));
     }
 
     public async Task<Results<Ok<VersionResponse>, ValidationProblem, ProblemHttpResult>> VersionAsync(
@@ -195,10 +194,10 @@ public sealed class ReportStore(
             return invalid;
         if (unknown is not null)
             return unknown;
-        var before = await FindVersion(unitCode, context.Period.Code, from.Value).SingleOrDefaultAsync(ct);
-        var after = await FindVersion(unitCode, context.Period.Code, to.Value).SingleOrDefaultAsync(ct);
+        var before = await FindVersion(unitCode, context.Code, from.Value).SingleOrDefaultAsync(ct);
+        var after = await FindVersion(unitCode, context.Code, to.Value).SingleOrDefaultAsync(ct);
         if (before is null || after is null)
-            return ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {(before is null ? from : to)}.");
+            return ApiProblems.NotFound($"Báo cáo kỳ {context.Code} chưa có lần gửi thứ {(before is null ? from : to)}.");
         using var left = JsonDocument.Parse(before.Content);
         using var right = JsonDocument.Parse(after.Content);
         return TypedResults.Ok(VersionComparison.Compare(left.RootElement, right.RootElement));
@@ -216,7 +215,7 @@ public sealed class ReportStore(
         if (unknown is not null)
             return unknown;
         var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
-        var report = await Load(unitCode, context.Period.Code).AsNoTracking().SingleOrDefaultAsync(ct);
+        var report = await Load(unitCode, context.Code).AsNoTracking().SingleOrDefaultAsync(ct);
         return TypedResults.Ok(FiguresResponse.From(await ContentAsync(unitCode, context, report, today, ct), today));
     }
 
@@ -236,7 +235,7 @@ public sealed class ReportStore(
         var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
         var figure = (await ContentAsync(unitCode, context, report, today, ct)).Figures.SingleOrDefault(f => f.Code == code);
         if (figure?.Number is null)
-            return ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} không có số liệu \"{code}\" tính được hôm nay (xem GET …/figures).");
+            return ApiProblems.NotFound($"Báo cáo kỳ {context.Code} không có số liệu \"{code}\" tính được hôm nay (xem GET …/figures).");
         var replaced = report.Override(code, input.Value.Value, input.Reason ?? "", Caller.Of(user).UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(figure with
@@ -252,7 +251,7 @@ public sealed class ReportStore(
             return invalid;
         if (unknown is not null)
             return unknown;
-        var report = await Load(unitCode, context.Period.Code).SingleOrDefaultAsync(ct);
+        var report = await Load(unitCode, context.Code).SingleOrDefaultAsync(ct);
         if (report is not null)
         {
             report.RestoreFigure(code, clock.GetUtcNow());
@@ -268,11 +267,11 @@ public sealed class ReportStore(
             return invalid;
         if (unknown is not null)
             return unknown;
-        var report = await Load(unitCode, context.Period.Code).AsNoTracking().SingleOrDefaultAsync(ct);
+        var report = await Load(unitCode, context.Code).AsNoTracking().SingleOrDefaultAsync(ct);
         var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
         var content = await ContentAsync(unitCode, context, report, today, ct);
         var document = ReportDocument.Build(Issuer.Of(context.UnitName), content, $"      /{DefaultSymbol}", today);
-        return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-cchc-{unitCode}-{context.Period.Code}-du-thao.docx");
+        return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-cchc-{unitCode}-{context.Code}-du-thao.docx");
     }
 
     /// <summary>A submitted version as a Word document in the official layout (<see cref="ReportDocument"/>).</summary>
@@ -285,7 +284,7 @@ public sealed class ReportStore(
         if (missing is not null)
             return missing;
         var document = ReportDocument.Build(Issuer.Of(context.UnitName), ReportContent.Of(version!), version!.DocumentNumber, version.SubmittedOn);
-        return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-cchc-{unitCode}-{context.Period.Code}-lan-{number}.docx");
+        return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-cchc-{unitCode}-{context.Code}-lan-{number}.docx");
     }
 
     /// <summary>Appendix I of a submitted version (form II.06a) as an Excel workbook (<see cref="AppendixWorkbook"/>).</summary>
@@ -298,7 +297,7 @@ public sealed class ReportStore(
         if (missing is not null)
             return missing;
         return TypedResults.File(AppendixWorkbook.Build(ReportContent.Of(version!), version!.DocumentNumber), AppendixWorkbook.ContentType,
-            $"phu-luc-I-{unitCode}-{context.Period.Code}-lan-{number}.xlsx");
+            $"phu-luc-I-{unitCode}-{context.Code}-lan-{number}.xlsx");
     }
 
     public async Task<Results<Ok<VersionSummary>, ValidationProblem, ProblemHttpResult>> DecideAsync(
@@ -320,34 +319,36 @@ public sealed class ReportStore(
         return TypedResults.Ok(VersionSummary.From(report.Latest!));
     }
 
-    public async Task<Results<Ok<SubmissionsResponse>, ValidationProblem>> SubmissionsAsync(string provinceCode, string period, CancellationToken ct)
+    public async Task<Results<Ok<SubmissionsResponse>, ValidationProblem, ProblemHttpResult>> SubmissionsAsync(string provinceCode, string period, CancellationToken ct)
     {
         if (!ReportPeriod.TryParse(period, out var p))
             return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
-        return TypedResults.Ok(await SubmissionsOf(provinceCode, p, ct));
+        if (await periods.FindAsync(provinceCode, p, ct) is not { } scheduled)
+            return ApiProblems.NotFound(PeriodsApi.NotCollected(p));
+        return TypedResults.Ok(await SubmissionsOf(provinceCode, scheduled, ct));
     }
 
     /// <summary>The province's consolidated report of the period as a Word document: who reported, II.06a of every unit, the scorecards ranked.</summary>
-    public async Task<Results<FileContentHttpResult, ValidationProblem>> ProvinceDocumentAsync(
+    public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ProvinceDocumentAsync(
         string provinceCode, string period, ScorecardStore scorecards, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scorecards);
         if (!ReportPeriod.TryParse(period, out var p))
             return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
-        var submissions = await SubmissionsOf(provinceCode, p, ct);
-        var (provinceSettings, _) = await settings.GetAsync(provinceCode, ct);
-        var (total, units, _) = await statistics.ForProvinceAsync(provinceCode, p.Window(provinceSettings), ct);
-        var ranking = await scorecards.ProvinceScorecardOf(provinceCode, p, ct);
+        if (await periods.FindAsync(provinceCode, p, ct) is not { } scheduled)
+            return ApiProblems.NotFound(PeriodsApi.NotCollected(p));
+        var submissions = await SubmissionsOf(provinceCode, scheduled, ct);
+        var (total, units, _) = await statistics.ForProvinceAsync(provinceCode, scheduled.Window, ct);
+        var ranking = await scorecards.ProvinceScorecardOf(provinceCode, scheduled, ct);
         var provinceName = await db.Set<KnownUnit>().AsNoTracking().Where(u => u.ProvinceCode == provinceCode).Select(u => u.ProvinceName)
             .FirstOrDefaultAsync(ct) ?? provinceCode;
-        var document = ProvinceReportDocument.Build(provinceName, p.Name, WorkingCalendar.VietnamDate(clock.GetUtcNow()), submissions, (total, units), ranking.Units);
+        var document = ProvinceReportDocument.Build(provinceName, scheduled.Name, WorkingCalendar.VietnamDate(clock.GetUtcNow()), submissions, (total, units), ranking.Units);
         return TypedResults.File(document, ReportDocument.ContentType, $"bao-cao-tong-hop-cchc-{provinceCode}-{p.Code}.docx");
     }
 
-    private async Task<SubmissionsResponse> SubmissionsOf(string provinceCode, ReportPeriod p, CancellationToken ct)
+    private async Task<SubmissionsResponse> SubmissionsOf(string provinceCode, ScheduledPeriod scheduled, CancellationToken ct)
     {
-        var (provinceSettings, _) = await settings.GetAsync(provinceCode, ct);
-        var due = p.Due(provinceSettings);
+        var (p, due) = (scheduled.Period, scheduled.Due);
         var known = await db.Set<KnownUnit>().AsNoTracking().Where(u => u.ProvinceCode == provinceCode).OrderBy(u => u.UnitCode)
             .Select(u => new { u.UnitCode, u.UnitName }).ToListAsync(ct);
         // Each report's first and latest versions without their content (the report as submitted: tens of kilobytes, which the
@@ -385,25 +386,25 @@ public sealed class ReportStore(
         var (context, invalid, unknown) = await ContextAsync(unitCode, period, ct);
         if (invalid is not null || unknown is not null)
             return (context, null, invalid, unknown);
-        var version = await FindVersion(unitCode, context.Period.Code, number).SingleOrDefaultAsync(ct);
+        var version = await FindVersion(unitCode, context.Code, number).SingleOrDefaultAsync(ct);
         return version is null
-            ? (context, null, null, ApiProblems.NotFound($"Báo cáo kỳ {context.Period.Code} chưa có lần gửi thứ {number}."))
+            ? (context, null, null, ApiProblems.NotFound($"Báo cáo kỳ {context.Code} chưa có lần gửi thứ {number}."))
             : (context, version, null, null);
     }
 
-    /// <summary>The report as it would be submitted now: its narrative and facts, and the figures computed for its window.</summary>
     /// <summary>The report as it stands on <paramref name="asOf"/>: its words and facts, and its figures from the read model.</summary>
     private async Task<ReportContent> ContentAsync(string unitCode, PeriodContext context, Report? report, DateOnly asOf, CancellationToken ct)
     {
-        var (p, due, window, unitName) = context;
+        var (scheduled, unitName) = (context.Period, context.UnitName);
+        var window = scheduled.Window;
         var statisticsOfWindow = await statistics.ForUnitAsync(unitCode, window, ct);
         var sinceWindow = await statistics.ForUnitAsync(unitCode, new DateWindow(window.From, asOf < window.From ? window.From : asOf), ct);
         var ever = await statistics.ForUnitAsync(unitCode, new DateWindow(FirstDay, asOf), ct);
         var dossiers = new DossierFigures(statisticsOfWindow.Total, sinceWindow.Feedback.Received, ever.Total.Received.Total, ever.Total.Rates.Digitisation.Numerator);
         var sources = UnitSources.From(await db.SourceEvents.AsNoTracking().Where(e => e.UnitCode == unitCode).ToListAsync(ct));
-        var figures = ComputedFigure.WithOverrides(ReportFigures.Compute(unitName, sources, dossiers, p, window, asOf), report?.Overrides ?? []);
+        var figures = ComputedFigure.WithOverrides(ReportFigures.Compute(unitName, sources, dossiers, scheduled, asOf), report?.Overrides ?? []);
         var (template, _) = await templates.GetAsync(context.ProvinceCode, ct);
-        return new ReportContent(unitCode, unitName, p.Code, p.Name, window.From, window.To, due, ReportResponse.NarrativeOf(report),
+        return new ReportContent(unitCode, unitName, scheduled.Period.Code, scheduled.Name, window.From, window.To, scheduled.Due, ReportResponse.NarrativeOf(report),
             FactResponse.All(report), statisticsOfWindow.Total, statisticsOfWindow.Fields, statisticsOfWindow.Feedback, figures, template);
     }
 
@@ -418,9 +419,9 @@ public sealed class ReportStore(
 
     private async Task<Report> OpenAsync(string unitCode, PeriodContext context, CancellationToken ct)
     {
-        var report = await Load(unitCode, context.Period.Code).SingleOrDefaultAsync(ct);
+        var report = await Load(unitCode, context.Code).SingleOrDefaultAsync(ct);
         if (report is null)
-            db.Reports.Add(report = Report.Open(unitCode, context.ProvinceCode, context.Period.Code));
+            db.Reports.Add(report = Report.Open(unitCode, context.ProvinceCode, context.Code));
         return report;
     }
 
@@ -433,13 +434,15 @@ public sealed class ReportStore(
         var unit = await db.Set<KnownUnit>().AsNoTracking().SingleOrDefaultAsync(u => u.UnitCode == unitCode, ct);
         if (unit is null)
             return (default, null, ApiProblems.NotFound($"Dịch vụ báo cáo chưa nhận được đơn vị {unitCode} từ danh mục."));
-        var (provinceSettings, _) = await settings.GetAsync(unit.ProvinceCode, ct);
-        return (new PeriodContext(p, p.Due(provinceSettings), p.Window(provinceSettings), unit.UnitName, unit.ProvinceCode), null, null);
+        if (await periods.FindAsync(unit.ProvinceCode, p, ct) is not { } scheduled)
+            return (default, null, ApiProblems.NotFound(PeriodsApi.NotCollected(p)));
+        return (new PeriodContext(scheduled, unit.UnitName, unit.ProvinceCode), null, null);
     }
 
-    private readonly record struct PeriodContext(ReportPeriod Period, DateOnly Due, DateWindow Window, string UnitName, string ProvinceCode)
+    private readonly record struct PeriodContext(ScheduledPeriod Period, string UnitName, string ProvinceCode)
     {
-        public void Deconstruct(out ReportPeriod period, out DateOnly due, out DateWindow window, out string unitName) =>
-            (period, due, window, unitName) = (Period, Due, Window, UnitName);
+        public string Code => Period.Period.Code;
+
+        public DateOnly Due => Period.Due;
     }
 }

@@ -12,6 +12,7 @@ public static class ReportingApi
         var unit = app.MapGroup("/api/v1/units/{unitCode}/reports").WithTenantAccess();
         unit.MapServiceStatus<ReportingDbContext>("reporting").WithTags("Status")
             .WithName("GetUnitReportingStatus").WithSummary("The reporting service's version and database migration level, for a unit");
+        unit.MapGroup("").WithTags("Periods").MapUnitPeriods();
         unit.MapGroup("/statistics/dossiers").WithTags("Statistics").MapUnitStatistics();
         unit.MapGroup("/periods/{period}").WithTags("Periodic reports").AddEndpointFilter<DomainProblems>().MapUnitReports();
 

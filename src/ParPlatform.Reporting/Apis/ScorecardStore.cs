@@ -25,7 +25,7 @@ public sealed record ProvinceScorecardResponse(
 /// The indicators and the scorecard of a unit or of a province for a period: one path for both (<see cref="UnitsAsync"/>),
 /// so a unit's row in the province's ranking is its own scorecard.
 /// </summary>
-public sealed class ScorecardStore(ReportingDbContext db, PeriodSettingsStore settings, ReportingStatisticsQuery statistics, TimeProvider clock)
+public sealed class ScorecardStore(ReportingDbContext db, ProvincePeriodsStore periods, ReportingStatisticsQuery statistics, TimeProvider clock)
 {
     public async Task<Results<Ok<IndicatorsResponse>, ValidationProblem, ProblemHttpResult>> UnitIndicatorsAsync(string unitCode, string period, CancellationToken ct)
     {
@@ -48,18 +48,22 @@ public sealed class ScorecardStore(ReportingDbContext db, PeriodSettingsStore se
         return TypedResults.Ok((await UnitsAsync(scope!, ct)).Single().Scorecard);
     }
 
-    public async Task<Results<Ok<ProvinceScorecardResponse>, ValidationProblem>> ProvinceScorecardAsync(string provinceCode, string period, CancellationToken ct)
+    public async Task<Results<Ok<ProvinceScorecardResponse>, ValidationProblem, ProblemHttpResult>> ProvinceScorecardAsync(
+        string provinceCode, string period, CancellationToken ct)
     {
         if (!ReportPeriod.TryParse(period, out var p))
             return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
-        return TypedResults.Ok(await ProvinceScorecardOf(provinceCode, p, ct));
+        if (await periods.FindAsync(provinceCode, p, ct) is not { } scheduled)
+            return ApiProblems.NotFound(PeriodsApi.NotCollected(p));
+        return TypedResults.Ok(await ProvinceScorecardOf(provinceCode, scheduled, ct));
     }
 
-    public async Task<ProvinceScorecardResponse> ProvinceScorecardOf(string provinceCode, ReportPeriod period, CancellationToken ct)
+    public async Task<ProvinceScorecardResponse> ProvinceScorecardOf(string provinceCode, ScheduledPeriod period, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(period);
         var scope = await ScopeAsync(ProvinceColumn, provinceCode, provinceCode, period, ct);
         var units = await UnitsAsync(scope, ct);
-        return new ProvinceScorecardResponse(provinceCode, period.Code, scope.Window.From, scope.Window.To, scope.AsOf,
+        return new ProvinceScorecardResponse(provinceCode, period.Period.Code, scope.Window.From, scope.Window.To, scope.AsOf,
             Scorecard.Rank(units.Select(u => u.Scorecard)), IndicatorValues.ForProvince(units.Select(u => u.Indicators)));
     }
 
@@ -90,8 +94,13 @@ public sealed class ScorecardStore(ReportingDbContext db, PeriodSettingsStore se
 
     private const string UnitColumn = "unit_code", ProvinceColumn = "province_code";
 
-    private sealed record Scope(string Column, string Code, string ProvinceCode, ReportPeriod Period, DateWindow Window, DateOnly AsOf,
-        IReadOnlyList<(string UnitCode, string UnitName)> Units);
+    private sealed record Scope(string Column, string Code, string ProvinceCode, ScheduledPeriod Scheduled, DateOnly AsOf,
+        IReadOnlyList<(string UnitCode, string UnitName)> Units)
+    {
+        public ReportPeriod Period => Scheduled.Period;
+
+        public DateWindow Window => Scheduled.Window;
+    }
 
     private sealed record UnitResult(IReadOnlyList<IndicatorValue> Indicators, UnitScorecard Scorecard);
 
@@ -102,19 +111,20 @@ public sealed class ScorecardStore(ReportingDbContext db, PeriodSettingsStore se
         var unit = await db.Set<KnownUnit>().AsNoTracking().SingleOrDefaultAsync(u => u.UnitCode == unitCode, ct);
         if (unit is null)
             return (null, null, ApiProblems.NotFound($"Dịch vụ báo cáo chưa nhận được đơn vị {unitCode} từ danh mục."));
-        return (await ScopeAsync(UnitColumn, unitCode, unit.ProvinceCode, p, ct), null, null);
+        if (await periods.FindAsync(unit.ProvinceCode, p, ct) is not { } scheduled)
+            return (null, null, ApiProblems.NotFound(PeriodsApi.NotCollected(p)));
+        return (await ScopeAsync(UnitColumn, unitCode, unit.ProvinceCode, scheduled, ct), null, null);
     }
 
     /// <summary>The units of a scope, the period's window, and the date the figures are taken at: the due date, or today before it.</summary>
-    private async Task<Scope> ScopeAsync(string column, string code, string provinceCode, ReportPeriod period, CancellationToken ct)
+    private async Task<Scope> ScopeAsync(string column, string code, string provinceCode, ScheduledPeriod period, CancellationToken ct)
     {
-        var (provinceSettings, _) = await settings.GetAsync(provinceCode, ct);
-        var due = period.Due(provinceSettings);
+        var due = period.Due;
         var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
         var known = db.Set<KnownUnit>().AsNoTracking();
         var units = await (column == UnitColumn ? known.Where(u => u.UnitCode == code) : known.Where(u => u.ProvinceCode == code))
             .OrderBy(u => u.UnitCode).Select(u => new { u.UnitCode, u.UnitName }).ToListAsync(ct);
-        return new Scope(column, code, provinceCode, period, period.Window(provinceSettings), today < due ? today : due,
+        return new Scope(column, code, provinceCode, period, today < due ? today : due,
             [.. units.Select(u => (u.UnitCode, u.UnitName))]);
     }
 
@@ -135,7 +145,7 @@ public sealed class ScorecardStore(ReportingDbContext db, PeriodSettingsStore se
             var fields = fieldsByUnit[unit.UnitCode].ToDictionary(f => f.Key.Field, f => StatisticsRow.From(f.Key.Field, f.Value), StringComparer.Ordinal);
             var total = StatisticsRow.From(null, fieldsByUnit[unit.UnitCode].Aggregate(new DossierCounts(), (sum, f) => sum.Plus(f.Value)));
             var unitSources = UnitSources.From(sources[unit.UnitCode]);
-            var figures = ReportFigures.OfSources(unitSources, scope.Period, scope.Window, scope.AsOf).ToDictionary(f => f.Code, StringComparer.Ordinal);
+            var figures = ReportFigures.OfSources(unitSources, scope.Scheduled, scope.AsOf).ToDictionary(f => f.Code, StringComparer.Ordinal);
             var indicators = IndicatorValues.ForUnit(total, feedback.GetValueOrDefault(unit.UnitCode) ?? FeedbackStatistics.None, figures, entered[unit.UnitCode]);
             return new UnitResult(indicators, Scorecard.Of(unit.UnitCode, unit.UnitName, unitSources, scope.Window.To.Year, indicators, fields));
         })];

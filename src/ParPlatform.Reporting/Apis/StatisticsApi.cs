@@ -36,13 +36,13 @@ public static class StatisticsApi
             .WithSummary("Form II.06a of a province, with every unit ranked by a chosen rate, for a reporting period or a date window");
 
     private static async Task<Results<Ok<UnitStatisticsResponse>, ValidationProblem, ProblemHttpResult>> ForUnitAsync(
-        string unitCode, string? period, string? from, string? to, IUnitDirectory units, PeriodSettingsStore settings,
+        string unitCode, string? period, string? from, string? to, IUnitDirectory units, ProvincePeriodsStore periods,
         ReportingStatisticsQuery statistics, ConsumerQueues queues, ReadModelLag lag, CancellationToken ct)
     {
         var province = await units.FindProvinceAsync(unitCode, ct);
         if (province is null)
             return ApiProblems.NotFound($"Dịch vụ báo cáo chưa nhận được đơn vị {unitCode} từ danh mục.");
-        var (window, code, errors) = await PeriodsApi.WindowAsync(period, from, to, province, settings, ct);
+        var (window, code, errors) = await PeriodsApi.WindowAsync(period, from, to, province, periods, ct);
         if (window is not { } w)
             return ApiProblems.Invalid(errors);
         var (total, fields, feedback) = await statistics.ForUnitAsync(unitCode, w, ct);
@@ -50,11 +50,11 @@ public static class StatisticsApi
     }
 
     private static async Task<Results<Ok<ProvinceStatisticsResponse>, ValidationProblem>> ForProvinceAsync(
-        string provinceCode, string? period, string? from, string? to, string? rankBy, PeriodSettingsStore settings,
+        string provinceCode, string? period, string? from, string? to, string? rankBy, ProvincePeriodsStore periods,
         ReportingStatisticsQuery statistics, ConsumerQueues queues, ReadModelLag lag, CancellationToken ct)
     {
         var rate = rankBy ?? ProvinceRanking.DefaultRate;
-        var (window, code, errors) = await PeriodsApi.WindowAsync(period, from, to, provinceCode, settings, ct);
+        var (window, code, errors) = await PeriodsApi.WindowAsync(period, from, to, provinceCode, periods, ct);
         if (!ProvinceRanking.Rates.ContainsKey(rate))
             errors.Add("rankBy", $"Xếp hạng theo một trong: {string.Join(", ", ProvinceRanking.Rates.Keys)}.");
         if (window is not { } w || errors.Any)

@@ -10,7 +10,7 @@ namespace ParPlatform.Reporting.Data;
 /// The dossier and feedback facts are its read model, built from events only and tenant-owned
 /// (row-level security, see the migrations), and so are the units' periodic reports with their narrative, entered facts and submitted
 /// versions, and the latest events of the other services about each unit (<see cref="SourceEvent"/>) that the report's
-/// figures come from; the period settings are each province's.
+/// figures come from; the period settings and the ad hoc reports called for are each province's.
 /// </summary>
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
 {
@@ -220,6 +220,17 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             settings.Property(s => s.Settings).HasColumnType("jsonb");
             settings.Property(s => s.UpdatedBy).HasMaxLength(100);
         });
+
+        modelBuilder.Entity<AdHocPeriod>(adHoc =>
+        {
+            adHoc.ToTable("ad_hoc_periods");
+            adHoc.HasKey(a => new { a.ProvinceCode, a.Year, a.Number });
+            adHoc.Property(a => a.ProvinceCode).HasMaxLength(2);
+            adHoc.Property(a => a.Name).HasMaxLength(AdHocPeriod.MaxName);
+            adHoc.Property(a => a.CreatedBy).HasMaxLength(100);
+            adHoc.Ignore(a => a.Period);
+            adHoc.Ignore(a => a.Scheduled);
+        });
     }
 
     public DbSet<DossierFact> DossierFacts => Set<DossierFact>();
@@ -229,6 +240,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<FeedbackFact> FeedbackFacts => Set<FeedbackFact>();
 
     public DbSet<PeriodSettingsEntry> PeriodSettings => Set<PeriodSettingsEntry>();
+
+    public DbSet<AdHocPeriod> AdHocPeriods => Set<AdHocPeriod>();
 
     public DbSet<Report> Reports => Set<Report>();
 

@@ -44,28 +44,31 @@ public static class ReportFigures
 
     /// <summary>The figures of the unit named <paramref name="unitName"/> ("Phường Tam Thanh") for a period, computed on <paramref name="asOf"/>.</summary>
     public static IReadOnlyList<ComputedFigure> Compute(
-        string unitName, UnitSources sources, DossierFigures dossiers, ReportPeriod period, DateWindow window, DateOnly asOf)
+        string unitName, UnitSources sources, DossierFigures dossiers, ScheduledPeriod period, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(unitName);
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(dossiers);
+        ArgumentNullException.ThrowIfNull(period);
         var figures = new List<ComputedFigure>();
-        Report(figures, unitName, period, window, asOf);
-        Dossiers(figures, dossiers, window, asOf);
-        figures.AddRange(OfSources(sources, period, window, asOf));
+        Report(figures, unitName, period, asOf);
+        Dossiers(figures, dossiers, period.Window, asOf);
+        figures.AddRange(OfSources(sources, period, asOf));
         return figures;
     }
 
     /// <summary>The figures that come from the registry, the procedure catalogue, finance and staffing (not from the dossiers' read model).</summary>
-    public static IReadOnlyList<ComputedFigure> OfSources(UnitSources sources, ReportPeriod period, DateWindow window, DateOnly asOf)
+    public static IReadOnlyList<ComputedFigure> OfSources(UnitSources sources, ScheduledPeriod period, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(period);
         var figures = new List<ComputedFigure>();
+        var year = period.Window.To.Year;
         Registry(figures, sources);
         Catalogue(figures, sources);
-        Staffing(figures, sources, period, window.To.Year, asOf);
-        Budget(figures, sources, window.To.Year, asOf);
-        Capital(figures, sources, window.To.Year, asOf);
+        Staffing(figures, sources, period, year, asOf);
+        Budget(figures, sources, year, asOf);
+        Capital(figures, sources, year, asOf);
         Assets(figures, sources, asOf);
         return figures;
     }
@@ -79,12 +82,13 @@ public static class ReportFigures
     /// <summary>The words that start a unit's registered name, its kind in a sentence ("UBND phường").</summary>
     public static readonly string[] UnitKinds = ["Phường", "Xã", "Đặc khu"];
 
-    private static void Report(List<ComputedFigure> f, string unitName, ReportPeriod period, DateWindow window, DateOnly asOf)
+    private static void Report(List<ComputedFigure> f, string unitName, ScheduledPeriod period, DateOnly asOf)
     {
+        var window = period.Window;
         var kind = UnitKinds.FirstOrDefault(k => unitName.StartsWith(k + " ", StringComparison.Ordinal)) ?? "đơn vị";
         f.Add(new("Report.UnitKind", "Cấp của đơn vị", "danh mục hiện tại", Text: kind.ToLowerInvariant()));
         f.Add(new("Report.UnitName", "Tên đơn vị", "danh mục hiện tại", Text: char.ToLowerInvariant(unitName[0]) + unitName[1..]));
-        f.Add(new("Report.Period", "Kỳ báo cáo", "kỳ báo cáo", Text: char.ToLowerInvariant(period.Name[0]) + period.Name[1..]));
+        f.Add(new("Report.Period", "Kỳ báo cáo", "kỳ báo cáo", Text: period.NameInSentence));
         f.Add(new("Report.WindowFrom", "Ngày đầu kỳ lấy số liệu", WindowBase(window), Date: window.From));
         f.Add(new("Report.WindowTo", "Ngày cuối kỳ lấy số liệu", WindowBase(window), Date: window.To));
         f.Add(new("Report.AsOf", "Ngày lập báo cáo", "ngày lập báo cáo", Date: asOf));
@@ -155,7 +159,7 @@ public static class ReportFigures
         f.Add(new("Procedures.InterLevel", "TTHC liên thông", basis, Number: catalogue.InterLevel));
     }
 
-    private static void Staffing(List<ComputedFigure> f, UnitSources s, ReportPeriod period, int year, DateOnly asOf)
+    private static void Staffing(List<ComputedFigure> f, UnitSources s, ScheduledPeriod period, int year, DateOnly asOf)
     {
         // The unit's own decision when there is one, else the sum of its agencies' decisions, each the latest by the report's date.
         var quotas = s.Quotas.Where(q => q.Year == year && q.DecidedOn <= asOf).GroupBy(q => q.AgencyCode).Select(g => g.MaxBy(q => q.DecidedOn)!).ToList();
@@ -189,9 +193,9 @@ public static class ReportFigures
                     Number: headcount.Sum(h => h.CivilServantsWithDegree!.Value + h.PublicEmployeesWithDegree!.Value)));
         }
 
-        if (s.Movements.SingleOrDefault(m => m.Period == period.Code) is { } moves)
+        if (s.Movements.SingleOrDefault(m => m.Period == period.Period.Code) is { } moves)
         {
-            var basis = $"trong {char.ToLowerInvariant(period.Name[0]) + period.Name[1..]}";
+            var basis = $"trong {period.NameInSentence}";
             void Count(string code, string label, int? value)
             {
                 if (value is { } v)

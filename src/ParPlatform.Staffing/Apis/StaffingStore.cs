@@ -220,6 +220,8 @@ public sealed class StaffingStore(StaffingDbContext db, IUnitDirectory units, Ti
         var errors = new FieldErrors();
         if (!ReportPeriod.TryParse(period, out parsed) || parsed.Year is < 2000 or > 2100)
             errors.Add("period", ReportPeriod.FormatError);
+        else if (!ReportPeriodKinds.Statutory.Contains(parsed.Kind))
+            errors.Add("period", "Biến động biên chế được nhập theo kỳ quý I, 6 tháng đầu năm, quý III hoặc năm (2026-Q1, 2026-6M, 2026-Q3, 2026-Y).");
         return errors;
     }
 
