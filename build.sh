@@ -104,7 +104,7 @@ case "${1:-}" in
     printf '%s\n' "${summary[@]}"
     if [ $status -ne 0 ]; then
       echo "=== Failed tests (full output in $logs)"
-      grep -h -A 12 -E '^\s+Failed [A-Za-z]' "$logs"/*.log | cut -c1-300 || true
+      grep -h -A 12 -E '^  Failed ParPlatform\.' "$logs"/*.log | cut -c1-300 || true
     fi
     exit $status
     ;;
