@@ -3,9 +3,24 @@ using Refit;
 
 namespace ParPlatform.Web.Api;
 
+/// <summary>A period the province collects reports for: statutory (Q1, 6M, Q3, Y), a month (M) or an ad hoc report (DX).</summary>
 public sealed record ReportPeriod(string Code, string Kind, string Name, DateOnly From, DateOnly To, DateOnly Due);
 
-public sealed record ReportPeriods(string ProvinceCode, int Year, IReadOnlyList<ReportPeriod> Periods);
+public sealed record ReportPeriods(string ProvinceCode, int Year, IReadOnlyList<ReportPeriod> Periods)
+{
+    /// <summary>The years whose periods may have started by <paramref name="today"/>: last year's, this year's, and next year's (its Q1 starts on 01/12).</summary>
+    public static IReadOnlyList<int> YearsAround(DateOnly today) => [today.Year - 1, today.Year, today.Year + 1];
+
+    /// <summary>The periods whose data window has started, the latest due first.</summary>
+    public static IReadOnlyList<ReportPeriod> Started(IEnumerable<ReportPeriod> periods, DateOnly today) =>
+        [.. periods.Where(p => p.From <= today).OrderByDescending(p => p.Due).ThenByDescending(p => p.From)];
+
+    /// <summary>The period to show: <paramref name="wanted"/> when it is one of them, else the report due next, else the latest.</summary>
+    public static string? Choose(IReadOnlyList<ReportPeriod> started, string? wanted, DateOnly today) =>
+        started.FirstOrDefault(p => string.Equals(p.Code, wanted, StringComparison.OrdinalIgnoreCase))?.Code
+        ?? started.Where(p => p.Due >= today).MinBy(p => p.Due)?.Code
+        ?? (started.Count > 0 ? started[0].Code : null);
+}
 
 /// <summary>Where a unit stands for the period: "missing", or its report's status ("submitted", "returned", "accepted").</summary>
 public sealed record UnitSubmission(
@@ -32,9 +47,9 @@ public sealed record ReportVersionSummary(
     int Number, string DocumentNumber, DateOnly SubmittedOn, DateOnly Due, bool OnTime, string SubmittedBy, string? Decision, string? ReturnReason,
     DateTimeOffset? DecidedAt);
 
-/// <summary>A unit's report of a period as it stands: "draft", "submitted", "returned" or "accepted".</summary>
+/// <summary>A unit's report of a period as it stands: the period's name and data window, "draft", "submitted", "returned" or "accepted".</summary>
 public sealed record UnitReport(
-    string UnitCode, string Period, string Status, DateOnly Due, IReadOnlyList<NarrativePart> Narrative, IReadOnlyList<ReportFact> Facts,
+    string UnitCode, string Period, string PeriodName, DateOnly From, DateOnly To, string Status, DateOnly Due, IReadOnlyList<NarrativePart> Narrative, IReadOnlyList<ReportFact> Facts,
     IReadOnlyList<ReportVersionSummary> Versions, string? ReturnReason);
 
 /// <summary>The computed number the unit replaced, and why.</summary>
@@ -75,6 +90,10 @@ public sealed record ProvinceScorecard(string ProvinceCode, string Period, DateO
 /// <summary>A unit's periodic report, through the gateway (/api/v1/units/{unitCode}/reports/periods/{period}).</summary>
 public interface IUnitReportsApi
 {
+    /// <summary>The periods of the unit's province in a year: statutory, monthly when it collects them, ad hoc.</summary>
+    [Get("/api/v1/units/{unitCode}/reports/periods")]
+    Task<ReportPeriods> PeriodsAsync(string unitCode, int year, CancellationToken cancellationToken);
+
     [Get("/api/v1/units/{unitCode}/reports/periods/{period}")]
     Task<UnitReport> GetAsync(string unitCode, string period, CancellationToken cancellationToken);
 

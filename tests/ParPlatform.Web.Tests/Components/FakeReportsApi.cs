@@ -26,7 +26,7 @@ internal sealed class FakeReportsApi : IUnitReportsApi, IReportsApi
     public List<string> Calls { get; } = [];
 
     public static UnitReport Draft(string status = "draft", string? returnReason = null) => new(
-        "06112", "2026-Q1", status, new DateOnly(2026, 3, 5),
+        "06112", "2026-Q1", "Quý I năm 2026", new DateOnly(2025, 12, 1), new DateOnly(2026, 2, 28), status, new DateOnly(2026, 3, 5),
         [new("I", "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "Ban hành Kế hoạch số 29."), new("V", "V. KIẾN NGHỊ, ĐỀ XUẤT", "")],
         [
             new("video-meetings", "II.6", "Số cuộc họp trực tuyến qua Hệ thống Hội nghị truyền hình", "count", null, false, null, null),
@@ -91,7 +91,16 @@ internal sealed class FakeReportsApi : IUnitReportsApi, IReportsApi
 
     public Task<ApiResponse<Stream>> DocumentAsync(string unitCode, string period, int number, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<ReportPeriods> PeriodsAsync(string provinceCode, int year, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>The statutory periods of the year with the default windows, and March's monthly report.</summary>
+    public Task<ReportPeriods> PeriodsAsync(string code, int year, CancellationToken cancellationToken)
+    {
+        var settings = SharedKernel.Reporting.ReportPeriodSettings.Default with { Monthly = SharedKernel.Reporting.MonthlyReportRule.CalendarMonth };
+        var periods = SharedKernel.Reporting.ReportPeriod.ListFor(year).Append(new(year, SharedKernel.Reporting.ReportPeriodKind.Month, 3))
+            .Select(p => (Period: p, Window: p.Window(settings)))
+            .Select(p => new ReportPeriod(p.Period.Code, SharedKernel.Reporting.ReportPeriodKinds.Code(p.Period.Kind), p.Period.Name, p.Window.From, p.Window.To,
+                p.Period.Due(settings)));
+        return Task.FromResult(new ReportPeriods("20", year, [.. periods]));
+    }
 
     public Task<Submissions> SubmissionsAsync(string provinceCode, string period, CancellationToken cancellationToken) => throw new NotSupportedException();
 

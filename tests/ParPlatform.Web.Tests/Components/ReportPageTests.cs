@@ -23,6 +23,16 @@ public sealed class ReportPageTests : ComponentTest
     }
 
     [Fact]
+    public void The_page_names_the_period_and_its_data_window_as_the_province_sets_them()
+    {
+        SignIn(PlatformRoles.UnitOfficer, unit: "06112");
+
+        var page = RenderReport();
+
+        Assert.Equal("Quý I năm 2026: số liệu từ 01/12/2025 đến 28/02/2026", page.Find("[data-testid=report-window]").TextContent.Trim());
+    }
+
+    [Fact]
     public void The_chairman_is_offered_to_submit_and_the_submitted_report_is_no_longer_editable()
     {
         SignIn(PlatformRoles.UnitChairman, unit: "06112");
