@@ -10,7 +10,7 @@ using ParPlatform.Web.Api;
 namespace ParPlatform.Web.Tests.Components;
 
 /// <summary>
-/// A component rendered with MudBlazor, fake dossiers and reporting APIs and, when a test signs one in, a person of a given role.
+/// A component rendered with MudBlazor, fake dossiers, plans and reporting APIs and, when a test signs one in, a person of a given role.
 /// MudBlazor's services dispose asynchronously only: xunit disposes the context through <see cref="IAsyncDisposable"/>.
 /// </summary>
 public abstract class ComponentTest : IAsyncDisposable
@@ -21,6 +21,8 @@ public abstract class ComponentTest : IAsyncDisposable
 
     internal FakeReportsApi Reports { get; } = new();
 
+    internal FakePlansApi Plans { get; } = new();
+
     protected ComponentTest()
     {
         _context.Services.AddMudServices();
@@ -28,6 +30,7 @@ public abstract class ComponentTest : IAsyncDisposable
         _context.Services.AddSingleton<IDossierUploadsApi>(Api);
         _context.Services.AddSingleton<IUnitReportsApi>(Reports);
         _context.Services.AddSingleton<IReportsApi>(Reports);
+        _context.Services.AddSingleton<IPlansApi>(Plans);
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddScoped<FileDownloads>();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
