@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -32,6 +33,7 @@ public abstract class ComponentTest : IAsyncDisposable
         _context.Services.AddSingleton<IReportsApi>(Reports);
         _context.Services.AddSingleton<IPlansApi>(Plans);
         _context.Services.AddSingleton(TimeProvider.System);
+        _context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         _context.Services.AddScoped<FileDownloads>();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
