@@ -77,4 +77,5 @@ public static class GatewayClients
 [JsonSerializable(typeof(ProgressInput))]
 [JsonSerializable(typeof(DueDateInput))]
 [JsonSerializable(typeof(IssueInput))]
+[JsonSerializable(typeof(IReadOnlyList<UnitBody>))]
 internal sealed partial class GatewayJson : JsonSerializerContext;

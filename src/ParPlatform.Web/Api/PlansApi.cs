@@ -49,6 +49,9 @@ public sealed record DueDateInput(DateOnly? DueDate);
 /// <summary>The chairman's issue of a draft: its number (the symbol is the plan's) and date.</summary>
 public sealed record IssueInput(string? Number, DateOnly? IssueDate);
 
+/// <summary>A body registered in the unit (an agency, a public service unit…) by its code, e.g. "van-phong", and name.</summary>
+public sealed record UnitBody(string AgencyCode, string Name);
+
 /// <summary>A unit's plans and their tasks, through the gateway (/api/v1/units/{unitCode}/plans).</summary>
 public interface IPlansApi
 {
@@ -69,6 +72,10 @@ public interface IPlansApi
 
     [Post("/api/v1/units/{unitCode}/plans/{id}/tasks/{taskId}/progress")]
     Task<PlanTask> RecordProgressAsync(string unitCode, Guid id, Guid taskId, [Body] ProgressInput input, CancellationToken cancellationToken);
+
+    /// <summary>The unit's registered bodies, which tasks name as leads and feedback is forwarded to.</summary>
+    [Get("/api/v1/units/{unitCode}/plans/bodies")]
+    Task<IReadOnlyList<UnitBody>> BodiesAsync(string unitCode, CancellationToken cancellationToken);
 
     [Put("/api/v1/units/{unitCode}/plans/{id}/tasks/{taskId}/due-date")]
     Task<PlanTask> SetDueDateAsync(string unitCode, Guid id, Guid taskId, [Body] DueDateInput input, CancellationToken cancellationToken);

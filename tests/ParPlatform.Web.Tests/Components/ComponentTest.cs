@@ -51,11 +51,14 @@ public abstract class ComponentTest : IAsyncDisposable
         authorization.SetClaims([.. claims]);
     }
 
+    /// <summary>The popover provider, where an open MudSelect's items are.</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = null!;
+
     /// <summary>Renders the component after the popover provider MudSelect's lists open in.</summary>
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>> parameters)
         where T : IComponent
     {
-        _context.Render<MudPopoverProvider>();
+        Popovers = _context.Render<MudPopoverProvider>();
         return _context.Render(parameters);
     }
 

@@ -12,6 +12,8 @@ internal sealed class FakePlansApi : IPlansApi
 
     public List<string> Calls { get; } = [];
 
+    public List<UnitBody> Bodies { get; } = [new("van-phong", "Văn phòng HĐND và UBND"), new("kinh-te", "Phòng Kinh tế")];
+
     /// <summary>The answer to the next write of a task: the task, or an exception to throw.</summary>
     public Func<Task<PlanTask>>? NextTaskWrite { get; set; }
 
@@ -45,6 +47,9 @@ internal sealed class FakePlansApi : IPlansApi
         Calls.Add($"progress {input.Status} {input.Date:dd/MM/yyyy} {input.Evidence} {input.Reason}");
         return NextTaskWrite!();
     }
+
+    public Task<IReadOnlyList<UnitBody>> BodiesAsync(string unitCode, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<UnitBody>>(Bodies);
 
     public Task<PlanTask> SetDueDateAsync(string unitCode, Guid id, Guid taskId, DueDateInput input, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Bunit;
+using MudBlazor;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.Web.Components.Desk;
 
@@ -62,6 +63,30 @@ public sealed class FeedbackTests : ComponentTest
         list.WaitForAssertion(() => Assert.Equal("Đã giải quyết", list.Find("[data-testid=feedback-status]").TextContent));
         Assert.Equal(["feedback-publish"], list.Buttons("feedback-p"));
         Assert.Equal("resolve Đã cấp giấy phép.", Api.Calls[^1]);
+    }
+
+    [Fact]
+    public async Task Feedback_is_forwarded_to_one_of_the_unit_s_registered_bodies_by_its_code()
+    {
+        SignIn(PlatformRoles.UnitOfficer, unit: "06112");
+        var feedback = FakeDossiersApi.FeedbackIn("received");
+        Api.Feedback.Add(feedback);
+        Api.NextFeedbackWrite = () => Task.FromResult(feedback with { Status = "forwarded", ForwardedTo = "kinh-te", ForwardedAt = feedback.ReceivedAt });
+        var list = Render<FeedbackList>(p => p.Add(c => c.UnitCode, "06112").Add(c => c.CanAct, true));
+        list.WaitForElement("[data-testid=feedback-table] tbody tr").Click();
+
+        list.WaitForElement("input[data-testid=feedback-agency]");
+        var agency = list.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Cơ quan xử lý");
+        await agency.InvokeAsync(agency.Instance.OpenMenu);
+
+        Popovers.WaitForAssertion(() => Assert.Equal(["Văn phòng HĐND và UBND", "Phòng Kinh tế"],
+            Popovers.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim())));
+        await agency.InvokeAsync(() => agency.Instance.SelectOption("kinh-te"));
+        list.Find("button[data-testid=feedback-forward]").Click();
+
+        list.WaitForAssertion(() => Assert.Equal("Đã chuyển xử lý", list.Find("[data-testid=feedback-status]").TextContent));
+        Assert.Equal(["forward kinh-te"], Api.Calls);
+        Assert.Equal(["feedback-resolve"], list.Buttons("feedback-").Where(b => b is "feedback-forward" or "feedback-resolve" or "feedback-publish"));
     }
 
     [Fact]
