@@ -108,6 +108,87 @@ public static class Vietnamese
         _ => "",
     };
 
+    /// <summary>An applicant's rating of a dossier, by its API name.</summary>
+    public static string Rating(string? rating) => rating switch
+    {
+        "very-satisfied" => "Rất hài lòng",
+        "satisfied" => "Hài lòng",
+        "not-satisfied" => "Không hài lòng",
+        _ => rating ?? "",
+    };
+
+    public static readonly IReadOnlyList<string> Ratings = ["very-satisfied", "satisfied", "not-satisfied"];
+
+    /// <summary>Feedback's status, by its API name.</summary>
+    public static string FeedbackStatus(string status) => status switch
+    {
+        "received" => "Đã tiếp nhận",
+        "forwarded" => "Đã chuyển xử lý",
+        "resolved" => "Đã giải quyết",
+        "published" => "Đã công khai",
+        _ => status,
+    };
+
+    public static readonly IReadOnlyList<string> FeedbackStatuses = ["received", "forwarded", "resolved", "published"];
+
+    public static string FeedbackChannel(string channel) => channel switch
+    {
+        "portal" => "Cổng dịch vụ công",
+        "in-person" => "Trực tiếp",
+        _ => channel,
+    };
+
+    public static readonly IReadOnlyList<string> FeedbackChannels = ["portal", "in-person"];
+
+    /// <summary>A plan's status, by its API name.</summary>
+    public static string PlanStatus(string status) => status switch
+    {
+        "draft" => "Dự thảo",
+        "issued" => "Đã ban hành",
+        "superseded" => "Đã được thay thế",
+        _ => status,
+    };
+
+    /// <summary>A plan task's status, by its API name.</summary>
+    public static string TaskStatus(string status) => status switch
+    {
+        "not-started" => "Chưa triển khai",
+        "in-progress" => "Đang thực hiện",
+        "done" => "Hoàn thành",
+        "cancelled" => "Hủy",
+        _ => status,
+    };
+
+    public static readonly IReadOnlyList<string> TaskStatuses = ["not-started", "in-progress", "done", "cancelled"];
+
+    /// <summary>A PAR area (lĩnh vực CCHC), by its API name; "" for none.</summary>
+    public static string Area(string? area) => area switch
+    {
+        "direction" => "Công tác chỉ đạo, điều hành CCHC",
+        "institutions" => "Cải cách thể chế",
+        "procedures" => "Cải cách thủ tục hành chính",
+        "organization" => "Cải cách tổ chức bộ máy hành chính",
+        "civil-service" => "Cải cách chế độ công vụ",
+        "public-finance" => "Cải cách tài chính công",
+        "digital-government" => "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+        "impact" => "Tác động của CCHC đến người dân, tổ chức và phát triển KT-XH",
+        _ => area ?? "",
+    };
+
+    /// <summary>A group of bodies a task names (PlanParts.BodyGroup): "all-agencies" → "Các phòng, đơn vị thuộc UBND".</summary>
+    public static string BodyGroup(string? group) => group switch
+    {
+        "all-agencies" => "Các phòng, đơn vị thuộc UBND",
+        "related-agencies" => "Các phòng liên quan",
+        "inspected-bodies" => "Các đơn vị được kiểm tra",
+        _ => group ?? "",
+    };
+
+    /// <summary>A measurable target's comparison: "at-least" and 98 → "≥ 98".</summary>
+    public static string Threshold(string? comparator, decimal? threshold) => comparator is null || threshold is not { } t
+        ? ""
+        : $"{comparator switch { "greater-than" => ">", "at-least" => "≥", "equal" => "=", "at-most" => "≤", "less-than" => "<", _ => comparator }} {Figure(t)}";
+
     /// <summary>A unit's report for the period, by the submissions' status.</summary>
     public static string Submission(string status) => status switch
     {

@@ -3,11 +3,49 @@ using Refit;
 
 namespace ParPlatform.Web.Api;
 
-/// <summary>A dossier as the dossiers service answers it (GET …/dossiers/{id}); status and actions by their API names.</summary>
+/// <summary>
+/// A dossier as the dossiers service answers it (GET …/dossiers/{id}); status, actions and rating ("very-satisfied", "satisfied",
+/// "not-satisfied") by their API names.
+/// </summary>
 public sealed record Dossier(
     Guid Id, string? ExternalId, string ProcedureCode, string Field, string Channel, string ApplicantReference, string Status,
     DateTimeOffset RegisteredAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? FinishedAt, string? Timeliness,
-    bool Overdue, IReadOnlyList<string> AllowedActions);
+    bool Overdue, IReadOnlyList<string> AllowedActions, DossierApology? Apology, string? Rating, DateTimeOffset? RatedAt)
+{
+    /// <summary>
+    /// The dossier's state lets the unit send its apology letter (the service's rule, Dossier.IssueApology): open, not yet
+    /// overdue, none sent before. That it is still a working day before the due date the service decides (409 with the reason).
+    /// </summary>
+    public bool MayApologise =>
+        Apology is null && !Overdue && DueAt is not null
+        && Status is "received" or "processing" or "supplement-requested" or "fees-requested" or "withdrawal-requested";
+
+    /// <summary>The applicant may rate it (Dossier.Rate): resolved or its result returned, and not rated yet.</summary>
+    public bool MayBeRated => Rating is null && Status is "resolved" or "result-returned";
+}
+
+/// <summary>The apology letter of a dossier that will be late: when, why, the new date promised.</summary>
+public sealed record DossierApology(DateTimeOffset IssuedAt, string Reason, DateOnly NewDueDate, string? IssuedBy, string? AgencyCode);
+
+/// <summary>An apology letter to send: the reason and the new date ("yyyy-MM-dd").</summary>
+public sealed record ApologyInput(string? Reason, string? NewDueDate);
+
+public sealed record RatingInput(string? Rating);
+
+/// <summary>
+/// Feedback (phản ánh, kiến nghị) of a unit as the dossiers service answers it: channel "portal" or "in-person", status "received",
+/// "forwarded", "resolved" or "published", and its deadlines (forward within 2 working days, resolve within 15, publish within 2).
+/// </summary>
+public sealed record Feedback(
+    Guid Id, string Channel, string Subject, string SenderReference, string Status, DateTimeOffset ReceivedAt, DateTimeOffset ForwardDueAt,
+    DateTimeOffset ResolveDueAt, DateTimeOffset? ForwardedAt, string? ForwardedTo, DateTimeOffset? ResolvedAt, string? Answer,
+    bool? ResolvedWithinDeadline, DateTimeOffset? PublishDueAt, DateTimeOffset? PublishedAt);
+
+public sealed record NewFeedback(string? Channel, string? Subject, string? SenderReference);
+
+public sealed record FeedbackForwardInput(string? AgencyCode);
+
+public sealed record FeedbackAnswerInput(string? Answer);
 
 public sealed record Procedure(string Code, string Name, string Field, decimal TimeLimit, string TimeLimitUnit, bool Active);
 
@@ -73,6 +111,29 @@ public interface IDossiersApi
     /// <summary>A page of the unit's imports, newest first.</summary>
     [Get("/api/v1/units/{unitCode}/dossiers/imports")]
     Task<Page<DossierImportJob>> ImportsAsync(string unitCode, int? page, int? pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Sends the apology letter of a dossier that will be late (409 with the reason when its state or the date does not allow it).</summary>
+    [Post("/api/v1/units/{unitCode}/dossiers/{id}/apology")]
+    Task<Dossier> ApologiseAsync(string unitCode, Guid id, [Body] ApologyInput input, CancellationToken cancellationToken);
+
+    [Post("/api/v1/units/{unitCode}/dossiers/{id}/rating")]
+    Task<Dossier> RateAsync(string unitCode, Guid id, [Body] RatingInput input, CancellationToken cancellationToken);
+
+    /// <summary>A page of the unit's feedback, newest first, of one status or all.</summary>
+    [Get("/api/v1/units/{unitCode}/dossiers/feedback")]
+    Task<Page<Feedback>> FeedbackAsync(string unitCode, string? status, int? page, int? pageSize, CancellationToken cancellationToken);
+
+    [Post("/api/v1/units/{unitCode}/dossiers/feedback")]
+    Task<Feedback> ReceiveFeedbackAsync(string unitCode, [Body] NewFeedback feedback, CancellationToken cancellationToken);
+
+    [Post("/api/v1/units/{unitCode}/dossiers/feedback/{id}/forward")]
+    Task<Feedback> ForwardFeedbackAsync(string unitCode, Guid id, [Body] FeedbackForwardInput input, CancellationToken cancellationToken);
+
+    [Post("/api/v1/units/{unitCode}/dossiers/feedback/{id}/resolve")]
+    Task<Feedback> ResolveFeedbackAsync(string unitCode, Guid id, [Body] FeedbackAnswerInput input, CancellationToken cancellationToken);
+
+    [Post("/api/v1/units/{unitCode}/dossiers/feedback/{id}/publish")]
+    Task<Feedback> PublishFeedbackAsync(string unitCode, Guid id, CancellationToken cancellationToken);
 
     /// <summary>The unit's active procedures whose name contains, or code starts with, <paramref name="q"/> (a unit has hundreds).</summary>
     [Get("/api/v1/units/{unitCode}/dossiers/procedures?active=true&pageSize=20")]

@@ -32,6 +32,8 @@ public static class GatewayClients
             .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddRefitGeneratedClient<IUnitReportsApi>(GatewayJson.Default)
             .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddRefitGeneratedClient<IPlansApi>(GatewayJson.Default)
+            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
     }
 }
 
@@ -61,4 +63,19 @@ public static class GatewayClients
 [JsonSerializable(typeof(ReturnInput))]
 [JsonSerializable(typeof(ReportVersionSummary))]
 [JsonSerializable(typeof(ProvinceScorecard))]
+[JsonSerializable(typeof(ApologyInput))]
+[JsonSerializable(typeof(RatingInput))]
+[JsonSerializable(typeof(Feedback))]
+[JsonSerializable(typeof(Page<Feedback>))]
+[JsonSerializable(typeof(NewFeedback))]
+[JsonSerializable(typeof(FeedbackForwardInput))]
+[JsonSerializable(typeof(FeedbackAnswerInput))]
+[JsonSerializable(typeof(Page<PlanSummary>))]
+[JsonSerializable(typeof(Plan))]
+[JsonSerializable(typeof(PlanTask))]
+[JsonSerializable(typeof(IReadOnlyList<TaskProgress>))]
+[JsonSerializable(typeof(ProgressInput))]
+[JsonSerializable(typeof(DueDateInput))]
+[JsonSerializable(typeof(IssueInput))]
+[JsonSerializable(typeof(IReadOnlyList<UnitBody>))]
 internal sealed partial class GatewayJson : JsonSerializerContext;

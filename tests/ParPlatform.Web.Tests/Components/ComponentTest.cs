@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -10,7 +11,7 @@ using ParPlatform.Web.Api;
 namespace ParPlatform.Web.Tests.Components;
 
 /// <summary>
-/// A component rendered with MudBlazor, fake dossiers and reporting APIs and, when a test signs one in, a person of a given role.
+/// A component rendered with MudBlazor, fake dossiers, plans and reporting APIs and, when a test signs one in, a person of a given role.
 /// MudBlazor's services dispose asynchronously only: xunit disposes the context through <see cref="IAsyncDisposable"/>.
 /// </summary>
 public abstract class ComponentTest : IAsyncDisposable
@@ -21,6 +22,8 @@ public abstract class ComponentTest : IAsyncDisposable
 
     internal FakeReportsApi Reports { get; } = new();
 
+    internal FakePlansApi Plans { get; } = new();
+
     protected ComponentTest()
     {
         _context.Services.AddMudServices();
@@ -28,7 +31,9 @@ public abstract class ComponentTest : IAsyncDisposable
         _context.Services.AddSingleton<IDossierUploadsApi>(Api);
         _context.Services.AddSingleton<IUnitReportsApi>(Reports);
         _context.Services.AddSingleton<IReportsApi>(Reports);
+        _context.Services.AddSingleton<IPlansApi>(Plans);
         _context.Services.AddSingleton(TimeProvider.System);
+        _context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         _context.Services.AddScoped<FileDownloads>();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
@@ -46,11 +51,14 @@ public abstract class ComponentTest : IAsyncDisposable
         authorization.SetClaims([.. claims]);
     }
 
+    /// <summary>The popover provider, where an open MudSelect's items are.</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = null!;
+
     /// <summary>Renders the component after the popover provider MudSelect's lists open in.</summary>
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>> parameters)
         where T : IComponent
     {
-        _context.Render<MudPopoverProvider>();
+        Popovers = _context.Render<MudPopoverProvider>();
         return _context.Render(parameters);
     }
 

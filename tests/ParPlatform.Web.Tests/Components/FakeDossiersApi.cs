@@ -27,6 +27,11 @@ internal sealed class FakeDossiersApi : IDossiersApi, IDossierUploadsApi
 
     public List<DossierImportJob> PastImports { get; } = [];
 
+    public List<Feedback> Feedback { get; } = [];
+
+    /// <summary>The answer to the next write of feedback: the feedback, or an exception to throw.</summary>
+    public Func<Task<Feedback>>? NextFeedbackWrite { get; set; }
+
     public Task<Page<Dossier>> ListAsync(string unitCode, DossierFilter filter, CancellationToken cancellationToken) =>
         Task.FromResult(new Page<Dossier>(Dossiers, 1, 20, Dossiers.Count));
 
@@ -42,6 +47,48 @@ internal sealed class FakeDossiersApi : IDossiersApi, IDossierUploadsApi
     {
         Calls.Add($"{action} {input.Note}");
         return NextWrite!();
+    }
+
+    public Task<Dossier> ApologiseAsync(string unitCode, Guid id, ApologyInput input, CancellationToken cancellationToken)
+    {
+        Calls.Add($"apology {input.NewDueDate} {input.Reason}");
+        return NextWrite!();
+    }
+
+    public Task<Dossier> RateAsync(string unitCode, Guid id, RatingInput input, CancellationToken cancellationToken)
+    {
+        Calls.Add($"rating {input.Rating}");
+        return NextWrite!();
+    }
+
+    public Task<Page<Feedback>> FeedbackAsync(string unitCode, string? status, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        List<Feedback> found = [.. Feedback.Where(f => status is null || f.Status == status)];
+        return Task.FromResult(new Page<Feedback>(found, page ?? 1, pageSize ?? 20, found.Count));
+    }
+
+    public Task<Feedback> ReceiveFeedbackAsync(string unitCode, NewFeedback feedback, CancellationToken cancellationToken)
+    {
+        Calls.Add($"receive feedback {feedback.Channel} {feedback.SenderReference} {feedback.Subject}");
+        return NextFeedbackWrite!();
+    }
+
+    public Task<Feedback> ForwardFeedbackAsync(string unitCode, Guid id, FeedbackForwardInput input, CancellationToken cancellationToken)
+    {
+        Calls.Add($"forward {input.AgencyCode}");
+        return NextFeedbackWrite!();
+    }
+
+    public Task<Feedback> ResolveFeedbackAsync(string unitCode, Guid id, FeedbackAnswerInput input, CancellationToken cancellationToken)
+    {
+        Calls.Add($"resolve {input.Answer}");
+        return NextFeedbackWrite!();
+    }
+
+    public Task<Feedback> PublishFeedbackAsync(string unitCode, Guid id, CancellationToken cancellationToken)
+    {
+        Calls.Add("publish");
+        return NextFeedbackWrite!();
     }
 
     public async Task<DossierImportJob> ImportAsync(string unitCode, HttpContent file, CancellationToken cancellationToken)
@@ -72,7 +119,14 @@ internal sealed class FakeDossiersApi : IDossiersApi, IDossierUploadsApi
 
     public static Dossier Dossier(string status, params string[] allowedActions) => new(
         Guid.CreateVersion7(), null, "1.001193", "Hộ tịch", "in-person", "BN-0001", status, new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero),
-        new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), null, null, false, allowedActions);
+        new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), null, null, false, allowedActions, null, null, null);
+
+    /// <summary>Feedback received on 02/03/2026, in the given status.</summary>
+    public static Feedback FeedbackIn(string status) => new(
+        Guid.CreateVersion7(), "portal", "Chậm cấp giấy phép xây dựng", "PAKN-0001", status, new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero),
+        new DateTimeOffset(2026, 3, 4, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 23, 1, 0, 0, TimeSpan.Zero), null, null,
+        status is "resolved" or "published" ? new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero) : null,
+        status is "resolved" or "published" ? "Đã cấp giấy phép." : null, status is "resolved" or "published" ? true : null, null, null);
 
     /// <summary>The exception Refit raises for a ProblemDetails answer of the gateway, as the services write them.</summary>
     public static Task<Dossier> RefusedAsync(HttpStatusCode status, object problem) => Refusals.ThrowAsync<Dossier>(status, problem);
