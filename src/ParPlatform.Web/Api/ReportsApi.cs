@@ -22,6 +22,12 @@ public sealed record ReportPeriods(string ProvinceCode, int Year, IReadOnlyList<
         ?? (started.Count > 0 ? started[0].Code : null);
 }
 
+/// <summary>The province's period windows as the API answers them: its own once saved, else the defaults.</summary>
+public sealed record PeriodSettings(string ProvinceCode, ReportPeriodSettings Settings, bool IsDefault, DateTimeOffset? UpdatedAt, string? UpdatedBy);
+
+/// <summary>An ad hoc report the province calls for: its name (read after "công tác cải cách hành chính"), data window and due date.</summary>
+public sealed record AdHocPeriodInput(string? Name, DateOnly? From, DateOnly? To, DateOnly? Due);
+
 /// <summary>Where a unit stands for the period: "missing", or its report's status ("submitted", "returned", "accepted").</summary>
 public sealed record UnitSubmission(
     string UnitCode, string UnitName, string Status, string? DocumentNumber, DateOnly? FirstSubmittedOn, bool? OnTime, int Versions, string? ReturnReason);
@@ -132,6 +138,15 @@ public interface IReportsApi
 {
     [Get("/api/v1/provinces/{provinceCode}/reports/periods")]
     Task<ReportPeriods> PeriodsAsync(string provinceCode, int year, CancellationToken cancellationToken);
+
+    [Get("/api/v1/provinces/{provinceCode}/reports/period-settings")]
+    Task<PeriodSettings> PeriodSettingsAsync(string provinceCode, CancellationToken cancellationToken);
+
+    [Put("/api/v1/provinces/{provinceCode}/reports/period-settings")]
+    Task<PeriodSettings> SavePeriodSettingsAsync(string provinceCode, [Body] ReportPeriodSettings settings, CancellationToken cancellationToken);
+
+    [Post("/api/v1/provinces/{provinceCode}/reports/ad-hoc-periods")]
+    Task<ReportPeriod> CallAdHocAsync(string provinceCode, [Body] AdHocPeriodInput input, CancellationToken cancellationToken);
 
     [Get("/api/v1/provinces/{provinceCode}/reports/periods/{period}/submissions")]
     Task<Submissions> SubmissionsAsync(string provinceCode, string period, CancellationToken cancellationToken);

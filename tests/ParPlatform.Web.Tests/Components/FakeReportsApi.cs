@@ -102,6 +102,16 @@ internal sealed class FakeReportsApi : IUnitReportsApi, IReportsApi
         return Task.FromResult(new ReportPeriods("20", year, [.. periods]));
     }
 
+    public PeriodSettings Settings { get; set; } = new("20", SharedKernel.Reporting.ReportPeriodSettings.Default, true, null, null);
+
+    public Task<PeriodSettings> PeriodSettingsAsync(string provinceCode, CancellationToken cancellationToken) => Task.FromResult(Settings);
+
+    public Task<PeriodSettings> SavePeriodSettingsAsync(string provinceCode, SharedKernel.Reporting.ReportPeriodSettings settings, CancellationToken cancellationToken) =>
+        WriteAsync($"settings monthly {settings.Monthly?.EndDay} {settings.Monthly?.DueDay}", () => Settings = new(provinceCode, settings, false, DateTimeOffset.UtcNow, "sonoivu"));
+
+    public Task<ReportPeriod> CallAdHocAsync(string provinceCode, AdHocPeriodInput input, CancellationToken cancellationToken) =>
+        WriteAsync($"ad hoc {input.Name} {input.From} {input.To} {input.Due}", () => new ReportPeriod("2026-DX01", "DX", input.Name!, input.From!.Value, input.To!.Value, input.Due!.Value));
+
     public Task<Submissions> SubmissionsAsync(string provinceCode, string period, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ProvinceStatistics> StatisticsAsync(string provinceCode, string period, CancellationToken cancellationToken) => throw new NotSupportedException();
