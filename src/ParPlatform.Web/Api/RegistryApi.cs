@@ -14,6 +14,13 @@ public sealed record NewUnit(string? Code, string? Name, string? Kind, string? P
 
 public sealed record UnitChange(string? Name, string? Kind);
 
+/// <summary>A body of a unit: an agency, a public service unit, a school, the police, a committee…; its kind by its API name.</summary>
+public sealed record Agency(Guid Id, string Code, string Name, string Kind, string UnitCode);
+
+public sealed record NewAgency(string? Code, string? Name, string? Kind);
+
+public sealed record AgencyChange(string? Name, string? Kind);
+
 /// <summary>A user account; locked out after wrong passwords, or disabled by an administrator.</summary>
 public sealed record RegistryUser(
     Guid Id, string UserName, string DisplayName, string Role, string? UnitCode, string? AgencyCode, string? ProvinceCode, bool Locked, bool Disabled);
@@ -50,6 +57,15 @@ public interface IRegistryApi
 
     [Put("/api/v1/admin/units/{code}")]
     Task<RegistryUnit> UpdateUnitAsync(string code, [Body] UnitChange change, CancellationToken cancellationToken);
+
+    [Get("/api/v1/admin/units/{unitCode}/agencies")]
+    Task<IReadOnlyList<Agency>> AgenciesAsync(string unitCode, CancellationToken cancellationToken);
+
+    [Post("/api/v1/admin/units/{unitCode}/agencies")]
+    Task<Agency> RegisterAgencyAsync(string unitCode, [Body] NewAgency agency, CancellationToken cancellationToken);
+
+    [Put("/api/v1/admin/units/{unitCode}/agencies/{code}")]
+    Task<Agency> UpdateAgencyAsync(string unitCode, string code, [Body] AgencyChange change, CancellationToken cancellationToken);
 
     [Get("/api/v1/admin/users")]
     Task<Page<RegistryUser>> UsersAsync(string? unitCode, int? page, int? pageSize, CancellationToken cancellationToken);

@@ -53,6 +53,20 @@ internal sealed class FakeRegistryApi : IRegistryApi
     public Task<RegistryUnit> UpdateUnitAsync(string code, UnitChange change, CancellationToken cancellationToken) =>
         WriteAsync($"update unit {code} {change.Name} {change.Kind}", Unit(code, change.Name ?? ""));
 
+    public List<Agency> Agencies { get; } = [new(Guid.CreateVersion7(), "van-phong", "Văn phòng HĐND và UBND", "administrative", "06112")];
+
+    public Task<IReadOnlyList<Agency>> AgenciesAsync(string unitCode, CancellationToken cancellationToken)
+    {
+        Calls.Add($"agencies {unitCode}");
+        return Task.FromResult<IReadOnlyList<Agency>>([.. Agencies.Where(a => a.UnitCode == unitCode)]);
+    }
+
+    public Task<Agency> RegisterAgencyAsync(string unitCode, NewAgency agency, CancellationToken cancellationToken) =>
+        WriteAsync($"register agency {unitCode} {agency.Code} {agency.Name} {agency.Kind}", new Agency(Guid.CreateVersion7(), agency.Code ?? "", agency.Name ?? "", agency.Kind ?? "", unitCode));
+
+    public Task<Agency> UpdateAgencyAsync(string unitCode, string code, AgencyChange change, CancellationToken cancellationToken) =>
+        WriteAsync($"update agency {unitCode} {code} {change.Name} {change.Kind}", new Agency(Guid.CreateVersion7(), code, change.Name ?? "", change.Kind ?? "", unitCode));
+
     public Task<Page<RegistryUser>> UsersAsync(string? unitCode, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         Calls.Add($"users {unitCode} {page} {pageSize}");

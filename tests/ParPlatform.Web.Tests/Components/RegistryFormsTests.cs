@@ -48,6 +48,44 @@ public sealed class RegistryFormsTests : ComponentTest
     }
 
     [Fact]
+    public void A_body_refused_shows_each_field_error_next_to_its_field()
+    {
+        Registry.Refusal = Problem(("code", "Mã cơ quan gồm 2–40 chữ thường không dấu."), ("name", "Không được để trống."));
+        var form = Render<AgencyForm>(p => p.Add(c => c.UnitCode, "06112"));
+        form.Find("input[data-testid=agency-code]").Change("Trường TH");
+
+        form.Find("button[data-testid=agency-submit]").Click();
+
+        form.WaitForAssertion(() => Assert.Contains("Mã cơ quan gồm", FieldText(form, "agency-code"), StringComparison.Ordinal));
+        Assert.Contains("Không được để trống.", FieldText(form, "agency-name"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Không được", FieldText(form, "agency-kind"), StringComparison.Ordinal);
+        Assert.Equal(["register agency 06112 Trường TH  administrative"], Registry.Calls);
+    }
+
+    [Fact]
+    public async Task A_unit_gets_a_school_and_its_bodies_are_filtered_by_kind()
+    {
+        var panel = Render<AgencyPanel>(_ => { });
+        panel.Find("input[data-testid=agency-unit]").Change("06112");
+        panel.Find("button[data-testid=agency-open]").Click();
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=agency-table] tbody tr")));
+
+        panel.Find("input[data-testid=agency-code]").Change("truong-th");
+        panel.Find("input[data-testid=agency-name]").Change("Trường Tiểu học Tam Thanh");
+        var kind = panel.FindComponents<MudBlazor.MudSelect<string>>()[0];
+        await panel.InvokeAsync(() => kind.Instance.ValueChanged.InvokeAsync("school"));
+        Registry.Agencies.Add(new Agency(Guid.CreateVersion7(), "truong-th", "Trường Tiểu học Tam Thanh", "school", "06112")); // as the service then lists it
+        panel.Find("button[data-testid=agency-submit]").Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("register agency 06112 truong-th Trường Tiểu học Tam Thanh school", Registry.Calls));
+        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("[data-testid=agency-table] tbody tr").Count));
+        var filter = panel.FindComponents<MudBlazor.MudSelect<string>>()[1];
+        await panel.InvokeAsync(() => filter.Instance.ValueChanged.InvokeAsync("school"));
+        panel.WaitForAssertion(() => Assert.Equal(["truong-th"], panel.FindAll("[data-testid=agency-table] tbody tr td:first-child").Select(td => td.TextContent)));
+        Assert.Contains("Trường học công lập", panel.Find("[data-testid=agency-table] tbody tr").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_account_refused_shows_each_field_error_next_to_its_field()
     {
         Registry.Refusal = Problem(("userName", "Tên đăng nhập gồm 3–64 chữ thường không dấu."), ("agencyCode", "Đơn vị 06112 không có cơ quan mã abc."),
