@@ -39,7 +39,7 @@ public sealed class AdminTests(WebPlatform platform)
 
         // Its chairman: a short password refused beside the field, then the account created and in the unit's list.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Tài khoản" }).ClickAsync();
-        await page.GetByTestId("user-name").FillAsync("thunghiem.chutich");
+        await page.GetByTestId("account-user-name").FillAsync("thunghiem.chutich");
         await page.GetByTestId("user-display-name").FillAsync("Chủ tịch UBND xã Thử Nghiệm");
         await ChooseAsync(page, "user-role", "Chủ tịch UBND");
         await page.GetByTestId("user-unit").FillAsync("06150");

@@ -91,13 +91,13 @@ public sealed class RegistryFormsTests : ComponentTest
         Registry.Refusal = Problem(("userName", "Tên đăng nhập gồm 3–64 chữ thường không dấu."), ("agencyCode", "Đơn vị 06112 không có cơ quan mã abc."),
             ("password", "Mật khẩu có ít nhất 12 ký tự."));
         var form = Render<UserForm>(_ => { });
-        form.Find("input[data-testid=user-name]").Change("Nguyen Van A");
+        form.Find("input[data-testid=account-user-name]").Change("Nguyen Van A");
         form.Find("input[data-testid=user-unit]").Change("06112");
         form.Find("input[data-testid=user-agency]").Change("abc");
 
         form.Find("button[data-testid=user-submit]").Click();
 
-        form.WaitForAssertion(() => Assert.Contains("Tên đăng nhập gồm", FieldText(form, "user-name"), StringComparison.Ordinal));
+        form.WaitForAssertion(() => Assert.Contains("Tên đăng nhập gồm", FieldText(form, "account-user-name"), StringComparison.Ordinal));
         Assert.Contains("không có cơ quan mã abc", FieldText(form, "user-agency"), StringComparison.Ordinal);
         Assert.Contains("ít nhất 12 ký tự", FieldText(form, "user-password"), StringComparison.Ordinal);
         Assert.DoesNotContain("không có cơ quan", FieldText(form, "user-unit"), StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class RegistryFormsTests : ComponentTest
         form.WaitForAssertion(() => Assert.Single(form.FindAll("input[data-testid=user-province]")));
         Assert.Empty(form.FindAll("input[data-testid=user-unit]"));
         Assert.Empty(form.FindAll("input[data-testid=user-agency]"));
-        form.Find("input[data-testid=user-name]").Change("bacninh.sonoivu");
+        form.Find("input[data-testid=account-user-name]").Change("bacninh.sonoivu");
         form.Find("input[data-testid=user-province]").Change("24");
         form.Find("button[data-testid=user-submit]").Click();
 
