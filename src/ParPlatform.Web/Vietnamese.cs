@@ -48,6 +48,40 @@ public static class Vietnamese
         _ => role,
     };
 
+    /// <summary>The roles an administrator gives an account, in the order of the registry's form.</summary>
+    public static readonly IReadOnlyList<string> Roles =
+        [PlatformRoles.UnitOfficer, PlatformRoles.UnitChairman, PlatformRoles.ProvinceReviewer, PlatformRoles.PlatformAdmin, PlatformRoles.Operator];
+
+    /// <summary>A unit's kind by its API name.</summary>
+    public static string UnitKind(string kind) => kind switch
+    {
+        "ward" => "Phường",
+        "commune" => "Xã",
+        "special-zone" => "Đặc khu",
+        _ => kind,
+    };
+
+    public static readonly IReadOnlyList<string> UnitKinds = ["ward", "commune", "special-zone"];
+
+    /// <summary>A body's kind by its API name.</summary>
+    public static string AgencyKind(string kind) => kind switch
+    {
+        "administrative" => "Cơ quan hành chính",
+        "public-service" => "Đơn vị sự nghiệp công lập",
+        "school" => "Trường học công lập",
+        "police" => "Công an",
+        "steering-committee" => "Ban chỉ đạo",
+        "fatherland-front" => "MTTQ và các đoàn thể",
+        "higher-level" => "Cơ quan Trung ương, tỉnh trên địa bàn",
+        _ => kind,
+    };
+
+    public static readonly IReadOnlyList<string> AgencyKinds =
+        ["administrative", "public-service", "school", "police", "steering-committee", "fatherland-front", "higher-level"];
+
+    /// <summary>The days of a list: "01/01/2026, 16/02/2026".</summary>
+    public static string Dates(IEnumerable<DateOnly> dates) => string.Join(", ", dates.Select(Date));
+
     /// <summary>A dossier's status by its API name.</summary>
     public static string DossierStatus(string status) => status switch
     {

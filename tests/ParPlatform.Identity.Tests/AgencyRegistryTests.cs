@@ -112,5 +112,37 @@ public sealed class AgencyRegistryTests(IdentityFixture identity)
         Assert.Equal("fatherland-front", bodies["mttq"].Item2);
     }
 
+    [Fact]
+    public async Task An_administrator_keeps_any_units_bodies_and_an_operator_only_reads_them()
+    {
+        using var admin = await identity.SignedInAsync("admin");
+        var code = NewCode("truong");
+
+        using (var created = await admin.PostAsJsonAsync("/api/v1/admin/units/06181/agencies", new { code, name = "Trường Tiểu học Chi Lăng", kind = "school" }))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using (var changed = await admin.PutAsJsonAsync($"/api/v1/admin/units/06181/agencies/{code}", new { name = "Trường Tiểu học xã Chi Lăng", kind = "school" }))
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        using var officer = await identity.SignedInAsync("chilang.canbo");
+        var listed = (await officer.GetFromJsonAsync<JsonElement[]>("/api/v1/units/06181/agencies"))!.Single(a => a.GetProperty("code").GetString() == code);
+        Assert.Equal(("Trường Tiểu học xã Chi Lăng", "school"), (listed.GetProperty("name").GetString(), listed.GetProperty("kind").GetString()));
+        var ofAnotherUnit = await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/admin/units/06112/agencies");
+        Assert.Contains(ofAnotherUnit!, a => a.GetProperty("code").GetString() == "van-phong");
+        Assert.DoesNotContain(ofAnotherUnit!, a => a.GetProperty("code").GetString() == code);
+        using (var missing = await admin.PostAsJsonAsync("/api/v1/admin/units/09999/agencies", new { code = NewCode("phong"), name = "Phòng" }))
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        using (var malformed = await admin.GetAsync("/api/v1/admin/units/061/agencies"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+            Assert.True((await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("unitCode", out _));
+        }
+
+        using var operatorClient = await identity.SignedInAsync("vanhanh");
+        var read = await operatorClient.GetFromJsonAsync<JsonElement[]>("/api/v1/admin/units/06181/agencies");
+        Assert.Contains(read!, a => a.GetProperty("code").GetString() == code);
+        using var refused = await operatorClient.PostAsJsonAsync("/api/v1/admin/units/06181/agencies", new { code = NewCode("phong"), name = "Phòng" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
     private static string NewCode(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
 }

@@ -17,6 +17,9 @@ public sealed class ApiDocumentTests(IdentityFixture identity)
         Assert.Empty(ApiContract.Problems(document, identity.Service.Services));
         string[] expected =
         [
+            "AdminListAgencies: GET /api/v1/admin/units/{unitCode}/agencies → 200 400 401 403 404",
+            "AdminRegisterAgency: POST /api/v1/admin/units/{unitCode}/agencies → 201 400 401 403 404 409",
+            "AdminUpdateAgency: PUT /api/v1/admin/units/{unitCode}/agencies/{code} → 200 400 401 403 404",
             "ChangeOwnPassword: PUT /api/v1/account/password → 204 400 401 403 404",
             "DisableUser: POST /api/v1/admin/users/{userName}/disable → 200 401 403 404",
             "EnableUser: POST /api/v1/admin/users/{userName}/enable → 200 401 403 404",

@@ -12,6 +12,7 @@ public static class IdentityApi
         admin.MapGroup("/identity").WithTags("Status").MapServiceStatus<IdentityDbContext>("identity")
             .WithName("GetIdentityStatus").WithSummary("The identity service's version and database migration level");
         admin.MapGroup("").WithTags("Registry").MapRegistry();
+        admin.MapGroup("/units/{unitCode}/agencies").WithTags("Registry").MapAgencies("Admin");
         admin.MapGroup("/messaging/error-queues").WithTags("Error queues").MapErrorQueues();
         admin.MapGroup("/audit").WithTags("Audit log").MapAuditLog();
         app.MapGroup("/api/v1/account").WithTenantAccess(tenantCodeInRoute: false).WithTags("Account").MapOwnAccount();

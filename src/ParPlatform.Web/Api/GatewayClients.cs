@@ -8,7 +8,7 @@ namespace ParPlatform.Web.Api;
 /// <summary>
 /// The APIs as Refit's generated clients of the gateway (Web:GatewayUrl, by default its service-discovery name), each call
 /// with the person's token (<see cref="AccessTokenHandler"/>); ServiceDefaults gives every HttpClient service discovery and
-/// the standard resilience handler, which the dossier files' uploads go without (<see cref="IDossierUploadsApi"/>).
+/// the standard resilience handler, which the files' uploads go without (<see cref="IDossierUploadsApi"/>, <see cref="IFinanceUploadsApi"/>).
 /// </summary>
 public static class GatewayClients
 {
@@ -27,12 +27,26 @@ public static class GatewayClients
             })
             .AddHttpMessageHandler<AccessTokenHandler>()
             .RemoveAllResilienceHandlers();
+        builder.Services.AddRefitGeneratedClient<IFinanceUploadsApi>(GatewayJson.Default)
+            .ConfigureHttpClient(http =>
+            {
+                http.BaseAddress = gateway;
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<AccessTokenHandler>()
+            .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddRefitGeneratedClient<IReportsApi>(GatewayJson.Default)
             .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddRefitGeneratedClient<IUnitReportsApi>(GatewayJson.Default)
             .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddRefitGeneratedClient<IPlansApi>(GatewayJson.Default)
+            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddRefitGeneratedClient<IRegistryApi>(GatewayJson.Default)
+            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddRefitGeneratedClient<IFinanceApi>(GatewayJson.Default)
+            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddRefitGeneratedClient<IStaffingApi>(GatewayJson.Default)
             .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
     }
 }
@@ -82,4 +96,41 @@ public static class GatewayClients
 [JsonSerializable(typeof(DueDateInput))]
 [JsonSerializable(typeof(IssueInput))]
 [JsonSerializable(typeof(IReadOnlyList<UnitBody>))]
+[JsonSerializable(typeof(IReadOnlyList<RegistryProvince>))]
+[JsonSerializable(typeof(RegistryProvince))]
+[JsonSerializable(typeof(NewProvince))]
+[JsonSerializable(typeof(Page<RegistryUnit>))]
+[JsonSerializable(typeof(RegistryUnit))]
+[JsonSerializable(typeof(NewUnit))]
+[JsonSerializable(typeof(UnitChange))]
+[JsonSerializable(typeof(IReadOnlyList<Agency>))]
+[JsonSerializable(typeof(Agency))]
+[JsonSerializable(typeof(NewAgency))]
+[JsonSerializable(typeof(AgencyChange))]
+[JsonSerializable(typeof(Page<RegistryUser>))]
+[JsonSerializable(typeof(RegistryUser))]
+[JsonSerializable(typeof(NewUser))]
+[JsonSerializable(typeof(NewPassword))]
+[JsonSerializable(typeof(Integrator))]
+[JsonSerializable(typeof(NewIntegrator))]
+[JsonSerializable(typeof(IReadOnlyList<CalendarYear>))]
+[JsonSerializable(typeof(CalendarYear))]
+[JsonSerializable(typeof(CalendarYearInput))]
+[JsonSerializable(typeof(IReadOnlyList<BudgetItem>))]
+[JsonSerializable(typeof(IReadOnlyList<FundingSource>))]
+[JsonSerializable(typeof(Budget))]
+[JsonSerializable(typeof(EstimateInput))]
+[JsonSerializable(typeof(Estimate))]
+[JsonSerializable(typeof(ActualInput))]
+[JsonSerializable(typeof(Actual))]
+[JsonSerializable(typeof(CapitalPlan))]
+[JsonSerializable(typeof(DisbursementInput))]
+[JsonSerializable(typeof(Disbursement))]
+[JsonSerializable(typeof(StaffingYear))]
+[JsonSerializable(typeof(QuotaInput))]
+[JsonSerializable(typeof(Quota))]
+[JsonSerializable(typeof(HeadcountInput))]
+[JsonSerializable(typeof(HeadcountRecorded))]
+[JsonSerializable(typeof(Movements))]
+[JsonSerializable(typeof(MovementsInput))]
 internal sealed partial class GatewayJson : JsonSerializerContext;

@@ -5,7 +5,7 @@ using Refit;
 namespace ParPlatform.Web.Api;
 
 /// <summary>
-/// An import file refused for its rows (the dossiers service's 400): the reason, how many problems the rows have, and the
+/// An import file refused for its rows (a service's 400, the import kit's): the reason, how many problems the rows have, and the
 /// first of them (at most a thousand) with their row and column; nothing of the file was written.
 /// </summary>
 public sealed record ImportRefusal(string Message, int ProblemCount, IReadOnlyList<ImportRowProblem> Rows)
@@ -14,11 +14,12 @@ public sealed record ImportRefusal(string Message, int ProblemCount, IReadOnlyLi
     /// Sends a file: the import accepted, its rows refused, or another refusal (too large, not CSV or Excel, the service busy…) as a
     /// problem to show.
     /// </summary>
-    public static async Task<(DossierImportJob? Job, ImportRefusal? Refusal, ApiProblem? Problem)> SendAsync(Func<Task<DossierImportJob>> send)
+    public static async Task<(T? Accepted, ImportRefusal? Refusal, ApiProblem? Problem)> SendAsync<T>(Func<Task<T>> send)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(send);
         ImportRefusal? refusal = null;
-        var (job, problem) = await ApiProblem.TryAsync<DossierImportJob?>(async () =>
+        var (accepted, problem) = await ApiProblem.TryAsync<T?>(async () =>
         {
             try
             {
@@ -30,7 +31,7 @@ public sealed record ImportRefusal(string Message, int ProblemCount, IReadOnlyLi
                 return null;
             }
         });
-        return (job, refusal, problem);
+        return (accepted, refusal, problem);
     }
 
     private static ImportRefusal? Of(ApiException exception) =>

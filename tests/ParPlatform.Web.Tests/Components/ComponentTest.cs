@@ -11,7 +11,7 @@ using ParPlatform.Web.Api;
 namespace ParPlatform.Web.Tests.Components;
 
 /// <summary>
-/// A component rendered with MudBlazor, fake dossiers, plans and reporting APIs and, when a test signs one in, a person of a given role.
+/// A component rendered with MudBlazor, fake dossiers, plans, reporting, registry, finance and staffing APIs and, when a test signs one in, a person of a given role.
 /// MudBlazor's services dispose asynchronously only: xunit disposes the context through <see cref="IAsyncDisposable"/>.
 /// </summary>
 public abstract class ComponentTest : IAsyncDisposable
@@ -24,6 +24,12 @@ public abstract class ComponentTest : IAsyncDisposable
 
     internal FakePlansApi Plans { get; } = new();
 
+    internal FakeRegistryApi Registry { get; } = new();
+
+    internal FakeFinanceApi Finance { get; } = new();
+
+    internal FakeStaffingApi Staffing { get; } = new();
+
     protected ComponentTest()
     {
         _context.Services.AddMudServices();
@@ -32,6 +38,10 @@ public abstract class ComponentTest : IAsyncDisposable
         _context.Services.AddSingleton<IUnitReportsApi>(Reports);
         _context.Services.AddSingleton<IReportsApi>(Reports);
         _context.Services.AddSingleton<IPlansApi>(Plans);
+        _context.Services.AddSingleton<IRegistryApi>(Registry);
+        _context.Services.AddSingleton<IFinanceApi>(Finance);
+        _context.Services.AddSingleton<IFinanceUploadsApi>(Finance);
+        _context.Services.AddSingleton<IStaffingApi>(Staffing);
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         _context.Services.AddScoped<FileDownloads>();
