@@ -104,7 +104,7 @@ public static class PeriodsApi
             return ApiProblems.Invalid(new FieldErrors().Add("to", $"Năm {window.To.Year} đã có {ReportPeriod.MaxAdHocNumber} báo cáo đột xuất."));
         var response = PeriodResponse.Of(called.Scheduled);
         audit.Record(user, "ad-hoc-period.called", called.Period.Code, null, response, provinceCode: provinceCode);
-        return TypedResults.Created($"/api/v1/provinces/{provinceCode}/reports/periods/{called.Period.Code}", response);
+        return TypedResults.Created($"/api/v1/provinces/{provinceCode}/reports/periods/{called.Period.Code}/submissions", response);
     }
 
     private static async Task<Results<Ok<PeriodSettingsResponse>, ValidationProblem>> PutSettingsAsync(
