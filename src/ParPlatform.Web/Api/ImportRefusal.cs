@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Components.Forms;
 using Refit;
 
 namespace ParPlatform.Web.Api;
@@ -14,7 +16,7 @@ public sealed record ImportRefusal(string Message, int ProblemCount, IReadOnlyLi
     /// Sends a file: the import accepted, its rows refused, or another refusal (too large, not CSV or Excel, the service busy…) as a
     /// problem to show.
     /// </summary>
-    public static async Task<(T? Accepted, ImportRefusal? Refusal, ApiProblem? Problem)> SendAsync<T>(Func<Task<T>> send)
+    private static async Task<(T? Accepted, ImportRefusal? Refusal, ApiProblem? Problem)> SendAsync<T>(Func<Task<T>> send)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(send);
@@ -32,6 +34,26 @@ public sealed record ImportRefusal(string Message, int ProblemCount, IReadOnlyLi
             }
         });
         return (accepted, refusal, problem);
+    }
+
+    /// <summary>
+    /// Sends a file the person chose, as every import form does: refused here when larger than <paramref name="maxBytes"/>,
+    /// else streamed once as CSV or, by its name, Excel (.xlsx).
+    /// </summary>
+    public static async Task<(T? Accepted, ImportRefusal? Refusal, ApiProblem? Problem)> SendFileAsync<T>(
+        IBrowserFile file, long maxBytes, Func<HttpContent, Task<T>> send)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(send);
+        if (file.Size > maxBytes)
+            return (null, null, new ApiProblem($"Tệp quá lớn: tối đa {maxBytes / 1024 / 1024} MB.", new Dictionary<string, string[]>()));
+        await using var stream = file.OpenReadStream(maxBytes);
+        using var content = new StreamContent(stream);
+        content.Headers.ContentType = new MediaTypeHeaderValue(file.Name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : "text/csv");
+        return await SendAsync(() => send(content));
     }
 
     private static ImportRefusal? Of(ApiException exception) =>
