@@ -156,7 +156,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     [InlineData("dossiers", "dossier_import_rows,dossier_imports,dossier_transitions,dossiers,feedback,known_units,procedures")]
     [InlineData("finance", "asset_disposals,asset_inventories,asset_inventory_subjects,asset_inventory_types,audit_recommendations,audit_remittances,budget_actuals,budget_estimates,budgets,capital_allocations,capital_plans,disbursements,known_units,service_unit_autonomy")]
     [InlineData("staffing", "headcounts,job_position_schemes,known_units,staff_discipline,staff_movements,staffing_quotas")]
-    [InlineData("reporting", "dossier_day_counts,dossier_facts,feedback_facts,known_units,report_agency_parts,report_facts,report_indicators,report_narrative,report_overrides,report_versions,reports,source_events,unit_generations")]
+    [InlineData("reporting", "dossier_day_counts,dossier_facts,dossier_field_day_counts,feedback_facts,known_units,report_agency_parts,report_facts,report_indicators,report_narrative,report_overrides,report_versions,reports,source_events,unit_generations")]
     public async Task In_every_database_each_table_with_a_unit_code_has_the_tenant_policy_enabled_and_forced(string service, string unitTables)
     {
         var tables = await TenantConnections.UnitCodeTablesAsync(await platform.AppHost.SuperuserConnectionStringAsync($"{service}db"), service);

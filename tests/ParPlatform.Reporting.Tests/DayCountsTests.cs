@@ -11,7 +11,7 @@ using ParPlatform.SharedKernel.Reporting;
 namespace ParPlatform.Reporting.Tests;
 
 /// <summary>
-/// The counts kept per unit and day answer form II.06a exactly as a scan of the facts does (<see cref="DossierStatisticsSql"/>
+/// The counts kept per unit and day, and per unit, field and day, answer form II.06a exactly as a scan of the facts does (<see cref="DossierStatisticsSql"/>
 /// over <see cref="ReportingStatisticsQuery.Tables"/>), for windows of a day to a year, for each unit and each province: after the
 /// events of many dossiers arrive in any order and twice, after the facts are changed in place, and after a rebuild of a unit.
 /// </summary>
@@ -71,11 +71,13 @@ public sealed class DayCountsTests(ReportingFixture reporting) : IClassFixture<R
         Assert.Equal("completed", rebuild.GetProperty("status").GetString());
         Assert.Equal(0, await reporting.CountAsync("SELECT count(*) FROM reporting.dossier_day_counts WHERE unit_code = '06118' AND generation = 0"));
         Assert.NotEqual(0, await reporting.CountAsync("SELECT count(*) FROM reporting.dossier_day_counts WHERE unit_code = '06118' AND generation = 1"));
+        Assert.Equal(0, await reporting.CountAsync("SELECT count(*) FROM reporting.dossier_field_day_counts WHERE unit_code = '06118' AND generation = 0"));
+        Assert.NotEqual(0, await reporting.CountAsync("SELECT count(*) FROM reporting.dossier_field_day_counts WHERE unit_code = '06118' AND generation = 1"));
         await AssertCountsAgreeAsync("a rebuild of 06118");
     }
 
     /// <summary>
-    /// The answers of the counts and of the scan, a row per unit, for each unit and each province, over every month, quarter and the
+    /// The answers of the counts and of the scan, a row per unit and a row per unit and field, for each unit and each province, over every month, quarter and the
     /// year 2018, ten single days, and a window that is not over yet (now within it: pending is pending at now).
     /// </summary>
     private async Task AssertCountsAgreeAsync(string after)
@@ -99,18 +101,19 @@ public sealed class DayCountsTests(ReportingFixture reporting) : IClassFixture<R
         var compared = 0;
         foreach (var (scopeColumn, scope) in scopes)
         {
-            foreach (var (window, now) in windows)
+            foreach (var ((window, now), byField) in windows.SelectMany(w => new[] { (w, false), (w, true) }))
             {
-                var counted = await DossierStatisticsSql.RunAsync(connection, ReportingStatisticsQuery.Queries(scopeColumn), scope, window, now, CancellationToken.None);
-                var scanned = await DossierStatisticsSql.RunAsync(connection, ReportingStatisticsQuery.Tables, scopeColumn, scope, "unit_code", window, now, CancellationToken.None);
-                var where = $"{scope} {window.From}–{window.To}, after {after}";
+                var counted = await DossierStatisticsSql.RunAsync(connection, ReportingStatisticsQuery.Queries(scopeColumn, byField), scope, window, now, CancellationToken.None);
+                var scanned = await DossierStatisticsSql.RunAsync(connection, ReportingStatisticsQuery.Tables, scopeColumn, scope,
+                    byField ? "unit_code || '/' || field" : "unit_code", window, now, CancellationToken.None);
+                var where = $"{scope} {window.From}–{window.To}{(byField ? " by field" : "")}, after {after}";
                 Assert.True(scanned.Total == counted.Total, $"{where}: scanned {scanned.Total}, counted {counted.Total}");
                 Assert.Equal(scanned.Groups.OrderBy(g => g.Key, StringComparer.Ordinal), counted.Groups.OrderBy(g => g.Key, StringComparer.Ordinal));
                 Assert.Equal(scanned.Feedback, counted.Feedback);
                 compared += scanned.Total != new DossierCounts() ? 1 : 0;
             }
         }
-        Assert.True(compared > 60, $"only {compared} windows had dossiers"); // the windows compared something
+        Assert.True(compared > 120, $"only {compared} windows had dossiers"); // the windows compared something
     }
 
     private async Task PublishAndWaitAsync(params IntegrationEvent[] events)

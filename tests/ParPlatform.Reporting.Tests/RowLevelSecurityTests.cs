@@ -10,7 +10,7 @@ public sealed class RowLevelSecurityTests(ReportingFixture reporting) : IClassFi
     {
         var tables = await TenantConnections.UnitCodeTablesAsync(reporting.Database, "reporting");
 
-        Assert.Equal(["dossier_day_counts", "dossier_facts", "feedback_facts", "known_units", "report_agency_parts", "report_facts", "report_indicators", "report_narrative", "report_overrides", "report_versions", "reports", "source_events", "unit_generations"], tables.Select(t => t.Name));
+        Assert.Equal(["dossier_day_counts", "dossier_facts", "dossier_field_day_counts", "feedback_facts", "known_units", "report_agency_parts", "report_facts", "report_indicators", "report_narrative", "report_overrides", "report_versions", "reports", "source_events", "unit_generations"], tables.Select(t => t.Name));
         Assert.All(tables, table => Assert.Equal(TenantConnections.Isolated(table.Name), table));
     }
 }

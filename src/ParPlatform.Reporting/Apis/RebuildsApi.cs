@@ -74,6 +74,7 @@ public static class RebuildsApi
                 // An earlier rebuild of the unit never finished: its rows and counts go, and its late events find no generation to fill.
                 await db.DossierFacts.Where(f => f.UnitCode == unit.UnitCode && f.Generation == abandoned).ExecuteDeleteAsync(ct);
                 await db.DossierDayCounts.Where(c => c.UnitCode == unit.UnitCode && c.Generation == abandoned).ExecuteDeleteAsync(ct);
+                await db.DossierFieldDayCounts.Where(c => c.UnitCode == unit.UnitCode && c.Generation == abandoned).ExecuteDeleteAsync(ct);
                 await db.FeedbackFacts.Where(f => f.UnitCode == unit.UnitCode && f.Generation == abandoned).ExecuteDeleteAsync(ct);
             }
             generation.StartReplay(rebuild.Id, now);

@@ -35,7 +35,9 @@ public static class Replays
         dossiers_gone AS (
           DELETE FROM reporting.dossier_facts f USING switched s WHERE f.unit_code = s.unit_code AND f.generation = s.old),
         counts_gone AS (
-          DELETE FROM reporting.dossier_day_counts c USING switched s WHERE c.unit_code = s.unit_code AND c.generation = s.old)
+          DELETE FROM reporting.dossier_day_counts c USING switched s WHERE c.unit_code = s.unit_code AND c.generation = s.old),
+        field_counts_gone AS (
+          DELETE FROM reporting.dossier_field_day_counts c USING switched s WHERE c.unit_code = s.unit_code AND c.generation = s.old)
         DELETE FROM reporting.feedback_facts f USING switched s WHERE f.unit_code = s.unit_code AND f.generation = s.old
         """;
 }

@@ -53,6 +53,16 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             count.HasIndex(c => new { c.ProvinceCode, c.Day });
         });
 
+        modelBuilder.Entity<DossierFieldDayCount>(count =>
+        {
+            count.ToTable("dossier_field_day_counts");
+            count.HasKey(c => new { c.UnitCode, c.Generation, c.Day, c.Field });
+            count.Property(c => c.UnitCode).HasMaxLength(5);
+            count.Property(c => c.ProvinceCode).HasMaxLength(2);
+            count.Property(c => c.Field).HasMaxLength(200);
+            count.HasIndex(c => new { c.ProvinceCode, c.Day });
+        });
+
         modelBuilder.Entity<FeedbackFact>(fact =>
         {
             fact.ToTable("feedback_facts");
@@ -236,6 +246,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<DossierFact> DossierFacts => Set<DossierFact>();
 
     public DbSet<DossierDayCount> DossierDayCounts => Set<DossierDayCount>();
+
+    public DbSet<DossierFieldDayCount> DossierFieldDayCounts => Set<DossierFieldDayCount>();
 
     public DbSet<FeedbackFact> FeedbackFacts => Set<FeedbackFact>();
 

@@ -6,8 +6,9 @@ namespace ParPlatform.Reporting.Data;
 
 /// <summary>
 /// Form II.06a from the read model: for a unit per field, as the dossiers service computes it, from the unit's facts; for a
-/// province per unit, every unit it knows, from the counts kept per unit and day (<see cref="Domain.DossierDayCount"/>) and
-/// the few facts open at the window's start or end, which answer what a scan of the province's facts would (docs/decisions/0004).
+/// province per unit, every unit it knows, from the counts kept per unit and day (<see cref="Domain.DossierDayCount"/>), and for
+/// the scorecard per unit and field (<see cref="Domain.DossierFieldDayCount"/>), with the few facts open at the window's start or
+/// end, which answer what a scan of the province's facts would (docs/decisions/0004).
 /// </summary>
 public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider clock)
 {
@@ -50,8 +51,7 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
     public async Task<(IReadOnlyDictionary<(string UnitCode, string Field), DossierCounts> Counts, IReadOnlyDictionary<string, FeedbackStatistics> Feedback)>
         ByUnitAndFieldAsync(string scopeColumn, string scopeCode, DateWindow window, CancellationToken cancellationToken)
     {
-        // By field: from the facts (the counts per day are per unit).
-        var counts = await RunAsync(DossierStatisticsSql.Queries(Tables, scopeColumn, "unit_code || '/' || field"), scopeCode, window, cancellationToken);
+        var counts = await RunAsync(Queries(scopeColumn, byField: true), scopeCode, window, cancellationToken);
         var byUnitAndField = counts.Groups.ToDictionary(g => (g.Key[..g.Key.IndexOf('/', StringComparison.Ordinal)], g.Key[(g.Key.IndexOf('/', StringComparison.Ordinal) + 1)..]), g => g.Value);
         var feedback = new Dictionary<string, FeedbackStatistics>(StringComparer.Ordinal);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -77,31 +77,37 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
 
     /// <summary>
     /// The statements over the counts of the units whose <paramref name="scopeColumn"/> (province_code or unit_code) is @scope,
-    /// a row per unit: the window's days' counts (received, finished, rated in it); carried over and pending from the facts open
-    /// at the window's start and at its end; and the form's counts of the facts finished before they were received, which no day
+    /// a row per unit, or <paramref name="byField"/> a row per unit and field keyed "unit/field": the window's days' counts (received,
+    /// finished, rated in it); carried over and pending from the facts open at the window's start and at its end; and the form's counts of the facts finished before they were received, which no day
     /// counts. A unit whose counts are all zero has no dossier in the population nor a rating in the window, and is left out, as
     /// the scan of the facts leaves it out.
     /// </summary>
-    public static DossierStatisticsQueries Queries(string scopeColumn) => new($"""
+    public static DossierStatisticsQueries Queries(string scopeColumn, bool byField = false) => byField
+        ? Queries(scopeColumn, "reporting.dossier_field_day_counts", "c.unit_code || '/' || c.field", "unit_code || '/' || field")
+        : Queries(scopeColumn, "reporting.dossier_day_counts", "c.unit_code", "unit_code");
+
+    /// <param name="countsGroup">The group over the counts' columns (aliased c).</param>
+    /// <param name="factsGroup">The same group over the facts' columns.</param>
+    private static DossierStatisticsQueries Queries(string scopeColumn, string counts, string countsGroup, string factsGroup) => new($"""
         SELECT grp, sum(carried_over)::bigint, sum(received_online)::bigint, sum(received_other)::bigint, sum(resolved_early)::bigint,
           sum(resolved_on_time)::bigint, sum(resolved_late)::bigint, sum(pending_within)::bigint, sum(pending_overdue)::bigint, sum(returned)::bigint,
           sum(electronic_results)::bigint, sum(digitised)::bigint, sum(with_fees)::bigint, sum(paid_online)::bigint, sum(late_with_apology)::bigint
         FROM (
-          SELECT c.unit_code AS grp, 0 AS carried_over, sum(c.received_online) AS received_online, sum(c.received_other) AS received_other,
+          SELECT {countsGroup} AS grp, 0 AS carried_over, sum(c.received_online) AS received_online, sum(c.received_other) AS received_other,
             sum(c.resolved_early) AS resolved_early, sum(c.resolved_on_time) AS resolved_on_time, sum(c.resolved_late) AS resolved_late,
             0 AS pending_within, 0 AS pending_overdue, sum(c.returned) AS returned, sum(c.electronic_results) AS electronic_results,
             sum(c.digitised) AS digitised, sum(c.with_fees) AS with_fees, sum(c.paid_online) AS paid_online, sum(c.late_with_apology) AS late_with_apology
-          FROM {ActiveCounts(scopeColumn)}
-          GROUP BY c.unit_code
+          FROM {ActiveCounts(scopeColumn, counts)}
+          GROUP BY {countsGroup}
           UNION ALL
-          SELECT unit_code, count(*) FILTER (WHERE {OpenAt("@start")}), 0, 0, 0, 0, 0,
+          SELECT {factsGroup}, count(*) FILTER (WHERE {OpenAt("@start")}), 0, 0, 0, 0, 0,
             count(*) FILTER (WHERE {OpenAt("@end")} AND NOT {DossierStatisticsSql.PastDue}),
             count(*) FILTER (WHERE {OpenAt("@end")} AND {DossierStatisticsSql.PastDue}), 0, 0, 0, 0, 0, 0
           FROM {Tables.Dossiers}
           WHERE {scopeColumn} = @scope AND ({Opened("@start")} OR {Opened("@end")})
-          GROUP BY unit_code
+          GROUP BY {factsGroup}
           UNION ALL
-          {DossierStatisticsSql.CountsSql(ActiveRows("reporting.dossier_facts", "f.finished_at < f.received_at"), scopeColumn, "unit_code")}
+          {DossierStatisticsSql.CountsSql(ActiveRows("reporting.dossier_facts", "f.finished_at < f.received_at"), scopeColumn, factsGroup)}
         ) AS parts (grp, carried_over, received_online, received_other, resolved_early, resolved_on_time, resolved_late, pending_within,
           pending_overdue, returned, electronic_results, digitised, with_fees, paid_online, late_with_apology)
         GROUP BY grp
@@ -109,9 +115,9 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
           sum(pending_within), sum(pending_overdue), sum(returned), sum(electronic_results), sum(digitised), sum(with_fees), sum(paid_online),
           sum(late_with_apology)) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         """, $"""
-        SELECT c.unit_code, sum(c.very_satisfied)::bigint, sum(c.satisfied)::bigint, sum(c.not_satisfied)::bigint
-        FROM {ActiveCounts(scopeColumn)}
-        GROUP BY c.unit_code
+        SELECT {countsGroup}, sum(c.very_satisfied)::bigint, sum(c.satisfied)::bigint, sum(c.not_satisfied)::bigint
+        FROM {ActiveCounts(scopeColumn, counts)}
+        GROUP BY {countsGroup}
         HAVING (sum(c.very_satisfied), sum(c.satisfied), sum(c.not_satisfied)) <> (0, 0, 0)
         """, DossierStatisticsSql.FeedbackSql(Tables.Feedback, scopeColumn))
     {
@@ -142,8 +148,8 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
         """;
 
     /// <summary>The counts of the window's days (Vietnam time, as the window's instants are) of the active generations in the scope.</summary>
-    private static string ActiveCounts(string scopeColumn) => $"""
-        reporting.dossier_day_counts c LEFT JOIN reporting.unit_generations g ON g.unit_code = c.unit_code
+    private static string ActiveCounts(string scopeColumn, string counts) => $"""
+        {counts} c LEFT JOIN reporting.unit_generations g ON g.unit_code = c.unit_code
           WHERE c.{scopeColumn} = @scope AND c.generation = coalesce(g.active, 0)
             AND c.day >= (@start AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AND c.day < (@end AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
         """;

@@ -492,6 +492,97 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.ToTable("dossier_facts", "reporting");
                 });
 
+            modelBuilder.Entity("ParPlatform.Reporting.Domain.DossierFieldDayCount", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer")
+                        .HasColumnName("generation");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("field");
+
+                    b.Property<int>("Digitised")
+                        .HasColumnType("integer")
+                        .HasColumnName("digitised");
+
+                    b.Property<int>("ElectronicResults")
+                        .HasColumnType("integer")
+                        .HasColumnName("electronic_results");
+
+                    b.Property<int>("LateWithApology")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_with_apology");
+
+                    b.Property<int>("NotSatisfied")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_satisfied");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_online");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_online");
+
+                    b.Property<int>("ReceivedOther")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_other");
+
+                    b.Property<int>("ResolvedEarly")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolved_early");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolved_late");
+
+                    b.Property<int>("ResolvedOnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolved_on_time");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("integer")
+                        .HasColumnName("returned");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfied");
+
+                    b.Property<int>("VerySatisfied")
+                        .HasColumnType("integer")
+                        .HasColumnName("very_satisfied");
+
+                    b.Property<int>("WithFees")
+                        .HasColumnType("integer")
+                        .HasColumnName("with_fees");
+
+                    b.HasKey("UnitCode", "Generation", "Day", "Field")
+                        .HasName("pk_dossier_field_day_counts");
+
+                    b.HasIndex("ProvinceCode", "Day")
+                        .HasDatabaseName("ix_dossier_field_day_counts_province_code_day");
+
+                    b.ToTable("dossier_field_day_counts", "reporting");
+                });
+
             modelBuilder.Entity("ParPlatform.Reporting.Domain.FeedbackFact", b =>
                 {
                     b.Property<int>("Generation")
