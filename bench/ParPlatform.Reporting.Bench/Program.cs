@@ -1,8 +1,9 @@
 // Reporting benchmark (issues 6 and 21): a province of 150 units with 6,667 dossiers each in the read
 // model (a million); the province's form II.06a for a quarter through the gateway, next to its SQL over the
-// counts per day and the scan of the facts it replaced; one unit's table; the reports as Word documents (one,
-// and the province's 150 one after another); the province's submission overview; then event ingestion into
-// the read model. PostgreSQL, RabbitMQ, the identity and reporting services and the gateway are started with the
+// counts per day (for every tenant, and under the reviewer's row-level security) and the scan of the facts it
+// replaced; one unit's table; the province's scorecard (every unit's plan targets against its indicators); the
+// reports as Word documents (one, and the province's 150 one after another); the province's submission overview;
+// then event ingestion into the read model. PostgreSQL, RabbitMQ, the identity and reporting services and the gateway are started with the
 // AppHost's resource types by Aspire's orchestrator, as the AppHost starts them.
 using System.Diagnostics;
 using System.Globalization;
@@ -11,9 +12,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using ParPlatform.Bench;
+using NpgsqlTypes;
 using ParPlatform.Contracts.Dossiers;
+using ParPlatform.Contracts.Plans;
 using ParPlatform.Messaging;
 using ParPlatform.Reporting.Data;
+using ParPlatform.Reporting.Domain;
 using ParPlatform.SharedKernel.Reporting;
 using RabbitMQ.Client;
 
@@ -72,6 +76,25 @@ internal static class Program
                 throw new InvalidOperationException($"The counts ({counted.Total}) and the scan ({scanned.Total}) disagree.");
             var unit = await Calls.TimeAsync(calls, () => GetAsync(http, $"/api/v1/units/90001/reports/statistics/dossiers?period={Period}"));
 
+            // The same SQL as the reviewer's requests run it: under row-level security, the province's scope.
+            await using var reviewer = new NpgsqlConnection(await platform.DatabaseOwner.GetConnectionStringAsync());
+            await reviewer.OpenAsync();
+            await Calls.ExecuteAsync(reviewer, $"SELECT set_config('parplatform.province_code', '{Province}', false)");
+            var scopedSql = await Calls.TimeAsync(calls, () => DossierStatisticsSql.RunAsync(reviewer, ReportingStatisticsQuery.Queries("province_code"),
+                Province, window, now, CancellationToken.None));
+
+            // The scorecard: each unit's plan with 8 targets, two of them on a field (seed 002's satisfaction in land and construction).
+            await SeedPlansAsync(db);
+            var scorecardPath = $"/api/v1/provinces/{Province}/reports/periods/{Period}/scorecard";
+            var ranked = await http.GetFromJsonAsync<JsonElement>(scorecardPath);
+            var rankedUnits = ranked.GetProperty("units");
+            var lines = rankedUnits.EnumerateArray().Sum(u => u.GetProperty("scorecard").GetProperty("targets").GetInt32());
+            var measured = rankedUnits.EnumerateArray().Sum(u => u.GetProperty("scorecard").GetProperty("met").GetInt32() + u.GetProperty("scorecard").GetProperty("notMet").GetInt32());
+            Console.WriteLine($"Scorecard {Period}: {rankedUnits.GetArrayLength()} units, {lines:N0} targets, {measured:N0} with data");
+            if (measured < units * 7)
+                throw new InvalidOperationException($"The scorecard measured {measured} targets; each of the {units} units has 7 with data.");
+            var scorecard = await Calls.TimeAsync(calls, () => GetAsync(http, scorecardPath));
+
             // Reports: Tam Thanh's chairman submits its report; every unit of the benchmark gets a copy of that version.
             await SubmitAsync(db, signIn);
             var draft = $"/api/v1/units/90001/reports/periods/{Period}/document";
@@ -93,7 +116,9 @@ internal static class Program
             Console.WriteLine($"| province {Period} (form II.06a), {units} units, through the gateway, {calls} warm calls (median, p95) | {province.Median:0} ms, {province.P95:0} ms | p95 < 100 ms | p95 ÷ 100 ms = {province.P95 / 100:0.00} |");
             Console.WriteLine($"| its SQL over the counts per day, no HTTP (median, p95) | {countsSql.Median:0} ms, {countsSql.P95:0} ms | | |");
             Console.WriteLine($"| its SQL scanning the facts, as before the counts, no HTTP (median, p95) | {scanSql.Median:0} ms, {scanSql.P95:0} ms | | counts ÷ scan (p95) = {countsSql.P95 / scanSql.P95:0.00}; scan p95 ÷ 100 ms = {scanSql.P95 / 100:0.00} |");
+            Console.WriteLine($"| the same SQL under the reviewer's row-level security (median, p95) | {scopedSql.Median:0} ms, {scopedSql.P95:0} ms | | scoped ÷ every tenant (median) = {scopedSql.Median / countsSql.Median:0.00} |");
             Console.WriteLine($"| one unit's {Period} through the gateway (median, p95) | {unit.Median:0} ms, {unit.P95:0} ms | | unit ÷ province (median) = {unit.Median / province.Median:0.00} |");
+            Console.WriteLine($"| the province's scorecard {Period}, {rankedUnits.GetArrayLength()} units, {lines:N0} targets, through the gateway, {calls} warm calls (median, p95) | {scorecard.Median:0} ms, {scorecard.P95:0} ms | p95 < 100 ms | p95 ÷ 100 ms = {scorecard.P95 / 100:0.00} |");
             Console.WriteLine($"| one report as .docx, the draft preview (figures computed now), through the gateway (median, p95) | {preview.Median:0} ms, {preview.P95:0} ms | < 500 ms | p95 ÷ 500 ms = {preview.P95 / 500:0.00} |");
             Console.WriteLine($"| one submitted version as .docx (median, p95) | {submitted.Median:0} ms, {submitted.P95:0} ms | < 500 ms | p95 ÷ 500 ms = {submitted.P95 / 500:0.00} |");
             Console.WriteLine($"| the province's {units} draft previews one after another | {allPreviews:0.0} s | < 60 s | {allPreviews / 60:0.00} of the budget |");
@@ -124,6 +149,52 @@ internal static class Program
                 WHERE r.unit_code = '06112' AND r.period = '{Period}';
                 ANALYZE reporting.reports; ANALYZE reporting.report_versions;
                 """);
+        }
+
+        async Task SeedPlansAsync(NpgsqlConnection db)
+        {
+            var issued = new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero);
+            (string Indicator, decimal Threshold, string? Field)[] targets =
+            [
+                ("Dossiers.OnTimeRate", 95, null), ("Dossiers.OnlineRate", 80, null), ("Dossiers.ElectronicResultRate", 90, null),
+                ("Dossiers.DigitisationRate", 80, null), ("Dossiers.SatisfactionRate", 90, null), ("Dossiers.SatisfactionRate", 85, "Đất đai"),
+                ("Dossiers.SatisfactionRate", 85, "Xây dựng"), ("Dossiers.SyncedToNationalPortalRate", 100, null),
+            ];
+            var rows = new List<object>();
+            for (var u = 1; u <= units; u++)
+            {
+                var unitCode = (90000 + u).ToString(CultureInfo.InvariantCulture);
+                var plan = new PlanIssued
+                {
+                    UnitCode = unitCode, ProvinceCode = Province, OccurredAt = issued, PlanId = Guid.CreateVersion7(), Reference = $"{u}/KH-UBND",
+                    IssueDate = new DateOnly(2026, 1, 5), FromYear = 2026, ToYear = 2026, TargetCount = targets.Length, TaskCount = 0,
+                };
+                rows.Add(Row(plan, nameof(PlanIssued), plan.PlanId));
+                foreach (var (indicator, threshold, field) in targets)
+                {
+                    var target = new TargetSet
+                    {
+                        UnitCode = unitCode, ProvinceCode = Province, OccurredAt = issued, PlanId = plan.PlanId, TargetId = Guid.CreateVersion7(),
+                        IndicatorCode = indicator, Comparator = TargetComparator.AtLeast, Threshold = threshold, FromYear = 2026, ToYear = 2026, Field = field,
+                    };
+                    rows.Add(Row(target, nameof(TargetSet), target.TargetId));
+                }
+            }
+            // As the plans' events would be kept (SourceEventConsumer); one INSERT (COPY is refused under row-level security).
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO reporting.source_events (unit_code, province_code, kind, subject, occurred_at, payload)
+                SELECT unit_code, province_code, kind, subject, occurred_at, payload
+                FROM jsonb_to_recordset(@rows) AS r(unit_code text, province_code text, kind text, subject text, occurred_at timestamptz, payload jsonb);
+                ANALYZE reporting.source_events;
+                """, db);
+            insert.Parameters.Add(new NpgsqlParameter("rows", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(rows) });
+            await insert.ExecuteNonQueryAsync();
+
+            static object Row(Contracts.IntegrationEvent e, string kind, Guid subject) => new Dictionary<string, object>
+            {
+                ["unit_code"] = e.UnitCode, ["province_code"] = e.ProvinceCode, ["kind"] = kind, ["subject"] = subject.ToString(),
+                ["occurred_at"] = e.OccurredAt, ["payload"] = JsonSerializer.SerializeToElement(e, e.GetType(), UnitSources.Json),
+            };
         }
 
         async Task SeedAsync(NpgsqlConnection db)
