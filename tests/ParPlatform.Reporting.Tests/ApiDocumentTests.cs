@@ -19,6 +19,7 @@ public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture
             "AcceptReport: POST /api/v1/provinces/{provinceCode}/reports/periods/{period}/units/{unitCode}/accept → 200 400 401 403 404 409",
             "CallAdHocReport: POST /api/v1/provinces/{provinceCode}/reports/ad-hoc-periods → 201 400 401 403 404",
             "CompareReportVersions: GET /api/v1/units/{unitCode}/reports/periods/{period}/versions/compare → 200 400 401 403 404",
+            "CorrectAdHocReport: PUT /api/v1/provinces/{provinceCode}/reports/ad-hoc-periods/{period} → 200 400 401 403 404 409",
             "EnterReportFact: PUT /api/v1/units/{unitCode}/reports/periods/{period}/facts/{code} → 200 400 401 403 404 409",
             "EnterReportIndicator: PUT /api/v1/units/{unitCode}/reports/periods/{period}/indicators/{code} → 200 400 401 403 404 409",
             "GetProvinceDossierStatistics: GET /api/v1/provinces/{provinceCode}/reports/statistics/dossiers → 200 400 401 403 404",
@@ -50,6 +51,7 @@ public sealed class ApiDocumentTests(ReportingFixture reporting) : IClassFixture
             "SendAgencyReportParts: POST /api/v1/units/{unitCode}/reports/periods/{period}/agencies/{agencyCode}/send → 200 400 401 403 404 409",
             "StartReadModelRebuild: POST /api/v1/admin/reports/rebuilds → 202 400 401 403 404",
             "SubmitReport: POST /api/v1/units/{unitCode}/reports/periods/{period}/submit → 201 400 401 403 404 409",
+            "WithdrawAdHocReport: DELETE /api/v1/provinces/{provinceCode}/reports/ad-hoc-periods/{period} → 204 400 401 403 404 409",
             "WriteAgencyReportPart: PUT /api/v1/units/{unitCode}/reports/periods/{period}/agencies/{agencyCode}/parts/{key} → 200 400 401 403 404 409",
             "WriteReportNarrative: PUT /api/v1/units/{unitCode}/reports/periods/{period}/narrative/{key} → 200 400 401 403 404 409",
         ];

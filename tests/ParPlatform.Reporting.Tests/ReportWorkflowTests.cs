@@ -461,7 +461,7 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
     }
 
     [Fact]
-    public async Task A_province_collects_monthly_reports_once_it_sets_their_rule_and_calls_for_ad_hoc_ones_its_units_see_and_submit()
+    public async Task A_province_collects_monthly_reports_once_it_sets_their_rule_and_calls_for_ad_hoc_ones_its_units_see_and_submit_corrects_and_withdraws_them()
     {
         Today(2026, 4, 1);
         var reviewer = reporting.Reviewer("20");
@@ -531,6 +531,27 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(reviewer.GetAsync($"{Province("2026-DX03")}/submissions")));
         var adHocOverview = await reviewer.GetFromJsonAsync<SubmissionsResponse>($"{Province("2026-DX01")}/submissions", JsonSerializerOptions.Web);
         Assert.Equal((new DateOnly(2026, 5, 10), 0), (adHocOverview!.Due, adHocOverview.Submitted));
+
+        // A mistaken call is corrected until a unit has submitted it (its number stays of its year), withdrawn while no unit has a report of it.
+        var corrected = new AdHocPeriodInput("về kết quả số hóa hồ sơ, kết quả giải quyết TTHC", new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 20), new DateOnly(2026, 4, 25));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(officer.PutAsJsonAsync($"{AdHoc}/2026-DX02", corrected, JsonSerializerOptions.Web)));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(reviewer.PutAsJsonAsync($"{AdHoc}/2026-DX09", corrected, JsonSerializerOptions.Web)));
+        var otherYear = await ReadAsync<JsonElement>(await reviewer.PutAsJsonAsync($"{AdHoc}/2026-DX02",
+            corrected with { To = new DateOnly(2027, 1, 5), Due = new DateOnly(2027, 1, 10) }, JsonSerializerOptions.Web), HttpStatusCode.BadRequest);
+        Assert.Equal(["to"], otherYear.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(new PeriodResponse("2026-DX02", "DX", corrected.Name!, new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 20), new DateOnly(2026, 4, 25)),
+            await ReadAsync<PeriodResponse>(await reviewer.PutAsJsonAsync($"{AdHoc}/2026-DX02", corrected, JsonSerializerOptions.Web), HttpStatusCode.OK));
+        var relisted = (await officer.GetFromJsonAsync<PeriodsResponse>("/api/v1/units/06181/reports/periods?year=2026", JsonSerializerOptions.Web))!;
+        Assert.Equal(corrected.Name, relisted.Periods.Single(p => p.Code == "2026-DX02").Name);
+        await ReadAsync<VersionResponse>(await chairman.PostAsJsonAsync($"{Report("06181", "2026-DX02")}/submit", new SubmitInput(null, null)), HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(reviewer.PutAsJsonAsync($"{AdHoc}/2026-DX02", corrected with { Due = new DateOnly(2026, 4, 30) }, JsonSerializerOptions.Web)));
+        Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(reviewer.DeleteAsync($"{AdHoc}/2026-DX02")));
+        var mistaken = await ReadAsync<PeriodResponse>(await reviewer.PostAsJsonAsync(AdHoc,
+            new AdHocPeriodInput("gọi nhầm", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), new DateOnly(2026, 4, 10)), JsonSerializerOptions.Web), HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(officer.DeleteAsync($"{AdHoc}/{mistaken.Code}")));
+        Assert.Equal(HttpStatusCode.NoContent, await StatusAsync(reviewer.DeleteAsync($"{AdHoc}/{mistaken.Code}")));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(officer.GetAsync(Report("06181", mistaken.Code))));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(reviewer.DeleteAsync($"{AdHoc}/{mistaken.Code}")));
     }
 
     private static decimal Figure(JsonElement content, string code) =>

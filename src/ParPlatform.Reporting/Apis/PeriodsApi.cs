@@ -31,7 +31,8 @@ public sealed record PeriodSettingsResponse(string ProvinceCode, ReportPeriodSet
 /// The province's reporting periods (DOMAIN.md section 8): GET …/reports/periods?year= lists Q1, six months, Q3 and year, the
 /// months when the province collects monthly reports, and the ad hoc reports it called for, with their windows and due dates (a
 /// unit reads its province's list on its own route); GET/PUT …/reports/period-settings reads and sets the province's own
-/// windows and monthly rule (defaults until set); POST …/reports/ad-hoc-periods calls for an ad hoc report. Each change is
+/// windows and monthly rule (defaults until set); POST …/reports/ad-hoc-periods calls for an ad hoc report, PUT and DELETE
+/// …/ad-hoc-periods/{period} correct it (until a unit has submitted it) or withdraw it (while no unit has a report of it). Each change is
 /// recorded in the audit log (<see cref="AuditTrail"/>) by its save.
 /// </summary>
 public static class PeriodsApi
@@ -48,6 +49,12 @@ public static class PeriodsApi
             .WithSummary("The province's reporting periods of a year (this year by default): statutory, monthly, ad hoc, with their windows and due dates");
         province.MapPost("/ad-hoc-periods", CallAdHocAsync).WithName("CallAdHocReport")
             .WithSummary("Calls for an ad hoc report (báo cáo đột xuất) from every unit of the province: its name, data window and due date; numbered 2026-DX01, …");
+        province.MapPut("/ad-hoc-periods/{period}", CorrectAdHocAsync).WithName("CorrectAdHocReport")
+            .WithSummary("Corrects an ad hoc report's name, data window or due date, until a unit has submitted it")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        province.MapDelete("/ad-hoc-periods/{period}", WithdrawAdHocAsync).WithName("WithdrawAdHocReport")
+            .WithSummary("Withdraws the call for an ad hoc report, while no unit has a report of it")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         province.MapGet("/period-settings", async (string provinceCode, ProvincePeriodsStore store, CancellationToken ct) =>
         {
             var (settings, entry) = await store.GetAsync(provinceCode, ct);
@@ -92,12 +99,7 @@ public static class PeriodsApi
         var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
         var problems = AdHocPeriod.Problems(input?.Name, input?.From, input?.To, input?.Due, today);
         if (problems.Count > 0)
-        {
-            var errors = new FieldErrors();
-            foreach (var (field, problem) in problems)
-                errors.Add(field, problem);
-            return ApiProblems.Invalid(errors);
-        }
+            return ApiProblems.Invalid(Errors(problems));
         var window = new DateWindow(input!.From!.Value, input.To!.Value);
         var called = await store.CallAsync(provinceCode, input.Name!, window, input.Due!.Value, Caller.Of(user).UserId, clock.GetUtcNow(), ct);
         if (called is null)
@@ -105,6 +107,51 @@ public static class PeriodsApi
         var response = PeriodResponse.Of(called.Scheduled);
         audit.Record(user, "ad-hoc-period.called", called.Period.Code, null, response, provinceCode: provinceCode);
         return TypedResults.Created($"/api/v1/provinces/{provinceCode}/reports/periods/{called.Period.Code}/submissions", response);
+    }
+
+    private static async Task<Results<Ok<PeriodResponse>, ValidationProblem, ProblemHttpResult>> CorrectAdHocAsync(
+        string provinceCode, string period, AdHocPeriodInput? input, ClaimsPrincipal user, ProvincePeriodsStore store, AuditTrail audit,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (!ReportPeriod.TryParse(period, out var code))
+            return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
+        if (await store.FindAdHocAsync(provinceCode, code, ct) is not { } adHoc)
+            return ApiProblems.NotFound(NotCalled(code));
+        var problems = adHoc.CorrectionProblems(input?.Name, input?.From, input?.To, input?.Due, WorkingCalendar.VietnamDate(clock.GetUtcNow()));
+        if (problems.Count > 0)
+            return ApiProblems.Invalid(Errors(problems));
+        var (_, submitted) = await store.ReportsOfAsync(provinceCode, code, ct);
+        if (submitted > 0)
+            return ApiProblems.Conflict($"{submitted} đơn vị đã gửi báo cáo {adHoc.Name}: không sửa được tên, kỳ số liệu hay hạn gửi nữa.");
+        var before = PeriodResponse.Of(adHoc.Scheduled);
+        adHoc.Correct(input!.Name!, new DateWindow(input.From!.Value, input.To!.Value), input.Due!.Value);
+        var after = PeriodResponse.Of(adHoc.Scheduled);
+        audit.Record(user, "ad-hoc-period.corrected", adHoc.Period.Code, before, after, provinceCode: provinceCode);
+        await store.SaveAsync(ct);
+        return TypedResults.Ok(after);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> WithdrawAdHocAsync(
+        string provinceCode, string period, ClaimsPrincipal user, ProvincePeriodsStore store, AuditTrail audit, CancellationToken ct)
+    {
+        if (!ReportPeriod.TryParse(period, out var code))
+            return ApiProblems.Invalid(new FieldErrors().Add("period", ReportPeriod.FormatError));
+        if (await store.FindAdHocAsync(provinceCode, code, ct) is not { } adHoc)
+            return ApiProblems.NotFound(NotCalled(code));
+        var (reports, _) = await store.ReportsOfAsync(provinceCode, code, ct);
+        if (reports > 0)
+            return ApiProblems.Conflict($"{reports} đơn vị đã bắt đầu báo cáo {adHoc.Name}: không rút lại được; sửa tên, kỳ hoặc hạn nếu chưa đơn vị nào gửi.");
+        audit.Record(user, "ad-hoc-period.withdrawn", adHoc.Period.Code, PeriodResponse.Of(adHoc.Scheduled), null, provinceCode: provinceCode);
+        await store.WithdrawAsync(adHoc, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static FieldErrors Errors(IEnumerable<(string Field, string Problem)> problems)
+    {
+        var errors = new FieldErrors();
+        foreach (var (field, problem) in problems)
+            errors.Add(field, problem);
+        return errors;
     }
 
     private static async Task<Results<Ok<PeriodSettingsResponse>, ValidationProblem>> PutSettingsAsync(
@@ -153,6 +200,9 @@ public static class PeriodsApi
 
     /// <summary>Why a province has no such period, in Vietnamese.</summary>
     public static string NotCollected(ReportPeriod period) => period.Kind == ReportPeriodKind.AdHoc
-        ? $"Tỉnh chưa yêu cầu báo cáo đột xuất {period.Code}."
+        ? NotCalled(period)
         : $"Tỉnh không thu báo cáo tháng (kỳ {period.Code}): đặt quy tắc báo cáo tháng trong cấu hình kỳ báo cáo của tỉnh.";
+
+    /// <summary>Why a province has no such ad hoc report (a code of another kind is none either).</summary>
+    private static string NotCalled(ReportPeriod period) => $"Tỉnh chưa yêu cầu báo cáo đột xuất {period.Code}.";
 }

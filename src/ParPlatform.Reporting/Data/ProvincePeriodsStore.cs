@@ -76,6 +76,29 @@ public sealed class ProvincePeriodsStore(ReportingDbContext db)
         return period;
     }
 
+    /// <summary>The province's ad hoc report of <paramref name="period"/>, tracked to be corrected or withdrawn; null when it did not call for it.</summary>
+    public Task<AdHocPeriod?> FindAdHocAsync(string provinceCode, ReportPeriod period, CancellationToken cancellationToken) =>
+        period.Kind != ReportPeriodKind.AdHoc
+            ? Task.FromResult<AdHocPeriod?>(null)
+            : db.AdHocPeriods.SingleOrDefaultAsync(a => a.ProvinceCode == provinceCode && a.Year == period.Year && a.Number == period.Number, cancellationToken);
+
+    /// <summary>How many of the province's units have a report of the period (a draft or more), and how many of those were submitted.</summary>
+    public async Task<(int Reports, int Submitted)> ReportsOfAsync(string provinceCode, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var reports = db.Reports.Where(r => r.ProvinceCode == provinceCode && r.Period == period.Code);
+        return (await reports.CountAsync(cancellationToken), await reports.CountAsync(r => r.Versions.Any(), cancellationToken));
+    }
+
+    /// <summary>Saves a correction of a tracked ad hoc report.</summary>
+    public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
+    /// <summary>Deletes a tracked ad hoc report: the province withdrew its call before any unit wrote a report of it.</summary>
+    public async Task WithdrawAsync(AdHocPeriod period, CancellationToken cancellationToken)
+    {
+        db.AdHocPeriods.Remove(period);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private static ReportPeriodSettings Read(string json) =>
         JsonSerializer.Deserialize<ReportPeriodSettings>(json, JsonSerializerOptions.Web)
         ?? throw new InvalidOperationException("Stored period settings are empty.");

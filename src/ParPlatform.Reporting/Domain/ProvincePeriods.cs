@@ -72,6 +72,27 @@ public sealed class AdHocPeriod
         return problems;
     }
 
+    /// <summary>
+    /// What is wrong with a correction of this report's name and dates (empty when nothing is): the problems of a call, and a window
+    /// that still ends in the report's year (its number is of that year).
+    /// </summary>
+    public IReadOnlyList<(string Field, string Problem)> CorrectionProblems(string? name, DateOnly? from, DateOnly? to, DateOnly? due, DateOnly today)
+    {
+        var problems = Problems(name, from, to, due, today).ToList();
+        if (to is { } end && end.Year != Year && problems.All(p => p.Field != "to"))
+            problems.Add(("to", $"Ngày cuối kỳ vẫn trong năm {Year}: báo cáo đột xuất số {Number} là của năm đó (gọi báo cáo mới cho năm khác)."));
+        return problems;
+    }
+
+    /// <summary>The province corrects the report's name, window or due date before any unit has submitted it; the values must pass <see cref="CorrectionProblems"/>.</summary>
+    public void Correct(string name, DateWindow window, DateOnly due)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (window.To.Year != Year)
+            throw new InvalidOperationException($"An ad hoc report of {Year} keeps a window ending in {Year}.");
+        (Name, From, To, Due) = (name.Trim(), window.From, window.To, due);
+    }
+
     /// <summary>A province calls for an ad hoc report, numbered <paramref name="number"/> in the year its window ends; the values must pass <see cref="Problems"/>.</summary>
     public static AdHocPeriod Call(
         string provinceCode, int number, string name, DateWindow window, DateOnly due, string userId, DateTimeOffset now)
