@@ -90,7 +90,8 @@ internal static class Program
             var rankedUnits = ranked.GetProperty("units");
             var lines = rankedUnits.EnumerateArray().Sum(u => u.GetProperty("scorecard").GetProperty("targets").GetInt32());
             var measured = rankedUnits.EnumerateArray().Sum(u => u.GetProperty("scorecard").GetProperty("met").GetInt32() + u.GetProperty("scorecard").GetProperty("notMet").GetInt32());
-            Console.WriteLine($"Scorecard {Period}: {rankedUnits.GetArrayLength()} units, {lines:N0} targets, {measured:N0} with data");
+            Console.WriteLine($"Scorecard {Period}: {rankedUnits.GetArrayLength()} units, {lines:N0} targets, {measured:N0} with data, " +
+                $"{ranked.GetRawText().Length / 1024:N0} KB of JSON");
             if (measured < units * 7)
                 throw new InvalidOperationException($"The scorecard measured {measured} targets; each of the {units} units has 7 with data.");
             var scorecard = await Calls.TimeAsync(calls, () => GetAsync(http, scorecardPath));
