@@ -99,6 +99,7 @@ public sealed class DayCountsTests(ReportingFixture reporting) : IClassFixture<R
             await allTenants.ExecuteNonQueryAsync();
         var scopes = Units.Select(u => ("unit_code", u)).Concat([("province_code", "20"), ("province_code", "68")]);
         var compared = 0;
+        var fieldsCompared = 0;
         foreach (var (scopeColumn, scope) in scopes)
         {
             foreach (var ((window, now), byField) in windows.SelectMany(w => new[] { (w, false), (w, true) }))
@@ -110,10 +111,24 @@ public sealed class DayCountsTests(ReportingFixture reporting) : IClassFixture<R
                 Assert.True(scanned.Total == counted.Total, $"{where}: scanned {scanned.Total}, counted {counted.Total}");
                 Assert.Equal(scanned.Groups.OrderBy(g => g.Key, StringComparer.Ordinal), counted.Groups.OrderBy(g => g.Key, StringComparer.Ordinal));
                 Assert.Equal(scanned.Feedback, counted.Feedback);
+                if (byField)
+                {
+                    // The scorecard's statements: each unit, and each unit in two of the fields, without the window's edges; every rate is the scan's.
+                    string[] named = [Fields[0], Fields[2]];
+                    var windowOnly = await DossierStatisticsSql.RunAsync(connection, ReportingStatisticsQuery.WindowQueries(scopeColumn, named), scope, window, now, CancellationToken.None);
+                    var byUnit = await DossierStatisticsSql.RunAsync(connection, ReportingStatisticsQuery.Tables, scopeColumn, scope, "unit_code", window, now, CancellationToken.None);
+                    var expected = byUnit.Groups.Concat(scanned.Groups.Where(g => named.Contains(g.Key[(g.Key.IndexOf('/', StringComparison.Ordinal) + 1)..])))
+                        .ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+                    fieldsCompared += windowOnly.Groups.Keys.Count(k => k.Contains('/', StringComparison.Ordinal));
+                    foreach (var key in expected.Keys.Union(windowOnly.Groups.Keys))
+                        Assert.True(DossierRates.Of(expected.GetValueOrDefault(key) ?? new()) == DossierRates.Of(windowOnly.Groups.GetValueOrDefault(key) ?? new()),
+                            $"{where}: the rates of {key} differ");
+                }
                 compared += scanned.Total != new DossierCounts() ? 1 : 0;
             }
         }
         Assert.True(compared > 120, $"only {compared} windows had dossiers"); // the windows compared something
+        Assert.True(fieldsCompared > 100, $"only {fieldsCompared} rows of a unit in a field were compared");
     }
 
     private async Task PublishAndWaitAsync(params IntegrationEvent[] events)

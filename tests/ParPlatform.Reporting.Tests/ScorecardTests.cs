@@ -24,7 +24,7 @@ public sealed class ScorecardTests
         FromYear = 2026, ToYear = 2026, TargetCount = 1, TaskCount = 0,
     };
 
-    private static IReadOnlyList<IndicatorValue> Values(UnitSources sources) => IndicatorValues.ForUnit(Dossiers().Window,
+    private static IReadOnlyList<IndicatorValue> Values(UnitSources sources) => IndicatorValues.ForUnit(Dossiers().Window.Rates,
         new FeedbackStatistics(1, 1, 1, Rate.Of(1, 1)),
         ReportFigures.OfSources(sources, Scheduled, ReportDate).ToDictionary(f => f.Code, StringComparer.Ordinal),
         []);
@@ -32,7 +32,7 @@ public sealed class ScorecardTests
     [Fact]
     public void Each_target_of_the_unit_s_plans_in_force_is_met_not_met_or_without_data()
     {
-        var field = StatisticsRow.From("Hộ tịch", new DossierCounts { ResolvedEarly = 8, ResolvedLate = 2 });
+        var field = DossierRates.Of(new DossierCounts { ResolvedEarly = 8, ResolvedLate = 2 });
         Expected[] targets =
         [
             new(Target(Plan2026, "Dossiers.OnTimeRate", TargetComparator.GreaterThan, 99), "met"), // 1.733 / 1.743 = 99,43% (001:236)
@@ -52,7 +52,7 @@ public sealed class ScorecardTests
             Targets = [.. targets.Select(t => t.Set)],
         };
 
-        var card = Scorecard.Of(Unit, "Phường Tam Thanh", sources, 2026, Values(sources), new Dictionary<string, StatisticsRow> { ["Hộ tịch"] = field });
+        var card = Scorecard.Of(Unit, "Phường Tam Thanh", sources, 2026, Values(sources), new Dictionary<string, DossierRates> { ["Hộ tịch"] = field });
 
         Assert.Equal(
             targets.Where(t => t.Result is not null).Select(t => (t.Set.TargetId, t.Result!)).OrderBy(t => t.TargetId),

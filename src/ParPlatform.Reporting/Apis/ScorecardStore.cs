@@ -128,26 +128,31 @@ public sealed class ScorecardStore(ReportingDbContext db, ProvincePeriodsStore p
             [.. units.Select(u => (u.UnitCode, u.UnitName))]);
     }
 
-    /// <summary>Each unit's indicators and scorecard, from four reads of the scope: the II.06a counts by unit and field, the feedback, the sources, the entered indicators.</summary>
+    /// <summary>
+    /// Each unit's indicators and scorecard, from four reads of the scope: the sources (the plans' targets among them), the II.06a
+    /// window's counts by unit and by unit and the fields the targets name (what the rates read), the feedback, the entered indicators.
+    /// </summary>
     private async Task<IReadOnlyList<UnitResult>> UnitsAsync(Scope scope, CancellationToken ct)
     {
-        var (counts, feedback) = await statistics.ByUnitAndFieldAsync(scope.Column, scope.Code, scope.Window, ct);
         var byUnit = scope.Column == UnitColumn;
         var events = db.SourceEvents.AsNoTracking();
         var sources = (await (byUnit ? events.Where(e => e.UnitCode == scope.Code) : events.Where(e => e.ProvinceCode == scope.Code)).ToListAsync(ct))
-            .ToLookup(e => e.UnitCode, StringComparer.Ordinal);
+            .GroupBy(e => e.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, UnitSources.From, StringComparer.Ordinal);
+        var year = scope.Window.To.Year;
+        var fields = sources.Values.SelectMany(s => s.PlanTargets(year)).Select(t => t.Target.Field).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var (totals, counts, feedback) = await statistics.WindowCountsAsync(scope.Column, scope.Code, fields, scope.Window, ct);
         var indicators = db.Set<ReportIndicator>().AsNoTracking().Where(i => db.Reports.Any(r => r.Id == i.ReportId && r.Period == scope.Period.Code));
         var entered = (await (byUnit ? indicators.Where(i => i.UnitCode == scope.Code) : indicators.Where(i => i.ProvinceCode == scope.Code)).ToListAsync(ct))
             .ToLookup(i => i.UnitCode, StringComparer.Ordinal);
         var fieldsByUnit = counts.ToLookup(c => c.Key.UnitCode, StringComparer.Ordinal);
         return [.. scope.Units.Select(unit =>
         {
-            var fields = fieldsByUnit[unit.UnitCode].ToDictionary(f => f.Key.Field, f => StatisticsRow.From(f.Key.Field, f.Value), StringComparer.Ordinal);
-            var total = StatisticsRow.From(null, fieldsByUnit[unit.UnitCode].Aggregate(new DossierCounts(), (sum, f) => sum.Plus(f.Value)));
-            var unitSources = UnitSources.From(sources[unit.UnitCode]);
+            var rates = fieldsByUnit[unit.UnitCode].ToDictionary(f => f.Key.Field, f => DossierRates.Of(f.Value), StringComparer.Ordinal);
+            var total = DossierRates.Of(totals.GetValueOrDefault(unit.UnitCode) ?? new DossierCounts());
+            var unitSources = sources.GetValueOrDefault(unit.UnitCode) ?? UnitSources.From([]);
             var figures = ReportFigures.OfSources(unitSources, scope.Scheduled, scope.AsOf).ToDictionary(f => f.Code, StringComparer.Ordinal);
-            var indicators = IndicatorValues.ForUnit(total, feedback.GetValueOrDefault(unit.UnitCode) ?? FeedbackStatistics.None, figures, entered[unit.UnitCode]);
-            return new UnitResult(indicators, Scorecard.Of(unit.UnitCode, unit.UnitName, unitSources, scope.Window.To.Year, indicators, fields));
+            var values = IndicatorValues.ForUnit(total, feedback.GetValueOrDefault(unit.UnitCode) ?? FeedbackStatistics.None, figures, entered[unit.UnitCode]);
+            return new UnitResult(values, Scorecard.Of(unit.UnitCode, unit.UnitName, unitSources, year, values, rates));
         })];
     }
 }

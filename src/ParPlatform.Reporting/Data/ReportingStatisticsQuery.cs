@@ -45,14 +45,18 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
     }
 
     /// <summary>
-    /// The counts of every unit of a scope (a unit or a province: <paramref name="scopeColumn"/> unit_code or province_code)
-    /// by unit and field, keyed "unit/field", and each unit's feedback over the window.
+    /// The window's columns of every unit of a scope (a unit or a province: <paramref name="scopeColumn"/> unit_code or province_code)
+    /// and of each unit in each of <paramref name="fields"/> — received, resolved, returned, ratings…, all that the rates read
+    /// (<see cref="DossierRates"/>; carried over and pending left incomplete, <see cref="WindowQueries"/>) — and each unit's feedback.
     /// </summary>
-    public async Task<(IReadOnlyDictionary<(string UnitCode, string Field), DossierCounts> Counts, IReadOnlyDictionary<string, FeedbackStatistics> Feedback)>
-        ByUnitAndFieldAsync(string scopeColumn, string scopeCode, DateWindow window, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyDictionary<string, DossierCounts> Units, IReadOnlyDictionary<(string UnitCode, string Field), DossierCounts> Fields,
+        IReadOnlyDictionary<string, FeedbackStatistics> Feedback)>
+        WindowCountsAsync(string scopeColumn, string scopeCode, IReadOnlyList<string> fields, DateWindow window, CancellationToken cancellationToken)
     {
-        var counts = await RunAsync(Queries(scopeColumn, byField: true), scopeCode, window, cancellationToken);
-        var byUnitAndField = counts.Groups.ToDictionary(g => (g.Key[..g.Key.IndexOf('/', StringComparison.Ordinal)], g.Key[(g.Key.IndexOf('/', StringComparison.Ordinal) + 1)..]), g => g.Value);
+        var counts = await RunAsync(WindowQueries(scopeColumn, fields), scopeCode, window, cancellationToken);
+        var units = counts.Groups.Where(g => !g.Key.Contains('/', StringComparison.Ordinal)).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+        var byUnitAndField = counts.Groups.Where(g => g.Key.Contains('/', StringComparison.Ordinal))
+            .ToDictionary(g => (g.Key[..g.Key.IndexOf('/', StringComparison.Ordinal)], g.Key[(g.Key.IndexOf('/', StringComparison.Ordinal) + 1)..]), g => g.Value);
         var feedback = new Dictionary<string, FeedbackStatistics>(StringComparer.Ordinal);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -72,7 +76,7 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
         {
             await db.Database.CloseConnectionAsync();
         }
-        return (byUnitAndField, feedback);
+        return (units, byUnitAndField, feedback);
     }
 
     /// <summary>
@@ -82,32 +86,46 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
     /// counts. A unit whose counts are all zero has no dossier in the population nor a rating in the window, and is left out, as
     /// the scan of the facts leaves it out.
     /// </summary>
-    public static DossierStatisticsQueries Queries(string scopeColumn, bool byField = false) => byField
-        ? Queries(scopeColumn, "reporting.dossier_field_day_counts", "c.unit_code || '/' || c.field", "unit_code || '/' || field")
-        : Queries(scopeColumn, "reporting.dossier_day_counts", "c.unit_code", "unit_code");
+    public static DossierStatisticsQueries Queries(string scopeColumn, bool byField = false)
+    {
+        var (counts, countsGroup, factsGroup) = byField ? ByField : ByUnit;
+        return Queries(
+            [DaySums(scopeColumn, counts, countsGroup), OpenAtEdges(scopeColumn, factsGroup), FinishedBeforeReceived(scopeColumn, factsGroup)],
+            [DayRatings(scopeColumn, counts, countsGroup)],
+            scopeColumn);
+    }
 
-    /// <param name="countsGroup">The group over the counts' columns (aliased c).</param>
-    /// <param name="factsGroup">The same group over the facts' columns.</param>
-    private static DossierStatisticsQueries Queries(string scopeColumn, string counts, string countsGroup, string factsGroup) => new($"""
+    /// <summary>
+    /// The window's columns (received, resolved, returned, ratings…: what the rates read, <see cref="DossierRates"/>) of every unit
+    /// of a scope, keyed "unit", and of each unit in each of <paramref name="fields"/>, keyed "unit/field"; carried over and pending
+    /// left incomplete (the facts open at the window's edges are not read).
+    /// </summary>
+    public static DossierStatisticsQueries WindowQueries(string scopeColumn, IReadOnlyList<string> fields)
+    {
+        const string InFields = "c.field = ANY(@fields)";
+        return Queries(
+            [
+                DaySums(scopeColumn, ByUnit.Counts, ByUnit.CountsGroup), DaySums(scopeColumn, ByField.Counts, ByField.CountsGroup, InFields),
+                FinishedBeforeReceived(scopeColumn, ByUnit.FactsGroup), FinishedBeforeReceived(scopeColumn, ByField.FactsGroup, "f.field = ANY(@fields)"),
+            ],
+            [DayRatings(scopeColumn, ByUnit.Counts, ByUnit.CountsGroup), DayRatings(scopeColumn, ByField.Counts, ByField.CountsGroup, InFields)],
+            scopeColumn) with { Parameters = new Dictionary<string, object> { ["fields"] = fields.ToArray() } };
+    }
+
+    /// <summary>The counts of a row per unit, and their group over the counts (aliased c) and over the facts.</summary>
+    private static readonly (string Counts, string CountsGroup, string FactsGroup) ByUnit = ("reporting.dossier_day_counts", "c.unit_code", "unit_code");
+
+    /// <summary>The counts of a row per unit and field, keyed "unit/field".</summary>
+    private static readonly (string Counts, string CountsGroup, string FactsGroup) ByField =
+        ("reporting.dossier_field_day_counts", "c.unit_code || '/' || c.field", "unit_code || '/' || field");
+
+    /// <summary>The form's 14 columns of each group, summed over <paramref name="parts"/> (each a group and the 14 columns); the ratings of each group, summed over <paramref name="ratings"/>.</summary>
+    private static DossierStatisticsQueries Queries(IEnumerable<string> parts, IEnumerable<string> ratings, string scopeColumn) => new($"""
         SELECT grp, sum(carried_over)::bigint, sum(received_online)::bigint, sum(received_other)::bigint, sum(resolved_early)::bigint,
           sum(resolved_on_time)::bigint, sum(resolved_late)::bigint, sum(pending_within)::bigint, sum(pending_overdue)::bigint, sum(returned)::bigint,
           sum(electronic_results)::bigint, sum(digitised)::bigint, sum(with_fees)::bigint, sum(paid_online)::bigint, sum(late_with_apology)::bigint
         FROM (
-          SELECT {countsGroup} AS grp, 0 AS carried_over, sum(c.received_online) AS received_online, sum(c.received_other) AS received_other,
-            sum(c.resolved_early) AS resolved_early, sum(c.resolved_on_time) AS resolved_on_time, sum(c.resolved_late) AS resolved_late,
-            0 AS pending_within, 0 AS pending_overdue, sum(c.returned) AS returned, sum(c.electronic_results) AS electronic_results,
-            sum(c.digitised) AS digitised, sum(c.with_fees) AS with_fees, sum(c.paid_online) AS paid_online, sum(c.late_with_apology) AS late_with_apology
-          FROM {ActiveCounts(scopeColumn, counts)}
-          GROUP BY {countsGroup}
-          UNION ALL
-          SELECT {factsGroup}, count(*) FILTER (WHERE {OpenAt("@start")}), 0, 0, 0, 0, 0,
-            count(*) FILTER (WHERE {OpenAt("@end")} AND NOT {DossierStatisticsSql.PastDue}),
-            count(*) FILTER (WHERE {OpenAt("@end")} AND {DossierStatisticsSql.PastDue}), 0, 0, 0, 0, 0, 0
-          FROM {Tables.Dossiers}
-          WHERE {scopeColumn} = @scope AND ({Opened("@start")} OR {Opened("@end")})
-          GROUP BY {factsGroup}
-          UNION ALL
-          {DossierStatisticsSql.CountsSql(ActiveRows("reporting.dossier_facts", "f.finished_at < f.received_at"), scopeColumn, factsGroup)}
+          {string.Join("\n  UNION ALL\n", parts)}
         ) AS parts (grp, carried_over, received_online, received_other, resolved_early, resolved_on_time, resolved_late, pending_within,
           pending_overdue, returned, electronic_results, digitised, with_fees, paid_online, late_with_apology)
         GROUP BY grp
@@ -115,16 +133,47 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
           sum(pending_within), sum(pending_overdue), sum(returned), sum(electronic_results), sum(digitised), sum(with_fees), sum(paid_online),
           sum(late_with_apology)) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         """, $"""
-        SELECT {countsGroup}, sum(c.very_satisfied)::bigint, sum(c.satisfied)::bigint, sum(c.not_satisfied)::bigint
-        FROM {ActiveCounts(scopeColumn, counts)}
-        GROUP BY {countsGroup}
-        HAVING (sum(c.very_satisfied), sum(c.satisfied), sum(c.not_satisfied)) <> (0, 0, 0)
+        SELECT grp, sum(very_satisfied)::bigint, sum(satisfied)::bigint, sum(not_satisfied)::bigint
+        FROM (
+          {string.Join("\n  UNION ALL\n", ratings)}
+        ) AS ratings (grp, very_satisfied, satisfied, not_satisfied)
+        GROUP BY grp
+        HAVING (sum(very_satisfied), sum(satisfied), sum(not_satisfied)) <> (0, 0, 0)
         """, DossierStatisticsSql.FeedbackSql(Tables.Feedback, scopeColumn))
     {
         // A few thousand rows each: starting parallel workers costs more than it saves (measured on a busy 2-core machine: a
         // Gather of the open dossiers started in 88 ms of its 187; 27–40 ms for the whole statement without).
         Settings = "SET LOCAL work_mem = '64MB'; SET LOCAL enable_sort = off; SET LOCAL max_parallel_workers_per_gather = 0",
     };
+
+    /// <summary>The window's days' counts (received, finished, rated in it) by <paramref name="group"/>; carried over and pending zero.</summary>
+    private static string DaySums(string scopeColumn, string counts, string group, string condition = "true") => $"""
+        SELECT {group}, 0, sum(c.received_online), sum(c.received_other), sum(c.resolved_early), sum(c.resolved_on_time), sum(c.resolved_late),
+          0, 0, sum(c.returned), sum(c.electronic_results), sum(c.digitised), sum(c.with_fees), sum(c.paid_online), sum(c.late_with_apology)
+        FROM {ActiveCounts(scopeColumn, counts)} AND {condition}
+        GROUP BY {group}
+        """;
+
+    /// <summary>The window's days' ratings by <paramref name="group"/>.</summary>
+    private static string DayRatings(string scopeColumn, string counts, string group, string condition = "true") => $"""
+        SELECT {group}, sum(c.very_satisfied), sum(c.satisfied), sum(c.not_satisfied)
+        FROM {ActiveCounts(scopeColumn, counts)} AND {condition}
+        GROUP BY {group}
+        """;
+
+    /// <summary>Carried over and pending, from the facts open at the window's start and at its end, by <paramref name="factsGroup"/>.</summary>
+    private static string OpenAtEdges(string scopeColumn, string factsGroup) => $"""
+        SELECT {factsGroup}, count(*) FILTER (WHERE {OpenAt("@start")}), 0, 0, 0, 0, 0,
+          count(*) FILTER (WHERE {OpenAt("@end")} AND NOT {DossierStatisticsSql.PastDue}),
+          count(*) FILTER (WHERE {OpenAt("@end")} AND {DossierStatisticsSql.PastDue}), 0, 0, 0, 0, 0, 0
+        FROM {Tables.Dossiers}
+        WHERE {scopeColumn} = @scope AND ({Opened("@start")} OR {Opened("@end")})
+        GROUP BY {factsGroup}
+        """;
+
+    /// <summary>The form's counts of the facts finished before they were received, which no day counts.</summary>
+    private static string FinishedBeforeReceived(string scopeColumn, string factsGroup, string condition = "true") =>
+        DossierStatisticsSql.CountsSql(ActiveRows("reporting.dossier_facts", $"f.finished_at < f.received_at AND {condition}"), scopeColumn, factsGroup);
 
     /// <summary>A dossier open at <paramref name="instant"/>: received before it, not finished before it (the scan's carried over and pending).</summary>
     private static string OpenAt(string instant) => $"received_at < {instant} AND (finished_at IS NULL OR finished_at >= {instant})";

@@ -48,9 +48,9 @@ public static class IndicatorValues
 
     /// <summary>Every indicator of the catalogue for a unit, in the catalogue's order.</summary>
     public static IReadOnlyList<IndicatorValue> ForUnit(
-        StatisticsRow window, FeedbackStatistics feedback, IReadOnlyDictionary<string, ComputedFigure> figures, IEnumerable<ReportIndicator> entered)
+        DossierRates dossiers, FeedbackStatistics feedback, IReadOnlyDictionary<string, ComputedFigure> figures, IEnumerable<ReportIndicator> entered)
     {
-        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(dossiers);
         ArgumentNullException.ThrowIfNull(feedback);
         ArgumentNullException.ThrowIfNull(figures);
         var typed = entered.ToDictionary(i => i.Code, StringComparer.Ordinal);
@@ -58,13 +58,13 @@ public static class IndicatorValues
         (decimal?, decimal?) R(Rate rate) => (rate.Numerator, rate.Denominator);
         var computed = new Dictionary<string, (decimal? Numerator, decimal? Denominator)>(StringComparer.Ordinal)
         {
-            ["Dossiers.OnTimeRate"] = R(window.Rates.OnTime),
-            ["Dossiers.OnlineRate"] = R(window.Rates.Online),
-            ["Dossiers.ElectronicResultRate"] = R(window.Rates.ElectronicResult),
-            ["Dossiers.DigitisationRate"] = R(window.Rates.Digitisation),
-            ["Dossiers.SatisfactionRate"] = R(window.Rates.Satisfaction),
-            ["Dossiers.OnlinePaymentRate"] = R(window.Rates.OnlinePayment),
-            ["Dossiers.ApologyCoverage"] = R(window.Rates.ApologyCoverage),
+            ["Dossiers.OnTimeRate"] = R(dossiers.OnTime),
+            ["Dossiers.OnlineRate"] = R(dossiers.Online),
+            ["Dossiers.ElectronicResultRate"] = R(dossiers.ElectronicResult),
+            ["Dossiers.DigitisationRate"] = R(dossiers.Digitisation),
+            ["Dossiers.SatisfactionRate"] = R(dossiers.Satisfaction),
+            ["Dossiers.OnlinePaymentRate"] = R(dossiers.OnlinePayment),
+            ["Dossiers.ApologyCoverage"] = R(dossiers.ApologyCoverage),
             ["Feedback.OnTimeRate"] = R(feedback.OnTime),
             ["Finance.DisbursementRate"] = (F("Finance.Current.Disbursed"), F("Finance.Current.Plan")),
             ["Finance.RevenueVsEstimate"] = (F("Finance.Revenue"), F("Finance.Revenue.ProvinceEstimate")),

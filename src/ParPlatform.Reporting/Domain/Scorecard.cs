@@ -36,7 +36,7 @@ public sealed record RankedScorecard(int? Rank, UnitScorecard Scorecard);
 public static class Scorecard
 {
     public static UnitScorecard Of(string unitCode, string unitName, UnitSources sources, int year, IReadOnlyList<IndicatorValue> values,
-        IReadOnlyDictionary<string, StatisticsRow> fields)
+        IReadOnlyDictionary<string, DossierRates> fields)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(values);
@@ -74,15 +74,15 @@ public static class Scorecard
         return rows;
     }
 
-    private static decimal? ValueOf(TargetSet target, Indicator? indicator, Dictionary<string, IndicatorValue> values, IReadOnlyDictionary<string, StatisticsRow> fields)
+    private static decimal? ValueOf(TargetSet target, Indicator? indicator, Dictionary<string, IndicatorValue> values, IReadOnlyDictionary<string, DossierRates> fields)
     {
         if (indicator is null || target.Channel is not null)
             return null;
         if (target.Field is null)
             return values.GetValueOrDefault(target.IndicatorCode)?.Value;
-        if (!fields.TryGetValue(target.Field, out var row))
+        if (!fields.TryGetValue(target.Field, out var rates))
             return null;
-        var field = IndicatorValues.ForUnit(row, FeedbackStatistics.None, new Dictionary<string, ComputedFigure>(), []);
+        var field = IndicatorValues.ForUnit(rates, FeedbackStatistics.None, new Dictionary<string, ComputedFigure>(), []);
         return target.IndicatorCode.StartsWith("Dossiers.", StringComparison.Ordinal) ? field.Single(v => v.Code == target.IndicatorCode).Value : null;
     }
 

@@ -77,9 +77,28 @@ public sealed record PendingColumns(long Total, long WithinDeadline, long Overdu
 
 public sealed record RatingColumns(long Total, long VerySatisfied, long Satisfied, long NotSatisfied);
 
+/// <summary>The rates of form II.06a: each reads only the window's columns (received, resolved, ratings…), never carried over or pending.</summary>
 public sealed record DossierRates(
     Rate OnTime, Rate Online, Rate ElectronicResult, Rate Digitisation, Rate Satisfaction, Rate VerySatisfied, Rate OnlinePayment,
-    Rate ApologyCoverage);
+    Rate ApologyCoverage)
+{
+    public static DossierRates Of(DossierCounts c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var received = c.ReceivedOnline + c.ReceivedInPersonOrPostal;
+        var resolved = c.ResolvedEarly + c.ResolvedOnTime + c.ResolvedLate;
+        var rated = c.VerySatisfied + c.Satisfied + c.NotSatisfied;
+        return new DossierRates(
+            OnTime: Rate.Of(c.ResolvedEarly + c.ResolvedOnTime, resolved),
+            Online: Rate.Of(c.ReceivedOnline, received),
+            ElectronicResult: Rate.Of(c.ElectronicResults, resolved),
+            Digitisation: Rate.Of(c.Digitised, received),
+            Satisfaction: Rate.Of(c.VerySatisfied + c.Satisfied, rated),
+            VerySatisfied: Rate.Of(c.VerySatisfied, rated),
+            OnlinePayment: Rate.Of(c.PaidOnline, c.WithFees),
+            ApologyCoverage: Rate.Of(c.LateWithApology, c.ResolvedLate));
+    }
+}
 
 /// <summary>
 /// One row of form II.06a with its rates. The identity carried over + received = resolved +
@@ -97,17 +116,8 @@ public sealed record StatisticsRow(
         var resolved = new ResolvedColumns(c.ResolvedEarly + c.ResolvedOnTime + c.ResolvedLate, c.ResolvedEarly, c.ResolvedOnTime, c.ResolvedLate);
         var pending = new PendingColumns(c.PendingWithinDeadline + c.PendingOverdue, c.PendingWithinDeadline, c.PendingOverdue);
         var ratings = new RatingColumns(c.VerySatisfied + c.Satisfied + c.NotSatisfied, c.VerySatisfied, c.Satisfied, c.NotSatisfied);
-        var rates = new DossierRates(
-            OnTime: Rate.Of(resolved.Early + resolved.OnTime, resolved.Total),
-            Online: Rate.Of(received.Online, received.Total),
-            ElectronicResult: Rate.Of(c.ElectronicResults, resolved.Total),
-            Digitisation: Rate.Of(c.Digitised, received.Total),
-            Satisfaction: Rate.Of(ratings.VerySatisfied + ratings.Satisfied, ratings.Total),
-            VerySatisfied: Rate.Of(ratings.VerySatisfied, ratings.Total),
-            OnlinePayment: Rate.Of(c.PaidOnline, c.WithFees),
-            ApologyCoverage: Rate.Of(c.LateWithApology, resolved.Late));
         return new StatisticsRow(field, c.CarriedOver, received, resolved, pending, c.ReturnedWithdrawnNotEligible, c.CarriedOver + received.Total,
-            ratings, rates);
+            ratings, DossierRates.Of(c));
     }
 }
 

@@ -29,6 +29,9 @@ public sealed record DossierStatisticsQueries(string Counts, string Ratings, str
     /// spilling to disk; measured 245 ms → 190 ms), which the planner picks with room for it and no sort to choose.
     /// </summary>
     public string Settings { get; init; } = "SET LOCAL work_mem = '64MB'; SET LOCAL enable_sort = off";
+
+    /// <summary>More parameters the statements read, by name, besides @scope, @start, @end and @as_of.</summary>
+    public IReadOnlyDictionary<string, object> Parameters { get; init; } = new Dictionary<string, object>();
 }
 
 /// <summary>A unit's form II.06a over a window: the total row, one row per field, and the feedback figures.</summary>
@@ -82,7 +85,7 @@ public static class DossierStatisticsSql
             settings.CommandText = queries.Settings;
             await settings.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using (var command = Command(transaction, queries.Counts, scopeCode, window, asOf))
+        await using (var command = Command(transaction, queries.Counts, queries.Parameters, scopeCode, window, asOf))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -97,7 +100,7 @@ public static class DossierStatisticsSql
                 };
             }
         }
-        await using (var command = Command(transaction, queries.Ratings, scopeCode, window, asOf))
+        await using (var command = Command(transaction, queries.Ratings, queries.Parameters, scopeCode, window, asOf))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -112,7 +115,7 @@ public static class DossierStatisticsSql
         // Every dossier is in exactly one group: the total is their sum (what lets PostgreSQL count in parallel).
         var total = groups.Values.Aggregate(new DossierCounts(), (sum, counts) => sum.Plus(counts));
         FeedbackStatistics feedback;
-        await using (var command = Command(transaction, queries.Feedback, scopeCode, window, asOf))
+        await using (var command = Command(transaction, queries.Feedback, queries.Parameters, scopeCode, window, asOf))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -181,7 +184,8 @@ public static class DossierStatisticsSql
         {(groupColumn is null ? "" : "GROUP BY " + groupColumn)}
         """;
 
-    private static DbCommand Command(DbTransaction transaction, string sql, string scopeCode, DateWindow window, DateTimeOffset asOf)
+    private static DbCommand Command(
+        DbTransaction transaction, string sql, IReadOnlyDictionary<string, object> parameters, string scopeCode, DateWindow window, DateTimeOffset asOf)
     {
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
@@ -192,6 +196,8 @@ public static class DossierStatisticsSql
         Add(command, "start", window.Start);
         Add(command, "end", window.End);
         Add(command, "as_of", asOf);
+        foreach (var (name, value) in parameters)
+            Add(command, name, value);
         return command;
     }
 
