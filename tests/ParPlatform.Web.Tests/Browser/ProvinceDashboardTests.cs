@@ -61,9 +61,10 @@ public sealed class ProvinceDashboardTests(WebPlatform platform)
         }
         Assert.True(months[^1].GetProperty("resolved").GetProperty("total").GetInt64() >= 3, $"This month's total: {months[^1]}");
         await page.GetByTestId("trend-resolved").WaitForAsync();
-        Assert.Equal(["Hồ sơ đã giải quyết", .. months.Select(m => Vietnamese.Number(m.GetProperty("resolved").GetProperty("total").GetInt64()))],
-            await RowAsync(page, "trend-resolved"));
-        Assert.Equal(["Tỷ lệ đúng hạn", .. months.Select(m => Vietnamese.Percent(Percent(m)))], await RowAsync(page, "trend-on-time"));
+        string[] resolved = ["Hồ sơ đã giải quyết", .. months.Select(m => Vietnamese.Number(m.GetProperty("resolved").GetProperty("total").GetInt64()))];
+        string[] onTime = ["Tỷ lệ đúng hạn", .. months.Select(m => Vietnamese.Percent(Percent(m)))];
+        Assert.Equal(resolved, await RowAsync(page, "trend-resolved"));
+        Assert.Equal(onTime, await RowAsync(page, "trend-on-time"));
         Assert.Equal(months.Count, await page.GetByTestId("trend").Locator("thead th").CountAsync() - 1);
         await WebPlatform.ScreenshotAsync(page, "province-dashboard");
 
