@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ParPlatform: ./build.sh run  — start the whole platform (Aspire AppHost, dashboard on :18888, gateway on :5080, web on :5090)
 #              ./build.sh test — run every test against real PostgreSQL and RabbitMQ
-#              ./build.sh bench [messaging|dossiers|reporting|plans|finance|staffing] — run the benchmarks in bench/, or one of them
+#              ./build.sh bench [messaging|dossiers|reporting|plans|finance|staffing|web] — run the benchmarks in bench/, or one of them
 #                (Release; figures in docs/performance.md)
 #              ./build.sh bench apphost [PREVIOUS_CHECKOUT] [RUNS] — the AppHost's start, memory and stop against
 #                a built checkout of the previous one (bench/apphost-startup.sh)
@@ -21,6 +21,7 @@ usage() {
   echo "       ./build.sh bench plans [--units=150 --tasks-per-unit=60 --table-tasks=1000 --imports=5 --calls=30]"
   echo "       ./build.sh bench finance [--units=150 --projects=3 --disbursements=8 --calls=30]"
   echo "       ./build.sh bench staffing [--units=150 --months=14 --calls=30]"
+  echo "       ./build.sh bench web [--units=150 --per-unit=1000 --loads=10]"
   echo "       ./build.sh bench apphost [PREVIOUS_CHECKOUT=../parplatform-before] [RUNS=3]   # not part of every benchmark"
   exit 2
 }
@@ -113,7 +114,7 @@ case "${1:-}" in
     target="${1:-all}"
     if [ $# -gt 0 ]; then shift; fi
     case "$target" in
-      messaging | dossiers | reporting | plans | finance | staffing) ;;
+      messaging | dossiers | reporting | plans | finance | staffing | web) ;;
       all) if [ $# -gt 0 ]; then usage; fi ;;
       apphost)
         install_prerequisites
@@ -125,7 +126,7 @@ case "${1:-}" in
     install_prerequisites
     # One benchmark at a time: each starts its own servers, and the machine has two cores.
     status=0
-    for bench in Messaging Dossiers Reporting Plans Finance Staffing; do
+    for bench in Messaging Dossiers Reporting Plans Finance Staffing Web; do
       name=$(echo "$bench" | tr '[:upper:]' '[:lower:]')
       if [ "$target" = all ] || [ "$target" = "$name" ]; then
         echo "=== ParPlatform.$bench.Bench"

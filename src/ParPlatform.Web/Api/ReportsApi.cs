@@ -40,7 +40,15 @@ public sealed record UnitStatisticsRow(int? Rank, string UnitCode, string UnitNa
 
 /// <summary>Form II.06a of a province for a period: its total and every unit, ranked.</summary>
 public sealed record ProvinceStatistics(
-    string ProvinceCode, string? Period, DateOnly From, DateOnly To, string RankBy, StatisticsRow Total, IReadOnlyList<UnitStatisticsRow> Units);
+    string ProvinceCode, string? Period, DateOnly From, DateOnly To, string RankBy, StatisticsRow Total, IReadOnlyList<UnitStatisticsRow> Units)
+{
+    /// <summary>The months of <paramref name="today"/>'s year up to its own, each from its 1st to its last day (to today for the month under way).</summary>
+    public static IReadOnlyList<(DateOnly From, DateOnly To)> MonthsSoFar(DateOnly today) =>
+    [
+        .. Enumerable.Range(1, today.Month).Select(month => new DateOnly(today.Year, month, 1))
+            .Select(first => (From: first, To: first.Month == today.Month ? today : first.AddMonths(1).AddDays(-1))),
+    ];
+}
 
 /// <summary>The text under a heading of the unit's report (empty when not written).</summary>
 public sealed record NarrativePart(string Key, string Heading, string Text);
@@ -153,6 +161,12 @@ public interface IReportsApi
 
     [Get("/api/v1/provinces/{provinceCode}/reports/statistics/dossiers?rankBy=onTime")]
     Task<ProvinceStatistics> StatisticsAsync(string provinceCode, string period, CancellationToken cancellationToken);
+
+    /// <summary>Form II.06a of the province over a window of days (both included), as for a period.</summary>
+    [Get("/api/v1/provinces/{provinceCode}/reports/statistics/dossiers")]
+    Task<ProvinceStatistics> StatisticsBetweenAsync(
+        string provinceCode, [AliasAs("from"), Query(Format = "yyyy-MM-dd")] DateOnly first, [AliasAs("to"), Query(Format = "yyyy-MM-dd")] DateOnly last,
+        CancellationToken cancellationToken);
 
     [Get("/api/v1/provinces/{provinceCode}/reports/periods/{period}/scorecard")]
     Task<ProvinceScorecard> ScorecardAsync(string provinceCode, string period, CancellationToken cancellationToken);

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
+using ParPlatform.Web.Api;
 
 namespace ParPlatform.Web.Tests.Browser;
 
 /// <summary>
 /// The province dashboard in a real browser shows exactly what the reporting API answers for the period: every unit's
-/// report submission, form II.06a with the province's total, and a chart of the on-time rates.
+/// report submission, form II.06a with the province's total, a chart of the on-time rates, and the on-time rate month by month.
 /// </summary>
 [Collection(SharedWebPlatform.Name)]
 public sealed class ProvinceDashboardTests(WebPlatform platform)
@@ -51,6 +52,20 @@ public sealed class ProvinceDashboardTests(WebPlatform platform)
             (await page.GetByTestId("reporting-rate").InnerTextAsync()).Trim());
         // Both units resolved dossiers: both have a bar.
         await Assertions.Expect(page.Locator(".mud-chart svg").First).ToBeVisibleAsync();
+        // The trend: each month of the year so far, the province's total of that month as the API counts it (today's in the last).
+        var months = new List<JsonElement>();
+        foreach (var (from, to) in ProvinceStatistics.MonthsSoFar(Vietnamese.Today(TimeProvider.System)))
+        {
+            months.Add((await platform.CallAsync(HttpMethod.Get,
+                $"/api/v1/provinces/20/reports/statistics/dossiers?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", "langson.sonoivu")).GetProperty("total"));
+        }
+        Assert.True(months[^1].GetProperty("resolved").GetProperty("total").GetInt64() >= 3, $"This month's total: {months[^1]}");
+        await page.GetByTestId("trend-resolved").WaitForAsync();
+        string[] resolved = ["Hồ sơ đã giải quyết", .. months.Select(m => Vietnamese.Number(m.GetProperty("resolved").GetProperty("total").GetInt64()))];
+        string[] onTime = ["Tỷ lệ đúng hạn", .. months.Select(m => Vietnamese.Percent(Percent(m)))];
+        Assert.Equal(resolved, await RowAsync(page, "trend-resolved"));
+        Assert.Equal(onTime, await RowAsync(page, "trend-on-time"));
+        Assert.Equal(months.Count, await page.GetByTestId("trend").Locator("thead th").CountAsync() - 1);
         await WebPlatform.ScreenshotAsync(page, "province-dashboard");
 
         await using var phone = await platform.NewBrowserAsync(phone: true);
@@ -128,7 +143,6 @@ public sealed class ProvinceDashboardTests(WebPlatform platform)
     private static string[] Cells(string name, JsonElement? rank, JsonElement row)
     {
         long Count(params string[] path) => path.Aggregate(row, (e, p) => e.GetProperty(p)).GetInt64();
-        var onTime = row.GetProperty("rates").GetProperty("onTime").GetProperty("percent");
         return
         [
             name, rank is { ValueKind: JsonValueKind.Number } r ? r.GetInt32().ToString(CultureInfo.InvariantCulture) : "",
@@ -138,9 +152,13 @@ public sealed class ProvinceDashboardTests(WebPlatform platform)
                 Count("resolved", "total"), Count("resolved", "early"), Count("resolved", "onTime"), Count("resolved", "late"),
                 Count("pending", "total"), Count("pending", "withinDeadline"), Count("pending", "overdue"), Count("returnedWithdrawnNotEligible"),
             }.Select(Vietnamese.Number),
-            Vietnamese.Percent(onTime.ValueKind == JsonValueKind.Number ? onTime.GetDecimal() : null),
+            Vietnamese.Percent(Percent(row)),
         ];
     }
+
+    /// <summary>A row's on-time rate as the API answers it (null when nothing was resolved).</summary>
+    private static decimal? Percent(JsonElement row) =>
+        row.GetProperty("rates").GetProperty("onTime").GetProperty("percent") is { ValueKind: JsonValueKind.Number } percent ? percent.GetDecimal() : null;
 
     private static async Task<string[]> RowAsync(IPage page, string testId) =>
         [.. (await page.GetByTestId(testId).Locator("td").AllInnerTextsAsync()).Select(t => t.Trim())];

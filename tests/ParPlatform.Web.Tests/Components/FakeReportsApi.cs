@@ -116,6 +116,9 @@ internal sealed class FakeReportsApi : IUnitReportsApi, IReportsApi
 
     public Task<ProvinceStatistics> StatisticsAsync(string provinceCode, string period, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<ProvinceStatistics> StatisticsBetweenAsync(string provinceCode, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task<ProvinceScorecard> ScorecardAsync(string provinceCode, string period, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ReportVersionSummary> ReturnAsync(string provinceCode, string period, string unitCode, ReturnInput input, CancellationToken cancellationToken) =>
