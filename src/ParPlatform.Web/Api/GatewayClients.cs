@@ -115,6 +115,7 @@ public static class GatewayClients
 [JsonSerializable(typeof(NewUser))]
 [JsonSerializable(typeof(NewPassword))]
 [JsonSerializable(typeof(Integrator))]
+[JsonSerializable(typeof(Page<IntegratorSummary>))]
 [JsonSerializable(typeof(NewIntegrator))]
 [JsonSerializable(typeof(IReadOnlyList<CalendarYear>))]
 [JsonSerializable(typeof(CalendarYear))]
