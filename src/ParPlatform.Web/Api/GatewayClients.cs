@@ -8,7 +8,8 @@ namespace ParPlatform.Web.Api;
 /// <summary>
 /// The APIs as Refit's generated clients of the gateway (Web:GatewayUrl, by default its service-discovery name), each call
 /// with the person's token (<see cref="AccessTokenHandler"/>); ServiceDefaults gives every HttpClient service discovery and
-/// the standard resilience handler, which the files' uploads go without (<see cref="IDossierUploadsApi"/>, <see cref="IFinanceUploadsApi"/>).
+/// the standard resilience handler, which the files' uploads go without (<see cref="IDossierUploadsApi"/>, <see cref="IFinanceUploadsApi"/>,
+/// <see cref="IStaffingUploadsApi"/>).
 /// </summary>
 public static class GatewayClients
 {
@@ -28,6 +29,14 @@ public static class GatewayClients
             .AddHttpMessageHandler<AccessTokenHandler>()
             .RemoveAllResilienceHandlers();
         builder.Services.AddRefitGeneratedClient<IFinanceUploadsApi>(GatewayJson.Default)
+            .ConfigureHttpClient(http =>
+            {
+                http.BaseAddress = gateway;
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<AccessTokenHandler>()
+            .RemoveAllResilienceHandlers();
+        builder.Services.AddRefitGeneratedClient<IStaffingUploadsApi>(GatewayJson.Default)
             .ConfigureHttpClient(http =>
             {
                 http.BaseAddress = gateway;
@@ -129,6 +138,7 @@ public static class GatewayClients
 [JsonSerializable(typeof(Actual))]
 [JsonSerializable(typeof(CapitalPlan))]
 [JsonSerializable(typeof(DisbursementInput))]
+[JsonSerializable(typeof(CapitalPlanInput))]
 [JsonSerializable(typeof(Disbursement))]
 [JsonSerializable(typeof(StaffingYear))]
 [JsonSerializable(typeof(QuotaInput))]
@@ -137,4 +147,5 @@ public static class GatewayClients
 [JsonSerializable(typeof(HeadcountRecorded))]
 [JsonSerializable(typeof(Movements))]
 [JsonSerializable(typeof(MovementsInput))]
+[JsonSerializable(typeof(StaffingImported))]
 internal sealed partial class GatewayJson : JsonSerializerContext;

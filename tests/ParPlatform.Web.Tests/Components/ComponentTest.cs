@@ -42,6 +42,7 @@ public abstract class ComponentTest : IAsyncDisposable
         _context.Services.AddSingleton<IFinanceApi>(Finance);
         _context.Services.AddSingleton<IFinanceUploadsApi>(Finance);
         _context.Services.AddSingleton<IStaffingApi>(Staffing);
+        _context.Services.AddSingleton<IStaffingUploadsApi>(Staffing);
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         _context.Services.AddScoped<FileDownloads>();
