@@ -19,6 +19,7 @@ public sealed class ReportAgencyPartsTests : ComponentTest
         // Its form holds its own parts only, not another agency's under the same heading.
         Assert.Empty(page.FindAll("[data-testid=agency-part-state-I]"));
 
+        page.Find("textarea[data-testid=agency-part-text-V]").Change("Đề nghị bổ sung kinh phí.");
         page.Find("textarea[data-testid=agency-part-text-I]").Change("Phòng Văn hóa – Xã hội đã tuyên truyền 12 tin bài.");
         page.Find("button[data-testid=agency-part-save-I]").Click();
 
@@ -27,6 +28,9 @@ public sealed class ReportAgencyPartsTests : ComponentTest
 
         page.WaitForAssertion(() => Assert.Equal("Đã gửi đơn vị lúc 03/03/2026 08:15.", page.Find("[data-testid=agency-part-state-I]").TextContent.Trim()));
         Assert.Equal(["agency part van-hoa-xa-hoi I Phòng Văn hóa – Xã hội đã tuyên truyền 12 tin bài.", "agency send van-hoa-xa-hoi"], Reports.Calls);
+        // The unit's view on the same page shows what was sent; the heading not saved keeps its text.
+        Assert.Contains("Phòng Văn hóa – Xã hội đã tuyên truyền 12 tin bài.", page.Find("[data-testid=agency-parts-van-hoa-xa-hoi-I]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Đề nghị bổ sung kinh phí.", page.Find("textarea[data-testid=agency-part-text-V]").GetAttribute("value") ?? page.Find("textarea[data-testid=agency-part-text-V]").TextContent);
     }
 
     [Fact]
