@@ -29,6 +29,7 @@ public sealed class ApiDocumentTests(IdentityFixture identity)
             "ListAgencies: GET /api/v1/units/{unitCode}/agencies → 200 400 401 403 404",
             "ListAuditEntries: GET /api/v1/admin/audit → 200 400 401 403 404",
             "ListErrorQueues: GET /api/v1/admin/messaging/error-queues → 200 400 401 403 404 409 503",
+            "ListIntegrators: GET /api/v1/admin/integrators → 200 401 403 404",
             "ListProvinceUnits: GET /api/v1/provinces/{provinceCode}/units → 200 400 401 403 404",
             "ListProvinces: GET /api/v1/admin/provinces → 200 401 403 404",
             "ListUnits: GET /api/v1/admin/units → 200 401 403 404",

@@ -131,7 +131,52 @@ public sealed class RegistryTests(IdentityFixture identity)
         Assert.DoesNotContain(agencies!, a => a.GetProperty("code").GetString()!.StartsWith(code + "-", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_integrators_are_listed_a_page_at_a_time_revoked_or_not_and_never_with_a_secret()
+    {
+        using var admin = await identity.SignedInAsync("admin");
+        var active = $"chilang-ds-{Random.Shared.Next(10000, 99999)}";
+        var revoked = active + "-thu-hoi";
+        var secret = await IdentityFixture.RegisterIntegratorAsync(admin, active);
+        await IdentityFixture.RegisterIntegratorAsync(admin, revoked);
+        using (var revoke = await admin.PostAsync(new Uri($"/api/v1/admin/integrators/{revoked}/revoke", UriKind.Relative), null))
+            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+
+        using var listed = await admin.GetAsync(new Uri("/api/v1/admin/integrators?pageSize=200", UriKind.Relative));
+        var text = await listed.Content.ReadAsStringAsync();
+        var all = JsonDocument.Parse(text).RootElement;
+        var onlyRevoked = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/integrators?revoked=true&pageSize=200");
+        var onlyActive = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/integrators?revoked=false&pageSize=200");
+        var second = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/integrators?page=2&pageSize=1");
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        var items = all.GetProperty("items").EnumerateArray().ToList();
+        var client = items.Single(i => i.GetProperty("clientId").GetString() == active);
+        Assert.Equal("Hệ thống thử " + active, client.GetProperty("displayName").GetString());
+        Assert.Equal(["06181"], client.GetProperty("unitCodes").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal(JsonValueKind.Null, client.GetProperty("revokedAt").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, items.Single(i => i.GetProperty("clientId").GetString() == revoked).GetProperty("revokedAt").ValueKind);
+        Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+        Assert.All(items, i => Assert.False(i.TryGetProperty("clientSecret", out _)));
+        Assert.Equal(items.Select(i => i.GetProperty("clientId").GetString()).Order(StringComparer.Ordinal), items.Select(i => i.GetProperty("clientId").GetString()));
+        Assert.Equal(all.GetProperty("total").GetInt32(), items.Count);
+
+        Assert.Contains(Ids(onlyRevoked), id => id == revoked);
+        Assert.DoesNotContain(Ids(onlyRevoked), id => id == active);
+        Assert.All(onlyRevoked.GetProperty("items").EnumerateArray(), i => Assert.NotEqual(JsonValueKind.Null, i.GetProperty("revokedAt").ValueKind));
+        Assert.Contains(Ids(onlyActive), id => id == active);
+        Assert.DoesNotContain(Ids(onlyActive), id => id == revoked);
+        Assert.Equal(items.Count, Ids(onlyRevoked).Count + Ids(onlyActive).Count);
+
+        Assert.Equal([items[1].GetProperty("clientId").GetString()], Ids(second));
+        Assert.Equal(items.Count, second.GetProperty("total").GetInt32());
+
+        static List<string?> Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("clientId").GetString())];
+    }
+
     [Theory]
+    [InlineData("tamthanh.canbo", "GET", "/api/v1/admin/integrators", HttpStatusCode.Forbidden)]
+    [InlineData("langson.sonoivu", "GET", "/api/v1/admin/integrators", HttpStatusCode.Forbidden)]
     [InlineData("tamthanh.canbo", "GET", "/api/v1/admin/units", HttpStatusCode.Forbidden)]
     [InlineData("langson.sonoivu", "GET", "/api/v1/admin/units", HttpStatusCode.Forbidden)]
     [InlineData("vanhanh", "GET", "/api/v1/admin/units", HttpStatusCode.OK)]

@@ -38,6 +38,13 @@ public sealed record UserResponse(
 public sealed record IntegratorResponse(
     string ClientId, string DisplayName, string? ProvinceCode, IReadOnlyList<string> UnitCodes, string? ClientSecret, IntegratorBrokerAccess? Broker = null);
 
+/// <summary>An integrator client as the registry lists it: its scope, when it was registered and revoked; never a secret.</summary>
+public sealed record IntegratorSummary(
+    string ClientId, string DisplayName, string? ProvinceCode, IReadOnlyList<string> UnitCodes, DateTimeOffset RegisteredAt, DateTimeOffset? RevokedAt)
+{
+    public static IntegratorSummary From(IntegratorClient i) => new(i.ClientId, i.DisplayName, i.ProvinceCode, i.UnitCodes, i.RegisteredAt, i.RevokedAt);
+}
+
 /// <summary>
 /// The registry, for platform administrators (operators read): provinces, units (each change
 /// published as UnitRegistered / UnitUpdated through the outbox), user accounts and integrator
@@ -70,6 +77,8 @@ public static class AdminApi
             .WithSummary("Takes an account's access away: no sign-in, its refresh tokens stop at once, its access token within 5 minutes");
         admin.MapPost("/users/{userName}/enable", EnableUserAsync).WithName("EnableUser").WithSummary("Gives a disabled account its access back");
 
+        admin.MapGet("/integrators", ListIntegratorsAsync).WithName("ListIntegrators")
+            .WithSummary("A page of the integrator clients by client id, revoked or not, or all; their scope, never a secret");
         admin.MapPost("/integrators", RegisterIntegratorAsync).WithName("RegisterIntegrator")
             .WithSummary("Registers an integrator client with its province or units and its broker account; the answer shows its secret once")
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -110,6 +119,16 @@ public static class AdminApi
         var now = clock.GetUtcNow();
         var locked = (await db.SignInLockouts.Where(l => ids.Contains(l.UserId) && l.LockedUntil > now).Select(l => l.UserId).ToListAsync(ct)).ToHashSet();
         return TypedResults.Ok(new Page<UserResponse>([.. found.Items.Select(u => UserResponse.From(u, locked.Contains(u.Id)))], found.PageNumber, found.PageSize, found.Total));
+    }
+
+    private static async Task<Ok<Page<IntegratorSummary>>> ListIntegratorsAsync(
+        IdentityDbContext db, bool? revoked, int? page, int? pageSize, CancellationToken ct)
+    {
+        var integrators = db.Integrators.AsNoTracking();
+        if (revoked is { } wanted)
+            integrators = integrators.Where(i => (i.RevokedAt != null) == wanted);
+        var found = await integrators.OrderBy(i => i.ClientId).ToPageAsync(page, pageSize, ct);
+        return TypedResults.Ok(new Page<IntegratorSummary>([.. found.Items.Select(IntegratorSummary.From)], found.PageNumber, found.PageSize, found.Total));
     }
 
     private static async Task<bool> IsLockedAsync(IdentityDbContext db, UserAccount user, TimeProvider clock, CancellationToken ct)

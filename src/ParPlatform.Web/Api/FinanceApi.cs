@@ -42,6 +42,12 @@ public sealed record CapitalPlan(
 
 public sealed record DisbursementInput(DateOnly? Date, string? SourceCode, string? Project, decimal? Millions);
 
+/// <summary>An allocation of the capital plan: a funding source, a project (none: the source as a whole), in millions of đồng.</summary>
+public sealed record AllocationInput(string? SourceCode, string? Project, decimal? Millions);
+
+/// <summary>A capital plan, whole: what it does not list it no longer has.</summary>
+public sealed record CapitalPlanInput(IReadOnlyList<AllocationInput> Allocations);
+
 /// <summary>A unit's budget and public investment, through the gateway (/api/v1/units/{unitCode}/finance).</summary>
 public interface IFinanceApi
 {
@@ -64,12 +70,16 @@ public interface IFinanceApi
     [Get("/api/v1/units/{unitCode}/finance/capital-plans/{year}")]
     Task<CapitalPlan> CapitalPlanAsync(string unitCode, int year, CancellationToken cancellationToken);
 
+    /// <summary>Sets the year's capital plan whole (an allocation per funding source and project).</summary>
+    [Put("/api/v1/units/{unitCode}/finance/capital-plans/{year}")]
+    Task<CapitalPlan> SetCapitalPlanAsync(string unitCode, int year, [Body] CapitalPlanInput input, CancellationToken cancellationToken);
+
     [Post("/api/v1/units/{unitCode}/finance/capital-plans/{year}/disbursements")]
     Task<Disbursement> DisburseAsync(string unitCode, int year, [Body] DisbursementInput input, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// Sending a file of a capital plan's disbursements, on a client of its own like <see cref="IDossierUploadsApi"/>: a streamed body is
+/// Sending a file of a year's capital plan, its disbursements or its budget, on a client of its own like <see cref="IDossierUploadsApi"/>: a streamed body is
 /// not retried by the standard resilience handler.
 /// </summary>
 public interface IFinanceUploadsApi
@@ -77,4 +87,12 @@ public interface IFinanceUploadsApi
     /// <summary>Records the file's disbursements (CSV or an Excel workbook), all or none: a bad row answers 400 with every bad row.</summary>
     [Post("/api/v1/units/{unitCode}/finance/capital-plans/{year}/disbursements/import")]
     Task<CapitalPlan> ImportDisbursementsAsync(string unitCode, int year, [Body] HttpContent file, CancellationToken cancellationToken);
+
+    /// <summary>Sets the year's capital plan whole from the file's allocations, all or none.</summary>
+    [Post("/api/v1/units/{unitCode}/finance/capital-plans/{year}/import")]
+    Task<CapitalPlan> ImportCapitalPlanAsync(string unitCode, int year, [Body] HttpContent file, CancellationToken cancellationToken);
+
+    /// <summary>Enters the file's estimates and actuals of the year, all or none.</summary>
+    [Post("/api/v1/units/{unitCode}/finance/budgets/{year}/import")]
+    Task<Budget> ImportBudgetAsync(string unitCode, int year, [Body] HttpContent file, CancellationToken cancellationToken);
 }

@@ -8,7 +8,8 @@ namespace ParPlatform.Web.Api;
 /// <summary>
 /// The APIs as Refit's generated clients of the gateway (Web:GatewayUrl, by default its service-discovery name), each call
 /// with the person's token (<see cref="AccessTokenHandler"/>); ServiceDefaults gives every HttpClient service discovery and
-/// the standard resilience handler, which the files' uploads go without (<see cref="IDossierUploadsApi"/>, <see cref="IFinanceUploadsApi"/>).
+/// the standard resilience handler, which the files' uploads go without (<see cref="IDossierUploadsApi"/>, <see cref="IFinanceUploadsApi"/>,
+/// <see cref="IStaffingUploadsApi"/>).
 /// </summary>
 public static class GatewayClients
 {
@@ -28,6 +29,14 @@ public static class GatewayClients
             .AddHttpMessageHandler<AccessTokenHandler>()
             .RemoveAllResilienceHandlers();
         builder.Services.AddRefitGeneratedClient<IFinanceUploadsApi>(GatewayJson.Default)
+            .ConfigureHttpClient(http =>
+            {
+                http.BaseAddress = gateway;
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<AccessTokenHandler>()
+            .RemoveAllResilienceHandlers();
+        builder.Services.AddRefitGeneratedClient<IStaffingUploadsApi>(GatewayJson.Default)
             .ConfigureHttpClient(http =>
             {
                 http.BaseAddress = gateway;
@@ -75,6 +84,9 @@ public static class GatewayClients
 [JsonSerializable(typeof(NarrativeInput))]
 [JsonSerializable(typeof(ReportFact))]
 [JsonSerializable(typeof(FactInput))]
+[JsonSerializable(typeof(ReportIndicators))]
+[JsonSerializable(typeof(IndicatorValue))]
+[JsonSerializable(typeof(IndicatorInput))]
 [JsonSerializable(typeof(SubmitInput))]
 [JsonSerializable(typeof(SubmittedVersion))]
 [JsonSerializable(typeof(IReadOnlyList<VersionChange>))]
@@ -112,6 +124,7 @@ public static class GatewayClients
 [JsonSerializable(typeof(NewUser))]
 [JsonSerializable(typeof(NewPassword))]
 [JsonSerializable(typeof(Integrator))]
+[JsonSerializable(typeof(Page<IntegratorSummary>))]
 [JsonSerializable(typeof(NewIntegrator))]
 [JsonSerializable(typeof(IReadOnlyList<CalendarYear>))]
 [JsonSerializable(typeof(CalendarYear))]
@@ -125,6 +138,7 @@ public static class GatewayClients
 [JsonSerializable(typeof(Actual))]
 [JsonSerializable(typeof(CapitalPlan))]
 [JsonSerializable(typeof(DisbursementInput))]
+[JsonSerializable(typeof(CapitalPlanInput))]
 [JsonSerializable(typeof(Disbursement))]
 [JsonSerializable(typeof(StaffingYear))]
 [JsonSerializable(typeof(QuotaInput))]
@@ -133,4 +147,5 @@ public static class GatewayClients
 [JsonSerializable(typeof(HeadcountRecorded))]
 [JsonSerializable(typeof(Movements))]
 [JsonSerializable(typeof(MovementsInput))]
+[JsonSerializable(typeof(StaffingImported))]
 internal sealed partial class GatewayJson : JsonSerializerContext;

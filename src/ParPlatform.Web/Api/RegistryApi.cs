@@ -32,6 +32,10 @@ public sealed record NewPassword(string? Password);
 /// <summary>An integrator client; its secret is in the answer once, when it is registered or given a new one.</summary>
 public sealed record Integrator(string ClientId, string DisplayName, string? ProvinceCode, IReadOnlyList<string> UnitCodes, string? ClientSecret);
 
+/// <summary>An integrator client as the registry lists it (never with its secret): its scope, when registered, when revoked.</summary>
+public sealed record IntegratorSummary(
+    string ClientId, string DisplayName, string? ProvinceCode, IReadOnlyList<string> UnitCodes, DateTimeOffset RegisteredAt, DateTimeOffset? RevokedAt);
+
 public sealed record NewIntegrator(string? ClientId, string? DisplayName, string? ProvinceCode, IReadOnlyList<string>? UnitCodes);
 
 /// <summary>A year of the working calendar: the weekdays off (public holidays and the days off around them) and the weekend days worked instead.</summary>
@@ -84,6 +88,10 @@ public interface IRegistryApi
 
     [Put("/api/v1/admin/users/{userName}/password")]
     Task<RegistryUser> SetPasswordAsync(string userName, [Body] NewPassword password, CancellationToken cancellationToken);
+
+    /// <summary>A page of the integrator clients by client id: revoked ones, the others, or all.</summary>
+    [Get("/api/v1/admin/integrators")]
+    Task<Page<IntegratorSummary>> IntegratorsAsync(bool? revoked, int? page, int? pageSize, CancellationToken cancellationToken);
 
     [Post("/api/v1/admin/integrators")]
     Task<Integrator> RegisterIntegratorAsync([Body] NewIntegrator integrator, CancellationToken cancellationToken);

@@ -61,10 +61,29 @@ public sealed record ReportVersionSummary(
     int Number, string DocumentNumber, DateOnly SubmittedOn, DateOnly Due, bool OnTime, string SubmittedBy, string? Decision, string? ReturnReason,
     DateTimeOffset? DecidedAt);
 
-/// <summary>A unit's report of a period as it stands: the period's name and data window, "draft", "submitted", "returned" or "accepted".</summary>
+/// <summary>An agency's part of the unit's report under a heading: its text, when written, and when sent to the unit (null: the agency's draft).</summary>
+public sealed record AgencyPart(string AgencyCode, string SectionKey, string Text, DateTimeOffset WrittenAt, DateTimeOffset? SentAt);
+
+/// <summary>
+/// A unit's report of a period as it stands: the period's name and data window, "draft", "submitted", "returned" or "accepted"; the
+/// parts its agencies wrote for it.
+/// </summary>
 public sealed record UnitReport(
     string UnitCode, string Period, string PeriodName, DateOnly From, DateOnly To, string Status, DateOnly Due, IReadOnlyList<NarrativePart> Narrative, IReadOnlyList<ReportFact> Facts,
-    IReadOnlyList<ReportVersionSummary> Versions, string? ReturnReason);
+    IReadOnlyList<AgencyPart> AgencyParts, IReadOnlyList<ReportVersionSummary> Versions, string? ReturnReason);
+
+/// <summary>
+/// An indicator's value for the unit and the period: source "computed" (from the services' records) or "entered" (by the unit);
+/// measure "rate" (numerator ÷ denominator, in percent), "count" (the numerator) or "change" (in percent against the denominator,
+/// the baseline); nulls when there is nothing to count.
+/// </summary>
+public sealed record IndicatorValue(string Code, string Name, string Source, string Measure, decimal? Numerator, decimal? Denominator, decimal? Value);
+
+/// <summary>The indicator catalogue's values for a unit and a period, as of a date (the due date, or today before it).</summary>
+public sealed record ReportIndicators(string UnitCode, string Period, DateOnly From, DateOnly To, DateOnly AsOf, IReadOnlyList<IndicatorValue> Indicators);
+
+/// <summary>An entered indicator: a rate's or a change's numerator and denominator, a count's value as the numerator alone.</summary>
+public sealed record IndicatorInput(decimal? Numerator, decimal? Denominator, string? Evidence);
 
 /// <summary>The computed number the unit replaced, and why.</summary>
 public sealed record FigureOverride(decimal Computed, string Reason, string By, DateTimeOffset At);
@@ -125,6 +144,21 @@ public interface IUnitReportsApi
 
     [Put("/api/v1/units/{unitCode}/reports/periods/{period}/facts/{code}")]
     Task<ReportFact> EnterAsync(string unitCode, string period, string code, [Body] FactInput input, CancellationToken cancellationToken);
+
+    [Get("/api/v1/units/{unitCode}/reports/periods/{period}/indicators")]
+    Task<ReportIndicators> IndicatorsAsync(string unitCode, string period, CancellationToken cancellationToken);
+
+    /// <summary>Enters an indicator no service computes (the unit's officers and chairman, while the report is open).</summary>
+    [Put("/api/v1/units/{unitCode}/reports/periods/{period}/indicators/{code}")]
+    Task<IndicatorValue> EnterIndicatorAsync(string unitCode, string period, string code, [Body] IndicatorInput input, CancellationToken cancellationToken);
+
+    /// <summary>An agency's officer writes the agency's part under a heading (403 for anyone else).</summary>
+    [Put("/api/v1/units/{unitCode}/reports/periods/{period}/agencies/{agencyCode}/parts/{key}")]
+    Task<UnitReport> WriteAgencyPartAsync(string unitCode, string period, string agencyCode, string key, [Body] NarrativeInput input, CancellationToken cancellationToken);
+
+    /// <summary>An agency's officer sends the agency's parts to the unit.</summary>
+    [Post("/api/v1/units/{unitCode}/reports/periods/{period}/agencies/{agencyCode}/send")]
+    Task<UnitReport> SendAgencyPartsAsync(string unitCode, string period, string agencyCode, CancellationToken cancellationToken);
 
     [Post("/api/v1/units/{unitCode}/reports/periods/{period}/submit")]
     Task<SubmittedVersion> SubmitAsync(string unitCode, string period, [Body] SubmitInput input, CancellationToken cancellationToken);

@@ -37,6 +37,9 @@ public sealed record MovementsInput(
     int? RecruitedCivilServants, int? RecruitedPublicEmployees, int? TransferredToCivilService, int? TransferredOut, int? Retired, int? Resigned,
     int? PromotionRegistrations, int? TrainingPlanned, int? TrainingCompleted);
 
+/// <summary>The quotas a file set and the headcounts it recorded.</summary>
+public sealed record StaffingImported(IReadOnlyList<Quota> Quotas, IReadOnlyList<Headcount> Headcounts);
+
 /// <summary>A unit's staffing (biên chế), through the gateway (/api/v1/units/{unitCode}/staffing).</summary>
 public interface IStaffingApi
 {
@@ -55,4 +58,12 @@ public interface IStaffingApi
 
     [Put("/api/v1/units/{unitCode}/staffing/movements/{period}")]
     Task<Movements> RecordMovementsAsync(string unitCode, string period, [Body] MovementsInput input, CancellationToken cancellationToken);
+}
+
+/// <summary>Sending a file of quotas and headcounts, on a client of its own like <see cref="IFinanceUploadsApi"/>.</summary>
+public interface IStaffingUploadsApi
+{
+    /// <summary>Sets the file's quotas and records its headcounts (CSV or an Excel workbook), all or none: a bad row answers 400 with every bad row.</summary>
+    [Post("/api/v1/units/{unitCode}/staffing/import")]
+    Task<StaffingImported> ImportAsync(string unitCode, [Body] HttpContent file, CancellationToken cancellationToken);
 }

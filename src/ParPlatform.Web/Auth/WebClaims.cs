@@ -17,6 +17,9 @@ public static class WebClaims
 
     public static string? Province(this ClaimsPrincipal user) => user.FindFirst(PlatformClaims.Province)?.Value;
 
+    /// <summary>A unit officer's agency within the unit, whose part of the unit's report the officer writes and sends.</summary>
+    public static string? Agency(this ClaimsPrincipal user) => user.FindFirst(PlatformClaims.Agency)?.Value;
+
     /// <summary>An officer or the chairman of the unit: receives and acts on its dossiers (the APIs' rule, TenantAccess).</summary>
     public static bool WorksForUnit(this ClaimsPrincipal user, string unitCode) =>
         user.Role() is PlatformRoles.UnitOfficer or PlatformRoles.UnitChairman && user.Unit() == unitCode;

@@ -42,6 +42,7 @@ public abstract class ComponentTest : IAsyncDisposable
         _context.Services.AddSingleton<IFinanceApi>(Finance);
         _context.Services.AddSingleton<IFinanceUploadsApi>(Finance);
         _context.Services.AddSingleton<IStaffingApi>(Staffing);
+        _context.Services.AddSingleton<IStaffingUploadsApi>(Staffing);
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         _context.Services.AddScoped<FileDownloads>();
@@ -49,7 +50,7 @@ public abstract class ComponentTest : IAsyncDisposable
     }
 
     /// <summary>Signs a person in with the claims the web application reads from the identity service's tokens.</summary>
-    protected void SignIn(string role, string? unit = null, string? province = null)
+    protected void SignIn(string role, string? unit = null, string? province = null, string? agency = null)
     {
         var authorization = _context.AddAuthorization();
         authorization.SetAuthorized("Người dùng thử");
@@ -58,6 +59,8 @@ public abstract class ComponentTest : IAsyncDisposable
             claims.Add(new Claim(PlatformClaims.Unit, unit));
         if (province is not null)
             claims.Add(new Claim(PlatformClaims.Province, province));
+        if (agency is not null)
+            claims.Add(new Claim(PlatformClaims.Agency, agency));
         authorization.SetClaims([.. claims]);
     }
 

@@ -44,10 +44,15 @@ internal sealed class FakeFinanceApi : IFinanceApi, IFinanceUploadsApi
     public Task<Actual> RecordActualAsync(string unitCode, int year, ActualInput input, CancellationToken cancellationToken) =>
         WriteAsync($"actual {year} {input.ItemCode} {input.AsOf} {input.Millions}", new Actual(Guid.NewGuid(), input.ItemCode ?? "", input.AsOf ?? default, new Amount(0, "0")));
 
+    /// <summary>The unit has no capital plan for the year: reading it answers 404.</summary>
+    public bool PlanMissing { get; set; }
+
     public Task<CapitalPlan> CapitalPlanAsync(string unitCode, int year, CancellationToken cancellationToken)
     {
         Calls.Add($"plan {year}");
-        return Task.FromResult(Plan);
+        return PlanMissing
+            ? Refusals.ThrowAsync<CapitalPlan>(HttpStatusCode.NotFound, new { title = $"Đơn vị chưa có kế hoạch vốn năm {year}.", status = 404 })
+            : Task.FromResult(Plan);
     }
 
     public Task<Disbursement> DisburseAsync(string unitCode, int year, DisbursementInput input, CancellationToken cancellationToken) =>
@@ -56,4 +61,13 @@ internal sealed class FakeFinanceApi : IFinanceApi, IFinanceUploadsApi
 
     public async Task<CapitalPlan> ImportDisbursementsAsync(string unitCode, int year, HttpContent file, CancellationToken cancellationToken) =>
         await WriteAsync($"import {year} {file.Headers.ContentType?.MediaType} {await file.ReadAsStringAsync(cancellationToken)}", Plan);
+
+    public Task<CapitalPlan> SetCapitalPlanAsync(string unitCode, int year, CapitalPlanInput input, CancellationToken cancellationToken) =>
+        WriteAsync($"set plan {year} {string.Join("; ", input.Allocations.Select(a => $"{a.SourceCode} {a.Project} {a.Millions}"))}", Plan);
+
+    public async Task<CapitalPlan> ImportCapitalPlanAsync(string unitCode, int year, HttpContent file, CancellationToken cancellationToken) =>
+        await WriteAsync($"import plan {year} {file.Headers.ContentType?.MediaType} {await file.ReadAsStringAsync(cancellationToken)}", Plan);
+
+    public async Task<Budget> ImportBudgetAsync(string unitCode, int year, HttpContent file, CancellationToken cancellationToken) =>
+        await WriteAsync($"import budget {year} {file.Headers.ContentType?.MediaType} {await file.ReadAsStringAsync(cancellationToken)}", Budget);
 }

@@ -44,7 +44,8 @@ internal sealed class FakeRegistryApi : IRegistryApi
     {
         Calls.Add($"units {provinceCode} {page} {pageSize}");
         List<RegistryUnit> found = [.. Units.Where(u => provinceCode is null || u.ProvinceCode == provinceCode)];
-        return Task.FromResult(new Page<RegistryUnit>(found, page ?? 1, pageSize ?? 20, found.Count));
+        var (number, size) = (page ?? 1, pageSize ?? 20);
+        return Task.FromResult(new Page<RegistryUnit>([.. found.Skip((number - 1) * size).Take(size)], number, size, found.Count));
     }
 
     public Task<RegistryUnit> RegisterUnitAsync(NewUnit unit, CancellationToken cancellationToken) =>
@@ -84,6 +85,20 @@ internal sealed class FakeRegistryApi : IRegistryApi
 
     public Task<RegistryUser> SetPasswordAsync(string userName, NewPassword password, CancellationToken cancellationToken) =>
         WriteAsync($"password {userName} {password.Password}", User(userName));
+
+    public List<IntegratorSummary> Integrators { get; } =
+    [
+        new("langson-integrator", "Hệ thống của tỉnh Lạng Sơn", "20", [], new DateTimeOffset(2026, 1, 5, 1, 0, 0, TimeSpan.Zero), null),
+        new("tamthanh-cu", "Phần mềm cũ của Tam Thanh", null, ["06112", "06118"], new DateTimeOffset(2026, 1, 6, 1, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 2, 1, 3, 0, 0, TimeSpan.Zero)),
+    ];
+
+    public Task<Page<IntegratorSummary>> IntegratorsAsync(bool? revoked, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        Calls.Add($"integrators {revoked} {page} {pageSize}");
+        List<IntegratorSummary> found = [.. Integrators.Where(i => revoked is null || (i.RevokedAt is not null) == revoked)];
+        return Task.FromResult(new Page<IntegratorSummary>(found, page ?? 1, pageSize ?? 20, found.Count));
+    }
 
     public Task<Integrator> RegisterIntegratorAsync(NewIntegrator integrator, CancellationToken cancellationToken) =>
         WriteAsync($"register integrator {integrator.ClientId} province={integrator.ProvinceCode} units={string.Join(",", integrator.UnitCodes ?? [])}",

@@ -32,6 +32,11 @@ internal sealed class FakeReportsApi : IUnitReportsApi, IReportsApi
             new("video-meetings", "II.6", "Số cuộc họp trực tuyến qua Hệ thống Hội nghị truyền hình", "count", null, false, null, null),
             new("electronic-documents-rate", "II.6", "Tỷ lệ văn bản được gửi hoàn toàn dưới dạng điện tử", "percent", 98.75m, false, "98,75%", "Sổ văn bản đi"),
         ],
+        [
+            new("kinh-te", "I", "Phòng Kinh tế đã ban hành kế hoạch của phòng.", new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero),
+                new DateTimeOffset(2026, 3, 2, 3, 30, 0, TimeSpan.Zero)),
+            new("van-phong", "I", "Bản nháp của Văn phòng.", new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero), null),
+        ],
         status == "draft" ? [] : [new(1, "188/BC-UBND", new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 5), true, "chutich",
             status == "returned" ? "returned" : status == "accepted" ? "accepted" : null, returnReason, null)],
         returnReason);
@@ -75,6 +80,43 @@ internal sealed class FakeReportsApi : IUnitReportsApi, IReportsApi
         {
             var fact = Report.Facts.Single(f => f.Code == code);
             return fact with { Value = input.Value, AtLeast = input.AtLeast ?? false, Text = $"{(input.AtLeast == true ? "trên " : "")}{Vietnamese.Figure(input.Value!.Value)}", Evidence = input.Evidence };
+        });
+
+    public List<IndicatorValue> Indicators { get; } =
+    [
+        new("Dossiers.OnTimeRate", "Tỷ lệ hồ sơ TTHC giải quyết trước và đúng hạn", "computed", "rate", 1733, 1743, 99.426276528m),
+        new("EOffice.ElectronicDocumentRate", "Tỷ lệ văn bản trao đổi dưới dạng điện tử, được ký số", "entered", "rate", null, null, null),
+        new("Procedures.InterLevelCount", "Số TTHC, nhóm TTHC giải quyết liên thông giữa các cấp", "entered", "count", 32, null, 32),
+    ];
+
+    public Task<ReportIndicators> IndicatorsAsync(string unitCode, string period, CancellationToken cancellationToken) =>
+        Task.FromResult(new ReportIndicators(unitCode, period, new DateOnly(2025, 12, 1), new DateOnly(2026, 2, 28), new DateOnly(2026, 3, 4), [.. Indicators]));
+
+    public Task<IndicatorValue> EnterIndicatorAsync(string unitCode, string period, string code, IndicatorInput input, CancellationToken cancellationToken) =>
+        WriteAsync($"indicator {code} {input.Numerator} {input.Denominator} {input.Evidence}", () =>
+        {
+            var index = Indicators.FindIndex(i => i.Code == code);
+            var indicator = Indicators[index];
+            return Indicators[index] = indicator with
+            {
+                Numerator = input.Numerator, Denominator = input.Denominator,
+                Value = indicator.Measure == "count" ? input.Numerator : input.Numerator * 100m / input.Denominator,
+            };
+        });
+
+    /// <summary>The time the fake service writes and sends agencies' parts at.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 3, 1, 15, 0, TimeSpan.Zero);
+
+    public Task<UnitReport> WriteAgencyPartAsync(string unitCode, string period, string agencyCode, string key, NarrativeInput input, CancellationToken cancellationToken) =>
+        WriteAsync($"agency part {agencyCode} {key} {input.Text}", () => Report = Report with
+        {
+            AgencyParts = [.. Report.AgencyParts.Where(p => p.AgencyCode != agencyCode || p.SectionKey != key), new(agencyCode, key, input.Text!, Now, null)],
+        });
+
+    public Task<UnitReport> SendAgencyPartsAsync(string unitCode, string period, string agencyCode, CancellationToken cancellationToken) =>
+        WriteAsync($"agency send {agencyCode}", () => Report = Report with
+        {
+            AgencyParts = [.. Report.AgencyParts.Select(p => p.AgencyCode == agencyCode && p.Text.Length > 0 ? p with { SentAt = Now } : p)],
         });
 
     public Task<SubmittedVersion> SubmitAsync(string unitCode, string period, SubmitInput input, CancellationToken cancellationToken) =>

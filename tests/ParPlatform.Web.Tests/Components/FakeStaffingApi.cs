@@ -4,7 +4,7 @@ using ParPlatform.Web.Api;
 namespace ParPlatform.Web.Tests.Components;
 
 /// <summary>A unit's staffing as its page sees it: a year to read; each write recorded, and answered or refused.</summary>
-internal sealed class FakeStaffingApi : IStaffingApi
+internal sealed class FakeStaffingApi : IStaffingApi, IStaffingUploadsApi
 {
     public StaffingYear Year { get; set; } = new(2026, new DateOnly(2026, 3, 31), new ScopeStaffing(null, null, null, [], false), []);
 
@@ -22,11 +22,11 @@ internal sealed class FakeStaffingApi : IStaffingApi
     public Task<StaffingYear> YearAsync(string unitCode, int year, CancellationToken cancellationToken) => Task.FromResult(Year);
 
     public Task<Quota> SetQuotaAsync(string unitCode, int year, QuotaInput input, CancellationToken cancellationToken) =>
-        WriteAsync($"quota {year} {input.CivilServants} {input.BudgetPaidPublicEmployees} {input.SelfPaidPublicEmployees} {input.Provisional} {input.Decision}",
+        WriteAsync($"quota {year} {input.AgencyCode} {input.CivilServants} {input.BudgetPaidPublicEmployees} {input.SelfPaidPublicEmployees} {input.Provisional} {input.Decision}",
             new Quota(year, null, input.CivilServants ?? 0, 0, 0, 0, 0, false, input.Decision, input.DecidedOn ?? default));
 
     public Task<HeadcountRecorded> RecordHeadcountAsync(string unitCode, HeadcountInput input, CancellationToken cancellationToken) =>
-        WriteAsync($"headcount {input.AsOf} {input.CivilServants} {input.PublicEmployees}",
+        WriteAsync($"headcount {input.AsOf} {input.AgencyCode} {input.CivilServants} {input.PublicEmployees}",
             new HeadcountRecorded(new Headcount(input.AsOf ?? default, null, input.CivilServants ?? 0, input.PublicEmployees ?? 0, 0), OverQuota: true));
 
     public Task<Movements> MovementsAsync(string unitCode, string period, CancellationToken cancellationToken)
@@ -38,4 +38,7 @@ internal sealed class FakeStaffingApi : IStaffingApi
     public Task<Movements> RecordMovementsAsync(string unitCode, string period, MovementsInput input, CancellationToken cancellationToken) =>
         WriteAsync($"record movements {period} retired={input.Retired}",
             new Movements(period, "Quý I/2026", null, null, null, null, input.Retired, null, null, null, null, null));
+
+    public async Task<StaffingImported> ImportAsync(string unitCode, HttpContent file, CancellationToken cancellationToken) =>
+        await WriteAsync($"import {file.Headers.ContentType?.MediaType} {await file.ReadAsStringAsync(cancellationToken)}", new StaffingImported([], []));
 }

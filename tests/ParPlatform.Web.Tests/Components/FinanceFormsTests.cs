@@ -1,5 +1,7 @@
 using Bunit;
 using ParPlatform.ServiceDefaults.Tenancy;
+using ParPlatform.Web.Api;
+using ParPlatform.Web.Components;
 using ParPlatform.Web.Components.Finance;
 using static ParPlatform.Web.Tests.Components.RegistryFormsTests;
 
@@ -74,9 +76,12 @@ public sealed class FinanceFormsTests : ComponentTest
             problemCount = 2,
             rows = new[] { new { row = 3, column = "date", reason = "Ngày không hợp lệ." }, new { row = 5, column = "sourceCode", reason = "Không được để trống." } },
         };
-        var panel = Render<DisbursementImportPanel>(p => p.Add(c => c.UnitCode, "06112").Add(c => c.Year, 2026));
+        var panel = Render<CapitalPlanPanel>(p => p.Add(c => c.UnitCode, "06112").Add(c => c.Year, 2026).Add(c => c.CanWrite, true));
+        panel.WaitForElement("[data-testid=disbursement-rate]");
+        Finance.Calls.Clear();
 
-        panel.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("sourceCode,project,date,millions\n", "giai-ngan.csv"));
+        panel.FindComponents<ImportFilePanel<CapitalPlan>>().Single(i => i.Instance.Name == "disbursement")
+            .FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("sourceCode,project,date,millions\n", "giai-ngan.csv"));
         panel.Find("button[data-testid=disbursement-import-submit]").Click();
 
         panel.WaitForAssertion(() => Assert.Equal("Tệp có dòng không hợp lệ; chưa ghi khoản giải ngân nào. 2 lỗi.", panel.Find("[data-testid=import-refusal]").TextContent.Trim()));
@@ -99,5 +104,7 @@ public sealed class FinanceFormsTests : ComponentTest
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=disbursement-rate]")));
         Assert.Equal(offered, page.FindAll("[data-testid=disbursement-submit]").Count == 1);
         Assert.Equal(offered, page.FindAll("[data-testid=disbursement-import-submit]").Count == 1);
+        Assert.Equal(offered, page.FindAll("[data-testid=capital-plan-save]").Count == 1);
+        Assert.Equal(offered, page.FindAll("[data-testid=capital-plan-import-submit]").Count == 1);
     }
 }

@@ -22,7 +22,7 @@ public sealed class StaffingFormsTests : ComponentTest
         form.WaitForAssertion(() => Assert.Contains("Không được để trống.", FieldText(form, "quota-civil-servants"), StringComparison.Ordinal));
         Assert.Contains("Không được để trống.", FieldText(form, "quota-decided-on"), StringComparison.Ordinal);
         Assert.DoesNotContain("Không được", FieldText(form, "quota-decision"), StringComparison.Ordinal);
-        Assert.Equal(["quota 2026    False 123/QĐ-UBND"], Staffing.Calls);
+        Assert.Equal(["quota 2026     False 123/QĐ-UBND"], Staffing.Calls);
     }
 
     [Fact]
