@@ -43,7 +43,8 @@ public sealed class PlansListTests : ComponentTest
 
         list.Find("input[data-testid=plans-year]").Input("2028");
 
-        list.WaitForAssertion(() => Assert.Single(list.FindAll("[data-testid=plans-table] tbody tr")));
+        // The year field waits 400 ms after the last key before it asks: time for that on a busy machine (bUnit's default is 1 s).
+        list.WaitForAssertion(() => Assert.Single(list.FindAll("[data-testid=plans-table] tbody tr")), TimeSpan.FromSeconds(10));
         Assert.Equal("list 2028", Plans.Calls[^1]);
     }
 }
