@@ -85,8 +85,10 @@ public sealed class ProvincePeriodsStore(ReportingDbContext db)
     /// <summary>How many of the province's units have a report of the period (a draft or more), and how many of those were submitted.</summary>
     public async Task<(int Reports, int Submitted)> ReportsOfAsync(string provinceCode, ReportPeriod period, CancellationToken cancellationToken)
     {
-        var reports = db.Reports.Where(r => r.ProvinceCode == provinceCode && r.Period == period.Code);
-        return (await reports.CountAsync(cancellationToken), await reports.CountAsync(r => r.Versions.Any(), cancellationToken));
+        var counted = await db.Reports.Where(r => r.ProvinceCode == provinceCode && r.Period == period.Code)
+            .GroupBy(r => 1).Select(g => new { Reports = g.Count(), Submitted = g.Count(r => r.Versions.Count > 0) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return (counted?.Reports ?? 0, counted?.Submitted ?? 0);
     }
 
     /// <summary>Saves a correction of a tracked ad hoc report.</summary>
