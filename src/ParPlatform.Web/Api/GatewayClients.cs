@@ -17,26 +17,23 @@ public static class GatewayClients
     {
         var gateway = new Uri(builder.Configuration["Web:GatewayUrl"] ?? "http://gateway");
         builder.Services.AddTransient<AccessTokenHandler>();
-        builder.Services.AddRefitGeneratedClient<IDossiersApi>(GatewayJson.Default)
+        Api<IDossiersApi>();
+        Upload<IDossierUploadsApi>();
+        Upload<IFinanceUploadsApi>();
+        Upload<IStaffingUploadsApi>();
+        Api<IReportsApi>();
+        Api<IUnitReportsApi>();
+        Api<IPlansApi>();
+        Api<IRegistryApi>();
+        Api<IFinanceApi>();
+        Api<IStaffingApi>();
+
+        void Api<T>() where T : class => builder.Services.AddRefitGeneratedClient<T>(GatewayJson.Default)
             .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
+
+        // A file's upload: no timeout and no resilience handler (a retry would send the file again).
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers, the one way to take off ConfigureHttpClientDefaults' handler, is an evaluation API
-        builder.Services.AddRefitGeneratedClient<IDossierUploadsApi>(GatewayJson.Default)
-            .ConfigureHttpClient(http =>
-            {
-                http.BaseAddress = gateway;
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler<AccessTokenHandler>()
-            .RemoveAllResilienceHandlers();
-        builder.Services.AddRefitGeneratedClient<IFinanceUploadsApi>(GatewayJson.Default)
-            .ConfigureHttpClient(http =>
-            {
-                http.BaseAddress = gateway;
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler<AccessTokenHandler>()
-            .RemoveAllResilienceHandlers();
-        builder.Services.AddRefitGeneratedClient<IStaffingUploadsApi>(GatewayJson.Default)
+        void Upload<T>() where T : class => builder.Services.AddRefitGeneratedClient<T>(GatewayJson.Default)
             .ConfigureHttpClient(http =>
             {
                 http.BaseAddress = gateway;
@@ -45,18 +42,6 @@ public static class GatewayClients
             .AddHttpMessageHandler<AccessTokenHandler>()
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-        builder.Services.AddRefitGeneratedClient<IReportsApi>(GatewayJson.Default)
-            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
-        builder.Services.AddRefitGeneratedClient<IUnitReportsApi>(GatewayJson.Default)
-            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
-        builder.Services.AddRefitGeneratedClient<IPlansApi>(GatewayJson.Default)
-            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
-        builder.Services.AddRefitGeneratedClient<IRegistryApi>(GatewayJson.Default)
-            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
-        builder.Services.AddRefitGeneratedClient<IFinanceApi>(GatewayJson.Default)
-            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
-        builder.Services.AddRefitGeneratedClient<IStaffingApi>(GatewayJson.Default)
-            .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
     }
 }
 
