@@ -88,8 +88,8 @@ internal static class Program
             var scorecardPath = $"/api/v1/provinces/{Province}/reports/periods/{Period}/scorecard";
             var ranked = await http.GetFromJsonAsync<JsonElement>(scorecardPath);
             var rankedUnits = ranked.GetProperty("units");
-            var lines = rankedUnits.EnumerateArray().Sum(u => u.GetProperty("scorecard").GetProperty("targets").GetInt32());
-            var measured = rankedUnits.EnumerateArray().Sum(u => u.GetProperty("scorecard").GetProperty("met").GetInt32() + u.GetProperty("scorecard").GetProperty("notMet").GetInt32());
+            var lines = rankedUnits.EnumerateArray().Sum(u => u.GetProperty("targets").GetInt32());
+            var measured = rankedUnits.EnumerateArray().Sum(u => u.GetProperty("met").GetInt32() + u.GetProperty("notMet").GetInt32());
             Console.WriteLine($"Scorecard {Period}: {rankedUnits.GetArrayLength()} units, {lines:N0} targets, {measured:N0} with data, " +
                 $"{ranked.GetRawText().Length / 1024:N0} KB of JSON");
             if (measured < units * 7)

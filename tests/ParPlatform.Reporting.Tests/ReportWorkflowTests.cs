@@ -365,7 +365,7 @@ public sealed class ReportWorkflowTests(ReportingFixture reporting) : IClassFixt
         Assert.Equal(["met", "met"], unit!.Lines.Select(l => l.Result));
         Assert.Equal((100m, 1m, 1m), indicators!.Indicators.Where(i => i.Code == "Dossiers.OnTimeRate").Select(i => (i.Value, i.Numerator, i.Denominator)).Single());
         Assert.Equal(new DateOnly(2025, 9, 5), indicators.AsOf); // the due date: the period's figures as the report gives them
-        Assert.Equal([(1, "06112", 2), (2, "06118", 0), ((int?)null, "06181", 0)], province!.Units.Select(u => (u.Rank, u.Scorecard.UnitCode, u.Scorecard.Met)));
+        Assert.Equal([(1, "06112", 2), (2, "06118", 0), ((int?)null, "06181", 0)], province!.Units.Select(u => (u.Rank, u.UnitCode, u.Met)));
         Assert.Equal(94m, province.Indicators.Single(i => i.Code == "EOffice.ElectronicDocumentRate").Value); // (98 + 90) ÷ (100 + 100)
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Reviewer("20").PutAsJsonAsync(Indicator("06112"), new IndicatorInput(1, 1, null))));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reporting.Officer("06112").GetAsync($"{Province("2025-Q3")}/scorecard")));

@@ -91,7 +91,7 @@ public sealed class ScorecardTests
 
         var ranked = Scorecard.Rank([Card("06112", 1, 1, 0), Card("06118", 3, 0, 1), Card("06181", 0, 0, 2), Card("06190", 1, 1, 0)]);
 
-        Assert.Equal([(1, "06118"), (2, "06112"), (2, "06190"), ((int?)null, "06181")], ranked.Select(r => (r.Rank, r.Scorecard.UnitCode)));
+        Assert.Equal([(1, "06118"), (2, "06112"), (2, "06190"), ((int?)null, "06181")], ranked.Select(r => (r.Rank, r.UnitCode)));
     }
 
     [Theory]

@@ -60,7 +60,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             count.Property(c => c.UnitCode).HasMaxLength(5);
             count.Property(c => c.ProvinceCode).HasMaxLength(2);
             count.Property(c => c.Field).HasMaxLength(200);
-            count.HasIndex(c => new { c.ProvinceCode, c.Day });
+            // The scorecard reads a province's days in the few fields its targets name (ReportingStatisticsQuery.WindowQueries).
+            count.HasIndex(c => new { c.ProvinceCode, c.Field, c.Day });
         });
 
         modelBuilder.Entity<FeedbackFact>(fact =>

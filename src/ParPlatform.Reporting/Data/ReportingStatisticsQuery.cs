@@ -89,10 +89,7 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
     public static DossierStatisticsQueries Queries(string scopeColumn, bool byField = false)
     {
         var (counts, countsGroup, factsGroup) = byField ? ByField : ByUnit;
-        return Queries(
-            [DaySums(scopeColumn, counts, countsGroup), OpenAtEdges(scopeColumn, factsGroup), FinishedBeforeReceived(scopeColumn, factsGroup)],
-            [DayRatings(scopeColumn, counts, countsGroup)],
-            scopeColumn);
+        return Statements([DaySums(scopeColumn, counts, countsGroup), OpenAtEdges(scopeColumn, factsGroup), FinishedBeforeReceived(scopeColumn, factsGroup)], scopeColumn);
     }
 
     /// <summary>
@@ -100,17 +97,12 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
     /// of a scope, keyed "unit", and of each unit in each of <paramref name="fields"/>, keyed "unit/field"; carried over and pending
     /// left incomplete (the facts open at the window's edges are not read).
     /// </summary>
-    public static DossierStatisticsQueries WindowQueries(string scopeColumn, IReadOnlyList<string> fields)
-    {
-        const string InFields = "c.field = ANY(@fields)";
-        return Queries(
-            [
-                DaySums(scopeColumn, ByUnit.Counts, ByUnit.CountsGroup), DaySums(scopeColumn, ByField.Counts, ByField.CountsGroup, InFields),
-                FinishedBeforeReceived(scopeColumn, ByUnit.FactsGroup), FinishedBeforeReceived(scopeColumn, ByField.FactsGroup, "f.field = ANY(@fields)"),
-            ],
-            [DayRatings(scopeColumn, ByUnit.Counts, ByUnit.CountsGroup), DayRatings(scopeColumn, ByField.Counts, ByField.CountsGroup, InFields)],
-            scopeColumn) with { Parameters = new Dictionary<string, object> { ["fields"] = fields.ToArray() } };
-    }
+    public static DossierStatisticsQueries WindowQueries(string scopeColumn, IReadOnlyList<string> fields) => Statements(
+        [
+            DaySums(scopeColumn, ByUnit.Counts, ByUnit.CountsGroup), DaySums(scopeColumn, ByField.Counts, ByField.CountsGroup, "c.field = ANY(@fields)"),
+            FinishedBeforeReceived(scopeColumn, ByUnit.FactsGroup), FinishedBeforeReceived(scopeColumn, ByField.FactsGroup, "f.field = ANY(@fields)"),
+        ],
+        scopeColumn) with { Parameters = new Dictionary<string, object> { ["fields"] = fields.ToArray() } };
 
     /// <summary>The counts of a row per unit, and their group over the counts (aliased c) and over the facts.</summary>
     private static readonly (string Counts, string CountsGroup, string FactsGroup) ByUnit = ("reporting.dossier_day_counts", "c.unit_code", "unit_code");
@@ -119,44 +111,23 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
     private static readonly (string Counts, string CountsGroup, string FactsGroup) ByField =
         ("reporting.dossier_field_day_counts", "c.unit_code || '/' || c.field", "unit_code || '/' || field");
 
-    /// <summary>The form's 14 columns of each group, summed over <paramref name="parts"/> (each a group and the 14 columns); the ratings of each group, summed over <paramref name="ratings"/>.</summary>
-    private static DossierStatisticsQueries Queries(IEnumerable<string> parts, IEnumerable<string> ratings, string scopeColumn) => new($"""
-        SELECT grp, sum(carried_over)::bigint, sum(received_online)::bigint, sum(received_other)::bigint, sum(resolved_early)::bigint,
-          sum(resolved_on_time)::bigint, sum(resolved_late)::bigint, sum(pending_within)::bigint, sum(pending_overdue)::bigint, sum(returned)::bigint,
-          sum(electronic_results)::bigint, sum(digitised)::bigint, sum(with_fees)::bigint, sum(paid_online)::bigint, sum(late_with_apology)::bigint
-        FROM (
-          {string.Join("\n  UNION ALL\n", parts)}
-        ) AS parts (grp, carried_over, received_online, received_other, resolved_early, resolved_on_time, resolved_late, pending_within,
-          pending_overdue, returned, electronic_results, digitised, with_fees, paid_online, late_with_apology)
-        GROUP BY grp
-        HAVING (sum(carried_over), sum(received_online), sum(received_other), sum(resolved_early), sum(resolved_on_time), sum(resolved_late),
-          sum(pending_within), sum(pending_overdue), sum(returned), sum(electronic_results), sum(digitised), sum(with_fees), sum(paid_online),
-          sum(late_with_apology)) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        """, $"""
-        SELECT grp, sum(very_satisfied)::bigint, sum(satisfied)::bigint, sum(not_satisfied)::bigint
-        FROM (
-          {string.Join("\n  UNION ALL\n", ratings)}
-        ) AS ratings (grp, very_satisfied, satisfied, not_satisfied)
-        GROUP BY grp
-        HAVING (sum(very_satisfied), sum(satisfied), sum(not_satisfied)) <> (0, 0, 0)
-        """, DossierStatisticsSql.FeedbackSql(Tables.Feedback, scopeColumn))
-    {
-        // A few thousand rows each: starting parallel workers costs more than it saves (measured on a busy 2-core machine: a
-        // Gather of the open dossiers started in 88 ms of its 187; 27–40 ms for the whole statement without).
-        Settings = "SET LOCAL work_mem = '64MB'; SET LOCAL enable_sort = off; SET LOCAL max_parallel_workers_per_gather = 0",
-    };
+    /// <summary>The form's columns and ratings of each group, summed over <paramref name="parts"/>, and the scope's feedback.</summary>
+    private static DossierStatisticsQueries Statements(IEnumerable<string> parts, string scopeColumn) =>
+        new(DossierStatisticsSql.Summed(parts), DossierStatisticsSql.FeedbackSql(Tables.Feedback, scopeColumn))
+        {
+            // A few thousand rows each: starting parallel workers costs more than it saves (measured on a busy 2-core machine: a
+            // Gather of the open dossiers started in 88 ms of its 187; 27–40 ms for the whole statement without).
+            Settings = "SET LOCAL work_mem = '64MB'; SET LOCAL enable_sort = off; SET LOCAL max_parallel_workers_per_gather = 0",
+        };
 
-    /// <summary>The window's days' counts (received, finished, rated in it) by <paramref name="group"/>; carried over and pending zero.</summary>
+    /// <summary>
+    /// The window's days' counts (received, finished, rated in it: one pass for the form's columns and the ratings) by <paramref name="group"/>;
+    /// carried over and pending zero.
+    /// </summary>
     private static string DaySums(string scopeColumn, string counts, string group, string condition = "true") => $"""
         SELECT {group}, 0, sum(c.received_online), sum(c.received_other), sum(c.resolved_early), sum(c.resolved_on_time), sum(c.resolved_late),
-          0, 0, sum(c.returned), sum(c.electronic_results), sum(c.digitised), sum(c.with_fees), sum(c.paid_online), sum(c.late_with_apology)
-        FROM {ActiveCounts(scopeColumn, counts)} AND {condition}
-        GROUP BY {group}
-        """;
-
-    /// <summary>The window's days' ratings by <paramref name="group"/>.</summary>
-    private static string DayRatings(string scopeColumn, string counts, string group, string condition = "true") => $"""
-        SELECT {group}, sum(c.very_satisfied), sum(c.satisfied), sum(c.not_satisfied)
+          0, 0, sum(c.returned), sum(c.electronic_results), sum(c.digitised), sum(c.with_fees), sum(c.paid_online), sum(c.late_with_apology),
+          sum(c.very_satisfied), sum(c.satisfied), sum(c.not_satisfied)
         FROM {ActiveCounts(scopeColumn, counts)} AND {condition}
         GROUP BY {group}
         """;
@@ -165,13 +136,13 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
     private static string OpenAtEdges(string scopeColumn, string factsGroup) => $"""
         SELECT {factsGroup}, count(*) FILTER (WHERE {OpenAt("@start")}), 0, 0, 0, 0, 0,
           count(*) FILTER (WHERE {OpenAt("@end")} AND NOT {DossierStatisticsSql.PastDue}),
-          count(*) FILTER (WHERE {OpenAt("@end")} AND {DossierStatisticsSql.PastDue}), 0, 0, 0, 0, 0, 0
+          count(*) FILTER (WHERE {OpenAt("@end")} AND {DossierStatisticsSql.PastDue}), 0, 0, 0, 0, 0, 0, 0, 0, 0
         FROM {Tables.Dossiers}
         WHERE {scopeColumn} = @scope AND ({Opened("@start")} OR {Opened("@end")})
         GROUP BY {factsGroup}
         """;
 
-    /// <summary>The form's counts of the facts finished before they were received, which no day counts.</summary>
+    /// <summary>The form's counts of the facts finished before they were received, which no day counts (their ratings are in the days').</summary>
     private static string FinishedBeforeReceived(string scopeColumn, string factsGroup, string condition = "true") =>
         DossierStatisticsSql.CountsSql(ActiveRows("reporting.dossier_facts", $"f.finished_at < f.received_at AND {condition}"), scopeColumn, factsGroup);
 

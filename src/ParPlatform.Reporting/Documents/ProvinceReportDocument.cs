@@ -54,8 +54,8 @@ public static class ProvinceReportDocument
                     .Select(u => (IReadOnlyList<string>)[u.Item1, .. AppendixTable.Counts(u.Item2).Select(ReportSentences.Count)])));
             body.Append(Heading("Phụ lục II. XẾP HẠNG THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH CCHC"));
             body.Append(GridTable([800, 3400, 1300, 1300, 1300, 1300, 1400], ["Hạng", "Đơn vị", "Số chỉ tiêu", "Đạt", "Không đạt", "Chưa có số liệu", "Tỷ lệ đạt"],
-                ranking.Select(r => (IReadOnlyList<string>)[r.Rank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", r.Scorecard.UnitName,
-                    Count(r.Scorecard.Targets), Count(r.Scorecard.Met), Count(r.Scorecard.NotMet), Count(r.Scorecard.NoData), Percent(r.Scorecard.MetRate)])));
+                ranking.Select(r => (IReadOnlyList<string>)[r.Rank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", r.UnitName,
+                    Count(r.Targets), Count(r.Met), Count(r.NotMet), Count(r.NoData), Percent(r.MetRate)])));
             body.Append(Section(portrait: false, firstHeader, pagedHeader));
             main.Document = new Document(body);
         }

@@ -21,8 +21,12 @@ public sealed record DossierStatisticsCounts(DossierCounts Total, IReadOnlyDicti
         StatisticsRow.From(null, Total), [.. Groups.OrderBy(g => g.Key, VietnameseOrder).Select(g => StatisticsRow.From(g.Key, g.Value))], Feedback);
 }
 
-/// <summary>The three statements <see cref="DossierStatisticsSql.RunAsync(DbConnection, DossierStatisticsQueries, string, DateWindow, DateTimeOffset, CancellationToken)"/> runs, answering as <see cref="DossierStatisticsSql.CountsSql"/>, <see cref="DossierStatisticsSql.RatingsSql"/> and <see cref="DossierStatisticsSql.FeedbackSql"/> do.</summary>
-public sealed record DossierStatisticsQueries(string Counts, string Ratings, string Feedback)
+/// <summary>
+/// The two statements <see cref="DossierStatisticsSql.RunAsync(DbConnection, DossierStatisticsQueries, string, DateWindow, DateTimeOffset, CancellationToken)"/>
+/// runs: <paramref name="Counts"/> a row per group with the form's 14 counts and the 3 ratings (<see cref="DossierStatisticsSql.Columns"/>, as
+/// <see cref="DossierStatisticsSql.Summed"/> answers), <paramref name="Feedback"/> one row as <see cref="DossierStatisticsSql.FeedbackSql"/> answers.
+/// </summary>
+public sealed record DossierStatisticsQueries(string Counts, string Feedback)
 {
     /// <summary>
     /// The settings of the snapshot they run in. The groups are counted in a hash table (a province's 250,000 rows: no sort
@@ -59,12 +63,33 @@ public static class DossierStatisticsSql
         DbConnection connection, DossierStatisticsTables tables, string scopeColumn, string scopeCode, string groupColumn, DateWindow window,
         DateTimeOffset now, CancellationToken cancellationToken) => RunAsync(connection, Queries(tables, scopeColumn, groupColumn), scopeCode, window, now, cancellationToken);
 
-    /// <summary>The three statements that scan the rows of <paramref name="tables"/>.</summary>
+    /// <summary>The statements that scan the rows of <paramref name="tables"/>: the form's counts and the ratings in one.</summary>
     public static DossierStatisticsQueries Queries(DossierStatisticsTables tables, string scopeColumn, string groupColumn)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        return new(CountsSql(tables.Dossiers, scopeColumn, groupColumn), RatingsSql(tables.Dossiers, scopeColumn, groupColumn), FeedbackSql(tables.Feedback, scopeColumn));
+        return new(Summed([CountsSql(tables.Dossiers, scopeColumn, groupColumn), RatingsSql(tables.Dossiers, scopeColumn, groupColumn)]),
+            FeedbackSql(tables.Feedback, scopeColumn));
     }
+
+    /// <summary>The 17 columns every part of a counts statement answers after its group, in this order: the form's 14 counts, then the 3 ratings.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "carried_over", "received_online", "received_other", "resolved_early", "resolved_on_time", "resolved_late", "pending_within", "pending_overdue",
+        "returned", "electronic_results", "digitised", "with_fees", "paid_online", "late_with_apology", "very_satisfied", "satisfied", "not_satisfied",
+    ];
+
+    /// <summary>
+    /// One counts statement from its <paramref name="parts"/> (each a group and the 17 <see cref="Columns"/>): each group's columns summed over
+    /// the parts, the groups whose sums are all zero left out.
+    /// </summary>
+    public static string Summed(IEnumerable<string> parts) => $"""
+        SELECT grp, {string.Join(", ", Columns.Select(c => $"sum({c})::bigint"))}
+        FROM (
+          {string.Join("\n  UNION ALL\n", parts)}
+        ) AS parts (grp, {string.Join(", ", Columns)})
+        GROUP BY grp
+        HAVING ({string.Join(", ", Columns.Select(c => $"sum({c})"))}) <> ({string.Join(", ", Columns.Select(_ => "0"))})
+        """;
 
     /// <summary>
     /// The same answer from other statements (<see cref="DossierStatisticsQueries"/>, e.g. counts kept per day), run in one snapshot with the
@@ -77,7 +102,7 @@ public static class DossierStatisticsSql
         ArgumentNullException.ThrowIfNull(queries);
         var groups = new Dictionary<string, DossierCounts>(StringComparer.Ordinal);
         var asOf = window.End < now ? window.End : now;
-        // One snapshot for the three queries, with their settings.
+        // One snapshot for the two statements, with their settings.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await using (var settings = connection.CreateCommand())
         {
@@ -97,18 +122,7 @@ public static class DossierStatisticsSql
                     PendingWithinDeadline = reader.GetInt64(7), PendingOverdue = reader.GetInt64(8), ReturnedWithdrawnNotEligible = reader.GetInt64(9),
                     ElectronicResults = reader.GetInt64(10), Digitised = reader.GetInt64(11), WithFees = reader.GetInt64(12),
                     PaidOnline = reader.GetInt64(13), LateWithApology = reader.GetInt64(14),
-                };
-            }
-        }
-        await using (var command = Command(transaction, queries.Ratings, queries.Parameters, scopeCode, window, asOf))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var group = reader.GetString(0);
-                groups[group] = (groups.GetValueOrDefault(group) ?? new DossierCounts()) with
-                {
-                    VerySatisfied = reader.GetInt64(1), Satisfied = reader.GetInt64(2), NotSatisfied = reader.GetInt64(3),
+                    VerySatisfied = reader.GetInt64(15), Satisfied = reader.GetInt64(16), NotSatisfied = reader.GetInt64(17),
                 };
             }
         }
@@ -137,7 +151,8 @@ public static class DossierStatisticsSql
 
     /// <summary>
     /// The group and the 14 counts of the form, in this order, over the dossier rows of <paramref name="table"/> (each group with a
-    /// dossier in the population: one received before the window's end and not finished before its start).
+    /// dossier in the population: one received before the window's end and not finished before its start), a part of <see cref="Summed"/>
+    /// (its ratings zero: a rating counts by when it was given, <see cref="RatingsSql"/>).
     /// </summary>
     public static string CountsSql(string table, string scopeColumn, string groupColumn) => $"""
         SELECT {groupColumn},
@@ -154,15 +169,19 @@ public static class DossierStatisticsSql
           count(*) FILTER (WHERE received_at >= @start AND digitised) AS digitised,
           count(*) FILTER (WHERE received_at >= @start AND has_fee) AS with_fees,
           count(*) FILTER (WHERE received_at >= @start AND has_fee AND paid_online) AS paid_online,
-          count(*) FILTER (WHERE finished_at < @end AND timeliness = {Late} AND apology_issued_at IS NOT NULL) AS late_with_apology
+          count(*) FILTER (WHERE finished_at < @end AND timeliness = {Late} AND apology_issued_at IS NOT NULL) AS late_with_apology,
+          0, 0, 0
         FROM {table}
         WHERE {scopeColumn} = @scope AND received_at < @end AND (finished_at IS NULL OR finished_at >= @start)
         GROUP BY {groupColumn}
         """;
 
-    /// <summary>The group and its ratings in the window (very satisfied, satisfied, not satisfied), each group with a rating.</summary>
+    /// <summary>
+    /// The group and its ratings in the window (very satisfied, satisfied, not satisfied), each group with a rating: a part of
+    /// <see cref="Summed"/>, its 14 counts zero.
+    /// </summary>
     public static string RatingsSql(string table, string scopeColumn, string groupColumn) => $"""
-        SELECT {groupColumn},
+        SELECT {groupColumn}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
           count(*) FILTER (WHERE rating = {VerySatisfied}) AS very_satisfied,
           count(*) FILTER (WHERE rating = {Satisfied}) AS satisfied,
           count(*) FILTER (WHERE rating = {NotSatisfied}) AS not_satisfied

@@ -110,12 +110,8 @@ public sealed record VersionChange(string Path, string? Before, string? After);
 
 public sealed record ReturnInput(string? Reason);
 
-/// <summary>A measurable target of a unit's plans against its indicator's value for the period ("met", "not-met", "no-data").</summary>
-public sealed record ScorecardLine(string IndicatorCode, string IndicatorName, string Comparator, decimal Threshold, decimal? Value, string Result);
-
-public sealed record UnitScorecard(string UnitCode, string UnitName, int Targets, int Met, int NotMet, int NoData, Rate MetRate, IReadOnlyList<ScorecardLine> Lines);
-
-public sealed record RankedScorecard(int? Rank, UnitScorecard Scorecard);
+/// <summary>A unit's place in the province's ranking (none without data) and its targets met, not met and without data.</summary>
+public sealed record RankedScorecard(int? Rank, string UnitCode, string UnitName, int Targets, int Met, int NotMet, int NoData, Rate MetRate);
 
 /// <summary>The province's scorecards of a period, ranked by the share of targets met.</summary>
 public sealed record ProvinceScorecard(string ProvinceCode, string Period, DateOnly AsOf, IReadOnlyList<RankedScorecard> Units);

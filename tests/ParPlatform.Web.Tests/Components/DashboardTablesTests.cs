@@ -35,7 +35,7 @@ public sealed class DashboardTablesTests : ComponentTest
     public void The_scorecards_are_filtered_by_the_unit_s_name_or_code()
     {
         static RankedScorecard Card(int? rank, string code, string name, int met, int notMet) =>
-            new(rank, new UnitScorecard(code, name, met + notMet, met, notMet, 0, Rate.Of(met, met + notMet), []));
+            new(rank, code, name, met + notMet, met, notMet, 0, Rate.Of(met, met + notMet));
         var scorecard = new ProvinceScorecard("20", "2026-Q1", new DateOnly(2026, 3, 5),
             [Card(1, "06112", "Phường Tam Thanh", 5, 1), Card(2, "06181", "Xã Chi Lăng", 3, 3)]);
         var table = Render<ScorecardTable>(p => p.Add(c => c.Scorecard, scorecard));

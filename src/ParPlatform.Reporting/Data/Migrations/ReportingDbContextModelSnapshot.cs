@@ -577,8 +577,8 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.HasKey("UnitCode", "Generation", "Day", "Field")
                         .HasName("pk_dossier_field_day_counts");
 
-                    b.HasIndex("ProvinceCode", "Day")
-                        .HasDatabaseName("ix_dossier_field_day_counts_province_code_day");
+                    b.HasIndex("ProvinceCode", "Field", "Day")
+                        .HasDatabaseName("ix_dossier_field_day_counts_province_code_field_day");
 
                     b.ToTable("dossier_field_day_counts", "reporting");
                 });
