@@ -8,7 +8,7 @@ namespace ParPlatform.Web.Api;
 /// <summary>
 /// The APIs as Refit's generated clients of the gateway (Web:GatewayUrl, by default its service-discovery name), each call
 /// with the person's token (<see cref="AccessTokenHandler"/>); ServiceDefaults gives every HttpClient service discovery and
-/// the standard resilience handler, which the files' uploads go without (<see cref="IDossierUploadsApi"/>, <see cref="IFinanceUploadsApi"/>,
+/// the standard resilience handler (reads retried, changes never sent twice), which the files' uploads go without (<see cref="IDossierUploadsApi"/>, <see cref="IFinanceUploadsApi"/>,
 /// <see cref="IStaffingUploadsApi"/>).
 /// </summary>
 public static class GatewayClients
@@ -31,7 +31,7 @@ public static class GatewayClients
         void Api<T>() where T : class => builder.Services.AddRefitGeneratedClient<T>(GatewayJson.Default)
             .ConfigureHttpClient(http => http.BaseAddress = gateway).AddHttpMessageHandler<AccessTokenHandler>();
 
-        // A file's upload: no timeout and no resilience handler (a retry would send the file again).
+        // A file's upload: no timeout and no resilience handler (its attempt timeout of 10 s and total of 30 s would cut a large file's upload).
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers, the one way to take off ConfigureHttpClientDefaults' handler, is an evaluation API
         void Upload<T>() where T : class => builder.Services.AddRefitGeneratedClient<T>(GatewayJson.Default)
             .ConfigureHttpClient(http =>
