@@ -1,6 +1,7 @@
 using Bunit;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.Web.Api;
+using ParPlatform.Web.Components.Finance;
 using ParPlatform.Web.Components.Staffing;
 
 namespace ParPlatform.Web.Tests.Components;
@@ -32,5 +33,35 @@ public sealed class ListFiltersTests : ComponentTest
 
         page.ClearSearch("staffing-search");
         page.WaitForAssertion(() => Assert.Equal(all, page.Column("staffing-table", 1)), Wait);
+    }
+
+    [Fact]
+    public void The_capital_plans_lines_are_found_by_source_or_project()
+    {
+        Finance.Plan = Finance.Plan with
+        {
+            Sources =
+            [
+                FakeFinanceApi.Line("nsdp", null, 1_500_000_000, 300_000_000, 20),
+                FakeFinanceApi.Line("oda", null, 2_000_000_000, 0, 0) with { SourceName = "Vốn vay ODA" },
+            ],
+            Projects =
+            [
+                FakeFinanceApi.Line("nsdp", "Đường Tam Thanh – Kỳ Lừa", 1_000_000_000, 300_000_000, 30),
+                FakeFinanceApi.Line("nsdp", "Trường tiểu học Chi Lăng", 500_000_000, 0, 0),
+                FakeFinanceApi.Line("oda", "Cấp nước sạch", 2_000_000_000, 0, 0) with { SourceName = "Vốn vay ODA" },
+            ],
+        };
+        var panel = Render<CapitalPlanPanel>(p => p.Add(c => c.UnitCode, "06112").Add(c => c.Year, 2026));
+        string[] all = ["Cả nguồn vốn", "Cả nguồn vốn", "Đường Tam Thanh – Kỳ Lừa", "Trường tiểu học Chi Lăng", "Cấp nước sạch"];
+        panel.WaitForAssertion(() => Assert.Equal(all, panel.Column("capital-plan-lines", 2)), Wait);
+
+        panel.Search("capital-plan-lines-search", "tiểu học");
+        panel.WaitForAssertion(() => Assert.Equal(["Trường tiểu học Chi Lăng"], panel.Column("capital-plan-lines", 2)), Wait);
+        panel.Search("capital-plan-lines-search", "ODA");
+        panel.WaitForAssertion(() => Assert.Equal(["Cả nguồn vốn", "Cấp nước sạch"], panel.Column("capital-plan-lines", 2)), Wait);
+
+        panel.ClearSearch("capital-plan-lines-search");
+        panel.WaitForAssertion(() => Assert.Equal(all, panel.Column("capital-plan-lines", 2)), Wait);
     }
 }
