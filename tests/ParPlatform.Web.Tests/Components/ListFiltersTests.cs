@@ -2,6 +2,7 @@ using Bunit;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.Web.Api;
 using ParPlatform.Web.Components.Finance;
+using ParPlatform.Web.Components.Reports;
 using ParPlatform.Web.Components.Staffing;
 
 namespace ParPlatform.Web.Tests.Components;
@@ -33,6 +34,36 @@ public sealed class ListFiltersTests : ComponentTest
 
         page.ClearSearch("staffing-search");
         page.WaitForAssertion(() => Assert.Equal(all, page.Column("staffing-table", 1)), Wait);
+    }
+
+    [Fact]
+    public void A_reports_versions_are_found_by_number_decision_or_reason()
+    {
+        ReportVersionSummary Version(int number, string document, bool onTime, string? decision, string? reason) =>
+            new(number, document, new DateOnly(2026, 3, 3 + number), new DateOnly(2026, 3, 5), onTime, "chutich", decision, reason, null);
+        var report = FakeReportsApi.Draft("submitted") with
+        {
+            Versions =
+            [
+                Version(1, "188/BC-UBND", true, "returned", "Thiếu số liệu tài chính"),
+                Version(2, "201/BC-UBND", false, "returned", "Chưa ký số"),
+                Version(3, "215/BC-UBND", false, null, null),
+            ],
+        };
+        var submissions = Render<ReportSubmissions>(p => p.Add(c => c.UnitCode, "06112").Add(c => c.Report, report));
+        Assert.Equal(["1", "2", "3"], submissions.Column("versions", 1));
+
+        submissions.Search("versions-search", "trả lại");
+        submissions.WaitForAssertion(() => Assert.Equal(["1", "2"], submissions.Column("versions", 1)), Wait);
+        submissions.Search("versions-search", "ký số");
+        submissions.WaitForAssertion(() => Assert.Equal(["2"], submissions.Column("versions", 1)), Wait);
+        submissions.Search("versions-search", "215");
+        submissions.WaitForAssertion(() => Assert.Equal(["3"], submissions.Column("versions", 1)), Wait);
+        submissions.Search("versions-search", "chờ xem xét");
+        submissions.WaitForAssertion(() => Assert.Equal(["3"], submissions.Column("versions", 1)), Wait);
+
+        submissions.ClearSearch("versions-search");
+        submissions.WaitForAssertion(() => Assert.Equal(["1", "2", "3"], submissions.Column("versions", 1)), Wait);
     }
 
     [Fact]
