@@ -2,6 +2,7 @@ using Bunit;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.Web.Api;
 using ParPlatform.Web.Components.Finance;
+using ParPlatform.Web.Components.Province;
 using ParPlatform.Web.Components.Reports;
 using ParPlatform.Web.Components.Staffing;
 
@@ -94,5 +95,29 @@ public sealed class ListFiltersTests : ComponentTest
 
         panel.ClearSearch("capital-plan-lines-search");
         panel.WaitForAssertion(() => Assert.Equal(all, panel.Column("capital-plan-lines", 2)), Wait);
+    }
+
+    [Fact]
+    public void The_provinces_periods_are_found_by_code_name_or_kind()
+    {
+        SignIn(PlatformRoles.ProvinceReviewer, province: "20");
+        var year = Vietnamese.Today(TimeProvider.System).Year;
+        Reports.AdHocPeriods.Add(new ReportPeriod($"{year}-DX01", "DX", "Tình hình giải ngân vốn đầu tư công", new DateOnly(year, 1, 1),
+            new DateOnly(year, 5, 31), new DateOnly(year, 6, 5)));
+        var page = Render<PeriodsPage>(p => p.Add(c => c.ProvinceCode, "20"));
+        string[] all = [$"{year}-Q1", $"{year}-6M", $"{year}-Q3", $"{year}-Y", $"{year}-M03", $"{year}-DX01"];
+        page.WaitForAssertion(() => Assert.Equal(all, page.Column("periods", 1)), Wait);
+
+        page.Search("periods-search", "đột xuất");
+        page.WaitForAssertion(() => Assert.Equal([$"{year}-DX01"], page.Column("periods", 1)), Wait);
+        page.Search("periods-search", "quý");
+        page.WaitForAssertion(() => Assert.Equal([$"{year}-Q1", $"{year}-Q3"], page.Column("periods", 1)), Wait);
+        page.Search("periods-search", "m03");
+        page.WaitForAssertion(() => Assert.Equal([$"{year}-M03"], page.Column("periods", 1)), Wait);
+        page.Search("periods-search", "giải ngân");
+        page.WaitForAssertion(() => Assert.Equal([$"{year}-DX01"], page.Column("periods", 1)), Wait);
+
+        page.ClearSearch("periods-search");
+        page.WaitForAssertion(() => Assert.Equal(all, page.Column("periods", 1)), Wait);
     }
 }
