@@ -2,6 +2,7 @@ using Bunit;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.Web.Api;
 using ParPlatform.Web.Components.Finance;
+using ParPlatform.Web.Components.Plans;
 using ParPlatform.Web.Components.Province;
 using ParPlatform.Web.Components.Reports;
 using ParPlatform.Web.Components.Staffing;
@@ -65,6 +66,38 @@ public sealed class ListFiltersTests : ComponentTest
 
         submissions.ClearSearch("versions-search");
         submissions.WaitForAssertion(() => Assert.Equal(["1", "2", "3"], submissions.Column("versions", 1)), Wait);
+    }
+
+    [Fact]
+    public void A_plans_targets_are_found_by_code_area_text_or_indicator()
+    {
+        SignIn(PlatformRoles.UnitOfficer, unit: "06112");
+        PlanTarget Target(string code, string area, string text, string? indicator) =>
+            new(Guid.CreateVersion7(), code, area, text, indicator, indicator is null ? null : "at-least", indicator is null ? null : 90, null, null, null);
+        var plan = FakePlansApi.Plan("issued") with
+        {
+            Targets =
+            [
+                Target("1", "procedures", "Tỷ lệ hồ sơ giải quyết đúng hạn", "Dossiers.OnTimeRate"),
+                Target("2", "digital-government", "Tỷ lệ văn bản gửi dưới dạng điện tử", "Documents.ElectronicRate"),
+                Target("3", "civil-service", "Cán bộ, công chức được tập huấn", null),
+            ],
+        };
+        Plans.Plans.Add(plan);
+        var page = Render<PlanPage>(p => p.Add(c => c.UnitCode, "06112").Add(c => c.Id, plan.Id));
+        page.WaitForAssertion(() => Assert.Equal(["1", "2", "3"], page.Column("plan-targets", 1)), Wait);
+
+        page.Search("targets-search", "chính quyền số");
+        page.WaitForAssertion(() => Assert.Equal(["2"], page.Column("plan-targets", 1)), Wait);
+        page.Search("targets-search", "Dossiers.");
+        page.WaitForAssertion(() => Assert.Equal(["1"], page.Column("plan-targets", 1)), Wait);
+        page.Search("targets-search", "tập huấn");
+        page.WaitForAssertion(() => Assert.Equal(["3"], page.Column("plan-targets", 1)), Wait);
+        page.Search("targets-search", "không có");
+        page.WaitForAssertion(() => Assert.Equal(["Không có chỉ tiêu nào khớp."], page.Column("plan-targets", 1)), Wait);
+
+        page.ClearSearch("targets-search");
+        page.WaitForAssertion(() => Assert.Equal(["1", "2", "3"], page.Column("plan-targets", 1)), Wait);
     }
 
     [Fact]
