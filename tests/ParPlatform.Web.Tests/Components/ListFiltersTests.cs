@@ -101,6 +101,38 @@ public sealed class ListFiltersTests : ComponentTest
     }
 
     [Fact]
+    public void A_tasks_updates_are_found_by_status_note_evidence_or_date()
+    {
+        SignIn(PlatformRoles.ProvinceReviewer, province: "20");
+        var task = FakePlansApi.TaskIn("done");
+        var plan = FakePlansApi.Plan("issued", task);
+        Plans.Plans.Add(plan);
+        TaskProgress Update(string status, DateOnly date, string note, string? evidence) =>
+            new(Guid.CreateVersion7(), status, date, note, evidence, null, "u1", new DateTimeOffset(date, TimeOnly.MinValue, TimeSpan.Zero));
+        Plans.Progress[task.Id] =
+        [
+            Update("in-progress", new DateOnly(2026, 1, 20), "Đã xây dựng dự thảo.", null),
+            Update("in-progress", new DateOnly(2026, 2, 10), "Đã lấy ý kiến các phòng.", "Công văn 45/UBND"),
+            Update("done", new DateOnly(2026, 3, 2), "Đã ban hành.", "Quyết định 12/QĐ-UBND"),
+        ];
+        var page = Render<TaskPage>(p => p.Add(c => c.UnitCode, "06112").Add(c => c.PlanId, plan.Id).Add(c => c.TaskId, task.Id));
+        string[] all = ["20/01/2026", "10/02/2026", "02/03/2026"];
+        page.WaitForAssertion(() => Assert.Equal(all, page.Column("task-history", 1)), Wait);
+
+        page.Search("history-search", "đang thực hiện");
+        page.WaitForAssertion(() => Assert.Equal(["20/01/2026", "10/02/2026"], page.Column("task-history", 1)), Wait);
+        page.Search("history-search", "quyết định");
+        page.WaitForAssertion(() => Assert.Equal(["02/03/2026"], page.Column("task-history", 1)), Wait);
+        page.Search("history-search", "/02/2026");
+        page.WaitForAssertion(() => Assert.Equal(["10/02/2026"], page.Column("task-history", 1)), Wait);
+        page.Search("history-search", "dự thảo");
+        page.WaitForAssertion(() => Assert.Equal(["20/01/2026"], page.Column("task-history", 1)), Wait);
+
+        page.ClearSearch("history-search");
+        page.WaitForAssertion(() => Assert.Equal(all, page.Column("task-history", 1)), Wait);
+    }
+
+    [Fact]
     public void The_capital_plans_lines_are_found_by_source_or_project()
     {
         Finance.Plan = Finance.Plan with
