@@ -1,6 +1,7 @@
 using Bunit;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.Web.Api;
+using ParPlatform.Web.Components.Admin;
 using ParPlatform.Web.Components.Finance;
 using ParPlatform.Web.Components.Plans;
 using ParPlatform.Web.Components.Province;
@@ -130,6 +131,33 @@ public sealed class ListFiltersTests : ComponentTest
 
         page.ClearSearch("history-search");
         page.WaitForAssertion(() => Assert.Equal(all, page.Column("task-history", 1)), Wait);
+    }
+
+    [Fact]
+    public void The_calendars_years_are_found_by_year_or_by_one_of_their_days()
+    {
+        SignIn(PlatformRoles.PlatformAdmin);
+        CalendarYear Year(int year, params DateOnly[] daysOff) => new(year, daysOff, [], DateTimeOffset.UtcNow, "admin");
+        Registry.Years.AddRange(
+        [
+            Year(2025, new DateOnly(2025, 1, 1), new DateOnly(2025, 9, 2)),
+            Year(2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 30)),
+            Year(2027, new DateOnly(2027, 1, 1)),
+        ]);
+        var page = Render<CalendarPage>(_ => { });
+        page.WaitForAssertion(() => Assert.Equal(["2025", "2026", "2027"], page.Column("calendar-years", 1)), Wait);
+
+        page.Search("calendar-years-search", "2026");
+        page.WaitForAssertion(() => Assert.Equal(["2026"], page.Column("calendar-years", 1)), Wait);
+        page.Search("calendar-years-search", "02/09");
+        page.WaitForAssertion(() => Assert.Equal(["2025"], page.Column("calendar-years", 1)), Wait);
+        page.Search("calendar-years-search", "01/01");
+        page.WaitForAssertion(() => Assert.Equal(["2025", "2026", "2027"], page.Column("calendar-years", 1)), Wait);
+        page.Search("calendar-years-search", "2030");
+        page.WaitForAssertion(() => Assert.Equal(["Không có năm nào khớp."], page.Column("calendar-years", 1)), Wait);
+
+        page.ClearSearch("calendar-years-search");
+        page.WaitForAssertion(() => Assert.Equal(["2025", "2026", "2027"], page.Column("calendar-years", 1)), Wait);
     }
 
     [Fact]
