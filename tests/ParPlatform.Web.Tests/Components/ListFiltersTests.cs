@@ -1,6 +1,7 @@
 using Bunit;
 using ParPlatform.ServiceDefaults.Tenancy;
 using ParPlatform.Web.Api;
+using ParPlatform.Web.Components;
 using ParPlatform.Web.Components.Admin;
 using ParPlatform.Web.Components.Finance;
 using ParPlatform.Web.Components.Plans;
@@ -12,7 +13,8 @@ namespace ParPlatform.Web.Tests.Components;
 
 /// <summary>
 /// Every list is filterable (issue 22): what is typed in a list's search box leaves the rows that match it, its cross brings every
-/// row back.
+/// row back — the staffing's scopes, a report's versions, a plan's targets, a task's updates, the calendar's years, a refused file's
+/// problems, the capital plan's lines, the province's periods.
 /// </summary>
 public sealed class ListFiltersTests : ComponentTest
 {
@@ -158,6 +160,30 @@ public sealed class ListFiltersTests : ComponentTest
 
         page.ClearSearch("calendar-years-search");
         page.WaitForAssertion(() => Assert.Equal(["2025", "2026", "2027"], page.Column("calendar-years", 1)), Wait);
+    }
+
+    [Fact]
+    public void A_refused_files_problems_are_found_by_row_column_or_reason()
+    {
+        var refusal = new ImportRefusal("Tệp có dòng không hợp lệ; chưa ghi hồ sơ nào. 4 lỗi.", 4,
+        [
+            new ImportRowProblem(2, "procedureCode", "Đơn vị không có thủ tục mã 9.999; nhập danh mục thủ tục trước."),
+            new ImportRowProblem(3, "channel", "Kênh nộp là \"online\", \"in-person\" hoặc \"postal\"."),
+            new ImportRowProblem(12, "receivedAt", "Ngày tiếp nhận không đúng dạng yyyy-MM-dd."),
+            new ImportRowProblem(21, "channel", "Kênh nộp là \"online\", \"in-person\" hoặc \"postal\"."),
+        ]);
+        var table = Render<ImportRefusalTable>(p => p.Add(c => c.Refusal, refusal));
+        Assert.Equal(["2", "3", "12", "21"], table.Column("import-errors", 1));
+
+        table.Search("import-errors-search", "channel");
+        table.WaitForAssertion(() => Assert.Equal(["3", "21"], table.Column("import-errors", 1)), Wait);
+        table.Search("import-errors-search", "2");
+        table.WaitForAssertion(() => Assert.Equal(["2"], table.Column("import-errors", 1)), Wait);
+        table.Search("import-errors-search", "ngày tiếp nhận");
+        table.WaitForAssertion(() => Assert.Equal(["12"], table.Column("import-errors", 1)), Wait);
+
+        table.ClearSearch("import-errors-search");
+        table.WaitForAssertion(() => Assert.Equal(["2", "3", "12", "21"], table.Column("import-errors", 1)), Wait);
     }
 
     [Fact]
