@@ -133,14 +133,18 @@ internal sealed class FakeReportsApi : IUnitReportsApi, IReportsApi
 
     public Task<ApiResponse<Stream>> DocumentAsync(string unitCode, string period, int number, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    /// <summary>The statutory periods of the year with the default windows, and March's monthly report.</summary>
+    /// <summary>The ad hoc reports the province called for, listed in their year after the others.</summary>
+    public List<ReportPeriod> AdHocPeriods { get; } = [];
+
+    /// <summary>The statutory periods of the year with the default windows, March's monthly report, and the year's ad hoc reports.</summary>
     public Task<ReportPeriods> PeriodsAsync(string code, int year, CancellationToken cancellationToken)
     {
         var settings = SharedKernel.Reporting.ReportPeriodSettings.Default with { Monthly = SharedKernel.Reporting.MonthlyReportRule.CalendarMonth };
         var periods = SharedKernel.Reporting.ReportPeriod.ListFor(year).Append(new(year, SharedKernel.Reporting.ReportPeriodKind.Month, 3))
             .Select(p => (Period: p, Window: p.Window(settings)))
             .Select(p => new ReportPeriod(p.Period.Code, SharedKernel.Reporting.ReportPeriodKinds.Code(p.Period.Kind), p.Period.Name, p.Window.From, p.Window.To,
-                p.Period.Due(settings)));
+                p.Period.Due(settings)))
+            .Concat(AdHocPeriods.Where(p => p.From.Year == year));
         return Task.FromResult(new ReportPeriods("20", year, [.. periods]));
     }
 
