@@ -165,6 +165,18 @@ public static class Vietnamese
 
     public static readonly IReadOnlyList<string> FeedbackStatuses = ["received", "forwarded", "resolved", "published"];
 
+    /// <summary>A dossier import's status, by its API name.</summary>
+    public static string ImportStatus(string status) => status switch
+    {
+        "queued" => "Đang chờ ghi",
+        "writing" => "Đang ghi",
+        "completed" => "Hoàn thành",
+        "failed" => "Không thành công",
+        _ => status,
+    };
+
+    public static readonly IReadOnlyList<string> ImportStatuses = ["queued", "writing", "completed", "failed"];
+
     public static string FeedbackChannel(string channel) => channel switch
     {
         "portal" => "Cổng dịch vụ công",

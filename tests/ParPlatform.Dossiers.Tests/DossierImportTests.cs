@@ -169,6 +169,34 @@ public sealed class DossierImportTests(DossiersFixture dossiers) : IClassFixture
     }
 
     [Fact]
+    public async Task The_unit_s_imports_are_listed_by_status_and_an_unknown_status_is_a_400_in_vietnamese()
+    {
+        using var officer = dossiers.Officer("24778");
+        var procedure = await ProcedureAsync(officer);
+        var items = new[]
+        {
+            new Dictionary<string, object>
+            {
+                ["externalId"] = Guid.NewGuid().ToString("N"), ["procedureCode"] = procedure, ["channel"] = "online", ["applicantReference"] = "BN-1",
+                ["receivedAt"] = "2026-02-03T08:00:00+07:00",
+            },
+        };
+        using var response = await officer.PostAsJsonAsync($"{Unit}/imports", items);
+        var job = Id(await WaitAsync(officer, response));
+
+        var completed = await officer.GetFromJsonAsync<JsonElement>($"{Unit}/imports?status=completed&pageSize=100");
+        var failed = await officer.GetFromJsonAsync<JsonElement>($"{Unit}/imports?status=failed&pageSize=100");
+        using var unknown = await officer.GetAsync($"{Unit}/imports?status=done");
+
+        Assert.Contains(job, completed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        Assert.All(completed.GetProperty("items").EnumerateArray(), i => Assert.Equal("completed", i.GetProperty("status").GetString()));
+        Assert.DoesNotContain(job, failed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Trạng thái là", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("status")[0].GetString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_excel_workbook_imports_like_a_csv_with_its_date_cells_in_vietnam_time()
     {
         using var officer = dossiers.Officer("24778");

@@ -54,13 +54,21 @@ public static class DossierImportApi
                 + "array of rows; any bad row is a 400 listing each row's problems, and nothing is written.")
             .AcceptsImportFile<DossierImportRow>()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        imports.MapGet("", ListAsync).WithName("ListDossierImports").WithSummary("A page of the unit's imports, newest first");
+        imports.MapGet("", ListAsync).WithName("ListDossierImports").WithSummary("A page of the unit's imports, newest first, filtered by status");
         imports.MapGet("/{id:guid}", GetAsync).WithName("GetDossierImport").WithSummary("An import's progress");
     }
 
-    private static async Task<Ok<Page<ImportJobResponse>>> ListAsync(string unitCode, int? page, int? pageSize, DossiersDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Page<ImportJobResponse>>, ValidationProblem>> ListAsync(
+        string unitCode, string? status, int? page, int? pageSize, DossiersDbContext db, CancellationToken ct)
     {
-        var found = await db.ImportJobs.AsNoTracking().Where(j => j.UnitCode == unitCode)
+        var query = db.ImportJobs.AsNoTracking().Where(j => j.UnitCode == unitCode);
+        if (status is not null)
+        {
+            if (EnumNames.Parse<ImportStatus>(status) is not { } s)
+                return ApiProblems.Invalid(new FieldErrors().Add("status", "Trạng thái là \"queued\", \"writing\", \"completed\" hoặc \"failed\"."));
+            query = query.Where(j => j.Status == s);
+        }
+        var found = await query
             .OrderByDescending(j => j.StartedAt).ThenByDescending(j => j.Id).ToPageAsync(page, pageSize, ct);
         return TypedResults.Ok(new Page<ImportJobResponse>([.. found.Items.Select(ImportJobResponse.From)], found.PageNumber, found.PageSize, found.Total));
     }

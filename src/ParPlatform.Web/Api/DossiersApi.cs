@@ -108,9 +108,9 @@ public interface IDossiersApi
     [Get("/api/v1/units/{unitCode}/dossiers/imports/{id}")]
     Task<DossierImportJob> ImportJobAsync(string unitCode, Guid id, CancellationToken cancellationToken);
 
-    /// <summary>A page of the unit's imports, newest first.</summary>
+    /// <summary>A page of the unit's imports, newest first, of one status (queued, writing, completed, failed) or all.</summary>
     [Get("/api/v1/units/{unitCode}/dossiers/imports")]
-    Task<Page<DossierImportJob>> ImportsAsync(string unitCode, int? page, int? pageSize, CancellationToken cancellationToken);
+    Task<Page<DossierImportJob>> ImportsAsync(string unitCode, string? status, int? page, int? pageSize, CancellationToken cancellationToken);
 
     /// <summary>Sends the apology letter of a dossier that will be late (409 with the reason when its state or the date does not allow it).</summary>
     [Post("/api/v1/units/{unitCode}/dossiers/{id}/apology")]

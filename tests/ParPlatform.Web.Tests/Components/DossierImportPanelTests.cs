@@ -41,6 +41,26 @@ public sealed class DossierImportPanelTests : ComponentTest
     }
 
     [Fact]
+    public void The_past_imports_are_filtered_by_status()
+    {
+        SignIn(PlatformRoles.UnitOfficer, unit: "06112");
+        Api.PastImports.Add(FakeDossiersApi.ImportJob(Guid.CreateVersion7(), "completed", 3, 3, 100));
+        Api.PastImports.Add(FakeDossiersApi.ImportJob(Guid.CreateVersion7(), "failed", 5, 0, 0));
+        var panel = Render<DossierImportPanel>(p => p.Add(c => c.UnitCode, "06112"));
+        IReadOnlyList<string> Statuses() => [.. panel.FindAll("[data-testid=import-jobs] tbody tr td[data-label='Trạng thái']").Select(td => td.TextContent.Trim())];
+        panel.WaitForAssertion(() => Assert.Equal(["Hoàn thành", "Không thành công"], Statuses()));
+        var status = panel.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label == "Trạng thái");
+
+        panel.InvokeAsync(() => status.Instance.ValueChanged.InvokeAsync("failed"));
+        panel.WaitForAssertion(() => Assert.Equal(["Không thành công"], Statuses()), TimeSpan.FromSeconds(10));
+        panel.InvokeAsync(() => status.Instance.ValueChanged.InvokeAsync("writing"));
+        panel.WaitForAssertion(() => Assert.Contains("Không có lần nhập nào ở trạng thái này.", panel.Find("[data-testid=import-jobs]").TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10));
+        panel.InvokeAsync(() => status.Instance.ValueChanged.InvokeAsync(null));
+        panel.WaitForAssertion(() => Assert.Equal(["Hoàn thành", "Không thành công"], Statuses()), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void A_refused_file_lists_its_rows_problems_by_row_and_column_twenty_a_page()
     {
         SignIn(PlatformRoles.UnitOfficer, unit: "06112");

@@ -103,8 +103,11 @@ internal sealed class FakeDossiersApi : IDossiersApi, IDossierUploadsApi
         return Task.FromResult(Progress.Count > 1 ? Progress.Dequeue() : Progress.Peek());
     }
 
-    public Task<Page<DossierImportJob>> ImportsAsync(string unitCode, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        Task.FromResult(new Page<DossierImportJob>(PastImports, page ?? 1, pageSize ?? 10, PastImports.Count));
+    public Task<Page<DossierImportJob>> ImportsAsync(string unitCode, string? status, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var found = PastImports.Where(j => status is null || j.Status == status).ToList();
+        return Task.FromResult(new Page<DossierImportJob>(found, page ?? 1, pageSize ?? 10, found.Count));
+    }
 
     public static DossierImportJob ImportJob(Guid id, string status, int total, int written, decimal percent) =>
         new(id, status, total, written, 0, percent, new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero),
