@@ -221,6 +221,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             source.Property(e => e.Kind).HasMaxLength(50);
             source.Property(e => e.Subject).HasMaxLength(200);
             source.Property(e => e.Payload).HasColumnType("jsonb");
+            // A province's sources, read whole for its scorecard and indicators (ScorecardStore).
+            source.HasIndex(e => e.ProvinceCode);
         });
 
         modelBuilder.Entity<PeriodSettingsEntry>(settings =>

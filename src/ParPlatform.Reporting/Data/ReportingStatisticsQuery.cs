@@ -88,8 +88,8 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
     /// </summary>
     public static DossierStatisticsQueries Queries(string scopeColumn, bool byField = false)
     {
-        var (counts, countsGroup, factsGroup) = byField ? ByField : ByUnit;
-        return Statements([DaySums(scopeColumn, counts, countsGroup), OpenAtEdges(scopeColumn, factsGroup), FinishedBeforeReceived(scopeColumn, factsGroup)], scopeColumn);
+        var grouping = byField ? ByField : ByUnit;
+        return Statements([DaySums(scopeColumn, grouping), OpenAtEdges(scopeColumn, grouping.FactsKey), FinishedBeforeReceived(scopeColumn, grouping.FactsKey)], scopeColumn);
     }
 
     /// <summary>
@@ -99,17 +99,23 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
     /// </summary>
     public static DossierStatisticsQueries WindowQueries(string scopeColumn, IReadOnlyList<string> fields) => Statements(
         [
-            DaySums(scopeColumn, ByUnit.Counts, ByUnit.CountsGroup), DaySums(scopeColumn, ByField.Counts, ByField.CountsGroup, "c.field = ANY(@fields)"),
-            FinishedBeforeReceived(scopeColumn, ByUnit.FactsGroup), FinishedBeforeReceived(scopeColumn, ByField.FactsGroup, "f.field = ANY(@fields)"),
+            DaySums(scopeColumn, ByUnit), DaySums(scopeColumn, ByField, "c.field = ANY(@fields)"),
+            FinishedBeforeReceived(scopeColumn, ByUnit.FactsKey), FinishedBeforeReceived(scopeColumn, ByField.FactsKey, "f.field = ANY(@fields)"),
         ],
         scopeColumn) with { Parameters = new Dictionary<string, object> { ["fields"] = fields.ToArray() } };
 
-    /// <summary>The counts of a row per unit, and their group over the counts (aliased c) and over the facts.</summary>
-    private static readonly (string Counts, string CountsGroup, string FactsGroup) ByUnit = ("reporting.dossier_day_counts", "c.unit_code", "unit_code");
+    /// <summary>
+    /// Where a group's counts are kept, and its key: over the counts (aliased c) the key and the columns it is grouped by (grouping by
+    /// the columns hashes them, not the longer key made of them), and over the facts.
+    /// </summary>
+    private sealed record Grouping(string Counts, string Key, string GroupBy, string FactsKey);
 
-    /// <summary>The counts of a row per unit and field, keyed "unit/field".</summary>
-    private static readonly (string Counts, string CountsGroup, string FactsGroup) ByField =
-        ("reporting.dossier_field_day_counts", "c.unit_code || '/' || c.field", "unit_code || '/' || field");
+    /// <summary>A row per unit.</summary>
+    private static readonly Grouping ByUnit = new("reporting.dossier_day_counts", "c.unit_code", "c.unit_code", "unit_code");
+
+    /// <summary>A row per unit and field, keyed "unit/field".</summary>
+    private static readonly Grouping ByField =
+        new("reporting.dossier_field_day_counts", "c.unit_code || '/' || c.field", "c.unit_code, c.field", "unit_code || '/' || field");
 
     /// <summary>The form's columns and ratings of each group, summed over <paramref name="parts"/>, and the scope's feedback.</summary>
     private static DossierStatisticsQueries Statements(IEnumerable<string> parts, string scopeColumn) =>
@@ -121,15 +127,15 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
         };
 
     /// <summary>
-    /// The window's days' counts (received, finished, rated in it: one pass for the form's columns and the ratings) by <paramref name="group"/>;
+    /// The window's days' counts (received, finished, rated in it: one pass for the form's columns and the ratings) by <paramref name="grouping"/>;
     /// carried over and pending zero.
     /// </summary>
-    private static string DaySums(string scopeColumn, string counts, string group, string condition = "true") => $"""
-        SELECT {group}, 0, sum(c.received_online), sum(c.received_other), sum(c.resolved_early), sum(c.resolved_on_time), sum(c.resolved_late),
+    private static string DaySums(string scopeColumn, Grouping grouping, string condition = "true") => $"""
+        SELECT {grouping.Key}, 0, sum(c.received_online), sum(c.received_other), sum(c.resolved_early), sum(c.resolved_on_time), sum(c.resolved_late),
           0, 0, sum(c.returned), sum(c.electronic_results), sum(c.digitised), sum(c.with_fees), sum(c.paid_online), sum(c.late_with_apology),
           sum(c.very_satisfied), sum(c.satisfied), sum(c.not_satisfied)
-        FROM {ActiveCounts(scopeColumn, counts)} AND {condition}
-        GROUP BY {group}
+        FROM {ActiveCounts(scopeColumn, grouping.Counts)} AND {condition}
+        GROUP BY {grouping.GroupBy}
         """;
 
     /// <summary>Carried over and pending, from the facts open at the window's start and at its end, by <paramref name="factsGroup"/>.</summary>

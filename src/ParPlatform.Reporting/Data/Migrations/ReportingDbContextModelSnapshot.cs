@@ -1136,6 +1136,9 @@ namespace ParPlatform.Reporting.Data.Migrations
                     b.HasKey("UnitCode", "Kind", "Subject")
                         .HasName("pk_source_events");
 
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_source_events_province_code");
+
                     b.ToTable("source_events", "reporting");
                 });
 
