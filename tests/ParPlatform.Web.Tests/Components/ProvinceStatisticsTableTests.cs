@@ -34,6 +34,30 @@ public sealed class ProvinceStatisticsTableTests : ComponentTest
         Assert.Contains("01/12/2025 – 28/02/2026", table.Find("h2").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_units_are_shown_twenty_a_page_and_found_by_name_or_code_under_the_province_s_total()
+    {
+        var row = StatisticsRow.From(null, new DossierCounts { ReceivedOnline = 10, ResolvedOnTime = 10 });
+        var units = Enumerable.Range(1, 45).Select(i => new UnitStatisticsRow(i, $"{90000 + i}", $"Xã Số {i}", row)).ToList();
+        var statistics = new ProvinceStatistics("20", "2026-Q1", new DateOnly(2025, 12, 1), new DateOnly(2026, 2, 28), "onTime", row, units);
+        var table = Render<ProvinceStatisticsTable>(p => p.Add(c => c.Statistics, statistics));
+        string[] Units() => [.. table.FindAll("tbody tr").Select(tr => tr.GetAttribute("data-testid")!)];
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"unit-{90000 + i}"), Units());
+        Assert.Single(table.FindAll("tfoot tr[data-testid=total]"));
+        table.FindComponent<MudBlazor.MudPagination>().InvokeAsync(() => table.FindComponent<MudBlazor.MudPagination>().Instance.SelectedChanged.InvokeAsync(3));
+        Assert.Equal(Enumerable.Range(41, 5).Select(i => $"unit-{90000 + i}"), Units());
+
+        table.Find("input[data-testid=statistics-search]").Input("số 4");
+        Assert.Equal(["unit-90004", .. Enumerable.Range(40, 6).Select(i => $"unit-{90000 + i}")], Units());
+        table.Find("input[data-testid=statistics-search]").Input("90012");
+        Assert.Equal(["unit-90012"], Units());
+        table.Find("input[data-testid=statistics-search]").Input("Phường");
+        Assert.Empty(Units());
+        Assert.Contains("Không có đơn vị nào khớp.", table.Markup, StringComparison.Ordinal);
+        Assert.Single(table.FindAll("tfoot tr[data-testid=total]"));
+    }
+
     private static string[] Cells(IRenderedComponent<ProvinceStatisticsTable> table, string row) =>
         [.. table.FindAll($"tr[data-testid={row}] td").Select(td => td.TextContent.Trim())];
 }
