@@ -44,7 +44,22 @@ public sealed partial class ShutdownTests
             Assert.Contains(platform, pid => ProcessTable.CommandLine(pid).Contains(directory, StringComparison.Ordinal)); // postgres -D, RabbitMQ
 
             ProcessTable.Signal(appHost.Id, 2); // Ctrl+C
-            await appHost.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
+            using (var exitWait = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
+            {
+                try
+                {
+                    await appHost.WaitForExitAsync(exitWait.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // What was still running, and what the AppHost said last: the next engineer's only clue when this fails on CI.
+                    string said;
+                    lock (output)
+                        said = string.Join("\n", output.TakeLast(40));
+                    Assert.Fail($"The AppHost had not exited 90 s after Ctrl+C. Still running:\n{string.Join("\n",
+                        platform.Where(ProcessTable.IsAlive).Select(pid => $"{pid}: {ProcessTable.CommandLine(pid)}"))}\nIts last output:\n{said}");
+                }
+            }
 
             Assert.Equal(0, appHost.ExitCode);
             // The AppHost exits once the orchestrator has stopped everything it started (DcpPublisher:WaitForResourceCleanup);
