@@ -18,6 +18,16 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>The problems a domain rule found, each with the field it is about.</summary>
+    public static FieldErrors Of(IEnumerable<(string Field, string Problem)> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var errors = new FieldErrors();
+        foreach (var (field, problem) in problems)
+            errors.Add(field, problem);
+        return errors;
+    }
+
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     /// <summary>A required text of at most <paramref name="maxLength"/> characters.</summary>

@@ -99,7 +99,7 @@ public static class PeriodsApi
         var today = WorkingCalendar.VietnamDate(clock.GetUtcNow());
         var problems = AdHocPeriod.Problems(input?.Name, input?.From, input?.To, input?.Due, today);
         if (problems.Count > 0)
-            return ApiProblems.Invalid(Errors(problems));
+            return ApiProblems.Invalid(FieldErrors.Of(problems));
         var window = new DateWindow(input!.From!.Value, input.To!.Value);
         var called = await store.CallAsync(provinceCode, input.Name!, window, input.Due!.Value, Caller.Of(user).UserId, clock.GetUtcNow(), ct);
         if (called is null)
@@ -119,7 +119,7 @@ public static class PeriodsApi
             return ApiProblems.NotFound(NotCalled(code));
         var problems = adHoc.CorrectionProblems(input?.Name, input?.From, input?.To, input?.Due, WorkingCalendar.VietnamDate(clock.GetUtcNow()));
         if (problems.Count > 0)
-            return ApiProblems.Invalid(Errors(problems));
+            return ApiProblems.Invalid(FieldErrors.Of(problems));
         var (_, submitted) = await store.ReportsOfAsync(provinceCode, code, ct);
         if (submitted > 0)
             return ApiProblems.Conflict($"{submitted} đơn vị đã gửi báo cáo {adHoc.Name}: không sửa được tên, kỳ số liệu hay hạn gửi nữa.");
@@ -144,14 +144,6 @@ public static class PeriodsApi
         audit.Record(user, "ad-hoc-period.withdrawn", adHoc.Period.Code, PeriodResponse.Of(adHoc.Scheduled), null, provinceCode: provinceCode);
         await store.WithdrawAsync(adHoc, ct);
         return TypedResults.NoContent();
-    }
-
-    private static FieldErrors Errors(IEnumerable<(string Field, string Problem)> problems)
-    {
-        var errors = new FieldErrors();
-        foreach (var (field, problem) in problems)
-            errors.Add(field, problem);
-        return errors;
     }
 
     private static async Task<Results<Ok<PeriodSettingsResponse>, ValidationProblem>> PutSettingsAsync(

@@ -40,12 +40,7 @@ public static class TemplateApi
             input.Recipients ?? ProvinceTemplate.Default.Recipients, input.Paragraphs ?? ProvinceTemplate.Default.Paragraphs);
         var problems = template.Problems();
         if (problems.Count > 0)
-        {
-            var errors = new FieldErrors();
-            foreach (var (field, problem) in problems)
-                errors.Add(field, problem);
-            return ApiProblems.Invalid(errors);
-        }
+            return ApiProblems.Invalid(FieldErrors.Of(problems));
         var (before, _) = await store.GetAsync(provinceCode, ct);
         audit.Record(user, "report-template.updated", provinceCode, before, template, provinceCode: provinceCode);
         var entry = await store.SaveAsync(provinceCode, template, Caller.Of(user).UserId, clock.GetUtcNow(), ct);

@@ -53,14 +53,12 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
         IReadOnlyDictionary<string, FeedbackStatistics> Feedback)>
         WindowCountsAsync(string scopeColumn, string scopeCode, IReadOnlyList<string> fields, DateWindow window, CancellationToken cancellationToken)
     {
-        var counts = await RunAsync(WindowQueries(scopeColumn, fields), scopeCode, window, cancellationToken);
-        var units = counts.Groups.Where(g => !g.Key.Contains('/', StringComparison.Ordinal)).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
-        var byUnitAndField = counts.Groups.Where(g => g.Key.Contains('/', StringComparison.Ordinal))
-            .ToDictionary(g => (g.Key[..g.Key.IndexOf('/', StringComparison.Ordinal)], g.Key[(g.Key.IndexOf('/', StringComparison.Ordinal) + 1)..]), g => g.Value);
         var feedback = new Dictionary<string, FeedbackStatistics>(StringComparer.Ordinal);
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        DossierStatisticsCounts counts;
+        await db.Database.OpenConnectionAsync(cancellationToken); // once for both reads (RunAsync's own open is counted, not repeated)
         try
         {
+            counts = await RunAsync(WindowQueries(scopeColumn, fields), scopeCode, window, cancellationToken);
             await using var command = db.Database.GetDbConnection().CreateCommand();
 #pragma warning disable CA2100 // the SQL is built from this class's constants (table and column names), never from input
             command.CommandText = DossierStatisticsSql.FeedbackSql(Tables.Feedback, scopeColumn, "unit_code");
@@ -76,6 +74,9 @@ public sealed class ReportingStatisticsQuery(ReportingDbContext db, TimeProvider
         {
             await db.Database.CloseConnectionAsync();
         }
+        var units = counts.Groups.Where(g => !g.Key.Contains('/', StringComparison.Ordinal)).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+        var byUnitAndField = counts.Groups.Where(g => g.Key.Contains('/', StringComparison.Ordinal))
+            .ToDictionary(g => g.Key.Split('/', 2) is [var unit, var field] ? (unit, field) : default, g => g.Value);
         return (units, byUnitAndField, feedback);
     }
 
